@@ -1,0 +1,6 @@
+//! Ally's pure core: no browser APIs, tested natively with `cargo test`.
+
+pub mod catalog;
+pub mod config;
+pub mod flow;
+pub mod protocol;

@@ -1,0 +1,269 @@
+//! Protocol v1: the messages between the widget and its host page.
+//!
+//! Every message, both ways, is an object
+//! `{ "ally": 1, "type": "…", "id": "…", "session": "…", "payload": {…} }`
+//! with `"replyTo"` on `ack`. Unknown types are ignored; a different major
+//! version is answered with an `unsupported_version` error.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// The protocol's major version.
+pub const VERSION: u64 = 1;
+/// The schema name of the `complete` payload.
+pub const RESULT_SCHEMA: &str = "ally.result/1";
+/// Incoming messages larger than this (as JSON text) are rejected unread.
+pub const MAX_MESSAGE_BYTES: usize = 256 * 1024;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Envelope {
+    pub ally: u64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub id: String,
+    pub session: String,
+    #[serde(default)]
+    pub payload: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
+}
+
+/// One answer or skip, as sent in `answer` and kept in the result.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerRecord {
+    pub prompt_id: String,
+    pub construct: String,
+    pub kind: String,
+    /// On the 0–10 scale; `null` when skipped.
+    pub value: Option<f64>,
+    /// The chosen word in the widget's locale; `null` when skipped.
+    pub label: Option<String>,
+    pub skipped: bool,
+    pub answered_at: String,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadyPayload {
+    pub age_band: String,
+    pub locale: String,
+    pub mode: String,
+    /// The prompt ids the child will be asked, in order.
+    pub steps: Vec<String>,
+    pub started_at: String,
+}
+
+/// The `complete` payload: schema `ally.result/1`.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultDoc {
+    pub schema: &'static str,
+    pub session: String,
+    pub mode: String,
+    pub age_band: String,
+    pub age: u8,
+    pub locale: String,
+    pub started_at: String,
+    pub completed_at: String,
+    pub answers: Vec<AnswerRecord>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl ErrorPayload {
+    pub fn new(code: &str, message: impl Into<String>, field: Option<&str>) -> Self {
+        ErrorPayload {
+            code: code.to_string(),
+            message: message.into(),
+            field: field.map(str::to_string),
+        }
+    }
+}
+
+/// A message from the widget to its host.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outbound {
+    Hello,
+    Ready(ReadyPayload),
+    Answer(AnswerRecord),
+    Resize { height: u32 },
+    Complete(ResultDoc),
+    Error(ErrorPayload),
+}
+
+impl Outbound {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outbound::Hello => "hello",
+            Outbound::Ready(_) => "ready",
+            Outbound::Answer(_) => "answer",
+            Outbound::Resize { .. } => "resize",
+            Outbound::Complete(_) => "complete",
+            Outbound::Error(_) => "error",
+        }
+    }
+
+    /// Whether the message is re-sent until the host acknowledges it.
+    pub fn needs_ack(&self) -> bool {
+        matches!(self, Outbound::Complete(_))
+    }
+
+    /// Whether the message says anything about the child. Only messages that
+    /// don't may ever be posted before the host's origin is known.
+    pub fn carries_child_data(&self) -> bool {
+        !matches!(self, Outbound::Hello)
+    }
+
+    pub fn payload(&self) -> Value {
+        let v = match self {
+            Outbound::Hello => Ok(json!({ "versions": [VERSION] })),
+            Outbound::Ready(p) => serde_json::to_value(p),
+            Outbound::Answer(p) => serde_json::to_value(p),
+            Outbound::Resize { height } => Ok(json!({ "height": height })),
+            Outbound::Complete(p) => serde_json::to_value(p),
+            Outbound::Error(p) => serde_json::to_value(p),
+        };
+        v.unwrap_or(Value::Null)
+    }
+
+    pub fn envelope(&self, id: &str, session: &str) -> Envelope {
+        Envelope {
+            ally: VERSION,
+            kind: self.kind().to_string(),
+            id: id.to_string(),
+            session: session.to_string(),
+            payload: self.payload(),
+            reply_to: None,
+        }
+    }
+}
+
+/// What the host may say to the widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inbound {
+    Init {
+        config: Value,
+        resume: Option<Value>,
+    },
+    Ack {
+        reply_to: String,
+    },
+    Reset,
+}
+
+/// What the host tells a reloaded widget: the answers it already holds.
+#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Resume {
+    #[serde(default)]
+    pub answers: Vec<AnswerRecord>,
+    #[serde(default)]
+    pub started_at: Option<String>,
+}
+
+/// Reads `init.payload.resume`.
+pub fn parse_resume(v: &Value) -> Result<Resume, ErrorPayload> {
+    serde_json::from_value(v.clone()).map_err(|e| {
+        ErrorPayload::new(
+            "bad_message",
+            format!("resume: must be {{ answers: [answer payloads] }}: {e}"),
+            Some("resume"),
+        )
+    })
+}
+
+/// Reads an incoming message given as JSON text.
+///
+/// `Ok(None)`: not for this widget (not an Ally message, another session, an
+/// unknown type); ignore it. `Err`: an Ally message for this session that the
+/// widget cannot accept; answer with an `error`.
+pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inbound)>, ErrorPayload> {
+    if text.len() > MAX_MESSAGE_BYTES {
+        return Err(ErrorPayload::new(
+            "too_large",
+            format!(
+                "message: at most {MAX_MESSAGE_BYTES} bytes of JSON, got {}",
+                text.len()
+            ),
+            None,
+        ));
+    }
+    let Ok(v) = serde_json::from_str::<Value>(text) else {
+        return Ok(None);
+    };
+    let Some(obj) = v.as_object() else {
+        return Ok(None);
+    };
+    let Some(ally) = obj.get("ally") else {
+        return Ok(None);
+    };
+    if obj.get("session").and_then(Value::as_str) != Some(session) {
+        return Ok(None);
+    }
+    if ally.as_u64() != Some(VERSION) {
+        return Err(ErrorPayload::new(
+            "unsupported_version",
+            format!("ally: this widget speaks protocol version {VERSION}, got {ally}"),
+            Some("ally"),
+        ));
+    }
+    let env: Envelope = serde_json::from_value(v.clone())
+        .map_err(|e| ErrorPayload::new("bad_message", format!("message: {e}"), None))?;
+    let msg = match env.kind.as_str() {
+        "init" => {
+            let Some(p) = env.payload.as_object() else {
+                return Err(ErrorPayload::new(
+                    "invalid_config",
+                    "payload: init must carry { config, resume? }",
+                    Some("config"),
+                ));
+            };
+            Inbound::Init {
+                config: p.get("config").cloned().unwrap_or(Value::Null),
+                resume: p.get("resume").filter(|r| !r.is_null()).cloned(),
+            }
+        }
+        "ack" => match env.reply_to {
+            Some(reply_to) => Inbound::Ack { reply_to },
+            None => {
+                return Err(ErrorPayload::new(
+                    "bad_message",
+                    "replyTo: an ack must name the id of the message it acknowledges",
+                    Some("replyTo"),
+                ))
+            }
+        },
+        "reset" => Inbound::Reset,
+        _ => return Ok(None),
+    };
+    Ok(Some((env.id, msg)))
+}
+
+/// Reads the deployment's allow-list: origins separated by spaces or commas.
+pub fn parse_allow_list(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim_end_matches('/').to_ascii_lowercase())
+        .filter(|s| s != "*" && s != "null")
+        .collect()
+}
+
+/// Whether `origin` is exactly one of the allowed origins.
+pub fn origin_allowed(allow: &[String], origin: &str) -> bool {
+    allow.iter().any(|a| a.eq_ignore_ascii_case(origin))
+}
+
+/// Delay before attempt `attempt` (0-based): doubling from `base_ms`, capped.
+pub fn backoff_ms(attempt: u32, base_ms: u32, cap_ms: u32) -> u32 {
+    base_ms
+        .saturating_mul(1u32.checked_shl(attempt.min(20)).unwrap_or(u32::MAX))
+        .min(cap_ms)
+}

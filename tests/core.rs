@@ -1,0 +1,9 @@
+//! Native tests of the pure core: `cargo test --test core`.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "core/config.rs"]
+mod config;
+#[path = "core/flow.rs"]
+mod flow;
+#[path = "core/protocol.rs"]
+mod protocol;

@@ -1,0 +1,153 @@
+use ally::core::protocol::{
+    backoff_ms, origin_allowed, parse_allow_list, parse_inbound, AnswerRecord, Envelope, Inbound,
+    Outbound, MAX_MESSAGE_BYTES,
+};
+use serde_json::{json, Value};
+
+fn answer() -> AnswerRecord {
+    AnswerRecord {
+        prompt_id: "mood.now".into(),
+        construct: "mood".into(),
+        kind: "faces".into(),
+        value: Some(7.5),
+        label: Some("Good".into()),
+        skipped: false,
+        answered_at: "2026-11-25T10:00:00.000Z".into(),
+    }
+}
+
+#[test]
+fn outbound_envelope_round_trips() {
+    let msg = Outbound::Answer(answer());
+    let env = msg.envelope("a-1", "s-1");
+    let text = serde_json::to_string(&env).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["ally"], 1);
+    assert_eq!(v["type"], "answer");
+    assert_eq!(v["id"], "a-1");
+    assert_eq!(v["session"], "s-1");
+    assert_eq!(v["payload"]["promptId"], "mood.now");
+    assert_eq!(v["payload"]["value"], 7.5);
+    assert!(v.get("replyTo").is_none());
+    let back: Envelope = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, env);
+    let rec: AnswerRecord = serde_json::from_value(back.payload).unwrap();
+    assert_eq!(rec, answer());
+}
+
+#[test]
+fn skip_serialises_as_null_value() {
+    let mut a = answer();
+    a.value = None;
+    a.label = None;
+    a.skipped = true;
+    let v = Outbound::Answer(a).payload();
+    assert_eq!(v["value"], Value::Null);
+    assert_eq!(v["skipped"], true);
+}
+
+#[test]
+fn hello_carries_versions_and_no_child_data() {
+    let v = Outbound::Hello.payload();
+    assert_eq!(v, json!({ "versions": [1] }));
+    assert!(!Outbound::Hello.carries_child_data());
+    assert!(Outbound::Answer(answer()).carries_child_data());
+    assert!(Outbound::Resize { height: 10 }.carries_child_data());
+}
+
+fn parse(v: Value) -> Result<Option<(String, Inbound)>, String> {
+    parse_inbound(&v.to_string(), "s-1").map_err(|e| format!("{}: {}", e.code, e.message))
+}
+
+#[test]
+fn parses_init_ack_reset() {
+    let init = parse(json!({
+        "ally": 1, "type": "init", "id": "h-1", "session": "s-1",
+        "payload": { "config": { "age": 5 }, "resume": { "answers": [] } }
+    }))
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        init,
+        (
+            "h-1".into(),
+            Inbound::Init {
+                config: json!({ "age": 5 }),
+                resume: Some(json!({ "answers": [] }))
+            }
+        )
+    );
+    let ack =
+        parse(json!({ "ally": 1, "type": "ack", "id": "h-2", "session": "s-1", "replyTo": "w-9" }))
+            .unwrap()
+            .unwrap();
+    assert_eq!(
+        ack.1,
+        Inbound::Ack {
+            reply_to: "w-9".into()
+        }
+    );
+    let reset =
+        parse(json!({ "ally": 1, "type": "reset", "id": "h-3", "session": "s-1", "payload": {} }));
+    assert_eq!(reset.unwrap().unwrap().1, Inbound::Reset);
+}
+
+#[test]
+fn ignores_unknown_types_other_sessions_and_foreign_messages() {
+    for v in [
+        json!({ "ally": 1, "type": "theme", "id": "x", "session": "s-1", "payload": {} }),
+        json!({ "ally": 1, "type": "init", "id": "x", "session": "other", "payload": { "config": {} } }),
+        json!({ "ally": 1, "type": "init", "id": "x", "payload": { "config": {} } }),
+        json!({ "source": "react-devtools", "payload": 1 }),
+        json!("a string"),
+        json!(null),
+        json!([1, 2, 3]),
+    ] {
+        assert_eq!(parse(v.clone()), Ok(None), "{v}");
+    }
+    assert_eq!(parse_inbound("not json", "s-1"), Ok(None));
+}
+
+#[test]
+fn rejects_other_versions_and_malformed_messages() {
+    let e = parse(json!({ "ally": 2, "type": "init", "id": "x", "session": "s-1" })).unwrap_err();
+    assert!(e.starts_with("unsupported_version: "), "{e}");
+    let e = parse(json!({ "ally": 1, "type": "ack", "id": "x", "session": "s-1" })).unwrap_err();
+    assert!(e.starts_with("bad_message: replyTo"), "{e}");
+    let e =
+        parse(json!({ "ally": 1, "type": "init", "session": "s-1", "payload": {} })).unwrap_err();
+    assert!(e.starts_with("bad_message: "), "{e}");
+    let e = parse(json!({ "ally": 1, "type": "init", "id": "x", "session": "s-1", "payload": 3 }))
+        .unwrap_err();
+    assert!(e.starts_with("invalid_config: "), "{e}");
+    let junk = format!(
+        "{{\"ally\":1,\"session\":\"s-1\",\"junk\":\"{}\"}}",
+        "x".repeat(MAX_MESSAGE_BYTES)
+    );
+    assert_eq!(parse_inbound(&junk, "s-1").unwrap_err().code, "too_large");
+}
+
+#[test]
+fn allow_list_is_exact() {
+    let allow = parse_allow_list("http://localhost:8080, https://Portal.example.org/ *  null");
+    assert_eq!(
+        allow,
+        vec!["http://localhost:8080", "https://portal.example.org"]
+    );
+    assert!(origin_allowed(&allow, "http://localhost:8080"));
+    assert!(origin_allowed(&allow, "https://portal.example.org"));
+    assert!(!origin_allowed(&allow, "http://localhost:8081"));
+    assert!(!origin_allowed(
+        &allow,
+        "https://portal.example.org.evil.test"
+    ));
+    assert!(!origin_allowed(&allow, "null"));
+    assert!(!origin_allowed(&[], "http://localhost:8080"));
+}
+
+#[test]
+fn backoff_doubles_and_caps() {
+    let delays: Vec<u32> = (0..6).map(|a| backoff_ms(a, 500, 5000)).collect();
+    assert_eq!(delays, vec![500, 1000, 2000, 4000, 5000, 5000]);
+    assert_eq!(backoff_ms(1000, 500, 5000), 5000);
+}
