@@ -1,0 +1,388 @@
+//! The only module that touches `postMessage`.
+//!
+//! - Starts only inside a page whose origin is on the deployment allow-list
+//!   (`<meta name="ally-allowed-origins">` in the widget's `index.html`).
+//! - Says `hello` with backoff until the host's `init` arrives; `hello`
+//!   carries no child data.
+//! - Accepts a message only from `window.parent` and an allowed origin; after
+//!   `init`, only from the origin that sent it, and posts only to that origin.
+//! - Re-sends `complete` with capped backoff until the host's `ack`.
+
+use crate::core::flow::Refusal;
+use crate::core::protocol::{
+    backoff_ms, origin_allowed, parse_allow_list, parse_inbound, ErrorPayload, Inbound, Outbound,
+};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Window};
+use yew::{Callback, NodeRef};
+
+thread_local! {
+    /// The host's origin and session once `init` arrived, for the panic hook.
+    static HOST: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+/// The allow-list's `<meta>` name in `index.html`.
+pub const ALLOW_META: &str = "ally-allowed-origins";
+
+const HELLO_BASE_MS: u32 = 100;
+const HELLO_CAP_MS: u32 = 1_000;
+const RESEND_BASE_MS: u32 = 500;
+const RESEND_CAP_MS: u32 = 5_000;
+
+/// What the bridge tells the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BridgeEvent {
+    /// The host spoke: `init` or `reset` (acks are handled here).
+    Host(Inbound),
+    /// The widget must not start here.
+    Refused(Refusal),
+}
+
+struct Pending {
+    id: String,
+    text: String,
+    attempt: u32,
+    _timer: Option<Timeout>,
+}
+
+struct Inner {
+    session: String,
+    allow: Vec<String>,
+    /// The exact origin of the host, once its `init` arrived.
+    host: Option<String>,
+    /// Where `hello` goes: the embedding origin if the browser tells it, else `*`.
+    hello_target: String,
+    hello_attempt: u32,
+    hello_timer: Option<Timeout>,
+    pending: Vec<Pending>,
+    next_id: u64,
+    id_prefix: String,
+    height: u32,
+    sent_height: u32,
+    on_event: Callback<BridgeEvent>,
+    _listener: Option<EventListener>,
+}
+
+/// A handle to the channel; cheap to clone.
+#[derive(Clone)]
+pub struct Bridge(Rc<RefCell<Inner>>);
+
+impl PartialEq for Bridge {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The `session` parameter of the widget's own URL.
+pub fn session_from_url() -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params
+        .get("session")
+        .filter(|s| !s.is_empty() && s.len() <= 200)
+}
+
+fn allow_list() -> Vec<String> {
+    gloo::utils::document()
+        .query_selector(&format!("meta[name=\"{ALLOW_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .map(|c| parse_allow_list(&c))
+        .unwrap_or_default()
+}
+
+/// The embedding page's origin, where the browser tells it.
+fn embedder_origin(window: &Window) -> Option<String> {
+    // `location.ancestorOrigins` is missing in some browsers: read it defensively.
+    let origins = js_sys::Reflect::get(&window.location(), &JsValue::from_str("ancestorOrigins"))
+        .ok()
+        .and_then(|v| v.dyn_into::<web_sys::DomStringList>().ok());
+    if let Some(o) = origins.and_then(|list| list.item(0)) {
+        return Some(o);
+    }
+    let referrer = gloo::utils::document().referrer();
+    web_sys::Url::new(&referrer).ok().map(|u| u.origin())
+}
+
+fn is_framed(window: &Window) -> bool {
+    match window.parent() {
+        Ok(Some(p)) => !js_sys::Object::is(&p, window),
+        _ => false,
+    }
+}
+
+fn random_prefix() -> String {
+    let n = (js_sys::Math::random() * 2f64.powi(48)) as u64;
+    format!("{n:x}")
+}
+
+impl Bridge {
+    /// Opens the channel for `session`, or reports why the widget must not start.
+    pub fn start(session: Option<String>, on_event: Callback<BridgeEvent>) -> Option<Bridge> {
+        let window = gloo::utils::window();
+        let allow = allow_list();
+        let refuse = |r| {
+            on_event.emit(BridgeEvent::Refused(r));
+            None
+        };
+        if !is_framed(&window) {
+            return refuse(Refusal::NotEmbedded);
+        }
+        let Some(session) = session else {
+            return refuse(Refusal::NoSession);
+        };
+        let hello_target = match embedder_origin(&window) {
+            Some(o) if origin_allowed(&allow, &o) => o,
+            Some(_) => return refuse(Refusal::OriginNotAllowed),
+            None if allow.is_empty() => return refuse(Refusal::OriginNotAllowed),
+            None => "*".to_string(),
+        };
+        let bridge = Bridge(Rc::new(RefCell::new(Inner {
+            session,
+            allow,
+            host: None,
+            hello_target,
+            hello_attempt: 0,
+            hello_timer: None,
+            pending: Vec::new(),
+            next_id: 0,
+            id_prefix: random_prefix(),
+            height: 0,
+            sent_height: 0,
+            on_event,
+            _listener: None,
+        })));
+        let weak = Rc::downgrade(&bridge.0);
+        let listener = EventListener::new(&window, "message", move |e| {
+            if let (Some(inner), Some(e)) = (weak.upgrade(), e.dyn_ref::<MessageEvent>()) {
+                Bridge(inner).receive(e);
+            }
+        });
+        bridge.0.borrow_mut()._listener = Some(listener);
+        bridge.say_hello();
+        Some(bridge)
+    }
+
+    fn next_id(&self) -> String {
+        let mut inner = self.0.borrow_mut();
+        inner.next_id += 1;
+        format!("{}-{}", inner.id_prefix, inner.next_id)
+    }
+
+    fn envelope_text(&self, msg: &Outbound) -> (String, String) {
+        let id = self.next_id();
+        let session = self.0.borrow().session.clone();
+        let text = serde_json::to_string(&msg.envelope(&id, &session)).unwrap_or_default();
+        (id, text)
+    }
+
+    /// Posts JSON text as an object to the parent at exactly `target`.
+    fn post_text(text: &str, target: &str) {
+        let window = gloo::utils::window();
+        let (Ok(Some(parent)), Ok(obj)) = (window.parent(), js_sys::JSON::parse(text)) else {
+            return;
+        };
+        // A closed or navigated parent throws; nothing more can be done then.
+        let _ = parent.post_message(&obj, target);
+    }
+
+    fn say_hello(&self) {
+        let (target, attempt) = {
+            let inner = self.0.borrow();
+            if inner.host.is_some() {
+                return;
+            }
+            (inner.hello_target.clone(), inner.hello_attempt)
+        };
+        let (_, text) = self.envelope_text(&Outbound::Hello);
+        Self::post_text(&text, &target);
+        let weak = Rc::downgrade(&self.0);
+        let timer = Timeout::new(
+            backoff_ms(attempt, HELLO_BASE_MS, HELLO_CAP_MS),
+            move || {
+                if let Some(inner) = weak.upgrade() {
+                    Bridge(inner).say_hello();
+                }
+            },
+        );
+        let mut inner = self.0.borrow_mut();
+        inner.hello_attempt += 1;
+        inner.hello_timer = Some(timer);
+    }
+
+    /// Sends a message to the host. Messages with child data wait for `init`
+    /// (they can't exist before it) and never go anywhere else.
+    pub fn send(&self, msg: &Outbound) {
+        let Some(host) = self.0.borrow().host.clone() else {
+            return;
+        };
+        let (id, text) = self.envelope_text(msg);
+        Self::post_text(&text, &host);
+        if msg.needs_ack() {
+            self.0.borrow_mut().pending.push(Pending {
+                id: id.clone(),
+                text,
+                attempt: 0,
+                _timer: None,
+            });
+            self.schedule_resend(&id);
+        }
+    }
+
+    fn schedule_resend(&self, id: &str) {
+        let weak: Weak<RefCell<Inner>> = Rc::downgrade(&self.0);
+        let mut inner = self.0.borrow_mut();
+        let Some(p) = inner.pending.iter_mut().find(|p| p.id == id) else {
+            return;
+        };
+        let owned = id.to_string();
+        p._timer = Some(Timeout::new(
+            backoff_ms(p.attempt, RESEND_BASE_MS, RESEND_CAP_MS),
+            move || {
+                if let Some(inner) = weak.upgrade() {
+                    Bridge(inner).resend(&owned);
+                }
+            },
+        ));
+    }
+
+    fn resend(&self, id: &str) {
+        let found = {
+            let mut inner = self.0.borrow_mut();
+            let host = inner.host.clone();
+            inner.pending.iter_mut().find(|p| p.id == id).map(|p| {
+                p.attempt += 1;
+                (p.text.clone(), host)
+            })
+        };
+        if let Some((text, Some(host))) = found {
+            Self::post_text(&text, &host);
+            self.schedule_resend(id);
+        }
+    }
+
+    /// Reports the content height; sent whenever it changes once the host is known.
+    pub fn set_height(&self, height: u32) {
+        self.0.borrow_mut().height = height;
+        self.flush_height();
+    }
+
+    fn flush_height(&self) {
+        let (height, ready) = {
+            let inner = self.0.borrow();
+            (
+                inner.height,
+                inner.host.is_some() && inner.height != inner.sent_height,
+            )
+        };
+        if ready && height > 0 {
+            self.0.borrow_mut().sent_height = height;
+            self.send(&Outbound::Resize { height });
+        }
+    }
+
+    fn reply_error(&self, error: ErrorPayload, origin: &str) {
+        let (_, text) = self.envelope_text(&Outbound::Error(error));
+        Self::post_text(&text, origin);
+    }
+
+    fn receive(&self, e: &MessageEvent) {
+        let window = gloo::utils::window();
+        let from_parent = match (e.source(), window.parent()) {
+            (Some(src), Ok(Some(parent))) => js_sys::Object::is(&src, &parent),
+            _ => false,
+        };
+        let origin = e.origin();
+        let (allowed, session, host) = {
+            let inner = self.0.borrow();
+            let allowed = origin_allowed(&inner.allow, &origin)
+                && inner.host.as_deref().is_none_or(|h| h == origin);
+            (allowed, inner.session.clone(), inner.host.clone())
+        };
+        if !from_parent || !allowed {
+            return;
+        }
+        let Some(text) = js_sys::JSON::stringify(&e.data())
+            .ok()
+            .and_then(|s| s.as_string())
+        else {
+            return;
+        };
+        let msg = match parse_inbound(&text, &session) {
+            Ok(Some((_, msg))) => msg,
+            Ok(None) => return,
+            Err(error) => return self.reply_error(error, &origin),
+        };
+        let on_event = self.0.borrow().on_event.clone();
+        match msg {
+            Inbound::Ack { reply_to } => {
+                self.0.borrow_mut().pending.retain(|p| p.id != reply_to);
+            }
+            Inbound::Init { .. } => {
+                if host.is_none() {
+                    let mut inner = self.0.borrow_mut();
+                    inner.host = Some(origin.clone());
+                    inner.hello_timer = None;
+                    HOST.with(|h| *h.borrow_mut() = Some((origin, session)));
+                }
+                on_event.emit(BridgeEvent::Host(msg));
+                self.flush_height();
+            }
+            Inbound::Reset => {
+                if host.is_some() {
+                    self.0.borrow_mut().pending.clear();
+                    on_event.emit(BridgeEvent::Host(msg));
+                }
+            }
+        }
+    }
+}
+
+/// Watches the widget's root element and reports its height to the host.
+/// Returns the clean-up for `use_effect_with`.
+pub fn watch_height(root: NodeRef, channel: Rc<RefCell<Option<Bridge>>>) -> impl FnOnce() {
+    let measure = {
+        let root = root.clone();
+        move || {
+            let height = root
+                .cast::<web_sys::HtmlElement>()
+                .map(|el| el.offset_height().max(0) as u32)
+                .unwrap_or(0);
+            if let Some(b) = channel.borrow().as_ref() {
+                b.set_height(height);
+            }
+        }
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+    if let (Some(o), Some(el)) = (&observer, root.cast::<web_sys::Element>()) {
+        o.observe(&el);
+    }
+    move || {
+        if let Some(o) = observer {
+            o.disconnect();
+        }
+        drop(callback);
+    }
+}
+
+/// The last line of defence: tells the host that the widget stopped and
+/// shows the child a friendly screen instead of a frozen one.
+pub fn report_fatal(error: ErrorPayload) {
+    if let Some((host, session)) = HOST.with(|h| h.borrow().clone()) {
+        let id = format!("fatal-{}", random_prefix());
+        if let Ok(text) = serde_json::to_string(&Outbound::Error(error).envelope(&id, &session)) {
+            Bridge::post_text(&text, &host);
+        }
+    }
+    if let Some(body) = gloo::utils::document().body() {
+        body.set_inner_html(FATAL_SCREEN);
+    }
+}
+
+const FATAL_SCREEN: &str = r#"<main class="ally band-none"><section class="screen notice" data-notice="failed"><h1><span lang="en">Oops, this game can't go on right now.</span> <span lang="es" class="other-language">Uy, este juego no puede seguir ahora.</span></h1><p class="intro"><span lang="en">Please ask the grown-up with you for help.</span> <span lang="es" class="other-language">Pide ayuda a la persona adulta que está contigo.</span></p></section></main>"#;

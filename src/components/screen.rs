@@ -1,0 +1,61 @@
+use super::app::{now_iso, State};
+use super::done::Done;
+use super::notice::{Notice, NoticeKind};
+use super::prompt::PromptScreen;
+use super::welcome::Welcome;
+use crate::core::flow::{FlowAction, Stage, Step, WidgetAction};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScreenProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// The screen for the widget's current state; the child's taps become
+/// reducer actions.
+#[component]
+pub fn Screen(props: &ScreenProps) -> Html {
+    let state = &props.state;
+    let dispatch_flow = |make: fn(String) -> FlowAction| {
+        let d = state.dispatcher();
+        Callback::from(move |_: ()| d.dispatch(WidgetAction::Flow(make(now_iso()))))
+    };
+    match &state.0.stage {
+        Stage::Connecting => html! { <Notice kind={NoticeKind::Connecting} /> },
+        Stage::Refused(r) => html! { <Notice kind={NoticeKind::Refused(*r)} /> },
+        Stage::Invalid(e) => {
+            let kind = NoticeKind::Invalid(AttrValue::from(e.to_string()));
+            html! { <Notice {kind} /> }
+        }
+        Stage::Failed => html! { <Notice kind={NoticeKind::Failed} /> },
+        Stage::Active(flow) => {
+            let c = &flow.config;
+            let band = c.band();
+            match flow.step {
+                Step::Welcome => html! {
+                    <Welcome {band} locale={c.locale} mode={c.mode}
+                        child_name={c.child_name.clone().map(AttrValue::from)}
+                        helper_name={c.helper_name.clone().map(AttrValue::from)}
+                        on_start={dispatch_flow(|_| FlowAction::Begin)} />
+                },
+                Step::Prompt(i) => {
+                    let d = state.dispatcher();
+                    let on_choose = Callback::from(move |index: usize| {
+                        d.dispatch(WidgetAction::Flow(FlowAction::Choose {
+                            index,
+                            now: now_iso(),
+                        }))
+                    });
+                    html! {
+                        <PromptScreen prompt={flow.prompts[i]} {band} locale={c.locale}
+                            position={i} total={flow.prompts.len()} chosen={flow.current_choice()}
+                            {on_choose}
+                            on_skip={dispatch_flow(|now| FlowAction::Skip { now })}
+                            on_back={dispatch_flow(|_| FlowAction::Back)} />
+                    }
+                }
+                Step::Done => html! { <Done {band} locale={c.locale} /> },
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    ally::components::app::mount();
+}

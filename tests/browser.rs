@@ -1,0 +1,215 @@
+//! Component tests in headless Chromium:
+//! `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use ally::components::app::State;
+use ally::components::face_scale::{FaceScale, FaceScaleProps};
+use ally::components::screen::Screen;
+use ally::core::flow::{FlowAction, Step, Widget, WidgetAction};
+use serde_json::json;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn buttons(root: &Element) -> Vec<HtmlElement> {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .collect()
+}
+
+fn button_named(root: &Element, name: &str) -> HtmlElement {
+    buttons(root)
+        .into_iter()
+        .find(|b| {
+            b.get_attribute("aria-label").as_deref() == Some(name)
+                || b.text_content().as_deref().map(str::trim) == Some(name)
+        })
+        .unwrap_or_else(|| panic!("no button named {name:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn faces_render_as_buttons_named_by_their_words() {
+    let root = fresh_root();
+    let chosen = Rc::new(RefCell::new(Vec::new()));
+    let log = chosen.clone();
+    let labels: Vec<AttrValue> = ["Awful", "Not good", "Okay", "Good", "Great"]
+        .into_iter()
+        .map(AttrValue::from)
+        .collect();
+    let props = FaceScaleProps {
+        labels,
+        chosen: Some(1),
+        on_choose: Callback::from(move |i| log.borrow_mut().push(i)),
+    };
+    yew::Renderer::<FaceScale>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let all = buttons(&root);
+    let names: Vec<String> = all
+        .iter()
+        .filter_map(|b| b.get_attribute("aria-label"))
+        .collect();
+    assert_eq!(names, vec!["Awful", "Not good", "Okay", "Good", "Great"]);
+    for b in &all {
+        assert_eq!(b.get_attribute("type").as_deref(), Some("button"));
+        // Each face is drawn, not an emoji character.
+        assert!(b.query_selector("svg.face circle").unwrap().is_some());
+    }
+    let pressed: Vec<String> = all
+        .iter()
+        .filter_map(|b| b.get_attribute("aria-pressed"))
+        .collect();
+    assert_eq!(pressed, vec!["false", "true", "false", "false", "false"]);
+
+    button_named(&root, "Good").click();
+    assert_eq!(*chosen.borrow(), vec![3]);
+}
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    initial: Widget,
+    spy: Rc<RefCell<Option<Widget>>>,
+}
+
+/// Renders the real `Screen` over the real reducer and lets the test read the
+/// state after each render.
+#[component]
+fn Harness(props: &HarnessProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || State(initial));
+    *props.spy.borrow_mut() = Some(state.0.clone());
+    html! { <Screen {state} /> }
+}
+
+fn started(config: serde_json::Value) -> Widget {
+    Widget::new("s-1")
+        .reduce(WidgetAction::Init {
+            config,
+            resume: None,
+            now: "2026-11-25T10:00:00.000Z".into(),
+        })
+        .reduce(WidgetAction::Flow(FlowAction::Begin))
+}
+
+#[wasm_bindgen_test]
+async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
+    let root = fresh_root();
+    let spy = Rc::new(RefCell::new(None));
+    let props = HarnessProps {
+        initial: started(json!({ "age": 7, "mode": "checkout", "locale": "es" })),
+        spy: spy.clone(),
+    };
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let heading = root.query_selector("h1").unwrap().unwrap();
+    assert_eq!(
+        heading.text_content().unwrap(),
+        "¿Sentiste que te escucharon hoy?"
+    );
+    assert_eq!(
+        buttons(&root)
+            .iter()
+            .filter(|b| b.class_name() == "face-button")
+            .count(),
+        5
+    );
+
+    button_named(&root, "Bastante").click();
+    settle().await;
+    let w = spy.borrow().clone().unwrap();
+    let flow = w.flow().unwrap();
+    assert_eq!(flow.step, Step::Prompt(1));
+    let a = flow.answers[0].as_ref().unwrap();
+    assert_eq!(
+        (a.prompt_id.as_str(), a.value, a.label.as_deref()),
+        ("trust.listened", Some(7.5), Some("Bastante"))
+    );
+    assert_eq!(w.outbox.last().unwrap().1.kind(), "answer");
+    assert_eq!(
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "¿Hablamos de cosas que te importan?"
+    );
+
+    // Skip records a skip; Back returns with the earlier choice shown.
+    button_named(&root, "Saltar").click();
+    settle().await;
+    assert!(
+        spy.borrow().as_ref().unwrap().flow().unwrap().answers[1]
+            .as_ref()
+            .unwrap()
+            .skipped
+    );
+    button_named(&root, "Atrás").click();
+    settle().await;
+    button_named(&root, "Atrás").click();
+    settle().await;
+    assert_eq!(
+        button_named(&root, "Bastante")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn youngest_children_get_three_big_faces() {
+    let root = fresh_root();
+    let spy = Rc::new(RefCell::new(None));
+    let props = HarnessProps {
+        initial: started(json!({ "age": 4 })),
+        spy,
+    };
+    // Ally's real stylesheet, with the band's theme on the widget's root.
+    let style = gloo::utils::document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../static/styles/ally.css")));
+    gloo::utils::document()
+        .head()
+        .unwrap()
+        .append_child(&style)
+        .unwrap();
+    root.set_class_name("ally band-3-5");
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let faces: Vec<HtmlElement> = buttons(&root)
+        .into_iter()
+        .filter(|b| b.class_name() == "face-button")
+        .collect();
+    let names: Vec<String> = faces
+        .iter()
+        .filter_map(|b| b.get_attribute("aria-label"))
+        .collect();
+    assert_eq!(names, vec!["Not good", "Okay", "Good"]);
+    for b in faces {
+        let r = b.get_bounding_client_rect();
+        assert!(
+            r.width() >= 80.0 && r.height() >= 80.0,
+            "{}x{}",
+            r.width(),
+            r.height()
+        );
+    }
+}
