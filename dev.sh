@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Ally's one developer script. Every command sets up what it needs first,
+# idempotently, with pinned versions.
+#
+#   ./dev.sh demo    build and serve the demo portal: http://localhost:8080/demo/
+#   ./dev.sh test    run every test: native, browser components, end-to-end
+#   ./dev.sh setup   only install the tools
+#   ./dev.sh build   only build the widget into dist/
+set -euo pipefail
+cd "$(dirname "$0")"
+
+TRUNK_VERSION=0.21.14
+# The wasm-bindgen CLI must match the crate pinned in Cargo.toml exactly.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+setup() {
+  say "setup"
+  command -v cargo >/dev/null || die "Rust is needed: install it with rustup (https://rustup.rs), then run this again."
+  [ -n "$WASM_BINDGEN_VERSION" ] || die "Cargo.toml must pin wasm-bindgen exactly (wasm-bindgen = \"=X.Y.Z\")."
+  grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml ||
+    die "Trunk.toml [tools] wasm_bindgen must be \"$WASM_BINDGEN_VERSION\", as pinned in Cargo.toml."
+
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
+    rustup target add wasm32-unknown-unknown
+
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v node >/dev/null; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nodejs npm >/dev/null
+  fi
+
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    # Not --locked: the CLI's own lock file wants crates this registry lacks.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    cargo install --locked trunk --version "$TRUNK_VERSION" --force
+  fi
+
+  # binaryen (wasm-opt) and playwright-core, at the versions in package-lock.json.
+  if ! cmp -s package-lock.json node_modules/.ally-installed-lock 2>/dev/null; then
+    npm ci --no-audit --no-fund
+    cp package-lock.json node_modules/.ally-installed-lock
+  fi
+  cargo fetch --quiet
+  echo "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromium --version)"
+}
+
+build() {
+  say "build dist/ (release)"
+  # --offline: Trunk uses the tools installed above and never downloads any.
+  trunk build --release --offline --skip-version-check
+}
+
+run_tests() {
+  say "native tests of the core"
+  cargo test --test core
+
+  say "component tests in headless Chromium"
+  cargo test --target wasm32-unknown-unknown --test browser
+
+  build
+
+  say "end-to-end tests in headless Chromium"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  build) setup; build ;;
+  demo)
+    setup
+    build
+    say "serving"
+    exec node tests/e2e/server.mjs --port 8080 --root dist
+    ;;
+  test) setup; run_tests ;;
+  *)
+    sed -n '2,9p' "$0"
+    exit 2
+    ;;
+esac

@@ -1,0 +1,89 @@
+// A small static server for the demo and the end-to-end tests.
+//
+//   node tests/e2e/server.mjs [--port 8080] [--root dist]
+//
+// Serves `root` (the built widget, with the SDK and the demo portal) on the
+// loopback addresses, so that http://localhost:PORT (the portal) and
+// http://127.0.0.1:PORT (the widget) are two origins, as in production.
+// Pages under /__test/ come from tests/e2e/pages.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ts": "text/plain; charset=utf-8",
+};
+
+function within(base, path) {
+  const full = normalize(join(base, path));
+  return full.startsWith(base) ? full : null;
+}
+
+export function handler(root) {
+  const pages = resolve(here, "pages");
+  return async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let base = root;
+    if (path.startsWith("/__test/")) {
+      base = pages;
+      path = path.slice("/__test".length);
+    }
+    if (path.endsWith("/")) path += "index.html";
+    const file = within(base, path);
+    try {
+      if (!file || !(await stat(file)).isFile()) throw new Error("not found");
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] || "application/octet-stream",
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "Content-Type": "text/plain" });
+      res.end("Not found\n");
+    }
+  };
+}
+
+/** Listens on 127.0.0.1 and, where the machine has it, ::1. */
+export async function serve({ port = 8080, root = "dist" } = {}) {
+  const abs = resolve(root);
+  const servers = [];
+  for (const host of ["127.0.0.1", "::1"]) {
+    const server = createServer(handler(abs));
+    try {
+      await new Promise((ok, fail) => {
+        server.once("error", fail);
+        server.listen(port, host, ok);
+      });
+      servers.push(server);
+    } catch (err) {
+      if (host === "127.0.0.1") {
+        throw new Error(`cannot listen on ${host}:${port}: ${err.message} (is another server running?)`);
+      }
+    }
+  }
+  return { close: () => Promise.all(servers.map((s) => new Promise((ok) => s.close(ok)))) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const port = Number(arg("--port", 8080));
+  await serve({ port, root: arg("--root", "dist") });
+  console.log(`Demo portal: http://localhost:${port}/demo/`);
+  console.log(`Widget:      http://127.0.0.1:${port}/`);
+}
