@@ -45,7 +45,9 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     html! {
         <section class="screen prompt" data-prompt={props.prompt.id}>
-            <Progress current={props.position} total={props.total} label={progress} />
+            if props.total > 1 {
+                <Progress current={props.position} total={props.total} label={progress} />
+            }
             <h1 id="prompt-text" ref={heading} tabindex="-1">{ props.prompt.text.get(l) }</h1>
             <div role="group" aria-labelledby="prompt-text">
                 <FaceScale {labels} chosen={props.chosen} on_choose={props.on_choose.clone()} />

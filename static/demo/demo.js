@@ -31,7 +31,7 @@
       src: widget,
       config: config,
       title: "Ally check-in for the child",
-      onReady: function (r) { status.textContent = "Ready: ages " + r.ageBand + ", " + r.mode + ", " + r.steps.length + " questions."; },
+      onReady: function (r) { status.textContent = "Ready: ages " + r.ageBand + ", " + r.mode + ", " + r.steps.length + (r.steps.length === 1 ? " question." : " questions."); },
       onAnswer: show,
       onComplete: function (r) {
         status.textContent = "Complete.";
