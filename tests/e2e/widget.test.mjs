@@ -54,6 +54,19 @@ for (const c of CASES) {
       { ...l.ready[0], startedAt: undefined },
       { ageBand: c.band, locale: c.locale, mode: c.mode, steps: c.steps.map((s) => s[0]), startedAt: undefined },
     );
+    // Every target is big enough for the band's fingers, on the welcome screen and the first question.
+    const minimum = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 }[c.band];
+    const smallest = () => widget.locator("body").evaluate(() =>
+      Math.min(...[...document.querySelectorAll("button")].map((b) => {
+        const r = b.getBoundingClientRect();
+        return Math.min(r.width, r.height);
+      })));
+    assert.ok((await smallest()) >= minimum, `welcome targets >= ${minimum}px`);
+    await button(widget, WORDS[c.locale].start).tap();
+    await widget.locator("[data-prompt]").waitFor();
+    assert.ok((await smallest()) >= minimum, `prompt targets >= ${minimum}px, got ${await smallest()}`);
+    await button(widget, WORDS[c.locale].back).tap();
+
     await tapThrough(widget, WORDS[c.locale], c.steps.map((s) => s[1]));
     await until(page, "log.complete.length === 1");
     l = await log(page);
@@ -108,6 +121,24 @@ test("Back lets the child change an answer; the latest one is kept", async () =>
   const l = await log(page);
   assert.equal(l.answers.length, 5, "the changed answer is sent again");
   assert.deepEqual(l.complete[0].answers.map((a) => a.value), [7.5, 7.5, 7.5, 7.5]);
+  await page.context().close();
+});
+
+test("reset from the host starts over and forgets the kept answers", async () => {
+  const { page, widget } = await openHost({ age: 13, mode: "checkout" });
+  await button(widget, "Start").click();
+  await button(widget, "Mostly").click();
+  await until(page, "log.answers.length === 1");
+  assert.equal((await page.evaluate(() => window.ally.answers())).length, 1);
+  await page.evaluate(() => window.ally.reset());
+  await until(page, "log.ready.length === 2");
+  await widget.getByRole("button", { name: "Start" }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.ally.answers()), []);
+  await button(widget, "Start").click();
+  for (const w of ["No", "No", "No", "No"]) await button(widget, w).click();
+  await until(page, "log.complete.length === 1");
+  const r = (await log(page)).complete[0];
+  assert.deepEqual(r.answers.map((a) => a.value), [0, 0, 0, 0], "only the new run's answers");
   await page.context().close();
 });
 
