@@ -6,3 +6,4 @@
 pub mod bridge;
 pub mod components;
 pub mod core;
+pub mod speech;

@@ -16,15 +16,29 @@ export interface AllyConfig {
   childName?: string;
   /** Plain text, at most 40 characters: who sees the answers. */
   helperName?: string;
+  /** "auto" reads each screen by itself (default for 3–5); "button" (default 6–17) shows a speaker. */
+  readAloud?: "auto" | "button" | "off";
+  /** 0–40; an alliance total below it sets flags.lowAlliance. Default 36. */
+  allianceCutoff?: number;
+  /** 0–10; a core trust item below it sets flags.lowItem. Default 8. */
+  itemCutoff?: number;
+  /** 0–40: the last session's alliance total, to notice a drop. */
+  previousAlliance?: number;
+  /** 0–40; a fall of at least this much sets flags.drop. Default 1. */
+  dropThreshold?: number;
 }
 
 /** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
 export interface AllyAnswer {
   promptId: string;
-  construct: "mood" | "bond" | "goals" | "tasks" | "overall" | string;
-  kind: "faces" | string;
-  /** On Ally's 0–10 scale, whatever the number of faces; null when skipped. */
-  value: number | null;
+  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall";
+  /**
+   * faces, sizes, line: a number on 0–10; agree4: 1–4; feelings: feeling ids;
+   * choice: "yes" | "later" | "no".
+   */
+  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4";
+  /** See `kind`; null when skipped. */
+  value: number | string | string[] | null;
   /** The chosen word in the widget's locale; null when skipped. */
   label: string | null;
   skipped: boolean;
@@ -52,6 +66,34 @@ export interface AllyResult {
   startedAt: string;
   completedAt: string;
   answers: AllyAnswer[];
+  scores: AllyScores;
+}
+
+export interface AllyAlliance {
+  /** 0–40: the mean of the core trust items answered × 4; null when fewer than half were answered. */
+  total: number | null;
+  bond: number | null;
+  goals: number | null;
+  tasks: number | null;
+  overall: number | null;
+  /** Core items answered, and asked (2 for 3–5, else 4). */
+  answered: number;
+  items: number;
+  /** 13–17: the mean of the agree/disagree statements, 1–4. */
+  agreeMean: number | null;
+}
+
+export interface AllyScores {
+  /** 0–10; null when skipped or not asked (check-out). */
+  mood: number | null;
+  feelings: string[];
+  /** 0–10; null when skipped or not asked. */
+  intensity: number | null;
+  /** null when not asked (3–5, check-out). */
+  wantsToTalk: "yes" | "later" | "no" | "skipped" | null;
+  /** Check-out only. */
+  alliance: AllyAlliance | null;
+  flags: { lowAlliance: boolean; lowItem: boolean; drop: boolean; wantsToTalk: boolean };
 }
 
 export interface AllyError {

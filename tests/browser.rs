@@ -6,6 +6,7 @@ use ally::components::app::State;
 use ally::components::face_scale::{FaceScale, FaceScaleProps};
 use ally::components::screen::Screen;
 use ally::core::flow::{FlowAction, Step, Widget, WidgetAction};
+use ally::core::protocol::AnswerValue;
 use serde_json::json;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -124,7 +125,7 @@ async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
     let heading = root.query_selector("h1").unwrap().unwrap();
     assert_eq!(
         heading.text_content().unwrap(),
-        "¿Sentiste que te escucharon hoy?"
+        "¿Te escuchó la persona que te ayuda hoy?"
     );
     assert_eq!(
         buttons(&root)
@@ -141,8 +142,12 @@ async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
     assert_eq!(flow.step, Step::Prompt(1));
     let a = flow.answers[0].as_ref().unwrap();
     assert_eq!(
-        (a.prompt_id.as_str(), a.value, a.label.as_deref()),
-        ("trust.listened", Some(7.5), Some("Bastante"))
+        (a.prompt_id.as_str(), a.value.clone(), a.label.as_deref()),
+        (
+            "trust.listened",
+            Some(AnswerValue::Number(7.5)),
+            Some("Bastante")
+        )
     );
     assert_eq!(w.outbox.last().unwrap().1.kind(), "answer");
     assert_eq!(
@@ -212,4 +217,142 @@ async fn youngest_children_get_three_big_faces() {
             r.height()
         );
     }
+}
+
+fn answers(spy: &Rc<RefCell<Option<Widget>>>) -> Vec<Option<ally::core::protocol::AnswerRecord>> {
+    spy.borrow()
+        .as_ref()
+        .unwrap()
+        .flow()
+        .unwrap()
+        .answers
+        .clone()
+}
+
+#[wasm_bindgen_test]
+async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
+    let root = fresh_root();
+    let style = gloo::utils::document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../static/styles/ally.css")));
+    root.append_child(&style).unwrap();
+    root.set_class_name("ally band-9-12");
+    let spy = Rc::new(RefCell::new(None));
+    let props = HarnessProps {
+        initial: started(json!({ "age": 10, "mode": "checkout" })),
+        spy: spy.clone(),
+    };
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let slider: HtmlElement = root
+        .query_selector("[role=slider]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        slider.get_attribute("aria-valuenow"),
+        None,
+        "no value until tapped"
+    );
+    assert_eq!(slider.get_attribute("aria-valuemin").as_deref(), Some("0"));
+    assert_eq!(slider.get_attribute("aria-valuemax").as_deref(), Some("10"));
+    let next = button_named(&root, "Next");
+    assert!(next.has_attribute("disabled"));
+
+    // A tap at 70% of the drawn line picks 7.
+    let r = slider.get_bounding_client_rect();
+    let inset = r.width() * 40.0 / 1000.0;
+    let x = r.left() + inset + (r.width() - 2.0 * inset) * 0.7;
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x(x as i32);
+    init.set_client_y((r.top() + r.height() / 2.0) as i32);
+    init.set_bubbles(true);
+    init.set_pointer_id(1);
+    let down = web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap();
+    slider.dispatch_event(&down).unwrap();
+    settle().await;
+    assert_eq!(slider.get_attribute("aria-valuenow").as_deref(), Some("7"));
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("7 out of 10")
+    );
+
+    // Keys move it; Home and End go to the ends.
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+    };
+    slider.dispatch_event(&key("ArrowRight")).unwrap();
+    settle().await;
+    assert_eq!(slider.get_attribute("aria-valuenow").as_deref(), Some("8"));
+    slider.dispatch_event(&key("End")).unwrap();
+    slider.dispatch_event(&key("ArrowRight")).unwrap();
+    settle().await;
+    assert_eq!(slider.get_attribute("aria-valuenow").as_deref(), Some("10"));
+    assert!(answers(&spy)[0].is_none(), "nothing recorded before Next");
+    button_named(&root, "Next").click();
+    settle().await;
+    let a = answers(&spy)[0].clone().unwrap();
+    assert_eq!(
+        (a.kind.as_str(), a.value),
+        ("line", Some(AnswerValue::Number(10.0)))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
+    let root = fresh_root();
+    let spy = Rc::new(RefCell::new(None));
+    let w = started(json!({ "age": 7 }))
+        .reduce(WidgetAction::Flow(FlowAction::Skip { now: "t".into() }));
+    let props = HarnessProps {
+        initial: w,
+        spy: spy.clone(),
+    };
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let feelings: Vec<HtmlElement> = buttons(&root)
+        .into_iter()
+        .filter(|b| b.class_name().contains("feeling"))
+        .collect();
+    assert_eq!(feelings.len(), 8);
+    assert!(
+        feelings
+            .iter()
+            .all(|b| b.query_selector("svg.face").unwrap().is_some()),
+        "pictures for 6-8"
+    );
+    button_named(&root, "Tired").click();
+    settle().await;
+    button_named(&root, "Worried").click();
+    settle().await;
+    assert_eq!(
+        button_named(&root, "Tired")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(
+        button_named(&root, "Happy").has_attribute("disabled"),
+        "two is the most"
+    );
+    assert!(answers(&spy)[1].is_none());
+    button_named(&root, "Next").click();
+    settle().await;
+    let a = answers(&spy)[1].clone().unwrap();
+    assert_eq!(
+        a.value,
+        Some(AnswerValue::List(vec!["worried".into(), "tired".into()]))
+    );
+    assert_eq!(
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "How big is the feeling?"
+    );
 }

@@ -1,9 +1,13 @@
 //! Native tests of the pure core: `cargo test --test core`.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "core/catalog.rs"]
+mod catalog;
 #[path = "core/config.rs"]
 mod config;
 #[path = "core/flow.rs"]
 mod flow;
 #[path = "core/protocol.rs"]
 mod protocol;
+#[path = "core/scoring.rs"]
+mod scoring;

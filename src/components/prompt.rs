@@ -1,8 +1,15 @@
+use super::choice_list::ChoiceList;
 use super::face_scale::FaceScale;
+use super::feeling_picker::FeelingPicker;
+use super::line_scale::LineScale;
 use super::progress::Progress;
+use super::sizes::Sizes;
+use super::speaker::Speaker;
 use super::welcome::focus;
-use crate::core::catalog::{self, fill, Prompt, UI};
+use crate::core::catalog::{self, fill, Input, Prompt, Tr, UI};
 use crate::core::config::{AgeBand, Locale};
+use crate::core::flow::Pick;
+use crate::speech::use_read_aloud;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,25 +17,129 @@ pub struct PromptScreenProps {
     pub prompt: &'static Prompt,
     pub band: AgeBand,
     pub locale: Locale,
+    /// Who sees the answers, for prompts that name them.
+    pub helper: AttrValue,
     /// Zero-based position among the flow's prompts.
     pub position: usize,
     pub total: usize,
+    /// What the child picked before, when they came back to this prompt.
     #[prop_or_default]
-    pub chosen: Option<usize>,
-    pub on_choose: Callback<usize>,
+    pub current: Option<Pick>,
+    pub speak: bool,
+    pub speak_auto: bool,
+    pub on_answer: Callback<Pick>,
     pub on_skip: Callback<()>,
     pub on_back: Callback<()>,
 }
 
-/// One question: its words, its choices, Skip and Back.
+fn words(list: &[Tr], l: Locale) -> Vec<AttrValue> {
+    list.iter().map(|t| AttrValue::Static(t.get(l))).collect()
+}
+
+/// One question: its words, its choices, Skip and Back, and the speaker.
 #[component]
 pub fn PromptScreen(props: &PromptScreenProps) -> Html {
     let l = props.locale;
-    let count = catalog::face_count(props.band);
-    let labels: Vec<AttrValue> = catalog::face_labels(props.prompt.scale, count)
-        .iter()
-        .map(|t| AttrValue::Static(t.get(l)))
-        .collect();
+    let p = props.prompt;
+    let text = p.text_for(l, &props.helper);
+    let chosen = match props.current {
+        Some(Pick::Choice(i)) => Some(i),
+        _ => None,
+    };
+    let answer = props.on_answer.clone();
+    let choose = answer.reform(Pick::Choice);
+    let next = AttrValue::Static(UI.next.get(l));
+
+    // The input, and the words it reads aloud after the question.
+    let (input, spoken): (Html, Vec<AttrValue>) = match p.input {
+        Input::Faces(scale) => {
+            let labels = words(
+                catalog::face_labels(scale, catalog::face_count(props.band)),
+                l,
+            );
+            (
+                html! { <FaceScale labels={labels.clone()} {chosen} on_choose={choose} /> },
+                labels,
+            )
+        }
+        Input::Sizes => {
+            let labels: Vec<AttrValue> = catalog::SIZES
+                .iter()
+                .map(|(t, _)| AttrValue::Static(t.get(l)))
+                .collect();
+            (
+                html! { <Sizes labels={labels.clone()} {chosen} on_choose={choose} /> },
+                labels,
+            )
+        }
+        Input::Talk => {
+            let labels: Vec<AttrValue> = catalog::TALK
+                .iter()
+                .map(|(_, t)| AttrValue::Static(t.get(l)))
+                .collect();
+            (
+                html! { <ChoiceList labels={labels.clone()} {chosen} on_choose={choose} class="talk" /> },
+                labels,
+            )
+        }
+        Input::Agree4 => {
+            let labels = words(&catalog::AGREE4, l);
+            (
+                html! { <ChoiceList labels={labels.clone()} {chosen} on_choose={choose} class="agree" /> },
+                labels,
+            )
+        }
+        Input::Feelings { max } => {
+            let feelings: Vec<(&'static str, AttrValue)> = catalog::feelings(props.band)
+                .iter()
+                .map(|f| (f.id, AttrValue::Static(f.word.get(l))))
+                .collect();
+            let spoken = feelings.iter().map(|(_, w)| w.clone()).collect();
+            let picked = match &props.current {
+                Some(Pick::Feelings(ids)) => ids.clone(),
+                _ => vec![],
+            };
+            let on_answer = answer.reform(Pick::Feelings);
+            (
+                html! {
+                    <FeelingPicker {feelings} drawn={catalog::feelings_drawn(props.band)} {max}
+                        chosen={picked} next_label={next.clone()} {on_answer} />
+                },
+                spoken,
+            )
+        }
+        Input::Line(ends) => {
+            let (low, high) = catalog::line_ends(ends);
+            let (low, high) = (
+                AttrValue::Static(low.get(l)),
+                AttrValue::Static(high.get(l)),
+            );
+            let value = match props.current {
+                Some(Pick::Level(n)) => Some(n),
+                _ => None,
+            };
+            let value_text =
+                Callback::from(move |n: u8| fill(UI.out_of_ten.get(l), &[("n", &n.to_string())]));
+            let on_answer = answer.reform(Pick::Level);
+            (
+                html! {
+                    <LineScale {ends} low={low.clone()} high={high.clone()} {value} {value_text}
+                        not_chosen={UI.not_chosen.get(l)} next_label={next.clone()} {on_answer} />
+                },
+                vec![low, high],
+            )
+        }
+    };
+    let spoken_text = format!(
+        "{text} {}",
+        spoken
+            .iter()
+            .map(|w| w.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let speak = use_read_aloud(spoken_text, l.code(), props.speak, props.speak_auto);
+
     let progress = fill(
         UI.progress.get(l),
         &[
@@ -39,18 +150,23 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with(props.prompt.id, move |_| focus(&heading));
+        use_effect_with(p, move |_| focus(&heading));
     }
     let on_skip = props.on_skip.reform(|_: MouseEvent| ());
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     html! {
-        <section class="screen prompt" data-prompt={props.prompt.id}>
-            if props.total > 1 {
-                <Progress current={props.position} total={props.total} label={progress} />
-            }
-            <h1 id="prompt-text" ref={heading} tabindex="-1">{ props.prompt.text.get(l) }</h1>
-            <div role="group" aria-labelledby="prompt-text">
-                <FaceScale {labels} chosen={props.chosen} on_choose={props.on_choose.clone()} />
+        <section class={classes!("screen", "prompt", format!("input-{}", p.kind()))} data-prompt={p.id}>
+            <div class="top-row">
+                if props.total > 1 {
+                    <Progress current={props.position} total={props.total} label={progress} />
+                }
+                if let Some(on_speak) = speak {
+                    <Speaker label={UI.read_aloud.get(l)} {on_speak} />
+                }
+            </div>
+            <h1 id="prompt-text" ref={heading} tabindex="-1">{ text }</h1>
+            <div role="group" aria-labelledby="prompt-text" class="input" key={p.id}>
+                { input }
             </div>
             <div class="actions">
                 <button type="button" class="secondary" onclick={on_back}>{ UI.back.get(l) }</button>

@@ -3,7 +3,9 @@ use super::done::Done;
 use super::notice::{Notice, NoticeKind};
 use super::prompt::PromptScreen;
 use super::welcome::Welcome;
-use crate::core::flow::{FlowAction, Stage, Step, WidgetAction};
+use crate::core::catalog::UI;
+use crate::core::config::ReadAloud;
+use crate::core::flow::{FlowAction, Pick, Stage, Step, WidgetAction};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,30 +33,39 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Stage::Active(flow) => {
             let c = &flow.config;
             let band = c.band();
+            let helper = AttrValue::from(
+                c.helper_name
+                    .clone()
+                    .unwrap_or_else(|| UI.someone.get(c.locale).to_string()),
+            );
+            let speak = c.read_aloud != ReadAloud::Off;
+            let speak_auto = c.read_aloud == ReadAloud::Auto;
             match flow.step {
                 Step::Welcome => html! {
                     <Welcome {band} locale={c.locale} mode={c.mode}
                         child_name={c.child_name.clone().map(AttrValue::from)}
-                        helper_name={c.helper_name.clone().map(AttrValue::from)}
+                        {helper} {speak} {speak_auto}
                         on_start={dispatch_flow(|_| FlowAction::Begin)} />
                 },
                 Step::Prompt(i) => {
                     let d = state.dispatcher();
-                    let on_choose = Callback::from(move |index: usize| {
-                        d.dispatch(WidgetAction::Flow(FlowAction::Choose {
-                            index,
+                    let on_answer = Callback::from(move |pick: Pick| {
+                        d.dispatch(WidgetAction::Flow(FlowAction::Answer {
+                            pick,
                             now: now_iso(),
                         }))
                     });
                     html! {
-                        <PromptScreen prompt={flow.prompts[i]} {band} locale={c.locale}
-                            position={i} total={flow.prompts.len()} chosen={flow.current_choice()}
-                            {on_choose}
+                        <PromptScreen prompt={flow.prompts[i]} {band} locale={c.locale} {helper}
+                            position={i} total={flow.prompts.len()} current={flow.current_pick()}
+                            {speak} {speak_auto} {on_answer}
                             on_skip={dispatch_flow(|now| FlowAction::Skip { now })}
                             on_back={dispatch_flow(|_| FlowAction::Back)} />
                     }
                 }
-                Step::Done => html! { <Done {band} locale={c.locale} /> },
+                Step::Done => {
+                    html! { <Done {band} locale={c.locale} {helper} {speak} {speak_auto} /> }
+                }
             }
         }
     }

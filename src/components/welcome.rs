@@ -1,6 +1,8 @@
 use super::mascot::Mascot;
+use super::speaker::Speaker;
 use crate::core::catalog::{fill, UI};
 use crate::core::config::{AgeBand, Locale, Mode};
+use crate::speech::use_read_aloud;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,8 +12,9 @@ pub struct WelcomeProps {
     pub mode: Mode,
     #[prop_or_default]
     pub child_name: Option<AttrValue>,
-    #[prop_or_default]
-    pub helper_name: Option<AttrValue>,
+    pub helper: AttrValue,
+    pub speak: bool,
+    pub speak_auto: bool,
     pub on_start: Callback<()>,
 }
 
@@ -27,12 +30,17 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         Mode::Checkin => UI.intro_checkin.get(l),
         Mode::Checkout => UI.intro_checkout.get(l),
     };
-    let helper = props
-        .helper_name
-        .as_deref()
-        .unwrap_or(UI.someone.get(l))
-        .to_string();
-    let who = fill(UI.who_sees.get(l), &[("helper", &helper)]);
+    let who_sees = match props.band {
+        AgeBand::Preschool | AgeBand::EarlySchool => &UI.who_sees,
+        _ => &UI.who_sees_older,
+    };
+    let who = fill(who_sees.get(l), &[("helper", &props.helper)]);
+    let speak = use_read_aloud(
+        format!("{title} {intro} {who}"),
+        l.code(),
+        props.speak,
+        props.speak_auto,
+    );
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     let heading = use_node_ref();
     {
@@ -41,6 +49,11 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     }
     html! {
         <section class="screen welcome">
+            <div class="top-row">
+                if let Some(on_speak) = speak {
+                    <Speaker label={UI.read_aloud.get(l)} {on_speak} />
+                }
+            </div>
             if props.band != AgeBand::Teen {
                 <Mascot />
             }

@@ -25,26 +25,24 @@ impl Tr {
 
 /// What a prompt measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 pub enum Construct {
     /// How the child feels now.
     Mood,
-    /// Trust in the helper: felt listened to.
+    /// Which feelings.
+    Feelings,
+    /// How big the feeling is.
+    Intensity,
+    /// Whether there is something to tell the helper today.
+    WantsToTalk,
+    /// Trust in the helper: listened to, safe, on my side.
     Bond,
     /// Agreement on goals: talked about what matters.
     Goals,
-    /// Agreement on tasks: liked what was done.
+    /// Agreement on tasks: liked what was done, how we work.
     Tasks,
-    /// Overall: would like the same next time.
+    /// Overall: liked being here, would like the same next time.
     Overall,
-}
-
-/// How a prompt is answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A row of drawn faces from saddest to happiest; 3 or 5 by band.
-    Faces,
 }
 
 /// The words under a row of faces.
@@ -54,100 +52,347 @@ pub enum Scale {
     Agree,
 }
 
+/// What sits at the two ends of a 0–10 line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineEnds {
+    /// A thermometer for how strong a feeling is.
+    Thermometer,
+    /// A sad face at 0 and a happy face at 10.
+    Faces,
+    /// Words only, for teenagers.
+    Words,
+}
+
+/// How a prompt is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A row of drawn faces from saddest to happiest: 3 or 5 by band.
+    Faces(Scale),
+    /// Feeling words (with pictures for the younger bands); `max` 0 means any number.
+    Feelings { max: usize },
+    /// Small, medium or big.
+    Sizes,
+    /// A 0–10 line: tap anywhere; no value until tapped.
+    Line(LineEnds),
+    /// Yes, maybe later, or no.
+    Talk,
+    /// A statement to agree or disagree with, on 4 points.
+    Agree4,
+}
+
+impl Input {
+    /// The answer's `kind` on the wire.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Input::Faces(_) => "faces",
+            Input::Feelings { .. } => "feelings",
+            Input::Sizes => "sizes",
+            Input::Line(_) => "line",
+            Input::Talk => "choice",
+            Input::Agree4 => "agree4",
+        }
+    }
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Prompt {
+    /// Stable across bands and versions; the same id always measures the same thing.
     pub id: &'static str,
     pub mode: Mode,
     pub bands: &'static [AgeBand],
     pub construct: Construct,
-    pub kind: Kind,
-    pub scale: Scale,
+    pub input: Input,
+    /// May name `{helper}`.
     pub text: Tr,
 }
 
-const ALL: &[AgeBand] = &[
-    AgeBand::Preschool,
-    AgeBand::EarlySchool,
-    AgeBand::Preteen,
-    AgeBand::Teen,
-];
-const YOUNGEST: &[AgeBand] = &[AgeBand::Preschool];
-const SIX_UP: &[AgeBand] = &[AgeBand::EarlySchool, AgeBand::Preteen, AgeBand::Teen];
+impl Prompt {
+    pub fn kind(&self) -> &'static str {
+        self.input.kind()
+    }
 
-/// Every prompt, in the order a child meets them.
-pub static PROMPTS: &[Prompt] = &[
+    /// The prompt's words, with the helper's name filled in.
+    pub fn text_for(&self, locale: Locale, helper: &str) -> String {
+        fill(self.text.get(locale), &[("helper", helper)])
+    }
+}
+
+use AgeBand::{EarlySchool, Preschool, Preteen, Teen};
+const ALL: &[AgeBand] = &[Preschool, EarlySchool, Preteen, Teen];
+const YOUNG: &[AgeBand] = &[Preschool, EarlySchool];
+const OLDER: &[AgeBand] = &[Preteen, Teen];
+const SIX_UP: &[AgeBand] = &[EarlySchool, Preteen, Teen];
+
+const LISTENED: Tr = Tr {
+    en: "Did {helper} listen to you today?",
+    es: "¿Te escuchó {helper} hoy?",
+};
+const WHAT_MATTERS: Tr = Tr {
+    en: "Did we talk about things that matter to you?",
+    es: "¿Hablamos de cosas que te importan?",
+};
+const LIKED_WHAT_WE_DID: Tr = Tr {
+    en: "Did you like what we did today?",
+    es: "¿Te gustó lo que hicimos hoy?",
+};
+const NEXT_TIME: Tr = Tr {
+    en: "Would you like to do this kind of thing next time?",
+    es: "¿Te gustaría hacer algo así la próxima vez?",
+};
+
+const fn prompt(
+    id: &'static str,
+    mode: Mode,
+    bands: &'static [AgeBand],
+    construct: Construct,
+    input: Input,
+    text: Tr,
+) -> Prompt {
     Prompt {
-        id: "mood.now",
-        mode: Mode::Checkin,
-        bands: ALL,
-        construct: Construct::Mood,
-        kind: Kind::Faces,
-        scale: Scale::Mood,
-        text: Tr {
+        id,
+        mode,
+        bands,
+        construct,
+        input,
+        text,
+    }
+}
+
+/// Every prompt, in the order a child meets them. An id may appear more than
+/// once for disjoint bands, when the same question is asked in another way.
+pub static PROMPTS: &[Prompt] = &[
+    // Check-in: how the child feels.
+    prompt(
+        "mood.now",
+        Mode::Checkin,
+        ALL,
+        Construct::Mood,
+        Input::Faces(Scale::Mood),
+        Tr {
             en: "How do you feel right now?",
             es: "¿Cómo te sientes ahora?",
         },
-    },
-    Prompt {
-        id: "trust.listened",
-        mode: Mode::Checkout,
-        bands: ALL,
-        construct: Construct::Bond,
-        kind: Kind::Faces,
-        scale: Scale::Agree,
-        text: Tr {
-            en: "Did you feel listened to today?",
-            es: "¿Sentiste que te escucharon hoy?",
+    ),
+    // (The drawing prompt, "Draw how you feel", will sit here.)
+    prompt(
+        "feelings.which",
+        Mode::Checkin,
+        &[Preschool],
+        Construct::Feelings,
+        Input::Feelings { max: 1 },
+        Tr {
+            en: "Which feeling is it?",
+            es: "¿Qué sientes?",
         },
-    },
-    Prompt {
-        id: "trust.liked_being_here",
-        mode: Mode::Checkout,
-        bands: YOUNGEST,
-        construct: Construct::Overall,
-        kind: Kind::Faces,
-        scale: Scale::Agree,
-        text: Tr {
+    ),
+    prompt(
+        "feelings.which",
+        Mode::Checkin,
+        &[EarlySchool],
+        Construct::Feelings,
+        Input::Feelings { max: 2 },
+        Tr {
+            en: "Which feelings do you have? Pick one or two.",
+            es: "¿Qué sientes? Elige uno o dos.",
+        },
+    ),
+    prompt(
+        "feelings.which",
+        Mode::Checkin,
+        OLDER,
+        Construct::Feelings,
+        Input::Feelings { max: 0 },
+        Tr {
+            en: "Which feelings do you have? Pick all that fit.",
+            es: "¿Qué sientes? Elige todo lo que encaje.",
+        },
+    ),
+    prompt(
+        "intensity.now",
+        Mode::Checkin,
+        YOUNG,
+        Construct::Intensity,
+        Input::Sizes,
+        Tr {
+            en: "How big is the feeling?",
+            es: "¿Qué tan grande es lo que sientes?",
+        },
+    ),
+    prompt(
+        "intensity.now",
+        Mode::Checkin,
+        OLDER,
+        Construct::Intensity,
+        Input::Line(LineEnds::Thermometer),
+        Tr {
+            en: "How strong is the feeling, from 0 to 10?",
+            es: "¿Qué tan fuerte es lo que sientes, de 0 a 10?",
+        },
+    ),
+    prompt(
+        "talk.today",
+        Mode::Checkin,
+        SIX_UP,
+        Construct::WantsToTalk,
+        Input::Talk,
+        Tr {
+            en: "Is there something you'd like to tell {helper} today?",
+            es: "¿Hay algo que quieras contarle hoy a {helper}?",
+        },
+    ),
+    // Check-out: trust in the helper and the work (bond, goals, tasks, overall).
+    prompt(
+        "trust.liked_being_here",
+        Mode::Checkout,
+        &[Preschool],
+        Construct::Overall,
+        Input::Faces(Scale::Agree),
+        Tr {
             en: "Did you like being here today?",
             es: "¿Te gustó estar aquí hoy?",
         },
-    },
-    Prompt {
-        id: "trust.what_matters",
-        mode: Mode::Checkout,
-        bands: SIX_UP,
-        construct: Construct::Goals,
-        kind: Kind::Faces,
-        scale: Scale::Agree,
-        text: Tr {
-            en: "Did we talk about things that matter to you?",
-            es: "¿Hablamos de cosas que te importan?",
+    ),
+    prompt(
+        "trust.listened",
+        Mode::Checkout,
+        YOUNG,
+        Construct::Bond,
+        Input::Faces(Scale::Agree),
+        LISTENED,
+    ),
+    prompt(
+        "trust.listened",
+        Mode::Checkout,
+        &[Preteen],
+        Construct::Bond,
+        Input::Line(LineEnds::Faces),
+        LISTENED,
+    ),
+    prompt(
+        "trust.listened",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Bond,
+        Input::Line(LineEnds::Words),
+        LISTENED,
+    ),
+    prompt(
+        "trust.what_matters",
+        Mode::Checkout,
+        &[EarlySchool],
+        Construct::Goals,
+        Input::Faces(Scale::Agree),
+        WHAT_MATTERS,
+    ),
+    prompt(
+        "trust.what_matters",
+        Mode::Checkout,
+        &[Preteen],
+        Construct::Goals,
+        Input::Line(LineEnds::Faces),
+        WHAT_MATTERS,
+    ),
+    prompt(
+        "trust.what_matters",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Goals,
+        Input::Line(LineEnds::Words),
+        WHAT_MATTERS,
+    ),
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[EarlySchool],
+        Construct::Tasks,
+        Input::Faces(Scale::Agree),
+        LIKED_WHAT_WE_DID,
+    ),
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[Preteen],
+        Construct::Tasks,
+        Input::Line(LineEnds::Faces),
+        LIKED_WHAT_WE_DID,
+    ),
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Tasks,
+        Input::Line(LineEnds::Words),
+        LIKED_WHAT_WE_DID,
+    ),
+    prompt(
+        "trust.next_time",
+        Mode::Checkout,
+        &[EarlySchool],
+        Construct::Overall,
+        Input::Faces(Scale::Agree),
+        NEXT_TIME,
+    ),
+    prompt(
+        "trust.next_time",
+        Mode::Checkout,
+        &[Preteen],
+        Construct::Overall,
+        Input::Line(LineEnds::Faces),
+        NEXT_TIME,
+    ),
+    prompt(
+        "trust.next_time",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Overall,
+        Input::Line(LineEnds::Words),
+        NEXT_TIME,
+    ),
+    prompt(
+        "trust.hard_things",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Bond,
+        Input::Agree4,
+        Tr {
+            en: "I can tell {helper} things that are hard to say.",
+            es: "Puedo contarle a {helper} cosas que me cuesta decir.",
         },
-    },
-    Prompt {
-        id: "trust.liked_what_we_did",
-        mode: Mode::Checkout,
-        bands: SIX_UP,
-        construct: Construct::Tasks,
-        kind: Kind::Faces,
-        scale: Scale::Agree,
-        text: Tr {
-            en: "Did you like what we did today?",
-            es: "¿Te gustó lo que hicimos hoy?",
+    ),
+    prompt(
+        "trust.on_my_side",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Bond,
+        Input::Agree4,
+        Tr {
+            en: "I feel that {helper} is on my side.",
+            es: "Siento que {helper} está de mi lado.",
         },
-    },
-    Prompt {
-        id: "trust.next_time",
-        mode: Mode::Checkout,
-        bands: SIX_UP,
-        construct: Construct::Overall,
-        kind: Kind::Faces,
-        scale: Scale::Agree,
-        text: Tr {
-            en: "Would you like to do this kind of thing next time?",
-            es: "¿Te gustaría hacer algo así la próxima vez?",
+    ),
+    prompt(
+        "trust.my_goals",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Goals,
+        Input::Agree4,
+        Tr {
+            en: "We work on what I want to work on.",
+            es: "Trabajamos en lo que yo quiero trabajar.",
         },
-    },
+    ),
+    prompt(
+        "trust.how_we_work",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Tasks,
+        Input::Agree4,
+        Tr {
+            en: "We agree on how to work together.",
+            es: "Estamos de acuerdo en cómo trabajamos en equipo.",
+        },
+    ),
+    // (The drawing prompt, "Draw you and {helper} today", will close the check-out.)
 ];
 
 /// The prompts for one band and mode, in order.
@@ -158,9 +403,243 @@ pub fn prompts(band: AgeBand, mode: Mode) -> Vec<&'static Prompt> {
         .collect()
 }
 
-/// Looks a prompt up by its id.
-pub fn prompt(id: &str) -> Option<&'static Prompt> {
-    PROMPTS.iter().find(|p| p.id == id)
+/// A feeling a child can pick: a stable id, its word, and whether it has a
+/// drawn face (the younger bands pick by picture).
+#[derive(Debug, PartialEq)]
+pub struct Feeling {
+    pub id: &'static str,
+    pub word: Tr,
+}
+
+/// Feelings from the simplest on: each band gets the first 5, 8, 12 or 16.
+/// Nouns in Spanish, so no word depends on the child's gender.
+pub static FEELINGS: &[Feeling] = &[
+    Feeling {
+        id: "happy",
+        word: Tr {
+            en: "Happy",
+            es: "Alegría",
+        },
+    },
+    Feeling {
+        id: "sad",
+        word: Tr {
+            en: "Sad",
+            es: "Tristeza",
+        },
+    },
+    Feeling {
+        id: "angry",
+        word: Tr {
+            en: "Angry",
+            es: "Enojo",
+        },
+    },
+    Feeling {
+        id: "scared",
+        word: Tr {
+            en: "Scared",
+            es: "Miedo",
+        },
+    },
+    Feeling {
+        id: "calm",
+        word: Tr {
+            en: "Calm",
+            es: "Calma",
+        },
+    },
+    Feeling {
+        id: "worried",
+        word: Tr {
+            en: "Worried",
+            es: "Preocupación",
+        },
+    },
+    Feeling {
+        id: "excited",
+        word: Tr {
+            en: "Excited",
+            es: "Emoción",
+        },
+    },
+    Feeling {
+        id: "tired",
+        word: Tr {
+            en: "Tired",
+            es: "Cansancio",
+        },
+    },
+    Feeling {
+        id: "frustrated",
+        word: Tr {
+            en: "Frustrated",
+            es: "Frustración",
+        },
+    },
+    Feeling {
+        id: "lonely",
+        word: Tr {
+            en: "Lonely",
+            es: "Soledad",
+        },
+    },
+    Feeling {
+        id: "proud",
+        word: Tr {
+            en: "Proud",
+            es: "Orgullo",
+        },
+    },
+    Feeling {
+        id: "confused",
+        word: Tr {
+            en: "Confused",
+            es: "Confusión",
+        },
+    },
+    Feeling {
+        id: "stressed",
+        word: Tr {
+            en: "Stressed",
+            es: "Estrés",
+        },
+    },
+    Feeling {
+        id: "hopeful",
+        word: Tr {
+            en: "Hopeful",
+            es: "Esperanza",
+        },
+    },
+    Feeling {
+        id: "embarrassed",
+        word: Tr {
+            en: "Embarrassed",
+            es: "Vergüenza",
+        },
+    },
+    Feeling {
+        id: "overwhelmed",
+        word: Tr {
+            en: "Overwhelmed",
+            es: "Agobio",
+        },
+    },
+];
+
+/// The feelings a band chooses from.
+pub fn feelings(band: AgeBand) -> &'static [Feeling] {
+    let n = match band {
+        Preschool => 5,
+        EarlySchool => 8,
+        Preteen => 12,
+        Teen => 16,
+    };
+    &FEELINGS[..n]
+}
+
+/// Whether a band picks feelings by their drawn faces (with the word below).
+pub fn feelings_drawn(band: AgeBand) -> bool {
+    matches!(band, Preschool | EarlySchool)
+}
+
+/// Small, medium, big, and their values on the 0–10 intensity scale: the
+/// middles of the thermometer's thirds, so a "small" feeling is not "none".
+pub static SIZES: [(Tr, f64); 3] = [
+    (
+        Tr {
+            en: "Small",
+            es: "Pequeño",
+        },
+        2.0,
+    ),
+    (
+        Tr {
+            en: "Medium",
+            es: "Mediano",
+        },
+        5.0,
+    ),
+    (
+        Tr {
+            en: "Big",
+            es: "Grande",
+        },
+        8.0,
+    ),
+];
+
+/// Yes, maybe later, no; the value on the wire is the id.
+pub static TALK: [(&str, Tr); 3] = [
+    (
+        "yes",
+        Tr {
+            en: "Yes",
+            es: "Sí",
+        },
+    ),
+    (
+        "later",
+        Tr {
+            en: "Maybe later",
+            es: "Quizás más tarde",
+        },
+    ),
+    ("no", Tr { en: "No", es: "No" }),
+];
+
+/// Four points from "disagree a lot" (1) to "agree a lot" (4).
+pub static AGREE4: [Tr; 4] = [
+    Tr {
+        en: "Disagree a lot",
+        es: "Muy en desacuerdo",
+    },
+    Tr {
+        en: "Disagree a little",
+        es: "Algo en desacuerdo",
+    },
+    Tr {
+        en: "Agree a little",
+        es: "Algo de acuerdo",
+    },
+    Tr {
+        en: "Agree a lot",
+        es: "Muy de acuerdo",
+    },
+];
+
+/// The words at the 0 and 10 ends of a line.
+pub fn line_ends(ends: LineEnds) -> (Tr, Tr) {
+    match ends {
+        LineEnds::Thermometer => (
+            Tr {
+                en: "A little",
+                es: "Poco",
+            },
+            Tr {
+                en: "A lot",
+                es: "Mucho",
+            },
+        ),
+        LineEnds::Faces => (
+            Tr { en: "No", es: "No" },
+            Tr {
+                en: "Yes, a lot",
+                es: "Sí, mucho",
+            },
+        ),
+        LineEnds::Words => (
+            Tr {
+                en: "Not at all",
+                es: "Para nada",
+            },
+            Tr {
+                en: "Completely",
+                es: "Totalmente",
+            },
+        ),
+    }
 }
 
 /// How many faces a band sees.
@@ -260,6 +739,13 @@ pub fn face_labels(scale: Scale, count: usize) -> &'static [Tr] {
 /// The words of the screens around the prompts.
 pub struct Ui {
     pub hello: Tr,
+    pub who_sees_older: Tr,
+    pub next: Tr,
+    pub read_aloud: Tr,
+    pub out_of_ten: Tr,
+    pub not_chosen: Tr,
+    pub sticker: Tr,
+    pub done_body_older: Tr,
     pub hello_named: Tr,
     pub intro_checkin: Tr,
     pub intro_checkout: Tr,
@@ -276,6 +762,19 @@ pub struct Ui {
 }
 
 pub static UI: Ui = Ui {
+    who_sees_older: Tr {
+        en: "Your answers go to {helper}, to help plan your sessions. You can skip any question.",
+        es: "Tus respuestas van a {helper}, para planear tus sesiones. Puedes saltar cualquier pregunta.",
+    },
+    next: Tr { en: "Next", es: "Siguiente" },
+    read_aloud: Tr { en: "Read aloud", es: "Leer en voz alta" },
+    out_of_ten: Tr { en: "{n} out of 10", es: "{n} de 10" },
+    not_chosen: Tr { en: "Not chosen yet", es: "Sin elegir" },
+    sticker: Tr { en: "A star for you!", es: "¡Una estrella para ti!" },
+    done_body_older: Tr {
+        en: "Thanks. Your answers were sent to {helper}.",
+        es: "Gracias. Tus respuestas se enviaron a {helper}.",
+    },
     hello: Tr {
         en: "Hi there!",
         es: "¡Hola!",
@@ -293,8 +792,8 @@ pub static UI: Ui = Ui {
         es: "Pensemos en el rato que pasamos juntos hoy.",
     },
     who_sees: Tr {
-        en: "Your answers go to {helper}. You can skip anything.",
-        es: "Tus respuestas van a {helper}. Puedes saltar cualquier pregunta.",
+        en: "Your answers go to {helper}.",
+        es: "Tus respuestas van a {helper}.",
     },
     someone: Tr {
         en: "the person helping you",
@@ -321,8 +820,8 @@ pub static UI: Ui = Ui {
         es: "¡Listo!",
     },
     done_body: Tr {
-        en: "Thank you for sharing.",
-        es: "Gracias por contarnos.",
+        en: "Thank you for sharing!",
+        es: "¡Gracias por contarnos!",
     },
     oops_title: Tr {
         en: "Oops, this game can't start right now.",

@@ -89,6 +89,23 @@ impl AgeBand {
     }
 }
 
+/// Whether prompts are read aloud.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadAloud {
+    /// Each new screen is read by itself (and the speaker button is shown).
+    Auto,
+    /// A speaker button on every screen reads it on demand.
+    Button,
+    Off,
+}
+
+/// Default `allianceCutoff`: totals below it are flagged.
+pub const ALLIANCE_CUTOFF: f64 = 36.0;
+/// Default `itemCutoff`: core items below it are flagged.
+pub const ITEM_CUTOFF: f64 = 8.0;
+/// Default `dropThreshold`: a fall of at least this much since `previousAlliance` is flagged.
+pub const DROP_THRESHOLD: f64 = 1.0;
+
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -97,6 +114,11 @@ pub struct Config {
     pub mode: Mode,
     pub child_name: Option<String>,
     pub helper_name: Option<String>,
+    pub read_aloud: ReadAloud,
+    pub alliance_cutoff: f64,
+    pub item_cutoff: f64,
+    pub previous_alliance: Option<f64>,
+    pub drop_threshold: f64,
 }
 
 impl Config {
@@ -146,8 +168,14 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
     let obj = value
         .as_object()
         .ok_or_else(|| err("config", "must be an object", Some(value)))?;
+    let age = age(obj)?;
+    let read_aloud_default = if age <= 5 {
+        ReadAloud::Auto
+    } else {
+        ReadAloud::Button
+    };
     Ok(Config {
-        age: age(obj)?,
+        age,
         locale: choice(obj, "locale", &[("en", Locale::En), ("es", Locale::Es)])?
             .unwrap_or(Locale::En),
         mode: choice(
@@ -158,7 +186,40 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         .unwrap_or(Mode::Checkin),
         child_name: name(obj, "childName")?,
         helper_name: name(obj, "helperName")?,
+        read_aloud: choice(
+            obj,
+            "readAloud",
+            &[
+                ("auto", ReadAloud::Auto),
+                ("button", ReadAloud::Button),
+                ("off", ReadAloud::Off),
+            ],
+        )?
+        .unwrap_or(read_aloud_default),
+        alliance_cutoff: number(obj, "allianceCutoff", 0.0, 40.0)?.unwrap_or(ALLIANCE_CUTOFF),
+        item_cutoff: number(obj, "itemCutoff", 0.0, 10.0)?.unwrap_or(ITEM_CUTOFF),
+        previous_alliance: number(obj, "previousAlliance", 0.0, 40.0)?,
+        drop_threshold: number(obj, "dropThreshold", 0.0, 40.0)?.unwrap_or(DROP_THRESHOLD),
     })
+}
+
+fn number(
+    obj: &Map<String, Value>,
+    field: &str,
+    min: f64,
+    max: f64,
+) -> Result<Option<f64>, ConfigError> {
+    let Some(v) = obj.get(field).filter(|v| !v.is_null()) else {
+        return Ok(None);
+    };
+    match v.as_f64() {
+        Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(err(
+            field,
+            &format!("must be a number from {min} to {max}"),
+            Some(v),
+        )),
+    }
 }
 
 fn age(obj: &Map<String, Value>) -> Result<u8, ConfigError> {

@@ -6,12 +6,13 @@
 //! appended to `Widget::outbox` with a sequence number, so the side that
 //! posts messages can send exactly what is new after each render.
 
-use super::catalog::{self, Prompt};
+use super::catalog::{self, fill, Input, Prompt, UI};
 use super::config::{self, Config, ConfigError};
 use super::protocol::{
-    parse_resume, AnswerRecord, ErrorPayload, Outbound, ReadyPayload, ResultDoc, Resume,
-    RESULT_SCHEMA,
+    parse_resume, AnswerRecord, AnswerValue, ErrorPayload, Outbound, ReadyPayload, ResultDoc,
+    Resume, RESULT_SCHEMA,
 };
+use super::scoring;
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,20 +34,106 @@ pub struct Flow {
     pub completed_at: Option<String>,
 }
 
+/// What the child picked on a prompt.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pick {
+    /// The n-th choice of a faces, sizes, talk or agree prompt, from 0.
+    Choice(usize),
+    /// Feeling ids.
+    Feelings(Vec<String>),
+    /// A point on a 0–10 line.
+    Level(u8),
+}
+
 /// What the child does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FlowAction {
     /// Leave the welcome screen.
     Begin,
-    /// Pick choice `index` of the current prompt.
-    Choose {
-        index: usize,
+    /// Answer the current prompt.
+    Answer {
+        pick: Pick,
         now: String,
     },
     Skip {
         now: String,
     },
     Back,
+}
+
+/// The value and words of `pick` on prompt `p`, or `None` when the pick
+/// doesn't fit the prompt (out of range, unknown feeling, too many).
+pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue, String)> {
+    let l = config.locale;
+    let band = config.band();
+    match (p.input, pick) {
+        (Input::Faces(scale), Pick::Choice(i)) => {
+            let count = catalog::face_count(band);
+            let label = catalog::face_labels(scale, count).get(*i)?.get(l);
+            Some((
+                AnswerValue::Number(catalog::face_value(*i, count)),
+                label.into(),
+            ))
+        }
+        (Input::Sizes, Pick::Choice(i)) => {
+            let (word, value) = catalog::SIZES.get(*i)?;
+            Some((AnswerValue::Number(*value), word.get(l).into()))
+        }
+        (Input::Talk, Pick::Choice(i)) => {
+            let (id, word) = catalog::TALK.get(*i)?;
+            Some((AnswerValue::Text(id.to_string()), word.get(l).into()))
+        }
+        (Input::Agree4, Pick::Choice(i)) => {
+            let word = catalog::AGREE4.get(*i)?;
+            Some((AnswerValue::Number(*i as f64 + 1.0), word.get(l).into()))
+        }
+        (Input::Line(_), Pick::Level(n)) if *n <= 10 => {
+            let label = fill(UI.out_of_ten.get(l), &[("n", &n.to_string())]);
+            Some((AnswerValue::Number(f64::from(*n)), label))
+        }
+        (Input::Feelings { max }, Pick::Feelings(ids)) => {
+            let offered = catalog::feelings(band);
+            let chosen: Vec<_> = offered
+                .iter()
+                .filter(|f| ids.iter().any(|id| id == f.id))
+                .collect();
+            let fits =
+                !ids.is_empty() && chosen.len() == ids.len() && (max == 0 || ids.len() <= max);
+            fits.then(|| {
+                let words: Vec<&str> = chosen.iter().map(|f| f.word.get(l)).collect();
+                let ids = chosen.iter().map(|f| f.id.to_string()).collect();
+                (AnswerValue::List(ids), words.join(", "))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The pick that gives `value` on prompt `p`: the reverse of [`value_of`].
+pub fn pick_of(config: &Config, p: &Prompt, value: &AnswerValue) -> Option<Pick> {
+    let whole = |n: f64, lo: f64, hi: f64| n.fract() == 0.0 && (lo..=hi).contains(&n);
+    let pick = match (p.input, value) {
+        (Input::Faces(_), AnswerValue::Number(n)) => {
+            let count = catalog::face_count(config.band());
+            Pick::Choice((0..count).find(|&i| catalog::face_value(i, count) == *n)?)
+        }
+        (Input::Sizes, AnswerValue::Number(n)) => {
+            Pick::Choice(catalog::SIZES.iter().position(|(_, v)| v == n)?)
+        }
+        (Input::Talk, AnswerValue::Text(t)) => {
+            Pick::Choice(catalog::TALK.iter().position(|(id, _)| id == t)?)
+        }
+        (Input::Agree4, AnswerValue::Number(n)) if whole(*n, 1.0, 4.0) => {
+            Pick::Choice(*n as usize - 1)
+        }
+        (Input::Line(_), AnswerValue::Number(n)) if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),
+        (Input::Feelings { .. }, AnswerValue::List(ids)) => Pick::Feelings(ids.clone()),
+        _ => return None,
+    };
+    // Only a pick that gives the same value back is real (feelings in catalog order).
+    value_of(config, p, &pick)
+        .filter(|(v, _)| v == value)
+        .map(|_| pick)
 }
 
 impl Flow {
@@ -86,15 +173,14 @@ impl Flow {
     }
 
     /// A resumed answer rebuilt from the catalog, so that what the host sends
-    /// back can't change a prompt's construct, kind or scale.
+    /// back can't change a prompt's construct, kind, scale or words.
     fn checked(&self, i: usize, a: AnswerRecord) -> Option<AnswerRecord> {
         let p = self.prompts[i];
         if a.skipped {
             return Some(self.skip_record(p, &a.answered_at));
         }
-        let count = catalog::face_count(self.config.band());
-        let index = (0..count).find(|&k| Some(catalog::face_value(k, count)) == a.value)?;
-        Some(self.choice_record(p, index, &a.answered_at))
+        let pick = pick_of(&self.config, p, a.value.as_ref()?)?;
+        self.answer_record(p, &pick, &a.answered_at)
     }
 
     fn first_open_from(&self, start: usize) -> Step {
@@ -111,36 +197,33 @@ impl Flow {
         }
     }
 
-    /// The index of the choice recorded for the current prompt, if any.
-    pub fn current_choice(&self) -> Option<usize> {
+    /// What the child picked before on the current prompt, when they came back to it.
+    pub fn current_pick(&self) -> Option<Pick> {
         let Step::Prompt(i) = self.step else {
             return None;
         };
         let a = self.answers.get(i)?.as_ref()?;
-        let count = catalog::face_count(self.config.band());
-        (0..count).find(|&k| Some(catalog::face_value(k, count)) == a.value)
+        pick_of(&self.config, self.prompts[i], a.value.as_ref()?)
     }
 
-    fn choice_record(&self, p: &Prompt, index: usize, now: &str) -> AnswerRecord {
-        let count = catalog::face_count(self.config.band());
-        let index = index.min(count - 1);
-        let label = catalog::face_labels(p.scale, count)[index].get(self.config.locale);
-        AnswerRecord {
+    fn answer_record(&self, p: &Prompt, pick: &Pick, now: &str) -> Option<AnswerRecord> {
+        let (value, label) = value_of(&self.config, p, pick)?;
+        Some(AnswerRecord {
             prompt_id: p.id.to_string(),
             construct: code(&p.construct),
-            kind: code(&p.kind),
-            value: Some(catalog::face_value(index, count)),
-            label: Some(label.to_string()),
+            kind: p.kind().to_string(),
+            value: Some(value),
+            label: Some(label),
             skipped: false,
             answered_at: now.to_string(),
-        }
+        })
     }
 
     fn skip_record(&self, p: &Prompt, now: &str) -> AnswerRecord {
         AnswerRecord {
             prompt_id: p.id.to_string(),
             construct: code(&p.construct),
-            kind: code(&p.kind),
+            kind: p.kind().to_string(),
             value: None,
             label: None,
             skipped: true,
@@ -155,12 +238,11 @@ impl Flow {
                 self.step = self.first_open_from(0);
                 self.finish_if_done(&self.started_at.clone())
             }
-            (FlowAction::Choose { index, now }, Step::Prompt(i)) => {
-                if index >= catalog::face_count(self.config.band()) {
-                    return vec![];
+            (FlowAction::Answer { pick, now }, Step::Prompt(i)) => {
+                match self.answer_record(self.prompts[i], &pick, &now) {
+                    Some(rec) => self.record(i, rec, &now),
+                    None => vec![],
                 }
-                let rec = self.choice_record(self.prompts[i], index, &now);
-                self.record(i, rec, &now)
             }
             (FlowAction::Skip { now }, Step::Prompt(i)) => {
                 let rec = self.skip_record(self.prompts[i], &now);
@@ -220,6 +302,7 @@ impl Flow {
             started_at: self.started_at.clone(),
             completed_at: self.completed_at.clone().unwrap_or_default(),
             answers: self.answers.iter().flatten().cloned().collect(),
+            scores: scoring::score(&self.config, &self.prompts, &self.answers),
         }
     }
 }

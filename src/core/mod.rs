@@ -4,3 +4,4 @@ pub mod catalog;
 pub mod config;
 pub mod flow;
 pub mod protocol;
+pub mod scoring;

@@ -29,6 +29,24 @@ pub struct Envelope {
     pub reply_to: Option<String>,
 }
 
+/// An answer's value: a number on the prompt's scale, a word id, or a list of ids.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Number(f64),
+    Text(String),
+    List(Vec<String>),
+}
+
+impl AnswerValue {
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            AnswerValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
 /// One answer or skip, as sent in `answer` and kept in the result.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -36,9 +54,9 @@ pub struct AnswerRecord {
     pub prompt_id: String,
     pub construct: String,
     pub kind: String,
-    /// On the 0–10 scale; `null` when skipped.
-    pub value: Option<f64>,
-    /// The chosen word in the widget's locale; `null` when skipped.
+    /// See [`AnswerValue`]; `null` when skipped.
+    pub value: Option<AnswerValue>,
+    /// The chosen words in the widget's locale; `null` when skipped.
     pub label: Option<String>,
     pub skipped: bool,
     pub answered_at: String,
@@ -68,6 +86,7 @@ pub struct ResultDoc {
     pub started_at: String,
     pub completed_at: String,
     pub answers: Vec<AnswerRecord>,
+    pub scores: crate::core::scoring::Scores,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]

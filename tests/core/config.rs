@@ -1,4 +1,4 @@
-use ally::core::config::{parse, AgeBand, Locale, Mode};
+use ally::core::config::{parse, AgeBand, Locale, Mode, ReadAloud};
 use serde_json::json;
 
 #[test]
@@ -93,4 +93,60 @@ fn band_boundaries() {
     assert_eq!(AgeBand::Preschool.min_target_px(), 80);
     assert_eq!(AgeBand::EarlySchool.min_target_px(), 64);
     assert_eq!(AgeBand::Teen.min_target_px(), 48);
+}
+
+#[test]
+fn read_aloud_and_score_settings() {
+    let c = parse(&json!({ "age": 4 })).unwrap();
+    assert_eq!(
+        c.read_aloud,
+        ReadAloud::Auto,
+        "pre-readers hear each screen"
+    );
+    assert_eq!(
+        (c.alliance_cutoff, c.item_cutoff, c.drop_threshold),
+        (36.0, 8.0, 1.0)
+    );
+    assert_eq!(c.previous_alliance, None);
+    let c = parse(&json!({ "age": 6 })).unwrap();
+    assert_eq!(c.read_aloud, ReadAloud::Button);
+    let c = parse(&json!({
+        "age": 14, "readAloud": "off", "allianceCutoff": 30, "itemCutoff": 6.5,
+        "previousAlliance": 38, "dropThreshold": 2
+    }))
+    .unwrap();
+    assert_eq!(c.read_aloud, ReadAloud::Off);
+    assert_eq!(
+        (
+            c.alliance_cutoff,
+            c.item_cutoff,
+            c.previous_alliance,
+            c.drop_threshold
+        ),
+        (30.0, 6.5, Some(38.0), 2.0)
+    );
+    assert_eq!(
+        error_of(json!({ "age": 9, "readAloud": "yes" })),
+        "readAloud: must be one of \"auto\", \"button\", \"off\", got \"yes\""
+    );
+    assert_eq!(
+        error_of(json!({ "age": 9, "allianceCutoff": 41 })),
+        "allianceCutoff: must be a number from 0 to 40, got 41"
+    );
+    assert_eq!(
+        error_of(json!({ "age": 9, "itemCutoff": "8" })),
+        "itemCutoff: must be a number from 0 to 10, got \"8\""
+    );
+    assert_eq!(
+        parse(&json!({ "age": 9, "previousAlliance": -1 }))
+            .unwrap_err()
+            .field,
+        "previousAlliance"
+    );
+    assert_eq!(
+        parse(&json!({ "age": 9, "dropThreshold": [] }))
+            .unwrap_err()
+            .field,
+        "dropThreshold"
+    );
 }

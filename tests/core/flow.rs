@@ -1,7 +1,9 @@
 use ally::core::catalog::{self, face_value, Construct};
 use ally::core::config::{parse, AgeBand, Mode};
-use ally::core::flow::{Flow, FlowAction, Refusal, Stage, Step, Widget, WidgetAction};
-use ally::core::protocol::{Outbound, Resume};
+use ally::core::flow::{
+    pick_of, value_of, Flow, FlowAction, Pick, Refusal, Stage, Step, Widget, WidgetAction,
+};
+use ally::core::protocol::{AnswerRecord, AnswerValue, Outbound, Resume};
 use serde_json::json;
 
 const T0: &str = "2026-11-25T10:00:00.000Z";
@@ -15,6 +17,23 @@ fn at(n: u32) -> String {
     format!("2026-11-25T10:00:{n:02}.000Z")
 }
 
+fn answer(f: &mut Flow, pick: Pick, n: u32) -> Vec<Outbound> {
+    f.apply(FlowAction::Answer { pick, now: at(n) })
+}
+
+fn num(v: f64) -> Option<AnswerValue> {
+    Some(AnswerValue::Number(v))
+}
+
+fn answers_of(out: &[Outbound]) -> Vec<AnswerRecord> {
+    out.iter()
+        .filter_map(|o| match o {
+            Outbound::Answer(a) => Some(a.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn face_values_share_one_scale() {
     let three: Vec<f64> = (0..3).map(|i| face_value(i, 3)).collect();
@@ -26,27 +45,30 @@ fn face_values_share_one_scale() {
 }
 
 #[test]
-fn checkin_answer_then_done_emits_answer_and_complete() {
+fn preschool_checkin_walks_faces_feeling_size_then_completes() {
     let mut f = flow(4, "checkin");
     assert_eq!(f.step, Step::Welcome);
     assert!(f.apply(FlowAction::Begin).is_empty());
-    assert_eq!(f.step, Step::Prompt(0));
     assert_eq!(f.current().unwrap().id, "mood.now");
-    let out = f.apply(FlowAction::Choose {
-        index: 2,
-        now: at(5),
-    });
-    assert_eq!(f.step, Step::Done);
-    assert_eq!(out.len(), 2);
-    let Outbound::Answer(a) = &out[0] else {
-        panic!("{out:?}")
-    };
+    let out = answer(&mut f, Pick::Choice(2), 1);
+    let a = &answers_of(&out)[0];
     assert_eq!(
-        (a.value, a.label.as_deref(), a.skipped),
-        (Some(10.0), Some("Good"), false)
+        (&a.value, a.label.as_deref(), a.skipped),
+        (&num(10.0), Some("Good"), false)
     );
     assert_eq!((a.construct.as_str(), a.kind.as_str()), ("mood", "faces"));
-    let Outbound::Complete(r) = &out[1] else {
+    // One feeling, by picture: the first tap answers.
+    assert_eq!(f.current().unwrap().id, "feelings.which");
+    let out = answer(&mut f, Pick::Feelings(vec!["scared".into()]), 2);
+    assert_eq!(
+        answers_of(&out)[0].value,
+        Some(AnswerValue::List(vec!["scared".into()]))
+    );
+    assert_eq!(answers_of(&out)[0].label.as_deref(), Some("Scared"));
+    let out = answer(&mut f, Pick::Choice(2), 3);
+    assert_eq!(f.step, Step::Done);
+    assert_eq!(answers_of(&out)[0].value, num(8.0));
+    let Some(Outbound::Complete(r)) = out.last() else {
         panic!("{out:?}")
     };
     assert_eq!(r.schema, "ally.result/1");
@@ -56,9 +78,89 @@ fn checkin_answer_then_done_emits_answer_and_complete() {
     );
     assert_eq!(
         (r.started_at.as_str(), r.completed_at.as_str()),
-        (T0, at(5).as_str())
+        (T0, at(3).as_str())
     );
-    assert_eq!(r.answers, vec![a.clone()]);
+    assert_eq!(r.answers.len(), 3);
+    assert_eq!(r.scores.mood, Some(10.0));
+    assert_eq!(r.scores.feelings, vec!["scared"]);
+    assert_eq!(r.scores.intensity, Some(8.0));
+    assert_eq!(r.scores.wants_to_talk, None, "not asked at 3-5");
+    assert_eq!(r.scores.alliance, None);
+}
+
+#[test]
+fn picks_that_do_not_fit_change_nothing() {
+    let mut f = flow(7, "checkin");
+    f.apply(FlowAction::Begin);
+    assert!(
+        answer(&mut f, Pick::Choice(5), 1).is_empty(),
+        "only 5 faces"
+    );
+    assert!(answer(&mut f, Pick::Level(3), 1).is_empty(), "not a line");
+    answer(&mut f, Pick::Choice(4), 1);
+    let too_many = Pick::Feelings(vec!["sad".into(), "angry".into(), "tired".into()]);
+    assert!(
+        answer(&mut f, too_many, 2).is_empty(),
+        "6-8 pick one or two"
+    );
+    let not_offered = Pick::Feelings(vec!["overwhelmed".into()]);
+    assert!(
+        answer(&mut f, not_offered, 2).is_empty(),
+        "teen words only from 13"
+    );
+    assert!(
+        answer(&mut f, Pick::Feelings(vec![]), 2).is_empty(),
+        "empty is a skip, not an answer"
+    );
+    let out = answer(
+        &mut f,
+        Pick::Feelings(vec!["tired".into(), "sad".into()]),
+        2,
+    );
+    let a = &answers_of(&out)[0];
+    // Catalog order, whatever the tap order.
+    assert_eq!(
+        a.value,
+        Some(AnswerValue::List(vec!["sad".into(), "tired".into()]))
+    );
+    assert_eq!(a.label.as_deref(), Some("Sad, Tired"));
+    assert_eq!(f.current().unwrap().id, "intensity.now");
+}
+
+#[test]
+fn older_checkin_uses_a_line_and_asks_about_talking() {
+    let mut f = flow(10, "checkin");
+    let ids: Vec<&str> = f.prompts.iter().map(|p| p.id).collect();
+    assert_eq!(
+        ids,
+        vec!["mood.now", "feelings.which", "intensity.now", "talk.today"]
+    );
+    f.apply(FlowAction::Begin);
+    answer(&mut f, Pick::Choice(1), 1);
+    let many: Vec<String> = ["sad", "angry", "worried", "lonely", "confused"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(
+        answers_of(&answer(&mut f, Pick::Feelings(many), 2)).len(),
+        1,
+        "several at 9+"
+    );
+    assert!(answer(&mut f, Pick::Level(11), 3).is_empty());
+    let a = &answers_of(&answer(&mut f, Pick::Level(7), 3))[0];
+    assert_eq!(
+        (a.kind.as_str(), &a.value, a.label.as_deref()),
+        ("line", &num(7.0), Some("7 out of 10"))
+    );
+    let out = answer(&mut f, Pick::Choice(1), 4);
+    assert_eq!(
+        answers_of(&out)[0].value,
+        Some(AnswerValue::Text("later".into()))
+    );
+    let Some(Outbound::Complete(r)) = out.last() else {
+        panic!()
+    };
+    assert_eq!(r.scores.wants_to_talk.as_deref(), Some("later"));
+    assert!(!r.scores.flags.wants_to_talk);
 }
 
 #[test]
@@ -66,31 +168,52 @@ fn skip_is_recorded_as_a_skip_never_a_value() {
     let mut f = flow(10, "checkin");
     f.apply(FlowAction::Begin);
     let out = f.apply(FlowAction::Skip { now: at(1) });
-    let Outbound::Answer(a) = &out[0] else {
-        panic!()
-    };
+    let a = &answers_of(&out)[0];
     assert!(a.skipped);
     assert_eq!(a.value, None);
     assert_eq!(a.label, None);
-    let Outbound::Complete(r) = &out[1] else {
-        panic!()
-    };
-    assert!(r.answers[0].skipped && r.answers[0].value.is_none());
+}
+
+#[test]
+fn every_prompt_of_every_flow_can_be_skipped() {
+    for age in [3, 7, 11, 16] {
+        for mode in ["checkin", "checkout"] {
+            let mut f = flow(age, mode);
+            f.apply(FlowAction::Begin);
+            let mut out = Vec::new();
+            for n in 0..f.prompts.len() {
+                out.extend(f.apply(FlowAction::Skip { now: at(n as u32) }));
+            }
+            assert_eq!(f.step, Step::Done, "{age} {mode}");
+            let Some(Outbound::Complete(r)) = out.last() else {
+                panic!("{age} {mode}")
+            };
+            assert_eq!(r.answers.len(), f.prompts.len());
+            assert!(r.answers.iter().all(|a| a.skipped && a.value.is_none()));
+        }
+    }
 }
 
 #[test]
 fn checkout_has_trust_items_by_band() {
     let ids = |age| -> Vec<&str> { flow(age, "checkout").prompts.iter().map(|p| p.id).collect() };
-    assert_eq!(ids(4), vec!["trust.listened", "trust.liked_being_here"]);
-    assert_eq!(
-        ids(14),
-        vec![
-            "trust.listened",
-            "trust.what_matters",
-            "trust.liked_what_we_did",
-            "trust.next_time"
-        ]
-    );
+    assert_eq!(ids(4), vec!["trust.liked_being_here", "trust.listened"]);
+    let four = vec![
+        "trust.listened",
+        "trust.what_matters",
+        "trust.liked_what_we_did",
+        "trust.next_time",
+    ];
+    assert_eq!(ids(7), four);
+    assert_eq!(ids(12), four);
+    let mut teen = four.clone();
+    teen.extend([
+        "trust.hard_things",
+        "trust.on_my_side",
+        "trust.my_goals",
+        "trust.how_we_work",
+    ]);
+    assert_eq!(ids(14), teen);
     let f = flow(7, "checkout");
     let constructs: Vec<Construct> = f.prompts.iter().map(|p| p.construct).collect();
     assert_eq!(
@@ -102,83 +225,110 @@ fn checkout_has_trust_items_by_band() {
             Construct::Overall
         ]
     );
-    assert_eq!(f.prompts[0].text.en, "Did you feel listened to today?");
+    let kinds = |age| -> Vec<&str> {
+        flow(age, "checkout")
+            .prompts
+            .iter()
+            .map(|p| p.kind())
+            .collect()
+    };
+    assert_eq!(kinds(7), vec!["faces"; 4]);
+    assert_eq!(kinds(10), vec!["line"; 4]);
+    assert_eq!(kinds(15)[4..], ["agree4"; 4]);
+}
+
+#[test]
+fn every_value_maps_back_to_its_pick() {
+    for age in [4, 7, 10, 15] {
+        for mode in ["checkin", "checkout"] {
+            let f = flow(age, mode);
+            for p in &f.prompts {
+                let picks: Vec<Pick> = match p.kind() {
+                    "line" => (0..=10).map(Pick::Level).collect(),
+                    "feelings" => catalog::feelings(f.config.band())
+                        .iter()
+                        .map(|x| Pick::Feelings(vec![x.id.into()]))
+                        .collect(),
+                    _ => (0..5).map(Pick::Choice).collect(),
+                };
+                for pick in picks {
+                    if let Some((value, _)) = value_of(&f.config, p, &pick) {
+                        assert_eq!(pick_of(&f.config, p, &value), Some(pick), "{}", p.id);
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[test]
 fn back_changes_an_answer_and_the_latest_wins() {
     let mut f = flow(7, "checkout");
     f.apply(FlowAction::Begin);
-    f.apply(FlowAction::Choose {
-        index: 1,
-        now: at(1),
-    });
+    answer(&mut f, Pick::Choice(1), 1);
     assert_eq!(f.step, Step::Prompt(1));
     assert!(f.apply(FlowAction::Back).is_empty());
     assert_eq!(f.step, Step::Prompt(0));
-    assert_eq!(f.current_choice(), Some(1));
-    let out = f.apply(FlowAction::Choose {
-        index: 4,
-        now: at(2),
-    });
-    let Outbound::Answer(a) = &out[0] else {
-        panic!()
-    };
-    assert_eq!(a.value, Some(10.0));
-    assert_eq!(f.answers[0].as_ref().unwrap().value, Some(10.0));
+    assert_eq!(f.current_pick(), Some(Pick::Choice(1)));
+    let out = answer(&mut f, Pick::Choice(4), 2);
+    assert_eq!(answers_of(&out)[0].value, num(10.0));
+    assert_eq!(f.answers[0].as_ref().unwrap().value, num(10.0));
     f.apply(FlowAction::Back);
     f.apply(FlowAction::Back);
     assert_eq!(f.step, Step::Welcome);
-    // Back on the welcome screen and out-of-range choices change nothing.
     assert!(f.apply(FlowAction::Back).is_empty());
     f.apply(FlowAction::Begin);
-    assert!(f
-        .apply(FlowAction::Choose {
-            index: 5,
-            now: at(3)
-        })
-        .is_empty());
-    assert_eq!(f.step, Step::Prompt(1));
+    assert_eq!(
+        f.step,
+        Step::Prompt(1),
+        "Start goes on from the first open prompt"
+    );
 }
 
 #[test]
 fn resume_continues_from_the_first_open_prompt() {
-    let mut first = flow(9, "checkout");
+    let mut first = flow(9, "checkin");
     first.apply(FlowAction::Begin);
-    let mut kept = Vec::new();
-    for o in first.apply(FlowAction::Choose {
-        index: 3,
-        now: at(1),
-    }) {
-        if let Outbound::Answer(a) = o {
-            kept.push(a);
-        }
-    }
-    for o in first.apply(FlowAction::Skip { now: at(2) }) {
-        if let Outbound::Answer(a) = o {
-            kept.push(a);
-        }
-    }
-    let resumed = flow(9, "checkout").resume(Resume {
+    let mut kept = answers_of(&answer(&mut first, Pick::Choice(3), 1));
+    kept.extend(answers_of(&answer(
+        &mut first,
+        Pick::Feelings(vec!["proud".into(), "tired".into()]),
+        2,
+    )));
+    kept.extend(answers_of(&first.apply(FlowAction::Skip { now: at(3) })));
+    let resumed = flow(9, "checkin").resume(Resume {
         answers: kept.clone(),
         started_at: Some("2026-11-25T09:59:00.000Z".into()),
     });
-    assert_eq!(resumed.step, Step::Prompt(2));
+    assert_eq!(resumed.step, Step::Prompt(3));
     assert_eq!(resumed.started_at, "2026-11-25T09:59:00.000Z");
     assert_eq!(resumed.answers[0].as_ref(), Some(&kept[0]));
-    assert!(resumed.answers[1].as_ref().unwrap().skipped);
+    assert_eq!(resumed.answers[1].as_ref(), Some(&kept[1]));
+    assert!(resumed.answers[2].as_ref().unwrap().skipped);
 
-    // A value off the band's scale or an unknown prompt is not taken back.
-    let mut forged = kept[0].clone();
-    forged.value = Some(3.3);
+    // A value off the band's scale, a forged label or an unknown prompt is not taken back.
+    let mut off_scale = kept[0].clone();
+    off_scale.value = num(3.3);
     let mut stranger = kept[0].clone();
     stranger.prompt_id = "nope".into();
-    let f = flow(9, "checkout").resume(Resume {
-        answers: vec![forged, stranger],
+    let mut teen_word = kept[1].clone();
+    teen_word.value = Some(AnswerValue::List(vec!["overwhelmed".into()]));
+    let f = flow(9, "checkin").resume(Resume {
+        answers: vec![off_scale, stranger, teen_word],
         started_at: None,
     });
     assert_eq!(f.step, Step::Welcome);
     assert!(f.answers.iter().all(Option::is_none));
+    let mut relabelled = kept[0].clone();
+    relabelled.label = Some("<b>hi</b>".into());
+    let f = flow(9, "checkin").resume(Resume {
+        answers: vec![relabelled],
+        started_at: None,
+    });
+    assert_eq!(
+        f.answers[0].as_ref().unwrap().label.as_deref(),
+        Some("Good")
+    );
 }
 
 fn init(w: &Widget, config: serde_json::Value, resume: Option<serde_json::Value>) -> Widget {
@@ -219,16 +369,25 @@ fn widget_init_emits_ready_and_bad_config_emits_error() {
 
 #[test]
 fn widget_flow_reset_and_refusal() {
-    let w = init(&Widget::new("s-1"), json!({ "age": 12 }), None);
-    let w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
-    let w = w.reduce(WidgetAction::Flow(FlowAction::Choose {
-        index: 0,
-        now: at(1),
-    }));
+    let w = init(
+        &Widget::new("s-1"),
+        json!({ "age": 12, "mode": "checkout" }),
+        None,
+    );
+    let mut w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
+    for n in 0..4 {
+        w = w.reduce(WidgetAction::Flow(FlowAction::Answer {
+            pick: Pick::Level(n),
+            now: at(n.into()),
+        }));
+    }
     let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();
-    assert_eq!(kinds, vec!["ready", "answer", "complete"]);
+    assert_eq!(
+        kinds,
+        vec!["ready", "answer", "answer", "answer", "answer", "complete"]
+    );
     let seqs: Vec<u64> = w.outbox.iter().map(|(s, _)| *s).collect();
-    assert_eq!(seqs, vec![1, 2, 3]);
+    assert_eq!(seqs, vec![1, 2, 3, 4, 5, 6]);
     let w = w.reduce(WidgetAction::Reset { now: at(9) });
     let flow = w.flow().unwrap();
     assert_eq!(flow.step, Step::Welcome);
@@ -242,14 +401,16 @@ fn widget_flow_reset_and_refusal() {
 
 #[test]
 fn widget_resume_of_a_finished_flow_completes_again() {
-    let answer = json!({
-        "promptId": "mood.now", "construct": "mood", "kind": "faces", "value": 5.0,
-        "label": "Okay", "skipped": false, "answeredAt": at(3)
-    });
+    let answers = json!([
+        { "promptId": "trust.liked_being_here", "construct": "overall", "kind": "faces", "value": 5.0,
+          "label": "A little", "skipped": false, "answeredAt": at(3) },
+        { "promptId": "trust.listened", "construct": "bond", "kind": "faces", "value": null,
+          "label": null, "skipped": true, "answeredAt": at(4) }
+    ]);
     let w = init(
         &Widget::new("s-1"),
-        json!({ "age": 4 }),
-        Some(json!({ "answers": [answer] })),
+        json!({ "age": 4, "mode": "checkout" }),
+        Some(json!({ "answers": answers })),
     );
     assert_eq!(w.flow().unwrap().step, Step::Done);
     let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();

@@ -1,6 +1,6 @@
 use ally::core::protocol::{
-    backoff_ms, origin_allowed, parse_allow_list, parse_inbound, AnswerRecord, Envelope, Inbound,
-    Outbound, MAX_MESSAGE_BYTES,
+    backoff_ms, origin_allowed, parse_allow_list, parse_inbound, AnswerRecord, AnswerValue,
+    Envelope, Inbound, Outbound, MAX_MESSAGE_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -9,7 +9,7 @@ fn answer() -> AnswerRecord {
         prompt_id: "mood.now".into(),
         construct: "mood".into(),
         kind: "faces".into(),
-        value: Some(7.5),
+        value: Some(AnswerValue::Number(7.5)),
         label: Some("Good".into()),
         skipped: false,
         answered_at: "2026-11-25T10:00:00.000Z".into(),
@@ -33,6 +33,25 @@ fn outbound_envelope_round_trips() {
     assert_eq!(back, env);
     let rec: AnswerRecord = serde_json::from_value(back.payload).unwrap();
     assert_eq!(rec, answer());
+}
+
+#[test]
+fn values_are_numbers_words_or_lists_on_the_wire() {
+    let mut a = answer();
+    for (value, json) in [
+        (AnswerValue::Number(2.5), json!(2.5)),
+        (AnswerValue::Text("later".into()), json!("later")),
+        (
+            AnswerValue::List(vec!["sad".into(), "tired".into()]),
+            json!(["sad", "tired"]),
+        ),
+    ] {
+        a.value = Some(value.clone());
+        let v = Outbound::Answer(a.clone()).payload();
+        assert_eq!(v["value"], json);
+        let back: AnswerRecord = serde_json::from_value(v).unwrap();
+        assert_eq!(back.value, Some(value));
+    }
 }
 
 #[test]

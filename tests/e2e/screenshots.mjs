@@ -1,34 +1,48 @@
 // Makes the README's screenshots in headless Chromium:
-//   node tests/e2e/screenshots.mjs   (after ./dev.sh build)
+//   node tests/e2e/screenshots.mjs [--all]   (after ./dev.sh build)
+// --all also saves every screen of every band and mode in docs/screenshots/all/ (not committed).
 import { mkdir } from "node:fs/promises";
 import { start, stop, newPage, PORTAL, WIDGET_FRAME } from "./support.mjs";
 
 const out = "docs/screenshots";
-await mkdir(out, { recursive: true });
+const all = process.argv.includes("--all");
+await mkdir(`${out}/all`, { recursive: true });
 await start();
 try {
   // The widget inside the demo portal.
   const page = await newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(`${PORTAL}/demo/?autostart=1&age=7&mode=checkin&childName=Sam`);
-  const widget = page.frameLocator(WIDGET_FRAME.replace("Ally check-in", "Ally check-in for the child"));
+  const widget = page.frameLocator('iframe[title="Ally check-in for the child"]');
   await widget.getByRole("button", { name: "Start" }).click();
   await widget.getByRole("heading", { name: "How do you feel right now?" }).waitFor();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${out}/demo-portal.png` });
   await page.context().close();
 
-  // Each band, check-in and check-out, on a tablet.
-  for (const [age, mode] of [[4, "checkin"], [7, "checkout"], [10, "checkin"], [15, "checkout"]]) {
+  // Each band, check-in and check-out, on a tablet: the screen the README shows is `pick`.
+  const shots = [
+    [4, "checkin", 2], [4, "checkout", 1], [7, "checkin", 2], [7, "checkout", 1],
+    [10, "checkin", 3], [10, "checkout", 1], [15, "checkin", 2], [15, "checkout", 5],
+  ];
+  for (const [age, mode, pick] of shots) {
     const p = await newPage({ viewport: { width: 1024, height: 768 } });
-    const config = JSON.stringify({ age, mode, childName: "Sam", helperName: "Dr. Rivera" });
+    const config = JSON.stringify({ age, mode, childName: "Sam", helperName: "Dr. Rivera", readAloud: "button" });
     await p.goto(`${PORTAL}/__test/host.html?config=${encodeURIComponent(config)}`);
     const w = p.frameLocator(WIDGET_FRAME);
-    await w.getByRole("heading").first().waitFor();
-    await p.waitForTimeout(400);
-    await p.locator("iframe").screenshot({ path: `${out}/welcome-${age}-${mode}.png` });
+    await p.waitForFunction(() => window.log && window.log.ready.length === 1);
+    const steps = await p.evaluate(() => window.log.ready[0].steps.length);
+    const shoot = async (name) => {
+      await p.waitForTimeout(350);
+      await p.locator("iframe").screenshot({ path: name });
+    };
+    if (all) await shoot(`${out}/all/${age}-${mode}-0-welcome.png`);
     await w.getByRole("button", { name: "Start" }).click();
-    await p.waitForTimeout(400);
-    await p.locator("iframe").screenshot({ path: `${out}/prompt-${age}-${mode}.png` });
+    for (let n = 1; n <= steps; n++) {
+      if (n === pick) await shoot(`${out}/${age}-${mode}.png`);
+      if (all) await shoot(`${out}/all/${age}-${mode}-${n}.png`);
+      await w.getByRole("button", { name: "Skip" }).click();
+    }
+    if (all) await shoot(`${out}/all/${age}-${mode}-done.png`);
     await p.context().close();
   }
 } finally {

@@ -9,94 +9,134 @@ after(stop);
 
 const WORDS = {
   en: {
-    start: "Start", skip: "Skip", back: "Back",
+    start: "Start", skip: "Skip", back: "Back", next: "Next", done: "All done!",
     mood3: ["Not good", "Okay", "Good"], mood5: ["Awful", "Not good", "Okay", "Good", "Great"],
     agree3: ["No", "A little", "Yes"], agree5: ["No", "Not really", "A little", "Mostly", "Yes, a lot"],
+    size: ["Small", "Medium", "Big"], talk: ["Yes", "Maybe later", "No"],
+    agree4: ["Disagree a lot", "Disagree a little", "Agree a little", "Agree a lot"],
+    feelings: { scared: "Scared", worried: "Worried", tired: "Tired", sad: "Sad", lonely: "Lonely", confused: "Confused", stressed: "Stressed", hopeful: "Hopeful" },
   },
   es: {
-    start: "Empezar", skip: "Saltar", back: "Atrás",
+    start: "Empezar", skip: "Saltar", back: "Atrás", next: "Siguiente", done: "¡Listo!",
     mood3: ["Mal", "Regular", "Bien"], mood5: ["Muy mal", "Mal", "Regular", "Bien", "Genial"],
     agree3: ["No", "Un poco", "Sí"], agree5: ["No", "No mucho", "Un poco", "Bastante", "Sí, mucho"],
+    size: ["Pequeño", "Mediano", "Grande"], talk: ["Sí", "Quizás más tarde", "No"],
+    agree4: ["Muy en desacuerdo", "Algo en desacuerdo", "Algo de acuerdo", "Muy de acuerdo"],
+    feelings: { scared: "Miedo", worried: "Preocupación", tired: "Cansancio", sad: "Tristeza", lonely: "Soledad", confused: "Confusión", stressed: "Estrés", hopeful: "Esperanza" },
   },
 };
 
 const button = (widget, name) => widget.getByRole("button", { name, exact: true });
 
-/** Taps through a flow: each step is a word to tap, or null to skip. */
-async function tapThrough(widget, words, steps) {
-  await button(widget, words.start).tap();
-  for (const step of steps) {
-    await button(widget, step === null ? words.skip : step).tap();
-  }
-}
-
+// A step: [promptId, what the child does, the value expected]. What the child does:
+// ["tap", list, index] | ["feel", ids, single?] | ["line", n] | null (skip).
+const tap = (list, i) => ["tap", list, i];
+const NONE = { mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance: null };
+const NO_FLAGS = { lowAlliance: false, lowItem: false, drop: false, wantsToTalk: false };
 const CASES = [
-  { age: 4, locale: "en", mode: "checkin", band: "3-5", steps: [["mood.now", "Good", 10]] },
-  { age: 4, locale: "es", mode: "checkout", band: "3-5",
-    steps: [["trust.listened", "Sí", 10], ["trust.liked_being_here", "Un poco", 5]] },
-  { age: 7, locale: "en", mode: "checkin", band: "6-8", steps: [["mood.now", "Not good", 2.5]] },
-  { age: 7, locale: "en", mode: "checkout", band: "6-8",
-    steps: [["trust.listened", "Mostly", 7.5], ["trust.what_matters", null], ["trust.liked_what_we_did", "Yes, a lot", 10], ["trust.next_time", "No", 0]] },
-  { age: 10, locale: "es", mode: "checkin", band: "9-12", steps: [["mood.now", "Regular", 5]] },
-  { age: 10, locale: "es", mode: "checkout", band: "9-12",
-    steps: [["trust.listened", "Bastante", 7.5], ["trust.what_matters", "Un poco", 5], ["trust.liked_what_we_did", null], ["trust.next_time", "Sí, mucho", 10]] },
-  { age: 15, locale: "en", mode: "checkin", band: "13-17", steps: [["mood.now", null]] },
-  { age: 15, locale: "en", mode: "checkout", band: "13-17",
-    steps: [["trust.listened", "A little", 5], ["trust.what_matters", "Mostly", 7.5], ["trust.liked_what_we_did", "Not really", 2.5], ["trust.next_time", "Yes, a lot", 10]] },
+  { age: 4, mode: "checkin", band: "3-5",
+    steps: [["mood.now", tap("mood3", 2), 10], ["feelings.which", ["feel", ["scared"], true], ["scared"]], ["intensity.now", tap("size", 1), 5]],
+    scores: { ...NONE, mood: 10, feelings: ["scared"], intensity: 5, flags: NO_FLAGS } },
+  { age: 4, mode: "checkout", band: "3-5",
+    steps: [["trust.liked_being_here", tap("agree3", 2), 10], ["trust.listened", null]],
+    scores: { ...NONE, alliance: { total: 40, bond: null, goals: null, tasks: null, overall: 10, answered: 1, items: 2, agreeMean: null }, flags: NO_FLAGS } },
+  { age: 7, mode: "checkin", band: "6-8",
+    steps: [["mood.now", tap("mood5", 1), 2.5], ["feelings.which", ["feel", ["tired", "worried"]], ["worried", "tired"]], ["intensity.now", tap("size", 2), 8], ["talk.today", tap("talk", 0), "yes"]],
+    scores: { ...NONE, mood: 2.5, feelings: ["worried", "tired"], intensity: 8, wantsToTalk: "yes", flags: { ...NO_FLAGS, wantsToTalk: true } } },
+  { age: 7, mode: "checkout", band: "6-8",
+    steps: [["trust.listened", tap("agree5", 3), 7.5], ["trust.what_matters", null], ["trust.liked_what_we_did", tap("agree5", 4), 10], ["trust.next_time", tap("agree5", 0), 0]],
+    scores: { ...NONE, alliance: { total: 23.3, bond: 7.5, goals: null, tasks: 10, overall: 0, answered: 3, items: 4, agreeMean: null }, flags: { ...NO_FLAGS, lowAlliance: true, lowItem: true } } },
+  { age: 10, mode: "checkin", band: "9-12",
+    steps: [["mood.now", tap("mood5", 2), 5], ["feelings.which", ["feel", ["confused", "sad", "lonely"]], ["sad", "lonely", "confused"]], ["intensity.now", ["line", 7], 7], ["talk.today", tap("talk", 1), "later"]],
+    scores: { ...NONE, mood: 5, feelings: ["sad", "lonely", "confused"], intensity: 7, wantsToTalk: "later", flags: NO_FLAGS } },
+  { age: 10, mode: "checkout", band: "9-12", extra: { previousAlliance: 38 },
+    steps: [["trust.listened", ["line", 9], 9], ["trust.what_matters", ["line", 8], 8], ["trust.liked_what_we_did", null], ["trust.next_time", ["line", 10], 10]],
+    scores: { ...NONE, alliance: { total: 36, bond: 9, goals: 8, tasks: null, overall: 10, answered: 3, items: 4, agreeMean: null }, flags: { ...NO_FLAGS, drop: true } } },
+  { age: 15, mode: "checkin", band: "13-17",
+    steps: [["mood.now", null], ["feelings.which", ["feel", ["stressed", "hopeful"]], ["stressed", "hopeful"]], ["intensity.now", ["line", 3], 3], ["talk.today", tap("talk", 2), "no"]],
+    scores: { ...NONE, feelings: ["stressed", "hopeful"], intensity: 3, wantsToTalk: "no", flags: NO_FLAGS } },
+  { age: 15, mode: "checkout", band: "13-17",
+    steps: [["trust.listened", ["line", 10], 10], ["trust.what_matters", ["line", 10], 10], ["trust.liked_what_we_did", ["line", 9], 9], ["trust.next_time", ["line", 9], 9],
+      ["trust.hard_things", tap("agree4", 3), 4], ["trust.on_my_side", tap("agree4", 2), 3], ["trust.my_goals", null], ["trust.how_we_work", tap("agree4", 0), 1]],
+    scores: { ...NONE, alliance: { total: 38, bond: 10, goals: 10, tasks: 9, overall: 9, answered: 4, items: 4, agreeMean: 2.67 }, flags: NO_FLAGS } },
 ];
 
+/** Does one step like a child: taps a word, picks feelings, or taps a point on the line. */
+async function act(widget, words, action) {
+  if (action === null) return button(widget, words.skip).tap();
+  const [what, a, b] = action;
+  if (what === "tap") return button(widget, words[a][b]).tap();
+  if (what === "feel") {
+    for (const id of a) await button(widget, words.feelings[id]).tap();
+    if (!b) await button(widget, words.next).tap();
+    return;
+  }
+  const slider = widget.getByRole("slider");
+  const box = await slider.boundingBox();
+  const inset = (box.width * 40) / 1000;
+  await slider.tap({ position: { x: inset + ((box.width - 2 * inset) * a) / 10, y: box.height / 2 } });
+  await slider.and(widget.locator(`[aria-valuenow="${a}"]`)).waitFor();
+  await button(widget, words.next).tap();
+}
+
 for (const c of CASES) {
-  test(`age ${c.age} (${c.band}) ${c.mode} in ${c.locale}: taps arrive as answers and one complete`, async () => {
-    const { page, widget } = await openHost({ age: c.age, locale: c.locale, mode: c.mode, helperName: "Dr. Rivera" });
-    await until(page, "log.ready.length === 1");
-    let l = await log(page);
-    assert.deepEqual(
-      { ...l.ready[0], startedAt: undefined },
-      { ageBand: c.band, locale: c.locale, mode: c.mode, steps: c.steps.map((s) => s[0]), startedAt: undefined },
-    );
-    // Every target is big enough for the band's fingers, on the welcome screen and the first question.
-    const minimum = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 }[c.band];
-    const smallest = () => widget.locator("body").evaluate(() =>
-      Math.min(...[...document.querySelectorAll("button")].map((b) => {
-        const r = b.getBoundingClientRect();
-        return Math.min(r.width, r.height);
-      })));
-    assert.ok((await smallest()) >= minimum, `welcome targets >= ${minimum}px`);
-    await button(widget, WORDS[c.locale].start).tap();
-    await widget.locator("[data-prompt]").waitFor();
-    assert.ok((await smallest()) >= minimum, `prompt targets >= ${minimum}px, got ${await smallest()}`);
-    await button(widget, WORDS[c.locale].back).tap();
+  for (const locale of ["en", "es"]) {
+    test(`age ${c.age} (${c.band}) ${c.mode} in ${locale}: every step arrives as an answer, then the result and scores`, async () => {
+      const words = WORDS[locale];
+      const { page, widget } = await openHost({ age: c.age, locale, mode: c.mode, helperName: "Dr. Rivera", ...c.extra });
+      await until(page, "log.ready.length === 1");
+      let l = await log(page);
+      assert.deepEqual(
+        { ...l.ready[0], startedAt: undefined },
+        { ageBand: c.band, locale, mode: c.mode, steps: c.steps.map((s) => s[0]), startedAt: undefined },
+      );
 
-    await tapThrough(widget, WORDS[c.locale], c.steps.map((s) => s[1]));
-    await until(page, "log.complete.length === 1");
-    l = await log(page);
-
-    assert.equal(l.answers.length, c.steps.length, "one answer per step");
-    c.steps.forEach(([promptId, label, value], i) => {
-      const a = l.answers[i];
-      assert.equal(a.promptId, promptId);
-      assert.equal(a.kind, "faces");
-      if (label === null) {
-        assert.deepEqual([a.skipped, a.value, a.label], [true, null, null], "a skip is a skip, never a score");
-      } else {
-        assert.deepEqual([a.skipped, a.value, a.label], [false, value, label]);
+      // Every target is big enough for the band's fingers.
+      const minimum = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 }[c.band];
+      const smallest = () => widget.locator("body").evaluate(() =>
+        Math.min(...[...document.querySelectorAll("button, [role=slider]")].map((b) => {
+          const r = b.getBoundingClientRect();
+          return Math.min(r.width, r.height);
+        })));
+      assert.ok((await smallest()) >= minimum, `welcome targets >= ${minimum}px`);
+      await button(widget, words.start).tap();
+      for (const [promptId, action] of c.steps) {
+        await widget.locator(`[data-prompt="${promptId}"]`).waitFor();
+        const least = await smallest();
+        assert.ok(least >= minimum, `${promptId}: targets >= ${minimum}px, got ${least}`);
+        await act(widget, words, action);
       }
-      assert.match(a.answeredAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    });
-    const r = l.complete[0];
-    assert.equal(r.schema, "ally.result/1");
-    assert.deepEqual([r.age, r.ageBand, r.mode, r.locale], [c.age, c.band, c.mode, c.locale]);
-    assert.equal(r.session, await page.evaluate(() => window.ally.session));
-    assert.deepEqual(r.answers, l.answers, "the result carries exactly the answers sent");
-    assert.ok(r.startedAt <= r.completedAt);
+      await until(page, "log.complete.length === 1");
+      l = await log(page);
 
-    // The child sees the end, and the host sized the iframe to the content.
-    await widget.getByRole("heading", { name: c.locale === "es" ? "¡Listo!" : "All done!" }).waitFor();
-    await until(page, "log.resize.length > 0 && parseInt(document.querySelector('iframe').style.height, 10) === log.resize.at(-1)");
-    const content = await widget.locator("main").evaluate((m) => m.offsetHeight);
-    assert.equal((await log(page)).resize.at(-1), content, "the iframe is as tall as the content");
-    await page.context().close();
-  });
+      assert.equal(l.answers.length, c.steps.length, "one answer per step");
+      c.steps.forEach(([promptId, action, value], i) => {
+        const a = l.answers[i];
+        assert.equal(a.promptId, promptId);
+        if (action === null) {
+          assert.deepEqual([a.skipped, a.value, a.label], [true, null, null], "a skip is a skip, never a score");
+        } else {
+          assert.deepEqual([a.skipped, a.value], [false, value], promptId);
+          assert.ok(a.label, "the chosen words come along");
+        }
+        assert.match(a.answeredAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      });
+      const r = l.complete[0];
+      assert.equal(r.schema, "ally.result/1");
+      assert.deepEqual([r.age, r.ageBand, r.mode, r.locale], [c.age, c.band, c.mode, locale]);
+      assert.equal(r.session, await page.evaluate(() => window.ally.session));
+      assert.deepEqual(r.answers, l.answers, "the result carries exactly the answers sent");
+      assert.deepEqual(r.scores, c.scores);
+      assert.ok(r.startedAt <= r.completedAt);
+
+      // The child sees the end, and the host sized the iframe to the content.
+      await widget.getByRole("heading", { name: words.done }).waitFor();
+      await until(page, "log.resize.length > 0 && parseInt(document.querySelector('iframe').style.height, 10) === log.resize.at(-1)");
+      const content = await widget.locator("main").evaluate((m) => m.offsetHeight);
+      assert.equal((await log(page)).resize.at(-1), content, "the iframe is as tall as the content");
+      await page.context().close();
+    });
+  }
 }
 
 test("the welcome screen tells the child who sees the answers", async () => {
@@ -125,7 +165,7 @@ test("Back lets the child change an answer; the latest one is kept", async () =>
 });
 
 test("reset from the host starts over and forgets the kept answers", async () => {
-  const { page, widget } = await openHost({ age: 13, mode: "checkout" });
+  const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await button(widget, "Start").click();
   await button(widget, "Mostly").click();
   await until(page, "log.answers.length === 1");
@@ -215,7 +255,7 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
 });
 
 test("reloading the iframe mid-flow keeps the earlier answers", async () => {
-  const { page, widget } = await openHost({ age: 11, mode: "checkout" });
+  const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await button(widget, "Start").click();
   await button(widget, "Mostly").click();
   await button(widget, "Skip").click();
@@ -257,6 +297,7 @@ test("a complete that is not acked is re-sent and reaches onComplete exactly onc
   const widget = page.frameLocator("iframe");
   await button(widget, "Start").click();
   await button(widget, "Great").click();
+  for (let i = 0; i < 3; i++) await button(widget, "Skip").click();
   await until(page, "log.raw.filter((m) => m.type === 'complete').length >= 3");
   // After the third copy is acked, the widget stops re-sending.
   await sleep(2500);
@@ -275,11 +316,13 @@ test("the demo portal shows each answer and the result", async () => {
   const widget = page.frameLocator("iframe");
   await button(widget, "Start").click();
   await button(widget, "Yes, a lot").click();
-  await page.locator('#answers [data-prompt="trust.listened"]').getByText("Yes, a lot = 10/10").waitFor();
+  await page.locator('#answers [data-prompt="trust.listened"]').getByText("Yes, a lot = 10").waitFor();
   for (const w of ["Mostly", "A little", "Yes, a lot"]) await button(widget, w).click();
   await page.locator("#status").getByText("Complete.").waitFor();
   const result = JSON.parse(await page.locator("#result").textContent());
   assert.equal(result.answers.length, 4);
   assert.equal(result.ageBand, "6-8");
+  assert.equal(result.scores.alliance.total, 32.5);
+  await page.locator("#scores").getByText("32.5").waitFor();
   await page.context().close();
 });

@@ -1,0 +1,73 @@
+use super::feeling_face::FeelingFace;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FeelingPickerProps {
+    /// Feeling ids and their words in the child's language.
+    pub feelings: Vec<(&'static str, AttrValue)>,
+    /// Drawn faces above the words (the younger bands).
+    pub drawn: bool,
+    /// How many may be picked; 1 answers at the first tap, 0 means any number.
+    pub max: usize,
+    /// The feelings picked before, when the child came back.
+    #[prop_or_default]
+    pub chosen: Vec<String>,
+    pub next_label: AttrValue,
+    pub on_answer: Callback<Vec<String>>,
+}
+
+/// Feelings to pick by picture or word.
+#[component]
+pub fn FeelingPicker(props: &FeelingPickerProps) -> Html {
+    let picked = use_state(|| props.chosen.clone());
+    let single = props.max == 1;
+    let full = props.max > 0 && picked.len() >= props.max;
+    let items = props.feelings.iter().map(|(id, word)| {
+        let id = *id;
+        let on = picked.contains(&id.to_string());
+        let onclick = {
+            let picked = picked.clone();
+            let on_answer = props.on_answer.clone();
+            Callback::from(move |_| {
+                if single {
+                    on_answer.emit(vec![id.to_string()]);
+                    return;
+                }
+                let mut next = (*picked).clone();
+                if let Some(at) = next.iter().position(|p| p == id) {
+                    next.remove(at);
+                } else {
+                    next.push(id.to_string());
+                }
+                picked.set(next);
+            })
+        };
+        let class = classes!("feeling", props.drawn.then_some("drawn"));
+        html! {
+            <li>
+                <button type="button" {class} aria-pressed={on.to_string()} data-feeling={id}
+                        disabled={full && !on} {onclick}>
+                    if props.drawn { <FeelingFace feeling={id} /> }
+                    <span class="feeling-word">{ word.clone() }</span>
+                </button>
+            </li>
+        }
+    });
+    let next = (!single).then(|| {
+        let empty = picked.is_empty();
+        let picked = picked.clone();
+        let on_answer = props.on_answer.clone();
+        let onclick = Callback::from(move |_| on_answer.emit((*picked).clone()));
+        html! {
+            <button type="button" class="primary next" disabled={empty} {onclick}>
+                { props.next_label.clone() }
+            </button>
+        }
+    });
+    html! {
+        <>
+            <ul class={classes!("feelings", props.drawn.then_some("drawn"))}>{ for items }</ul>
+            { for next }
+        </>
+    }
+}

@@ -1,0 +1,153 @@
+use super::face::Face;
+use crate::core::catalog::LineEnds;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LineScaleProps {
+    pub ends: LineEnds,
+    /// The words at 0 and at 10.
+    pub low: AttrValue,
+    pub high: AttrValue,
+    /// The picked point, when the child came back to this prompt.
+    #[prop_or_default]
+    pub value: Option<u8>,
+    /// "{n} out of 10" in the child's language.
+    pub value_text: Callback<u8, String>,
+    pub not_chosen: AttrValue,
+    pub next_label: AttrValue,
+    pub on_answer: Callback<u8>,
+}
+
+const WIDTH: f64 = 1000.0;
+const PAD: f64 = 40.0;
+
+fn x_of(n: u8) -> f64 {
+    PAD + (WIDTH - 2.0 * PAD) * f64::from(n) / 10.0
+}
+
+/// A 0–10 line following the WAI-ARIA slider pattern. A tap anywhere picks a
+/// point; there is no thumb and no value until the child taps.
+#[component]
+pub fn LineScale(props: &LineScaleProps) -> Html {
+    let value = use_state(|| props.value);
+    let track = use_node_ref();
+    let dragging = use_mut_ref(|| false);
+
+    let set_from_pointer = {
+        let value = value.clone();
+        let track = track.clone();
+        move |e: &PointerEvent| {
+            let Some(el) = track.cast::<web_sys::Element>() else {
+                return;
+            };
+            let r = el.get_bounding_client_rect();
+            if r.width() <= 0.0 {
+                return;
+            }
+            // The drawn line starts and ends PAD/WIDTH inside the element.
+            let inset = r.width() * PAD / WIDTH;
+            let t = (f64::from(e.client_x()) - r.left() - inset) / (r.width() - 2.0 * inset);
+            value.set(Some((t.clamp(0.0, 1.0) * 10.0).round() as u8));
+        }
+    };
+    let onpointerdown = {
+        let set = set_from_pointer.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+            *dragging.borrow_mut() = true;
+            set(&e);
+        })
+    };
+    let onpointermove = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: PointerEvent| {
+            if *dragging.borrow() {
+                set_from_pointer(&e);
+            }
+        })
+    };
+    let onpointerup = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false)
+    };
+    let onkeydown = {
+        let value = value.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let now = value.map(i16::from);
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowUp" => now.map_or(5, |n| n + 1),
+                "ArrowLeft" | "ArrowDown" => now.map_or(5, |n| n - 1),
+                "PageUp" => now.map_or(5, |n| n + 2),
+                "PageDown" => now.map_or(5, |n| n - 2),
+                "Home" => 0,
+                "End" => 10,
+                _ => return,
+            };
+            e.prevent_default();
+            value.set(Some(next.clamp(0, 10) as u8));
+        })
+    };
+
+    let text = match *value {
+        Some(n) => props.value_text.emit(n),
+        None => props.not_chosen.to_string(),
+    };
+    let ticks = (0..=10u8).map(|n| {
+        html! { <text x={format!("{:.0}", x_of(n))} y="118" class="tick">{ n }</text> }
+    });
+    let filled = value.map(|n| {
+        html! { <>
+            <rect x={format!("{PAD}")} y="44" width={format!("{:.0}", x_of(n) - PAD)} height="22" rx="11" class="fill" />
+            <circle cx={format!("{:.0}", x_of(n))} cy="55" r="30" class="thumb" />
+        </> }
+    });
+    let bulb = (props.ends == LineEnds::Thermometer)
+        .then(|| html! { <circle cx={format!("{PAD}")} cy="55" r="28" class="bulb" /> });
+    let end = |mood: f64, word: &AttrValue| match props.ends {
+        LineEnds::Faces => {
+            html! { <span class="end"><Face {mood} /><span>{ word.clone() }</span></span> }
+        }
+        _ => html! { <span class="end">{ word.clone() }</span> },
+    };
+    let on_next = {
+        let value = value.clone();
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |_| {
+            if let Some(n) = *value {
+                on_answer.emit(n);
+            }
+        })
+    };
+    let ends_class = match props.ends {
+        LineEnds::Thermometer => "thermometer",
+        LineEnds::Faces => "with-faces",
+        LineEnds::Words => "with-words",
+    };
+    html! {
+        <div class={classes!("line-scale", ends_class)}>
+            <div class="line-row">
+                { end(0.0, &props.low) }
+                <div ref={track} class="track" role="slider" tabindex="0"
+                     aria-labelledby="prompt-text" aria-valuemin="0" aria-valuemax="10"
+                     aria-valuenow={value.map(|n| n.to_string())} aria-valuetext={text.clone()}
+                     {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
+                     onpointercancel={onpointerup} {onkeydown}>
+                    <svg viewBox="0 0 1000 130" aria-hidden="true" focusable="false">
+                        { for bulb }
+                        <rect x={format!("{PAD}")} y="44" width={format!("{:.0}", WIDTH - 2.0 * PAD)} height="22" rx="11" class="rail" />
+                        { for filled }
+                        { for ticks }
+                    </svg>
+                </div>
+                { end(1.0, &props.high) }
+            </div>
+            <p class="line-value" aria-hidden="true">{ text }</p>
+            <button type="button" class="primary next" disabled={value.is_none()} onclick={on_next}>
+                { props.next_label.clone() }
+            </button>
+        </div>
+    }
+}
