@@ -192,15 +192,14 @@ impl Bridge {
     }
 
     fn say_hello(&self) {
-        let (target, attempt) = {
+        let attempt = {
             let inner = self.0.borrow();
             if inner.host.is_some() {
                 return;
             }
-            (inner.hello_target.clone(), inner.hello_attempt)
+            inner.hello_attempt
         };
-        let (_, text) = self.envelope_text(&Outbound::Hello);
-        Self::post_text(&text, &target);
+        self.send(&Outbound::Hello);
         let weak = Rc::downgrade(&self.0);
         let timer = Timeout::new(
             backoff_ms(attempt, HELLO_BASE_MS, HELLO_CAP_MS),
@@ -215,14 +214,20 @@ impl Bridge {
         inner.hello_timer = Some(timer);
     }
 
-    /// Sends a message to the host. Messages with child data wait for `init`
-    /// (they can't exist before it) and never go anywhere else.
+    /// Sends a message to the host. Messages with child data go only to the
+    /// origin that sent `init` (they can't exist before it); only `hello`
+    /// may go where the embedder is not yet known.
     pub fn send(&self, msg: &Outbound) {
-        let Some(host) = self.0.borrow().host.clone() else {
-            return;
+        let target = {
+            let inner = self.0.borrow();
+            match (&inner.host, msg.carries_child_data()) {
+                (Some(host), _) => host.clone(),
+                (None, false) => inner.hello_target.clone(),
+                (None, true) => return,
+            }
         };
         let (id, text) = self.envelope_text(msg);
-        Self::post_text(&text, &host);
+        Self::post_text(&text, &target);
         if msg.needs_ack() {
             self.0.borrow_mut().pending.push(Pending {
                 id: id.clone(),

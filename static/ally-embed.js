@@ -49,12 +49,19 @@
     if (!element || typeof element.appendChild !== "function") fail("element must be a DOM element");
     options = options || {};
     if (typeof options.src !== "string" || !options.src) fail("options.src must be the widget's URL");
-    if (!options.config || typeof options.config !== "object") fail("options.config must be an object, e.g. { age: 7 }");
-
-    var url = new URL(options.src, root.location.href);
+    if (!options.config || typeof options.config !== "object" || Array.isArray(options.config)) {
+      fail("options.config must be an object, e.g. { age: 7 }");
+    }
+    var url;
+    try {
+      url = new URL(options.src, root.location.href);
+    } catch (e) {
+      fail("options.src must be the widget's URL, got " + JSON.stringify(options.src));
+    }
     var widgetOrigin = url.origin;
     if (widgetOrigin === "null") fail("options.src must be an http(s) URL");
     var session = options.session ? String(options.session) : randomId();
+    if (session.length > 200) fail("options.session must be at most 200 characters");
     url.searchParams.set("session", session);
 
     var answers = new Map(); // promptId -> answer payload, latest wins
@@ -62,6 +69,8 @@
     var seenComplete = new Set();
     var completed = false;
     var destroyed = false;
+    // After reset() and until the widget is ready again, late answers of the old run are dropped.
+    var resetting = false;
     (options.resume && options.resume.answers || []).forEach(function (a) {
       if (a && typeof a.promptId === "string") answers.set(a.promptId, a);
     });
@@ -108,10 +117,12 @@
           post("init", init);
           break;
         case "ready":
+          resetting = false;
           if (!startedAt) startedAt = p.startedAt;
           call(options.onReady, p, options);
           break;
         case "answer":
+          if (resetting) return;
           if (typeof p.promptId === "string") {
             answers.delete(p.promptId);
             answers.set(p.promptId, p);
@@ -147,13 +158,14 @@
     return {
       session: session,
       iframe: iframe,
-      /** The answers received so far, one per prompt, latest first-seen order. */
+      /** The answers received so far: the latest per prompt, in the order they arrived. */
       answers: function () { return Array.from(answers.values()); },
       /** Starts the check-in over; forgets the answers kept for resuming. */
       reset: function () {
         answers.clear();
         startedAt = null;
         completed = false;
+        resetting = true;
         post("reset", {});
       },
       /** Removes the widget and stops listening. */
@@ -165,5 +177,121 @@
     };
   }
 
-  root.Ally = { mount: mount, PROTOCOL_VERSION: VERSION };
-})(window);
+  // ---- ally.strokes/1: the drawings' compact encoding ----------------------
+
+  var STROKES = "ally.strokes/1";
+  var MAX_SIDE = 10000;
+  var MAX_POINTS = 200000;
+
+  function strokesError(message) {
+    return new Error(STROKES + ": " + message);
+  }
+
+  function base64Bytes(text) {
+    if (typeof text !== "string" || text.length % 4 !== 0) {
+      throw strokesError("not base64: the length must be a multiple of 4");
+    }
+    var bad = /[^A-Za-z0-9+/=]/.exec(text);
+    if (bad || /=[^=]/.test(text) || /===$/.test(text)) {
+      throw strokesError("not base64: " + JSON.stringify(bad ? bad[0] : "=") + " at " + (bad ? bad.index : text.indexOf("=")));
+    }
+    var bin = atob(text);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  /**
+   * Decodes an `ally.strokes/1` text (the `strokes` of a drawing answer) into
+   * `{ width, height, strokes: [{ tool, color, width, points: [[x, y], …] }] }`.
+   * Throws an Error that starts with "ally.strokes/1: " when the text is not valid.
+   */
+  function decodeStrokes(text) {
+    var bytes = base64Bytes(text);
+    var at = 0;
+    function byte() {
+      if (at >= bytes.length) throw strokesError("truncated at byte " + at);
+      return bytes[at++];
+    }
+    function varint() {
+      var start = at, value = 0, scale = 1;
+      for (var i = 0; i < 10; i++) {
+        var b = byte();
+        value += (b & 0x7f) * scale;
+        scale *= 128;
+        if (!(b & 0x80)) return value;
+      }
+      throw strokesError("varint too long at byte " + start);
+    }
+    function bounded(what, max) {
+      var v = varint();
+      if (v > max) throw strokesError(what + " " + v + " is more than " + max);
+      return v;
+    }
+    function unzigzag(v) {
+      return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
+    }
+    var width = bounded("width", MAX_SIDE);
+    var height = bounded("height", MAX_SIDE);
+    var count = bounded("stroke count", MAX_POINTS);
+    var strokes = [];
+    var total = 0;
+    for (var s = 0; s < count; s++) {
+      var t = byte();
+      if (t > 1) throw strokesError("unknown tool " + t);
+      var rgb = [byte(), byte(), byte()];
+      var widthQ = bounded("stroke width", 4000);
+      var n = bounded("point count", MAX_POINTS);
+      total += n;
+      if (total > MAX_POINTS) throw strokesError("more than " + MAX_POINTS + " points");
+      if (n === 0) throw strokesError("a stroke without points");
+      var points = [];
+      var x = varint(), y = varint();
+      for (var i = 0; i < n; i++) {
+        if (i > 0) {
+          x += unzigzag(varint());
+          y += unzigzag(varint());
+        }
+        if (x < 0 || x > width || y < 0 || y > height) {
+          throw strokesError("point (" + x + ", " + y + ") is outside the canvas");
+        }
+        points.push([x, y]);
+      }
+      strokes.push({
+        tool: t === 0 ? "pen" : "eraser",
+        color: "#" + rgb.map(function (c) { return (c + 256).toString(16).slice(1); }).join(""),
+        width: widthQ / 4,
+        points: points,
+      });
+    }
+    if (at !== bytes.length) throw strokesError(bytes.length - at + " bytes left over after the last stroke");
+    return { width: width, height: height, strokes: strokes };
+  }
+
+  /** An SVG document for a decoded drawing: white paper, round pens; the eraser paints paper. */
+  function strokesToSvg(drawing) {
+    var w = drawing.width, h = drawing.height;
+    var out = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + w + " " + h + '" width="' + w + '" height="' + h + '">' +
+      '<rect width="' + w + '" height="' + h + '" fill="#fff"/>';
+    drawing.strokes.forEach(function (s) {
+      var color = s.tool === "eraser" ? "#fff" : /^#[0-9a-f]{6}$/.test(s.color) ? s.color : "#000";
+      var d = "M" + s.points[0][0] + " " + s.points[0][1] + "l" + (s.points.length === 1 ? "0 0" : "");
+      for (var i = 1; i < s.points.length; i++) {
+        var dx = s.points[i][0] - s.points[i - 1][0];
+        var dy = s.points[i][1] - s.points[i - 1][1];
+        d += (i > 1 && dx >= 0 ? " " : "") + dx + (dy >= 0 ? " " : "") + dy;
+      }
+      out += '<path d="' + d + '" stroke="' + color + '" stroke-width="' + Number(s.width) +
+        '" fill="none" stroke-linecap="round" stroke-linejoin="round"/>';
+    });
+    return out + "</svg>";
+  }
+
+  root.Ally = {
+    mount: mount,
+    decodeStrokes: decodeStrokes,
+    strokesToSvg: strokesToSvg,
+    PROTOCOL_VERSION: VERSION,
+    STROKES_FORMAT: STROKES,
+  };
+})(typeof window !== "undefined" ? window : globalThis);

@@ -250,9 +250,17 @@ async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
         .unwrap()
         .unchecked_into();
     assert_eq!(
-        slider.get_attribute("aria-valuenow"),
-        None,
+        slider.get_attribute("data-chosen").as_deref(),
+        Some("false"),
         "no value until tapped"
+    );
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("Not chosen yet")
+    );
+    assert!(
+        root.query_selector(".thumb").unwrap().is_none(),
+        "and no thumb"
     );
     assert_eq!(slider.get_attribute("aria-valuemin").as_deref(), Some("0"));
     assert_eq!(slider.get_attribute("aria-valuemax").as_deref(), Some("10"));
@@ -305,8 +313,10 @@ async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
 async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
     let root = fresh_root();
     let spy = Rc::new(RefCell::new(None));
+    let skip = WidgetAction::Flow(FlowAction::Skip { now: "t".into() });
     let w = started(json!({ "age": 7 }))
-        .reduce(WidgetAction::Flow(FlowAction::Skip { now: "t".into() }));
+        .reduce(skip.clone())
+        .reduce(skip);
     let props = HarnessProps {
         initial: w,
         spy: spy.clone(),
@@ -339,10 +349,10 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
         button_named(&root, "Happy").has_attribute("disabled"),
         "two is the most"
     );
-    assert!(answers(&spy)[1].is_none());
+    assert!(answers(&spy)[2].is_none());
     button_named(&root, "Next").click();
     settle().await;
-    let a = answers(&spy)[1].clone().unwrap();
+    let a = answers(&spy)[2].clone().unwrap();
     assert_eq!(
         a.value,
         Some(AnswerValue::List(vec!["worried".into(), "tired".into()]))
@@ -355,4 +365,226 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
             .unwrap(),
         "How big is the feeling?"
     );
+}
+
+mod pad {
+    use super::*;
+    use ally::components::drawing_pad::{DrawingPad, DrawingPadProps};
+    use ally::core::config::{AgeBand, Locale};
+    use ally::core::strokes::decode;
+    use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent, PointerEventInit};
+
+    struct Pad {
+        root: Element,
+        canvas: HtmlCanvasElement,
+        done: Rc<RefCell<Vec<Option<String>>>>,
+    }
+
+    async fn pad(band: AgeBand, width: &str) -> Pad {
+        let root = fresh_root();
+        let style = gloo::utils::document().create_element("style").unwrap();
+        style.set_text_content(Some(include_str!("../static/styles/ally.css")));
+        root.append_child(&style).unwrap();
+        root.set_class_name(&format!("ally band-{}", band.code()));
+        root.set_attribute("style", &format!("width: {width}"))
+            .unwrap();
+        let done = Rc::new(RefCell::new(Vec::new()));
+        let log = done.clone();
+        let props = DrawingPadProps {
+            band,
+            locale: Locale::En,
+            initial: None,
+            on_done: Callback::from(move |d| log.borrow_mut().push(d)),
+        };
+        let mount = gloo::utils::document().create_element("div").unwrap();
+        root.append_child(&mount).unwrap();
+        yew::Renderer::<DrawingPad>::with_root_and_props(mount, props).render();
+        settle().await;
+        let canvas = root
+            .query_selector("canvas")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        Pad { root, canvas, done }
+    }
+
+    impl Pad {
+        /// Sends a pointer event at (fx, fy), fractions of the canvas.
+        fn pointer(&self, kind: &str, id: i32, pointer_type: &str, fx: f64, fy: f64) {
+            let r = self.canvas.get_bounding_client_rect();
+            let init = PointerEventInit::new();
+            init.set_bubbles(true);
+            init.set_pointer_id(id);
+            init.set_pointer_type(pointer_type);
+            init.set_client_x((r.left() + r.width() * fx) as i32);
+            init.set_client_y((r.top() + r.height() * fy) as i32);
+            init.set_pressure(if pointer_type == "pen" { 0.8 } else { 0.5 });
+            let e = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+            self.canvas.dispatch_event(&e).unwrap();
+        }
+
+        /// A horizontal line from fx0 to fx1 at height fy.
+        async fn line(&self, id: i32, pointer_type: &str, fy: f64, fx0: f64, fx1: f64) {
+            self.pointer("pointerdown", id, pointer_type, fx0, fy);
+            for i in 1..=30 {
+                self.pointer(
+                    "pointermove",
+                    id,
+                    pointer_type,
+                    fx0 + (fx1 - fx0) * f64::from(i) / 30.0,
+                    fy,
+                );
+            }
+            self.pointer("pointerup", id, pointer_type, fx1, fy);
+            settle().await;
+        }
+
+        fn strokes(&self) -> u32 {
+            self.canvas
+                .get_attribute("data-strokes")
+                .unwrap()
+                .parse()
+                .unwrap()
+        }
+
+        /// Whether the canvas is painted (not paper) at (fx, fy).
+        fn inked(&self, fx: f64, fy: f64) -> bool {
+            let ctx: CanvasRenderingContext2d = self
+                .canvas
+                .get_context("2d")
+                .unwrap()
+                .unwrap()
+                .unchecked_into();
+            let x = f64::from(self.canvas.width()) * fx;
+            let y = f64::from(self.canvas.height()) * fy;
+            let px = ctx.get_image_data(x, y, 1.0, 1.0).unwrap().data();
+            px[0] < 200 || px[1] < 200 || px[2] < 200
+        }
+
+        fn press(&self, name: &str) {
+            button_named(&self.root, name).click();
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_pointer_sequence_makes_a_stroke_and_undo_redo_change_the_canvas() {
+        let p = pad(AgeBand::EarlySchool, "600px").await;
+        assert_eq!(p.canvas.get_attribute("role").as_deref(), Some("img"));
+        assert_eq!(
+            p.canvas.get_attribute("aria-label").as_deref(),
+            Some("Drawing space: draw with your finger or a pen")
+        );
+        assert!(!p.inked(0.5, 0.5));
+        p.line(1, "mouse", 0.5, 0.2, 0.8).await;
+        assert_eq!(p.strokes(), 1);
+        assert!(p.inked(0.5, 0.5), "the stroke is on the canvas");
+        assert!(!p.inked(0.5, 0.2));
+        p.press("Undo");
+        settle().await;
+        assert_eq!(p.strokes(), 0);
+        assert!(!p.inked(0.5, 0.5), "undo wipes it");
+        p.press("Redo");
+        settle().await;
+        assert!(p.inked(0.5, 0.5), "redo brings it back");
+        p.press("Clear all");
+        settle().await;
+        assert!(!p.inked(0.5, 0.5));
+        p.press("Undo");
+        settle().await;
+        assert!(p.inked(0.5, 0.5), "clear is undoable");
+
+        // The eraser paints paper.
+        p.press("Eraser");
+        settle().await;
+        p.line(2, "mouse", 0.5, 0.4, 0.6).await;
+        assert!(!p.inked(0.5, 0.5));
+        assert!(p.inked(0.3, 0.5));
+
+        p.press("Done");
+        let sent = p
+            .done
+            .borrow()
+            .last()
+            .cloned()
+            .flatten()
+            .expect("a drawing");
+        let d = decode(&sent).unwrap();
+        assert_eq!(d.strokes.len(), 2);
+        let (x, y) = d.strokes[0].points[0];
+        assert!(
+            (190..=210).contains(&x) && (340..=360).contains(&y),
+            "({x}, {y}) in canvas units"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_empty_pad_reports_nothing_drawn() {
+        let p = pad(AgeBand::Preschool, "600px").await;
+        assert!(
+            buttons(&p.root)
+                .iter()
+                .all(|b| b.text_content().as_deref() != Some("Eraser")),
+            "3-5 keep it simple"
+        );
+        assert_eq!(
+            buttons(&p.root)
+                .iter()
+                .filter(|b| b.class_name().contains("swatch"))
+                .count(),
+            6
+        );
+        p.press("Done");
+        assert_eq!(*p.done.borrow(), vec![None]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_resize_keeps_the_drawing_crisp_and_unstretched() {
+        let p = pad(AgeBand::Preteen, "600px").await;
+        p.line(1, "touch", 0.3, 0.1, 0.9).await;
+        let before = p.canvas.width();
+        let dpr = gloo::utils::window().device_pixel_ratio();
+        assert_eq!(
+            f64::from(before),
+            (p.canvas.get_bounding_client_rect().width() * dpr).round()
+        );
+        p.root.set_attribute("style", "width: 360px").unwrap();
+        settle().await;
+        settle().await;
+        let after = p.canvas.width();
+        assert!(
+            after < before,
+            "the backing store follows the element: {before} -> {after}"
+        );
+        assert_eq!(
+            f64::from(after),
+            (p.canvas.get_bounding_client_rect().width() * dpr).round()
+        );
+        assert!(
+            p.inked(0.5, 0.3),
+            "redrawn from the strokes at the same place"
+        );
+        assert!(!p.inked(0.5, 0.6));
+        assert_eq!(p.strokes(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    async fn once_a_pen_is_down_touches_are_ignored() {
+        let p = pad(AgeBand::Teen, "600px").await;
+        // A touch while the pen draws is a palm: one pointer at a time.
+        p.pointer("pointerdown", 7, "pen", 0.2, 0.5);
+        p.pointer("pointerdown", 8, "touch", 0.5, 0.8);
+        for i in 1..=10 {
+            p.pointer("pointermove", 8, "touch", 0.5 + f64::from(i) * 0.03, 0.8);
+            p.pointer("pointermove", 7, "pen", 0.2 + f64::from(i) * 0.03, 0.5);
+        }
+        p.pointer("pointerup", 8, "touch", 0.8, 0.8);
+        p.pointer("pointerup", 7, "pen", 0.5, 0.5);
+        settle().await;
+        assert_eq!(p.strokes(), 1);
+        // After the pen lifts, a resting palm still draws nothing.
+        p.line(9, "touch", 0.8, 0.2, 0.8).await;
+        assert_eq!(p.strokes(), 1);
+        assert!(!p.inked(0.5, 0.8));
+        assert!(p.inked(0.35, 0.5));
+    }
 }

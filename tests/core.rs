@@ -11,3 +11,5 @@ mod flow;
 mod protocol;
 #[path = "core/scoring.rs"]
 mod scoring;
+#[path = "core/strokes.rs"]
+mod strokes;

@@ -26,7 +26,8 @@ fn x_of(n: u8) -> f64 {
 }
 
 /// A 0–10 line following the WAI-ARIA slider pattern. A tap anywhere picks a
-/// point; there is no thumb and no value until the child taps.
+/// point; there is no thumb and no value until the child taps (assistive
+/// technology hears "Not chosen yet" while the slider rests in the middle).
 #[component]
 pub fn LineScale(props: &LineScaleProps) -> Html {
     let value = use_state(|| props.value);
@@ -78,10 +79,12 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let now = value.map(i16::from);
             let next = match e.key().as_str() {
-                "ArrowRight" | "ArrowUp" => now.map_or(5, |n| n + 1),
-                "ArrowLeft" | "ArrowDown" => now.map_or(5, |n| n - 1),
-                "PageUp" => now.map_or(5, |n| n + 2),
-                "PageDown" => now.map_or(5, |n| n - 2),
+                // Before a choice, keys move from the middle, where
+                // aria-valuenow says the slider rests.
+                "ArrowRight" | "ArrowUp" => now.unwrap_or(5) + 1,
+                "ArrowLeft" | "ArrowDown" => now.unwrap_or(5) - 1,
+                "PageUp" => now.unwrap_or(5) + 2,
+                "PageDown" => now.unwrap_or(5) - 2,
                 "Home" => 0,
                 "End" => 10,
                 _ => return,
@@ -132,7 +135,8 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
                 { end(0.0, &props.low) }
                 <div ref={track} class="track" role="slider" tabindex="0"
                      aria-labelledby="prompt-text" aria-valuemin="0" aria-valuemax="10"
-                     aria-valuenow={value.map(|n| n.to_string())} aria-valuetext={text.clone()}
+                     aria-valuenow={value.unwrap_or(5).to_string()} aria-valuetext={text.clone()}
+                     data-chosen={value.is_some().to_string()}
                      {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
                      onpointercancel={onpointerup} {onkeydown}>
                     <svg viewBox="0 0 1000 130" aria-hidden="true" focusable="false">

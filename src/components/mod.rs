@@ -3,6 +3,7 @@
 pub mod app;
 pub mod choice_list;
 pub mod done;
+pub mod drawing_pad;
 pub mod face;
 pub mod face_scale;
 pub mod feeling_face;

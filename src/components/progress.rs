@@ -23,7 +23,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
     html! {
         <div class="progress">
             <ol class="dots" aria-hidden="true">{ for dots }</ol>
-            <p class="visually-hidden">{ props.label.clone() }</p>
+            <p id="progress-text" class="visually-hidden">{ props.label.clone() }</p>
         </div>
     }
 }

@@ -1,4 +1,5 @@
 use super::choice_list::ChoiceList;
+use super::drawing_pad::DrawingPad;
 use super::face_scale::FaceScale;
 use super::feeling_picker::FeelingPicker;
 use super::line_scale::LineScale;
@@ -108,6 +109,21 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
                 spoken,
             )
         }
+        Input::Drawing => {
+            let initial = match &props.current {
+                Some(Pick::Drawing(d)) => Some(AttrValue::from(d.clone())),
+                _ => None,
+            };
+            let skip = props.on_skip.clone();
+            let on_done = Callback::from(move |d: Option<String>| match d {
+                Some(d) => answer.emit(Pick::Drawing(d)),
+                None => skip.emit(()),
+            });
+            (
+                html! { <DrawingPad band={props.band} locale={l} {initial} {on_done} /> },
+                vec![],
+            )
+        }
         Input::Line(ends) => {
             let (low, high) = catalog::line_ends(ends);
             let (low, high) = (
@@ -164,7 +180,8 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
                     <Speaker label={UI.read_aloud.get(l)} {on_speak} />
                 }
             </div>
-            <h1 id="prompt-text" ref={heading} tabindex="-1">{ text }</h1>
+            <h1 id="prompt-text" ref={heading} tabindex="-1"
+                aria-describedby={(props.total > 1).then_some("progress-text")}>{ text }</h1>
             <div role="group" aria-labelledby="prompt-text" class="input" key={p.id}>
                 { input }
             </div>

@@ -18,9 +18,16 @@ pub struct ScreenProps {
 #[component]
 pub fn Screen(props: &ScreenProps) -> Html {
     let state = &props.state;
-    let dispatch_flow = |make: fn(String) -> FlowAction| {
+    // Every action names the screen it was taken on, so a double tap that
+    // lands after the screen changed does nothing.
+    let on = |step: Step, make: fn(String) -> FlowAction| {
         let d = state.dispatcher();
-        Callback::from(move |_: ()| d.dispatch(WidgetAction::Flow(make(now_iso()))))
+        Callback::from(move |_: ()| {
+            d.dispatch(WidgetAction::On {
+                step,
+                action: make(now_iso()),
+            })
+        })
     };
     match &state.0.stage {
         Stage::Connecting => html! { <Notice kind={NoticeKind::Connecting} /> },
@@ -45,22 +52,26 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     <Welcome {band} locale={c.locale} mode={c.mode}
                         child_name={c.child_name.clone().map(AttrValue::from)}
                         {helper} {speak} {speak_auto}
-                        on_start={dispatch_flow(|_| FlowAction::Begin)} />
+                        on_start={on(Step::Welcome, |_| FlowAction::Begin)} />
                 },
                 Step::Prompt(i) => {
                     let d = state.dispatcher();
+                    let step = flow.step;
                     let on_answer = Callback::from(move |pick: Pick| {
-                        d.dispatch(WidgetAction::Flow(FlowAction::Answer {
-                            pick,
-                            now: now_iso(),
-                        }))
+                        d.dispatch(WidgetAction::On {
+                            step,
+                            action: FlowAction::Answer {
+                                pick,
+                                now: now_iso(),
+                            },
+                        })
                     });
                     html! {
                         <PromptScreen prompt={flow.prompts[i]} {band} locale={c.locale} {helper}
                             position={i} total={flow.prompts.len()} current={flow.current_pick()}
                             {speak} {speak_auto} {on_answer}
-                            on_skip={dispatch_flow(|now| FlowAction::Skip { now })}
-                            on_back={dispatch_flow(|_| FlowAction::Back)} />
+                            on_skip={on(flow.step, |now| FlowAction::Skip { now })}
+                            on_back={on(flow.step, |_| FlowAction::Back)} />
                     }
                 }
                 Step::Done => {

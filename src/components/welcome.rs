@@ -68,8 +68,12 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
 }
 
 /// Moves focus to a screen's heading so keyboards and screen readers follow
-/// the change of screen.
+/// the change of screen; only while the child is using the widget, never
+/// taking focus from the portal around it.
 pub fn focus(node: &NodeRef) {
+    if !gloo::utils::document().has_focus().unwrap_or(false) {
+        return;
+    }
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }

@@ -43,6 +43,8 @@ pub enum Construct {
     Tasks,
     /// Overall: liked being here, would like the same next time.
     Overall,
+    /// A drawing.
+    Drawing,
 }
 
 /// The words under a row of faces.
@@ -78,6 +80,8 @@ pub enum Input {
     Talk,
     /// A statement to agree or disagree with, on 4 points.
     Agree4,
+    /// A drawing pad; an empty drawing counts as skipped.
+    Drawing,
 }
 
 impl Input {
@@ -90,6 +94,7 @@ impl Input {
             Input::Line(_) => "line",
             Input::Talk => "choice",
             Input::Agree4 => "agree4",
+            Input::Drawing => "drawing",
         }
     }
 }
@@ -173,7 +178,17 @@ pub static PROMPTS: &[Prompt] = &[
             es: "¿Cómo te sientes ahora?",
         },
     ),
-    // (The drawing prompt, "Draw how you feel", will sit here.)
+    prompt(
+        "drawing.feel",
+        Mode::Checkin,
+        ALL,
+        Construct::Drawing,
+        Input::Drawing,
+        Tr {
+            en: "Draw how you feel.",
+            es: "Dibuja cómo te sientes.",
+        },
+    ),
     prompt(
         "feelings.which",
         Mode::Checkin,
@@ -392,7 +407,17 @@ pub static PROMPTS: &[Prompt] = &[
             es: "Estamos de acuerdo en cómo trabajamos en equipo.",
         },
     ),
-    // (The drawing prompt, "Draw you and {helper} today", will close the check-out.)
+    prompt(
+        "drawing.together",
+        Mode::Checkout,
+        ALL,
+        Construct::Drawing,
+        Input::Drawing,
+        Tr {
+            en: "Would you like to draw you and {helper} today?",
+            es: "¿Quieres dibujarte con {helper} hoy?",
+        },
+    ),
 ];
 
 /// The prompts for one band and mode, in order.
@@ -609,6 +634,104 @@ pub static AGREE4: [Tr; 4] = [
     },
 ];
 
+/// The drawing pad's colours: six for children, nine for teenagers.
+pub static COLOURS: [([u8; 3], Tr); 9] = [
+    (
+        [0x2b, 0x2b, 0x45],
+        Tr {
+            en: "Black",
+            es: "Negro",
+        },
+    ),
+    (
+        [0xe0, 0x41, 0x2f],
+        Tr {
+            en: "Red",
+            es: "Rojo",
+        },
+    ),
+    (
+        [0xf5, 0xb7, 0x00],
+        Tr {
+            en: "Yellow",
+            es: "Amarillo",
+        },
+    ),
+    (
+        [0x2e, 0x9e, 0x4f],
+        Tr {
+            en: "Green",
+            es: "Verde",
+        },
+    ),
+    (
+        [0x2f, 0x6f, 0xd1],
+        Tr {
+            en: "Blue",
+            es: "Azul",
+        },
+    ),
+    (
+        [0x8a, 0x4f, 0xc7],
+        Tr {
+            en: "Purple",
+            es: "Morado",
+        },
+    ),
+    (
+        [0x8b, 0x5a, 0x2b],
+        Tr {
+            en: "Brown",
+            es: "Marrón",
+        },
+    ),
+    (
+        [0xf2, 0x7a, 0xb0],
+        Tr {
+            en: "Pink",
+            es: "Rosa",
+        },
+    ),
+    (
+        [0x8a, 0x8f, 0x98],
+        Tr {
+            en: "Grey",
+            es: "Gris",
+        },
+    ),
+];
+
+/// The colours a band draws with.
+pub fn colours(band: AgeBand) -> &'static [([u8; 3], Tr)] {
+    match band {
+        Teen => &COLOURS,
+        _ => &COLOURS[..6],
+    }
+}
+
+/// Brush sizes in canvas units, with their names.
+pub static BRUSHES: [(f64, Tr); 2] = [
+    (
+        7.0,
+        Tr {
+            en: "Thin brush",
+            es: "Pincel fino",
+        },
+    ),
+    (
+        18.0,
+        Tr {
+            en: "Thick brush",
+            es: "Pincel grueso",
+        },
+    ),
+];
+
+/// Whether a band has the eraser, Redo and Clear (3–5 keep it to Undo).
+pub fn full_toolbox(band: AgeBand) -> bool {
+    band != Preschool
+}
+
 /// The words at the 0 and 10 ends of a line.
 pub fn line_ends(ends: LineEnds) -> (Tr, Tr) {
     match ends {
@@ -739,6 +862,13 @@ pub fn face_labels(scale: Scale, count: usize) -> &'static [Tr] {
 /// The words of the screens around the prompts.
 pub struct Ui {
     pub hello: Tr,
+    pub drawing: Tr,
+    pub canvas: Tr,
+    pub eraser: Tr,
+    pub undo: Tr,
+    pub redo: Tr,
+    pub clear: Tr,
+    pub done: Tr,
     pub who_sees_older: Tr,
     pub next: Tr,
     pub read_aloud: Tr,
@@ -762,6 +892,16 @@ pub struct Ui {
 }
 
 pub static UI: Ui = Ui {
+    drawing: Tr { en: "A drawing", es: "Un dibujo" },
+    canvas: Tr {
+        en: "Drawing space: draw with your finger or a pen",
+        es: "Espacio para dibujar: dibuja con el dedo o un lápiz",
+    },
+    eraser: Tr { en: "Eraser", es: "Borrador" },
+    undo: Tr { en: "Undo", es: "Deshacer" },
+    redo: Tr { en: "Redo", es: "Rehacer" },
+    clear: Tr { en: "Clear all", es: "Borrar todo" },
+    done: Tr { en: "Done", es: "Listo" },
     who_sees_older: Tr {
         en: "Your answers go to {helper}, to help plan your sessions. You can skip any question.",
         es: "Tus respuestas van a {helper}, para planear tus sesiones. Puedes saltar cualquier pregunta.",

@@ -199,7 +199,7 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         alliance_cutoff: number(obj, "allianceCutoff", 0.0, 40.0)?.unwrap_or(ALLIANCE_CUTOFF),
         item_cutoff: number(obj, "itemCutoff", 0.0, 10.0)?.unwrap_or(ITEM_CUTOFF),
         previous_alliance: number(obj, "previousAlliance", 0.0, 40.0)?,
-        drop_threshold: number(obj, "dropThreshold", 0.0, 40.0)?.unwrap_or(DROP_THRESHOLD),
+        drop_threshold: number(obj, "dropThreshold", 0.1, 40.0)?.unwrap_or(DROP_THRESHOLD),
     })
 }
 
@@ -258,6 +258,12 @@ fn choice<T: Copy>(
     }
 }
 
+/// Invisible characters that change how text reads (direction overrides,
+/// zero-width marks): not plain text.
+fn is_format(c: char) -> bool {
+    matches!(c as u32, 0xAD | 0x061C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
+}
+
 fn name(obj: &Map<String, Value>, field: &str) -> Result<Option<String>, ConfigError> {
     let Some(v) = obj.get(field).filter(|v| !v.is_null()) else {
         return Ok(None);
@@ -268,7 +274,9 @@ fn name(obj: &Map<String, Value>, field: &str) -> Result<Option<String>, ConfigE
         .as_str()
         .ok_or_else(|| err(field, &expected, Some(v)))?
         .trim();
-    let plain = !s.chars().any(|c| c.is_control() || c == '<' || c == '>');
+    let plain = !s
+        .chars()
+        .any(|c| c.is_control() || is_format(c) || c == '<' || c == '>');
     if !plain || s.chars().count() > MAX_NAME_CHARS {
         return Err(err(field, &expected, Some(v)));
     }

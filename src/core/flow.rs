@@ -9,10 +9,11 @@
 use super::catalog::{self, fill, Input, Prompt, UI};
 use super::config::{self, Config, ConfigError};
 use super::protocol::{
-    parse_resume, AnswerRecord, AnswerValue, ErrorPayload, Outbound, ReadyPayload, ResultDoc,
-    Resume, RESULT_SCHEMA,
+    parse_resume, AnswerRecord, AnswerValue, DrawingValue, ErrorPayload, Outbound, ReadyPayload,
+    ResultDoc, Resume, RESULT_SCHEMA,
 };
 use super::scoring;
+use super::strokes;
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub enum Pick {
     Feelings(Vec<String>),
     /// A point on a 0–10 line.
     Level(u8),
+    /// A drawing in `ally.strokes/1`.
+    Drawing(String),
 }
 
 /// What the child does.
@@ -91,6 +94,18 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
             let label = fill(UI.out_of_ten.get(l), &[("n", &n.to_string())]);
             Some((AnswerValue::Number(f64::from(*n)), label))
         }
+        (Input::Drawing, Pick::Drawing(data)) => {
+            // The SVG is always made here from the strokes, never taken from outside.
+            let drawing = strokes::decode(data)
+                .ok()
+                .filter(|d| !d.strokes.is_empty())?;
+            let value = DrawingValue {
+                format: strokes::FORMAT.to_string(),
+                strokes: data.clone(),
+                svg: drawing.to_svg(),
+            };
+            Some((AnswerValue::Drawing(value), UI.drawing.get(l).into()))
+        }
         (Input::Feelings { max }, Pick::Feelings(ids)) => {
             let offered = catalog::feelings(band);
             let chosen: Vec<_> = offered
@@ -128,12 +143,19 @@ pub fn pick_of(config: &Config, p: &Prompt, value: &AnswerValue) -> Option<Pick>
         }
         (Input::Line(_), AnswerValue::Number(n)) if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),
         (Input::Feelings { .. }, AnswerValue::List(ids)) => Pick::Feelings(ids.clone()),
+        (Input::Drawing, AnswerValue::Drawing(d)) if d.format == strokes::FORMAT => {
+            Pick::Drawing(d.strokes.clone())
+        }
         _ => return None,
     };
-    // Only a pick that gives the same value back is real (feelings in catalog order).
-    value_of(config, p, &pick)
-        .filter(|(v, _)| v == value)
-        .map(|_| pick)
+    // Only a pick that gives the same value back is real (feelings in catalog
+    // order); a drawing's SVG is always made again from its strokes.
+    let (again, _) = value_of(config, p, &pick)?;
+    let same = match (&again, value) {
+        (AnswerValue::Drawing(a), AnswerValue::Drawing(b)) => a.strokes == b.strokes,
+        _ => again == *value,
+    };
+    same.then_some(pick)
 }
 
 impl Flow {
@@ -163,7 +185,7 @@ impl Flow {
                 }
             }
         }
-        if let Some(t) = resume.started_at {
+        if let Some(t) = resume.started_at.filter(|t| is_timestamp(t)) {
             self.started_at = t;
         }
         if any {
@@ -176,6 +198,9 @@ impl Flow {
     /// back can't change a prompt's construct, kind, scale or words.
     fn checked(&self, i: usize, a: AnswerRecord) -> Option<AnswerRecord> {
         let p = self.prompts[i];
+        if !is_timestamp(&a.answered_at) {
+            return None;
+        }
         if a.skipped {
             return Some(self.skip_record(p, &a.answered_at));
         }
@@ -307,6 +332,17 @@ impl Flow {
     }
 }
 
+/// Whether `t` looks like an ISO 8601 UTC time as the widget writes them.
+fn is_timestamp(t: &str) -> bool {
+    let b = t.as_bytes();
+    (20..=30).contains(&b.len())
+        && b[4] == b'-'
+        && b[10] == b'T'
+        && t.ends_with('Z')
+        && t.bytes()
+            .all(|c| c.is_ascii_digit() || b"-:.TZ".contains(&c))
+}
+
 /// A serde enum's wire name.
 fn code<T: serde::Serialize>(t: &T) -> String {
     serde_json::to_value(t)
@@ -338,6 +374,9 @@ pub enum Stage {
     Active(Flow),
 }
 
+/// How many of the newest messages the outbox keeps.
+pub const OUTBOX_KEEP: usize = 32;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Widget {
     pub session: String,
@@ -355,6 +394,12 @@ pub enum WidgetAction {
     },
     Refuse(Refusal),
     Flow(FlowAction),
+    /// What the child did on the screen of `step`; ignored when the flow has
+    /// already moved on, so a double tap never answers the next question too.
+    On {
+        step: Step,
+        action: FlowAction,
+    },
     Reset {
         now: String,
     },
@@ -387,6 +432,10 @@ impl Widget {
             let seq = self.outbox.last().map_or(1, |(s, _)| s + 1);
             self.outbox.push((seq, m));
         }
+        // Messages are posted after each render; only the newest few can be unsent.
+        if self.outbox.len() > OUTBOX_KEEP {
+            self.outbox.drain(..self.outbox.len() - OUTBOX_KEEP);
+        }
     }
 
     /// The pure reducer: the state after `action`.
@@ -411,6 +460,11 @@ impl Widget {
                 if let Stage::Active(flow) = &mut next.stage {
                     let out = flow.apply(a);
                     next.push(out);
+                }
+            }
+            WidgetAction::On { step, action } => {
+                if self.flow().is_some_and(|f| f.step == step) {
+                    return self.reduce(WidgetAction::Flow(action));
                 }
             }
             WidgetAction::Reset { now } => {
@@ -445,10 +499,10 @@ impl Widget {
         };
         let mut flow = Flow::new(config, &self.session, now);
         let mut out = Vec::new();
-        match resume.as_ref().map(parse_resume) {
-            Some(Ok(r)) => flow = flow.resume(r),
-            Some(Err(e)) => out.push(Outbound::Error(e)),
-            None => {}
+        if let Some(r) = resume.as_ref() {
+            let (r, error) = parse_resume(r);
+            out.extend(error.map(Outbound::Error));
+            flow = flow.resume(r);
         }
         out.push(Outbound::Ready(flow.ready()));
         if flow.step == Step::Done {

@@ -5,3 +5,4 @@ pub mod config;
 pub mod flow;
 pub mod protocol;
 pub mod scoring;
+pub mod strokes;

@@ -29,13 +29,23 @@ pub struct Envelope {
     pub reply_to: Option<String>,
 }
 
-/// An answer's value: a number on the prompt's scale, a word id, or a list of ids.
+/// An answer's value: a number on the prompt's scale, a word id, a list of
+/// ids, or a drawing.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(untagged)]
 pub enum AnswerValue {
     Number(f64),
     Text(String),
     List(Vec<String>),
+    Drawing(DrawingValue),
+}
+
+/// A drawing: its strokes in `ally.strokes/1`, and an SVG rendition made from them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DrawingValue {
+    pub format: String,
+    pub strokes: String,
+    pub svg: String,
 }
 
 impl AnswerValue {
@@ -179,24 +189,45 @@ pub enum Inbound {
 }
 
 /// What the host tells a reloaded widget: the answers it already holds.
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Resume {
-    #[serde(default)]
     pub answers: Vec<AnswerRecord>,
-    #[serde(default)]
     pub started_at: Option<String>,
 }
 
-/// Reads `init.payload.resume`.
-pub fn parse_resume(v: &Value) -> Result<Resume, ErrorPayload> {
-    serde_json::from_value(v.clone()).map_err(|e| {
-        ErrorPayload::new(
-            "bad_message",
-            format!("resume: must be {{ answers: [answer payloads] }}: {e}"),
-            Some("resume"),
+/// Reads `init.payload.resume`. A record that can't be read is left out
+/// (and named in the error), so one bad answer never loses the others.
+pub fn parse_resume(v: &Value) -> (Resume, Option<ErrorPayload>) {
+    let bad = |message: String| Some(ErrorPayload::new("bad_message", message, Some("resume")));
+    let mut resume = Resume {
+        started_at: v
+            .get("startedAt")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        ..Resume::default()
+    };
+    let list = match v.get("answers") {
+        Some(Value::Array(list)) => list,
+        None | Some(Value::Null) => return (resume, None),
+        Some(other) => {
+            let message = format!("resume.answers: must be a list of answer payloads, got {other}");
+            return (resume, bad(message.chars().take(160).collect()));
+        }
+    };
+    let mut skipped = Vec::new();
+    for (i, a) in list.iter().enumerate() {
+        match serde_json::from_value::<AnswerRecord>(a.clone()) {
+            Ok(rec) => resume.answers.push(rec),
+            Err(_) => skipped.push(i.to_string()),
+        }
+    }
+    let error = (!skipped.is_empty()).then(|| {
+        format!(
+            "resume.answers: left out the records that are not answer payloads, at {}",
+            skipped.join(", ")
         )
-    })
+    });
+    (resume, error.and_then(bad))
 }
 
 /// Reads an incoming message given as JSON text.

@@ -10,14 +10,25 @@
   var scores = document.getElementById("scores");
   var params = new URLSearchParams(location.search);
   // Ally is served from another origin than the portal, as in production.
-  var widget = params.get("widget") || location.protocol + "//127.0.0.1:" + location.port + "/";
+  var widget = location.protocol + "//127.0.0.1:" + location.port + "/";
+  // ?widget= may point the demo at another local build, never at another host.
+  if (/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(params.get("widget") || "")) widget = params.get("widget");
   var handle = null;
 
   function show(answer) {
     var li = document.createElement("li");
     li.dataset.prompt = answer.promptId;
+    var drawing = answer.kind === "drawing" && !answer.skipped;
     li.textContent = answer.promptId + " (" + answer.construct + "): " +
-      (answer.skipped ? "skipped" : answer.label + " = " + JSON.stringify(answer.value));
+      (answer.skipped ? "skipped" : drawing ? answer.label : answer.label + " = " + JSON.stringify(answer.value));
+    if (drawing) {
+      // Drawn from the strokes by the SDK, and shown as an image: never as markup.
+      var img = document.createElement("img");
+      img.alt = "The child's drawing";
+      img.className = "drawing";
+      img.src = "data:image/svg+xml," + encodeURIComponent(Ally.strokesToSvg(Ally.decodeStrokes(answer.value.strokes)));
+      li.appendChild(img);
+    }
     var old = list.querySelector('[data-prompt="' + CSS.escape(answer.promptId) + '"]');
     if (old) old.replaceWith(li); else list.appendChild(li);
   }

@@ -67,6 +67,23 @@ fn every_band_and_mode_has_complete_words_in_both_languages() {
                     }
                     Input::Talk => TALK.iter().for_each(|(_, t)| check(t, "talk")),
                     Input::Agree4 => AGREE4.iter().for_each(|t| check(t, "agree")),
+                    Input::Drawing => {
+                        catalog::colours(band)
+                            .iter()
+                            .for_each(|(_, t)| check(t, "colour"));
+                        catalog::BRUSHES.iter().for_each(|(_, t)| check(t, "brush"));
+                        for t in [
+                            &UI.drawing,
+                            &UI.canvas,
+                            &UI.eraser,
+                            &UI.undo,
+                            &UI.redo,
+                            &UI.clear,
+                            &UI.done,
+                        ] {
+                            check(t, "drawing tools");
+                        }
+                    }
                 }
             }
         }
@@ -133,4 +150,21 @@ fn prompts_with_one_id_keep_one_construct() {
             }
         }
     }
+}
+
+#[test]
+fn both_flows_offer_a_drawing_in_every_band() {
+    for band in BANDS {
+        let checkin: Vec<&str> = prompts(band, Mode::Checkin).iter().map(|p| p.id).collect();
+        assert_eq!(
+            checkin[1], "drawing.feel",
+            "{band:?}: right after the faces"
+        );
+        let checkout: Vec<&str> = prompts(band, Mode::Checkout).iter().map(|p| p.id).collect();
+        assert_eq!(checkout.last(), Some(&"drawing.together"), "{band:?}: last");
+    }
+    assert_eq!(catalog::colours(AgeBand::Preschool).len(), 6);
+    assert_eq!(catalog::colours(AgeBand::Teen).len(), 9);
+    assert!(!catalog::full_toolbox(AgeBand::Preschool));
+    assert!(catalog::full_toolbox(AgeBand::EarlySchool));
 }

@@ -150,3 +150,23 @@ fn read_aloud_and_score_settings() {
         "dropThreshold"
     );
 }
+
+#[test]
+fn names_reject_invisible_direction_and_zero_width_marks() {
+    for bad in ["Sam\u{202E}", "Dr.\u{200B}Rivera", "\u{2066}Ana"] {
+        assert_eq!(
+            parse(&json!({ "age": 9, "helperName": bad }))
+                .unwrap_err()
+                .field,
+            "helperName",
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        parse(&json!({ "age": 9, "helperName": "Dra. Núñez-O'Brien" }))
+            .unwrap()
+            .helper_name
+            .as_deref(),
+        Some("Dra. Núñez-O'Brien")
+    );
+}

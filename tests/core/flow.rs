@@ -4,6 +4,7 @@ use ally::core::flow::{
     pick_of, value_of, Flow, FlowAction, Pick, Refusal, Stage, Step, Widget, WidgetAction,
 };
 use ally::core::protocol::{AnswerRecord, AnswerValue, Outbound, Resume};
+use ally::core::strokes::{Drawing, Point, Stroke, Tool};
 use serde_json::json;
 
 const T0: &str = "2026-11-25T10:00:00.000Z";
@@ -57,6 +58,8 @@ fn preschool_checkin_walks_faces_feeling_size_then_completes() {
         (&num(10.0), Some("Good"), false)
     );
     assert_eq!((a.construct.as_str(), a.kind.as_str()), ("mood", "faces"));
+    assert_eq!(f.current().unwrap().id, "drawing.feel");
+    f.apply(FlowAction::Skip { now: at(1) });
     // One feeling, by picture: the first tap answers.
     assert_eq!(f.current().unwrap().id, "feelings.which");
     let out = answer(&mut f, Pick::Feelings(vec!["scared".into()]), 2);
@@ -80,7 +83,7 @@ fn preschool_checkin_walks_faces_feeling_size_then_completes() {
         (r.started_at.as_str(), r.completed_at.as_str()),
         (T0, at(3).as_str())
     );
-    assert_eq!(r.answers.len(), 3);
+    assert_eq!(r.answers.len(), 4);
     assert_eq!(r.scores.mood, Some(10.0));
     assert_eq!(r.scores.feelings, vec!["scared"]);
     assert_eq!(r.scores.intensity, Some(8.0));
@@ -98,6 +101,7 @@ fn picks_that_do_not_fit_change_nothing() {
     );
     assert!(answer(&mut f, Pick::Level(3), 1).is_empty(), "not a line");
     answer(&mut f, Pick::Choice(4), 1);
+    f.apply(FlowAction::Skip { now: at(1) });
     let too_many = Pick::Feelings(vec!["sad".into(), "angry".into(), "tired".into()]);
     assert!(
         answer(&mut f, too_many, 2).is_empty(),
@@ -133,10 +137,17 @@ fn older_checkin_uses_a_line_and_asks_about_talking() {
     let ids: Vec<&str> = f.prompts.iter().map(|p| p.id).collect();
     assert_eq!(
         ids,
-        vec!["mood.now", "feelings.which", "intensity.now", "talk.today"]
+        vec![
+            "mood.now",
+            "drawing.feel",
+            "feelings.which",
+            "intensity.now",
+            "talk.today"
+        ]
     );
     f.apply(FlowAction::Begin);
     answer(&mut f, Pick::Choice(1), 1);
+    f.apply(FlowAction::Skip { now: at(1) });
     let many: Vec<String> = ["sad", "angry", "worried", "lonely", "confused"]
         .map(String::from)
         .to_vec();
@@ -197,21 +208,31 @@ fn every_prompt_of_every_flow_can_be_skipped() {
 #[test]
 fn checkout_has_trust_items_by_band() {
     let ids = |age| -> Vec<&str> { flow(age, "checkout").prompts.iter().map(|p| p.id).collect() };
-    assert_eq!(ids(4), vec!["trust.liked_being_here", "trust.listened"]);
+    assert_eq!(
+        ids(4),
+        vec![
+            "trust.liked_being_here",
+            "trust.listened",
+            "drawing.together"
+        ]
+    );
     let four = vec![
         "trust.listened",
         "trust.what_matters",
         "trust.liked_what_we_did",
         "trust.next_time",
     ];
-    assert_eq!(ids(7), four);
-    assert_eq!(ids(12), four);
+    let mut with_drawing = four.clone();
+    with_drawing.push("drawing.together");
+    assert_eq!(ids(7), with_drawing);
+    assert_eq!(ids(12), with_drawing);
     let mut teen = four.clone();
     teen.extend([
         "trust.hard_things",
         "trust.on_my_side",
         "trust.my_goals",
         "trust.how_we_work",
+        "drawing.together",
     ]);
     assert_eq!(ids(14), teen);
     let f = flow(7, "checkout");
@@ -222,7 +243,8 @@ fn checkout_has_trust_items_by_band() {
             Construct::Bond,
             Construct::Goals,
             Construct::Tasks,
-            Construct::Overall
+            Construct::Overall,
+            Construct::Drawing
         ]
     );
     let kinds = |age| -> Vec<&str> {
@@ -232,9 +254,12 @@ fn checkout_has_trust_items_by_band() {
             .map(|p| p.kind())
             .collect()
     };
-    assert_eq!(kinds(7), vec!["faces"; 4]);
-    assert_eq!(kinds(10), vec!["line"; 4]);
-    assert_eq!(kinds(15)[4..], ["agree4"; 4]);
+    assert_eq!(
+        kinds(7),
+        vec!["faces", "faces", "faces", "faces", "drawing"]
+    );
+    assert_eq!(kinds(10)[..4], ["line"; 4]);
+    assert_eq!(kinds(15)[4..8], ["agree4"; 4]);
 }
 
 #[test]
@@ -245,20 +270,87 @@ fn every_value_maps_back_to_its_pick() {
             for p in &f.prompts {
                 let picks: Vec<Pick> = match p.kind() {
                     "line" => (0..=10).map(Pick::Level).collect(),
+                    "drawing" => vec![Pick::Drawing(a_drawing())],
                     "feelings" => catalog::feelings(f.config.band())
                         .iter()
                         .map(|x| Pick::Feelings(vec![x.id.into()]))
                         .collect(),
                     _ => (0..5).map(Pick::Choice).collect(),
                 };
+                let mut round_trips = 0;
                 for pick in picks {
                     if let Some((value, _)) = value_of(&f.config, p, &pick) {
                         assert_eq!(pick_of(&f.config, p, &value), Some(pick), "{}", p.id);
+                        round_trips += 1;
                     }
                 }
+                assert!(round_trips > 0, "{}: no pick gave a value", p.id);
             }
         }
     }
+}
+
+fn a_drawing() -> String {
+    let mut d = Drawing::default();
+    let points = (0..40)
+        .map(|i| Point {
+            x: 100.0 + f64::from(i) * 7.0,
+            y: 300.0 + (f64::from(i) / 5.0).sin() * 60.0,
+            pressure: 0.5,
+        })
+        .collect();
+    d.add(Stroke {
+        tool: Tool::Pen,
+        color: [0xe0, 0x41, 0x2f],
+        width: 7.0,
+        points,
+    });
+    d.to_encoded().encode()
+}
+
+#[test]
+fn a_drawing_answer_carries_its_strokes_and_an_svg_made_from_them() {
+    let mut f = flow(6, "checkin");
+    f.apply(FlowAction::Begin);
+    answer(&mut f, Pick::Choice(2), 1);
+    assert_eq!(f.current().unwrap().id, "drawing.feel");
+    assert!(answer(&mut f, Pick::Drawing("not a drawing".into()), 2).is_empty());
+    let empty = Drawing::default().to_encoded().encode();
+    assert!(
+        answer(&mut f, Pick::Drawing(empty), 2).is_empty(),
+        "an empty drawing is no answer"
+    );
+    let data = a_drawing();
+    let a = &answers_of(&answer(&mut f, Pick::Drawing(data.clone()), 2))[0];
+    assert_eq!(
+        (a.kind.as_str(), a.construct.as_str(), a.label.as_deref()),
+        ("drawing", "drawing", Some("A drawing"))
+    );
+    let Some(AnswerValue::Drawing(d)) = &a.value else {
+        panic!("{a:?}")
+    };
+    assert_eq!(
+        (d.format.as_str(), d.strokes.as_str()),
+        ("ally.strokes/1", data.as_str())
+    );
+    assert!(
+        d.svg
+            .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 700\""),
+        "{}",
+        d.svg
+    );
+    assert!(d.svg.contains("stroke=\"#e0412f\""));
+
+    // On resume the SVG is made again from the strokes, whatever the host sends.
+    let mut forged = a.clone();
+    if let Some(AnswerValue::Drawing(d)) = &mut forged.value {
+        d.svg = "<svg onload=\"alert(1)\"/>".into();
+    }
+    let resumed = flow(6, "checkin").resume(Resume {
+        answers: vec![forged],
+        started_at: None,
+    });
+    assert_eq!(resumed.answers[1].as_ref(), Some(a));
 }
 
 #[test]
@@ -290,6 +382,7 @@ fn resume_continues_from_the_first_open_prompt() {
     let mut first = flow(9, "checkin");
     first.apply(FlowAction::Begin);
     let mut kept = answers_of(&answer(&mut first, Pick::Choice(3), 1));
+    kept.extend(answers_of(&first.apply(FlowAction::Skip { now: at(1) })));
     kept.extend(answers_of(&answer(
         &mut first,
         Pick::Feelings(vec!["proud".into(), "tired".into()]),
@@ -300,18 +393,19 @@ fn resume_continues_from_the_first_open_prompt() {
         answers: kept.clone(),
         started_at: Some("2026-11-25T09:59:00.000Z".into()),
     });
-    assert_eq!(resumed.step, Step::Prompt(3));
+    assert_eq!(resumed.step, Step::Prompt(4));
     assert_eq!(resumed.started_at, "2026-11-25T09:59:00.000Z");
     assert_eq!(resumed.answers[0].as_ref(), Some(&kept[0]));
-    assert_eq!(resumed.answers[1].as_ref(), Some(&kept[1]));
-    assert!(resumed.answers[2].as_ref().unwrap().skipped);
+    assert!(resumed.answers[1].as_ref().unwrap().skipped);
+    assert_eq!(resumed.answers[2].as_ref(), Some(&kept[2]));
+    assert!(resumed.answers[3].as_ref().unwrap().skipped);
 
     // A value off the band's scale, a forged label or an unknown prompt is not taken back.
     let mut off_scale = kept[0].clone();
     off_scale.value = num(3.3);
     let mut stranger = kept[0].clone();
     stranger.prompt_id = "nope".into();
-    let mut teen_word = kept[1].clone();
+    let mut teen_word = kept[2].clone();
     teen_word.value = Some(AnswerValue::List(vec!["overwhelmed".into()]));
     let f = flow(9, "checkin").resume(Resume {
         answers: vec![off_scale, stranger, teen_word],
@@ -361,7 +455,7 @@ fn widget_init_emits_ready_and_bad_config_emits_error() {
     };
     assert_eq!(r.age_band, "6-8");
     assert_eq!(r.mode, "checkout");
-    assert_eq!(r.steps.len(), 4);
+    assert_eq!(r.steps.len(), 5);
     // A second init is ignored.
     let again = init(&good, json!({ "age": 15 }), None);
     assert_eq!(again, good);
@@ -381,13 +475,14 @@ fn widget_flow_reset_and_refusal() {
             now: at(n.into()),
         }));
     }
+    w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(5) }));
     let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();
     assert_eq!(
         kinds,
-        vec!["ready", "answer", "answer", "answer", "answer", "complete"]
+        vec!["ready", "answer", "answer", "answer", "answer", "answer", "complete"]
     );
     let seqs: Vec<u64> = w.outbox.iter().map(|(s, _)| *s).collect();
-    assert_eq!(seqs, vec![1, 2, 3, 4, 5, 6]);
+    assert_eq!(seqs, vec![1, 2, 3, 4, 5, 6, 7]);
     let w = w.reduce(WidgetAction::Reset { now: at(9) });
     let flow = w.flow().unwrap();
     assert_eq!(flow.step, Step::Welcome);
@@ -405,7 +500,9 @@ fn widget_resume_of_a_finished_flow_completes_again() {
         { "promptId": "trust.liked_being_here", "construct": "overall", "kind": "faces", "value": 5.0,
           "label": "A little", "skipped": false, "answeredAt": at(3) },
         { "promptId": "trust.listened", "construct": "bond", "kind": "faces", "value": null,
-          "label": null, "skipped": true, "answeredAt": at(4) }
+          "label": null, "skipped": true, "answeredAt": at(4) },
+        { "promptId": "drawing.together", "construct": "drawing", "kind": "drawing", "value": null,
+          "label": null, "skipped": true, "answeredAt": at(5) }
     ]);
     let w = init(
         &Widget::new("s-1"),
@@ -426,4 +523,93 @@ fn widget_resume_of_a_finished_flow_completes_again() {
     assert_eq!(kinds, vec!["error", "ready"]);
     assert_eq!(w.flow().unwrap().step, Step::Welcome);
     assert_eq!(w.flow().unwrap().config.mode, Mode::Checkin);
+}
+
+#[test]
+fn a_double_tap_acts_once() {
+    let w = init(
+        &Widget::new("s-1"),
+        json!({ "age": 7, "mode": "checkout" }),
+        None,
+    );
+    let w = w.reduce(WidgetAction::On {
+        step: Step::Welcome,
+        action: FlowAction::Begin,
+    });
+    let skip = WidgetAction::On {
+        step: Step::Prompt(0),
+        action: FlowAction::Skip { now: at(1) },
+    };
+    let once = w.reduce(skip.clone());
+    let twice = once.reduce(skip);
+    assert_eq!(
+        once, twice,
+        "the second tap landed on the next screen and did nothing"
+    );
+    assert_eq!(twice.flow().unwrap().step, Step::Prompt(1));
+    let tap = |step| WidgetAction::On {
+        step,
+        action: FlowAction::Answer {
+            pick: Pick::Choice(4),
+            now: at(2),
+        },
+    };
+    let answered = twice
+        .reduce(tap(Step::Prompt(1)))
+        .reduce(tap(Step::Prompt(1)));
+    assert_eq!(answered.flow().unwrap().step, Step::Prompt(2));
+    assert!(answered.flow().unwrap().answers[2].is_none());
+}
+
+#[test]
+fn one_bad_record_in_a_resume_loses_only_itself() {
+    let good = json!({ "promptId": "trust.listened", "construct": "bond", "kind": "faces", "value": 7.5,
+        "label": "Mostly", "skipped": false, "answeredAt": at(1) });
+    let w = init(
+        &Widget::new("s-1"),
+        json!({ "age": 7, "mode": "checkout" }),
+        Some(json!({ "answers": [{ "promptId": "trust.what_matters" }, good, 42] })),
+    );
+    let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();
+    assert_eq!(kinds, vec!["error", "ready"]);
+    let Outbound::Error(e) = &w.outbox[0].1 else {
+        panic!()
+    };
+    assert!(e.message.ends_with("at 0, 2"), "{}", e.message);
+    let f = w.flow().unwrap();
+    assert_eq!(f.answers[0].as_ref().unwrap().value, num(7.5));
+    assert_eq!(f.step, Step::Prompt(1));
+}
+
+#[test]
+fn resumed_times_must_be_times() {
+    let mut first = flow(7, "checkout");
+    first.apply(FlowAction::Begin);
+    let mut a = answers_of(&answer(&mut first, Pick::Choice(1), 1)).remove(0);
+    a.answered_at = "x".repeat(5000);
+    let f = flow(7, "checkout").resume(Resume {
+        answers: vec![a],
+        started_at: Some("yesterday".into()),
+    });
+    assert!(f.answers[0].is_none());
+    assert_eq!(f.started_at, T0);
+}
+
+#[test]
+fn the_outbox_keeps_only_the_newest_messages() {
+    let mut w = init(
+        &Widget::new("s-1"),
+        json!({ "age": 7, "mode": "checkout" }),
+        None,
+    );
+    w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
+    for n in 0..40 {
+        w = w.reduce(WidgetAction::Flow(FlowAction::Answer {
+            pick: Pick::Choice(1),
+            now: at(n),
+        }));
+        w = w.reduce(WidgetAction::Flow(FlowAction::Back));
+    }
+    assert_eq!(w.outbox.len(), ally::core::flow::OUTBOX_KEEP);
+    assert_eq!(w.outbox.last().unwrap().0, 41, "numbering goes on");
 }

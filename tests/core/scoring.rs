@@ -4,12 +4,19 @@ use ally::core::protocol::{Outbound, ResultDoc};
 use ally::core::scoring::Scores;
 use serde_json::{json, Value};
 
-/// Walks a flow: `Some(pick)` answers, `None` skips. Returns the result.
+/// Walks a flow: `Some(pick)` answers, `None` skips; drawings, which are
+/// not scored, are skipped on the way. Returns the result.
 fn run(config: Value, steps: Vec<Option<Pick>>) -> ResultDoc {
     let mut f = Flow::new(parse(&config).unwrap(), "s-1", "t0");
     f.apply(FlowAction::Begin);
     let mut last = Vec::new();
+    let mut skip_drawings = |f: &mut Flow, last: &mut Vec<Outbound>| {
+        while f.current().is_some_and(|p| p.kind() == "drawing") {
+            *last = f.apply(FlowAction::Skip { now: "t".into() });
+        }
+    };
     for (n, step) in steps.into_iter().enumerate() {
+        skip_drawings(&mut f, &mut last);
         let now = format!("t{}", n + 1);
         last = match step {
             Some(pick) => f.apply(FlowAction::Answer { pick, now }),
@@ -17,6 +24,7 @@ fn run(config: Value, steps: Vec<Option<Pick>>) -> ResultDoc {
         };
         assert!(!last.is_empty(), "step {n} was refused");
     }
+    skip_drawings(&mut f, &mut last);
     match last.pop() {
         Some(Outbound::Complete(r)) => r,
         other => panic!("not complete: {other:?}"),

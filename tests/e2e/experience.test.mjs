@@ -63,7 +63,7 @@ test("with readAloud off, or without speech in the browser, there is no speaker 
     await widget.getByRole("button", { name: "Start" }).tap();
     await widget.getByRole("heading", { name: "How do you feel right now?" }).waitFor();
     assert.equal(await widget.getByRole("button", { name: "Read aloud" }).count(), 0);
-    for (const w of ["Good", "Calm", "Small"]) await widget.getByRole("button", { name: w, exact: true }).tap();
+    for (const w of ["Good", "Skip", "Calm", "Small"]) await widget.getByRole("button", { name: w, exact: true }).tap();
     await until(page, "log.complete.length === 1");
     if (available) assert.deepEqual(await spoken(page), [], "auto is off too");
     await page.context().close();
@@ -81,7 +81,7 @@ test("with reduced motion, no animation runs; without it, the mascot waves", asy
   await widget.getByRole("heading", { name: "Hi there!" }).waitFor();
   assert.equal(await animations(widget), 0, "welcome");
   await widget.getByRole("button", { name: "Start" }).tap();
-  for (const w of ["Good", "Happy", "Big"]) {
+  for (const w of ["Good", "Skip", "Happy", "Big"]) {
     await widget.getByRole("button", { name: w, exact: true }).tap();
     assert.equal(await animations(widget), 0, `after ${w}`);
   }

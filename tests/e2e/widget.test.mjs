@@ -61,6 +61,13 @@ const CASES = [
     scores: { ...NONE, alliance: { total: 38, bond: 10, goals: 10, tasks: 9, overall: 9, answered: 4, items: 4, agreeMean: 2.67 }, flags: NO_FLAGS } },
 ];
 
+// The drawing prompts (right after the faces at check-in, last at check-out) are skipped
+// here; drawings have their own tests.
+for (const c of CASES) {
+  if (c.mode === "checkin") c.steps.splice(1, 0, ["drawing.feel", null]);
+  else c.steps.push(["drawing.together", null]);
+}
+
 /** Does one step like a child: taps a word, picks feelings, or taps a point on the line. */
 async function act(widget, words, action) {
   if (action === null) return button(widget, words.skip).tap();
@@ -156,11 +163,11 @@ test("Back lets the child change an answer; the latest one is kept", async () =>
   // Keyboard works too.
   await button(widget, "Mostly").focus();
   await page.keyboard.press("Enter");
-  for (const word of ["Mostly", "Mostly", "Mostly"]) await button(widget, word).click();
+  for (const word of ["Mostly", "Mostly", "Mostly", "Skip"]) await button(widget, word).click();
   await until(page, "log.complete.length === 1");
   const l = await log(page);
-  assert.equal(l.answers.length, 5, "the changed answer is sent again");
-  assert.deepEqual(l.complete[0].answers.map((a) => a.value), [7.5, 7.5, 7.5, 7.5]);
+  assert.equal(l.answers.length, 6, "the changed answer is sent again");
+  assert.deepEqual(l.complete[0].answers.map((a) => a.value), [7.5, 7.5, 7.5, 7.5, null]);
   await page.context().close();
 });
 
@@ -175,10 +182,10 @@ test("reset from the host starts over and forgets the kept answers", async () =>
   await widget.getByRole("button", { name: "Start" }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.ally.answers()), []);
   await button(widget, "Start").click();
-  for (const w of ["No", "No", "No", "No"]) await button(widget, w).click();
+  for (const w of ["No", "No", "No", "No", "Skip"]) await button(widget, w).click();
   await until(page, "log.complete.length === 1");
   const r = (await log(page)).complete[0];
-  assert.deepEqual(r.answers.map((a) => a.value), [0, 0, 0, 0], "only the new run's answers");
+  assert.deepEqual(r.answers.map((a) => a.value), [0, 0, 0, 0, null], "only the new run's answers");
   await page.context().close();
 });
 
@@ -254,6 +261,31 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
   await page.context().close();
 });
 
+test("a frame of the widget's own origin that is not the parent is ignored too", async () => {
+  const { page, widget } = await openHost({ age: 7, mode: "checkout" });
+  await button(widget, "Start").click();
+  await button(widget, "Mostly").click();
+  await until(page, "log.answers.length === 1");
+  // A sibling frame on an allowed origin (the widget's own): right origin, wrong source.
+  await page.evaluate((src) => {
+    const f = document.createElement("iframe");
+    f.src = src;
+    f.name = "sibling";
+    document.body.appendChild(f);
+    return new Promise((ok) => (f.onload = ok));
+  }, `${WIDGET}/__test/stranger.html`);
+  const sibling = page.frame({ name: "sibling" });
+  const session = await page.evaluate(() => window.ally.session);
+  await sibling.evaluate((session) => {
+    const base = { ally: 1, session, payload: {} };
+    parent.frames[0].postMessage({ ...base, type: "reset", id: "s1" }, "*");
+  }, session);
+  await sleep(800);
+  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  assert.equal((await log(page)).ready.length, 1, "no reset happened");
+  await page.context().close();
+});
+
 test("reloading the iframe mid-flow keeps the earlier answers", async () => {
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await button(widget, "Start").click();
@@ -268,12 +300,13 @@ test("reloading the iframe mid-flow keeps the earlier answers", async () => {
   await widget.getByRole("heading", { name: "Did you like what we did today?" }).waitFor();
   await button(widget, "Yes, a lot").click();
   await button(widget, "No").click();
+  await button(widget, "Skip").click();
   await until(page, "log.complete.length === 1");
   const l = await log(page);
   const r = l.complete[0];
   assert.deepEqual(
     r.answers.map((a) => [a.promptId, a.value, a.skipped]),
-    [["trust.listened", 7.5, false], ["trust.what_matters", null, true], ["trust.liked_what_we_did", 10, false], ["trust.next_time", 0, false]],
+    [["trust.listened", 7.5, false], ["trust.what_matters", null, true], ["trust.liked_what_we_did", 10, false], ["trust.next_time", 0, false], ["drawing.together", null, true]],
   );
   assert.equal(r.startedAt, l.ready[0].startedAt, "the run keeps its start time");
   assert.deepEqual(r.answers.slice(0, 2), l.answers.slice(0, 2), "the kept answers are the ones sent before the reload");
@@ -297,7 +330,7 @@ test("a complete that is not acked is re-sent and reaches onComplete exactly onc
   const widget = page.frameLocator("iframe");
   await button(widget, "Start").click();
   await button(widget, "Great").click();
-  for (let i = 0; i < 3; i++) await button(widget, "Skip").click();
+  for (let i = 0; i < 4; i++) await button(widget, "Skip").click();
   await until(page, "log.raw.filter((m) => m.type === 'complete').length >= 3");
   // After the third copy is acked, the widget stops re-sending.
   await sleep(2500);
@@ -310,6 +343,57 @@ test("a complete that is not acked is re-sent and reaches onComplete exactly onc
   await page.context().close();
 });
 
+/** Draws a line with the mouse across the widget's canvas, at fractions of its size. */
+async function drawLine(page, widget, fx0, fx1, fy, steps = 25) {
+  const box = await widget.locator("canvas").boundingBox();
+  await page.mouse.move(box.x + box.width * fx0, box.y + box.height * fy);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(box.x + box.width * (fx0 + ((fx1 - fx0) * i) / steps), box.y + box.height * fy);
+  }
+  await page.mouse.up();
+  return box;
+}
+
+test("a drawing made in the widget arrives at the host and decodes to the same strokes", async () => {
+  const { page, widget } = await openHost({ age: 9 });
+  await button(widget, "Start").click();
+  await button(widget, "Good").click();
+  await widget.getByRole("heading", { name: "Draw how you feel." }).waitFor();
+  await button(widget, "Red").click();
+  await drawLine(page, widget, 0.1, 0.9, 0.25);
+  await button(widget, "Thick brush").click();
+  await button(widget, "Blue").click();
+  await drawLine(page, widget, 0.3, 0.6, 0.75, 10);
+  await button(widget, "Done").click();
+  await until(page, "log.answers.length === 2");
+  const l = await log(page);
+  const a = l.answers[1];
+  assert.deepEqual([a.promptId, a.kind, a.construct, a.skipped, a.value.format], ["drawing.feel", "drawing", "drawing", false, "ally.strokes/1"]);
+  const decoded = await page.evaluate((data) => Ally.decodeStrokes(data), a.value.strokes);
+  assert.equal(decoded.strokes.length, 2);
+  const [red, blue] = decoded.strokes;
+  assert.deepEqual([red.color, red.tool, red.width], ["#e0412f", "pen", 7]);
+  assert.deepEqual([blue.color, blue.width], ["#2f6fd1", 18]);
+  // The points are where the mouse went, in canvas units (1000 × 700).
+  const near = (v, want) => Math.abs(v - want) <= 12;
+  assert.ok(near(red.points[0][0], 100) && near(red.points[0][1], 175), `${red.points[0]}`);
+  assert.ok(near(red.points.at(-1)[0], 900), `${red.points.at(-1)}`);
+  assert.ok(red.points.every(([, y]) => near(y, 175)), "a straight line stays straight");
+  assert.ok(near(blue.points[0][0], 300) && near(blue.points[0][1], 525));
+  // The SVG the widget sent is the one the SDK draws from the strokes.
+  assert.equal(a.value.svg, await page.evaluate((data) => Ally.strokesToSvg(Ally.decodeStrokes(data)), a.value.strokes));
+
+  // Coming back to the drawing shows it again; finishing sends the same strokes.
+  await button(widget, "Back").click();
+  await widget.getByRole("heading", { name: "Draw how you feel." }).waitFor();
+  assert.equal(await widget.locator("canvas").getAttribute("data-strokes"), "2");
+  await button(widget, "Done").click();
+  await until(page, "log.answers.length === 3");
+  assert.equal((await log(page)).answers[2].value.strokes, a.value.strokes);
+  await page.context().close();
+});
+
 test("the demo portal shows each answer and the result", async () => {
   const page = await newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${PORTAL}/demo/?autostart=1&age=6&mode=checkout&childName=Sam`);
@@ -318,9 +402,16 @@ test("the demo portal shows each answer and the result", async () => {
   await button(widget, "Yes, a lot").click();
   await page.locator('#answers [data-prompt="trust.listened"]').getByText("Yes, a lot = 10").waitFor();
   for (const w of ["Mostly", "A little", "Yes, a lot"]) await button(widget, w).click();
+  await drawLine(page, widget, 0.2, 0.8, 0.5);
+  await button(widget, "Done").click();
   await page.locator("#status").getByText("Complete.").waitFor();
   const result = JSON.parse(await page.locator("#result").textContent());
-  assert.equal(result.answers.length, 4);
+  assert.equal(result.answers.length, 5);
+  // The portal shows the drawing, rendered from its strokes.
+  const img = page.locator('#answers [data-prompt="drawing.together"] img');
+  await img.waitFor();
+  assert.match(await img.getAttribute("src"), /^data:image\/svg\+xml,/);
+  assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth === 1000), "the SVG loads as an image");
   assert.equal(result.ageBand, "6-8");
   assert.equal(result.scores.alliance.total, 32.5);
   await page.locator("#scores").getByText("32.5").waitFor();
