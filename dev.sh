@@ -4,6 +4,7 @@
 #
 #   ./dev.sh demo    build and serve the demo portal: http://localhost:8080/demo/
 #   ./dev.sh test    run every test: native, browser components, end-to-end
+#   ./dev.sh bench   build and run the benchmarks (they print figures)
 #   ./dev.sh setup   only install the tools
 #   ./dev.sh build   only build the widget into dist/
 set -euo pipefail
@@ -66,9 +67,15 @@ run_tests() {
   cargo test --target wasm32-unknown-unknown --test browser
 
   build
+  bench
 
   say "end-to-end tests in headless Chromium"
   node --test --test-concurrency=1 tests/e2e/
+}
+
+bench() {
+  say "benchmarks (figures only)"
+  node tests/e2e/bench-drawing.mjs
 }
 
 case "${1:-}" in
@@ -81,8 +88,9 @@ case "${1:-}" in
     exec node tests/e2e/server.mjs --port 8080 --root dist
     ;;
   test) setup; run_tests ;;
+  bench) setup; build; bench ;;
   *)
-    sed -n '2,9p' "$0"
+    sed -n '2,10p' "$0"
     exit 2
     ;;
 esac

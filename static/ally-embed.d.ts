@@ -31,19 +31,41 @@ export interface AllyConfig {
 /** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
 export interface AllyAnswer {
   promptId: string;
-  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall";
+  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing";
   /**
    * faces, sizes, line: a number on 0–10; agree4: 1–4; feelings: feeling ids;
-   * choice: "yes" | "later" | "no".
+   * choice: "yes" | "later" | "no"; drawing: an AllyDrawing.
    */
-  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4";
+  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing";
   /** See `kind`; null when skipped. */
-  value: number | string | string[] | null;
+  value: number | string | string[] | AllyDrawing | null;
   /** The chosen word in the widget's locale; null when skipped. */
   label: string | null;
   skipped: boolean;
   /** ISO 8601 UTC. */
   answeredAt: string;
+}
+
+/** A drawing answer's value. */
+export interface AllyDrawing {
+  format: "ally.strokes/1";
+  /** base64 of the ally.strokes/1 bytes; decode with Ally.decodeStrokes. */
+  strokes: string;
+  /** The drawing as an SVG document, made by the widget from the strokes. Show it as an image. */
+  svg: string;
+}
+
+/** A decoded drawing: whole units of a `width` × `height` canvas. */
+export interface DecodedStrokes {
+  width: number;
+  height: number;
+  strokes: Array<{
+    tool: "pen" | "eraser";
+    /** "#rrggbb" */
+    color: string;
+    width: number;
+    points: Array<[number, number]>;
+  }>;
 }
 
 export interface AllyReady {
@@ -166,7 +188,12 @@ export interface AllyHandle {
 
 export interface AllySdk {
   readonly PROTOCOL_VERSION: 1;
+  readonly STROKES_FORMAT: "ally.strokes/1";
   mount(element: Element, options: MountOptions): AllyHandle;
+  /** Throws an Error starting "ally.strokes/1: " when `strokes` is not a valid drawing. */
+  decodeStrokes(strokes: string): DecodedStrokes;
+  /** An SVG document for a decoded drawing (white paper, round pens). */
+  strokesToSvg(drawing: DecodedStrokes): string;
 }
 
 declare global {

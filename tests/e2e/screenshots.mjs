@@ -14,7 +14,25 @@ try {
   await page.goto(`${PORTAL}/demo/?autostart=1&age=7&mode=checkin&childName=Sam`);
   const widget = page.frameLocator('iframe[title="Ally check-in for the child"]');
   await widget.getByRole("button", { name: "Start" }).click();
-  await widget.getByRole("heading", { name: "How do you feel right now?" }).waitFor();
+  await widget.getByRole("button", { name: "Good", exact: true }).click();
+  // A drawing in progress: a sun and a smile.
+  const box = await widget.locator("canvas").boundingBox();
+  const stroke = async (points) => {
+    await page.mouse.move(box.x + box.width * points[0][0], box.y + box.height * points[0][1]);
+    await page.mouse.down();
+    for (const [x, y] of points.slice(1)) await page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 4 });
+    await page.mouse.up();
+  };
+  const circle = (cx, cy, r, from = 0, to = 2 * Math.PI, n = 40) =>
+    Array.from({ length: n + 1 }, (_, i) => from + ((to - from) * i) / n).map((t) => [cx + r * Math.cos(t), cy + r * 1.43 * Math.sin(t)]);
+  await widget.getByRole("button", { name: "Yellow" }).click();
+  await widget.getByRole("button", { name: "Thick brush" }).click();
+  await stroke(circle(0.5, 0.45, 0.22));
+  await widget.getByRole("button", { name: "Black" }).click();
+  await widget.getByRole("button", { name: "Thin brush" }).click();
+  await stroke(circle(0.42, 0.38, 0.02));
+  await stroke(circle(0.58, 0.38, 0.02));
+  await stroke(circle(0.5, 0.45, 0.13, 0.2 * Math.PI, 0.8 * Math.PI, 20));
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${out}/demo-portal.png` });
   await page.context().close();
