@@ -57,6 +57,7 @@ build() {
   say "build dist/ (release)"
   # --offline: Trunk uses the tools installed above and never downloads any.
   trunk build --release --offline --skip-version-check
+  terser dist/ally.js --module --compress --mangle --output dist/ally.js
 }
 
 run_tests() {
@@ -67,6 +68,9 @@ run_tests() {
   cargo test --target wasm32-unknown-unknown --test browser
 
   build
+
+  say "budgets"
+  node tests/budgets/size.mjs
   bench
 
   say "end-to-end tests in headless Chromium"

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ally::components::app::State;
-use ally::components::face_scale::{FaceScale, FaceScaleProps};
+use ally::components::choices::{Choices, ChoicesProps, Look};
 use ally::components::screen::Screen;
 use ally::core::flow::{FlowAction, Step, Widget, WidgetAction};
 use ally::core::protocol::AnswerValue;
@@ -56,12 +56,13 @@ async fn faces_render_as_buttons_named_by_their_words() {
         .into_iter()
         .map(AttrValue::from)
         .collect();
-    let props = FaceScaleProps {
+    let props = ChoicesProps {
         labels,
+        look: Look::Faces,
         chosen: Some(1),
         on_choose: Callback::from(move |i| log.borrow_mut().push(i)),
     };
-    yew::Renderer::<FaceScale>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Choices>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
     let all = buttons(&root);

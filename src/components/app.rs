@@ -6,8 +6,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Yew's view of the pure [`Widget`] reducer.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct State(pub Widget);
+
+/// Every reduction makes a new state, so identity is enough to tell a change
+/// (and far cheaper, in code and time, than comparing whole flows).
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
 
 impl Reducible for State {
     type Action = WidgetAction;
@@ -23,7 +31,8 @@ pub fn now_iso() -> String {
 
 /// Mounts the widget on `<body>`, with a last line of defence for panics.
 pub fn mount() {
-    std::panic::set_hook(Box::new(|info| {
+    // Yew's own renderer installs a console panic hook unless given this one.
+    yew::set_custom_panic_hook(Box::new(|info| {
         bridge::report_fatal(ErrorPayload::new(
             "internal",
             format!("the widget stopped: {info}"),

@@ -1,6 +1,6 @@
-use super::mascot::Mascot;
-use super::speaker::Speaker;
-use super::sticker::Sticker;
+use super::mascot::mascot;
+use super::speaker::speaker;
+use super::sticker::sticker as sticker_art;
 use super::welcome::focus;
 use crate::core::catalog::{fill, UI};
 use crate::core::config::{AgeBand, Locale};
@@ -38,14 +38,14 @@ pub fn Done(props: &DoneProps) -> Html {
         <section class="screen done">
             <div class="top-row">
                 if let Some(on_speak) = speak {
-                    <Speaker label={UI.read_aloud.get(l)} {on_speak} />
+                    { speaker(UI.read_aloud.get(l), on_speak) }
                 }
             </div>
             if let Some(words) = sticker {
-                <div class="celebrate"><Sticker /></div>
+                <div class="celebrate">{ sticker_art() }</div>
                 <p class="sticker-words">{ words }</p>
             } else if props.band != AgeBand::Teen {
-                <div class="celebrate"><Mascot /></div>
+                <div class="celebrate">{ mascot() }</div>
             }
             <h1 ref={heading} tabindex="-1">{ title }</h1>
             <p class="intro">{ body }</p>

@@ -420,7 +420,7 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
             <button type="button" class="tool brush" aria-label={word.get(l)} aria-pressed={on.to_string()}
                     onclick={pick(Brush { size: i, ..*brush })}>
                 <svg viewBox="0 0 40 40" aria-hidden="true" focusable="false">
-                    <circle cx="20" cy="20" r={format!("{:.0}", w / 1.5)} fill="currentColor" />
+                    <circle cx="20" cy="20" r={((w / 1.5).round() as i32).to_string()} fill="currentColor" />
                 </svg>
             </button>
         }

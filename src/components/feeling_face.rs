@@ -1,99 +1,60 @@
-use yew::prelude::*;
+use yew::{AttrValue, Html};
 
-#[derive(Properties, PartialEq)]
-pub struct FeelingFaceProps {
-    /// A feeling id from the catalog.
-    pub feeling: &'static str,
+macro_rules! face {
+    ($colour:literal, $parts:literal) => {
+        concat!(
+            r##"<svg class="face" viewBox="0 0 100 100" aria-hidden="true" focusable="false">"##,
+            r##"<circle cx="50" cy="50" r="46" fill=""##,
+            $colour,
+            r##"" stroke="#3d3d5c" stroke-width="3"/><g stroke="#3d3d5c" stroke-linecap="round" fill="none">"##,
+            $parts,
+            "</g></svg>"
+        )
+    };
 }
 
-const INK: &str = "#3d3d5c";
+const EYES: &str = r##"<circle cx="36" cy="42" r="5" fill="#3d3d5c" stroke="none"/><circle cx="64" cy="42" r="5" fill="#3d3d5c" stroke="none"/>"##;
 
 /// A face drawn in SVG for each of the younger bands' feelings.
-#[component]
-pub fn FeelingFace(props: &FeelingFaceProps) -> Html {
-    let (colour, parts) = match props.feeling {
-        "happy" => (
+pub fn feeling_face(feeling: &str) -> Html {
+    let svg: &'static str = match feeling {
+        "happy" => face!(
             "#ffd35c",
-            html! { <>
-                { dots() }
-                <path d="M30 60 Q50 82 70 60" stroke={INK} stroke-width="5" stroke-linecap="round" fill="none" />
-            </> },
+            r##"EYES<path d="M30 60Q50 82 70 60" stroke-width="5"/>"##
         ),
-        "sad" => (
+        "sad" => face!(
             "#9dbbe8",
-            html! { <>
-                { dots() }
-                <path d="M27 33 L41 27 M73 33 L59 27" stroke={INK} stroke-width="3" stroke-linecap="round" />
-                <path d="M33 72 Q50 58 67 72" stroke={INK} stroke-width="5" stroke-linecap="round" fill="none" />
-                <path d="M66 50 Q70 58 66 61 Q62 58 66 50Z" fill="#4a7fd4" />
-            </> },
+            r##"EYES<path d="M27 33L41 27M73 33L59 27" stroke-width="3"/><path d="M33 72Q50 58 67 72" stroke-width="5"/><path d="M66 50Q70 58 66 61Q62 58 66 50Z" fill="#4a7fd4" stroke="none"/>"##
         ),
-        "angry" => (
+        "angry" => face!(
             "#f59a6b",
-            html! { <>
-                { dots() }
-                <path d="M26 28 L42 36 M74 28 L58 36" stroke={INK} stroke-width="4" stroke-linecap="round" />
-                <path d="M34 70 Q50 62 66 70" stroke={INK} stroke-width="5" stroke-linecap="round" fill="none" />
-            </> },
+            r##"EYES<path d="M26 28L42 36M74 28L58 36" stroke-width="4"/><path d="M34 70Q50 62 66 70" stroke-width="5"/>"##
         ),
-        "scared" => (
+        "scared" => face!(
             "#c9b3ec",
-            html! { <>
-                <circle cx="36" cy="42" r="9" fill="#fff" stroke={INK} stroke-width="2.5" />
-                <circle cx="64" cy="42" r="9" fill="#fff" stroke={INK} stroke-width="2.5" />
-                <circle cx="36" cy="43" r="4" fill={INK} />
-                <circle cx="64" cy="43" r="4" fill={INK} />
-                <path d="M28 24 Q36 19 43 25 M57 25 Q64 19 72 24" stroke={INK} stroke-width="3" stroke-linecap="round" fill="none" />
-                <ellipse cx="50" cy="70" rx="7" ry="9" fill={INK} />
-            </> },
+            r##"<circle cx="36" cy="42" r="9" fill="#fff" stroke-width="2.5"/><circle cx="64" cy="42" r="9" fill="#fff" stroke-width="2.5"/><circle cx="36" cy="43" r="4" fill="#3d3d5c" stroke="none"/><circle cx="64" cy="43" r="4" fill="#3d3d5c" stroke="none"/><path d="M28 24Q36 19 43 25M57 25Q64 19 72 24" stroke-width="3"/><ellipse cx="50" cy="70" rx="7" ry="9" fill="#3d3d5c" stroke="none"/>"##
         ),
-        "calm" => (
+        "calm" => face!(
             "#a6dcbc",
-            html! { <>
-                <path d="M29 43 Q36 49 43 43 M57 43 Q64 49 71 43" stroke={INK} stroke-width="4" stroke-linecap="round" fill="none" />
-                <path d="M38 64 Q50 72 62 64" stroke={INK} stroke-width="4" stroke-linecap="round" fill="none" />
-            </> },
+            r##"<path d="M29 43Q36 49 43 43M57 43Q64 49 71 43" stroke-width="4"/><path d="M38 64Q50 72 62 64" stroke-width="4"/>"##
         ),
-        "worried" => (
+        "worried" => face!(
             "#a9d8dc",
-            html! { <>
-                { dots() }
-                <path d="M27 32 L41 26 M73 32 L59 26" stroke={INK} stroke-width="3" stroke-linecap="round" />
-                <path d="M32 68 Q38 62 44 68 Q50 74 56 68 Q62 62 68 68" stroke={INK} stroke-width="4" stroke-linecap="round" fill="none" />
-            </> },
+            r##"EYES<path d="M27 32L41 26M73 32L59 26" stroke-width="3"/><path d="M32 68Q38 62 44 68Q50 74 56 68Q62 62 68 68" stroke-width="4"/>"##
         ),
-        "excited" => (
+        "excited" => face!(
             "#ffb8cb",
-            html! { <>
-                <circle cx="36" cy="40" r="6" fill={INK} />
-                <circle cx="64" cy="40" r="6" fill={INK} />
-                <circle cx="38" cy="38" r="2" fill="#fff" />
-                <circle cx="66" cy="38" r="2" fill="#fff" />
-                <path d="M28 56 Q50 90 72 56 Z" fill={INK} />
-                <path d="M40 70 Q50 78 60 70" stroke="#f26d8f" stroke-width="5" stroke-linecap="round" fill="none" />
-            </> },
+            r##"<circle cx="36" cy="40" r="6" fill="#3d3d5c" stroke="none"/><circle cx="64" cy="40" r="6" fill="#3d3d5c" stroke="none"/><circle cx="38" cy="38" r="2" fill="#fff" stroke="none"/><circle cx="66" cy="38" r="2" fill="#fff" stroke="none"/><path d="M28 56Q50 90 72 56Z" fill="#3d3d5c" stroke="none"/><path d="M40 70Q50 78 60 70" stroke="#f26d8f" stroke-width="5"/>"##
         ),
-        "tired" => (
+        "tired" => face!(
             "#cfcfe4",
-            html! { <>
-                <path d="M29 45 L43 45 M57 45 L71 45" stroke={INK} stroke-width="4" stroke-linecap="round" />
-                <path d="M40 68 L60 68" stroke={INK} stroke-width="4" stroke-linecap="round" />
-                <path d="M72 18 L80 18 L72 26 L80 26" stroke={INK} stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" fill="none" />
-            </> },
+            r##"<path d="M29 45L43 45M57 45L71 45" stroke-width="4"/><path d="M40 68L60 68" stroke-width="4"/><path d="M72 18L80 18L72 26L80 26" stroke-width="2.5" stroke-linejoin="round"/>"##
         ),
-        _ => ("#eeeeee", dots()),
+        _ => face!("#eeeeee", "EYES"),
     };
-    html! {
-        <svg class="face" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
-            <circle cx="50" cy="50" r="46" fill={colour} stroke={INK} stroke-width="3" />
-            { parts }
-        </svg>
+    if svg.contains("EYES") {
+        Html::from_html_unchecked(AttrValue::from(svg.replace("EYES", EYES)))
+    } else {
+        Html::from_html_unchecked(AttrValue::Static(svg))
     }
-}
-
-fn dots() -> Html {
-    html! { <>
-        <circle cx="36" cy="42" r="5" fill={INK} />
-        <circle cx="64" cy="42" r="5" fill={INK} />
-    </> }
 }

@@ -1,4 +1,4 @@
-use super::feeling_face::FeelingFace;
+use super::feeling_face::feeling_face;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -47,7 +47,7 @@ pub fn FeelingPicker(props: &FeelingPickerProps) -> Html {
             <li>
                 <button type="button" {class} aria-pressed={on.to_string()} data-feeling={id}
                         disabled={full && !on} {onclick}>
-                    if props.drawn { <FeelingFace feeling={id} /> }
+                    if props.drawn { { feeling_face(id) } }
                     <span class="feeling-word">{ word.clone() }</span>
                 </button>
             </li>

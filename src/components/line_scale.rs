@@ -1,4 +1,4 @@
-use super::face::Face;
+use super::face::face;
 use crate::core::catalog::LineEnds;
 use yew::prelude::*;
 
@@ -20,6 +20,11 @@ pub struct LineScaleProps {
 
 const WIDTH: f64 = 1000.0;
 const PAD: f64 = 40.0;
+
+/// A whole number for an SVG attribute (no float formatting in the download).
+fn px(v: f64) -> String {
+    (v.round() as i32).to_string()
+}
 
 fn x_of(n: u8) -> f64 {
     PAD + (WIDTH - 2.0 * PAD) * f64::from(n) / 10.0
@@ -99,19 +104,19 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
         None => props.not_chosen.to_string(),
     };
     let ticks = (0..=10u8).map(|n| {
-        html! { <text x={format!("{:.0}", x_of(n))} y="118" class="tick">{ n }</text> }
+        html! { <text x={px(x_of(n))} y="118" class="tick">{ n }</text> }
     });
     let filled = value.map(|n| {
         html! { <>
-            <rect x={format!("{PAD}")} y="44" width={format!("{:.0}", x_of(n) - PAD)} height="22" rx="11" class="fill" />
-            <circle cx={format!("{:.0}", x_of(n))} cy="55" r="30" class="thumb" />
+            <rect x={px(PAD)} y="44" width={px(x_of(n) - PAD)} height="22" rx="11" class="fill" />
+            <circle cx={px(x_of(n))} cy="55" r="30" class="thumb" />
         </> }
     });
     let bulb = (props.ends == LineEnds::Thermometer)
-        .then(|| html! { <circle cx={format!("{PAD}")} cy="55" r="28" class="bulb" /> });
+        .then(|| html! { <circle cx={px(PAD)} cy="55" r="28" class="bulb" /> });
     let end = |mood: f64, word: &AttrValue| match props.ends {
         LineEnds::Faces => {
-            html! { <span class="end"><Face {mood} /><span>{ word.clone() }</span></span> }
+            html! { <span class="end">{ face(mood) }<span>{ word.clone() }</span></span> }
         }
         _ => html! { <span class="end">{ word.clone() }</span> },
     };
@@ -141,7 +146,7 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
                      onpointercancel={onpointerup} {onkeydown}>
                     <svg viewBox="0 0 1000 130" aria-hidden="true" focusable="false">
                         { for bulb }
-                        <rect x={format!("{PAD}")} y="44" width={format!("{:.0}", WIDTH - 2.0 * PAD)} height="22" rx="11" class="rail" />
+                        <rect x={px(PAD)} y="44" width={px(WIDTH - 2.0 * PAD)} height="22" rx="11" class="rail" />
                         { for filled }
                         { for ticks }
                     </svg>

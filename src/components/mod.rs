@@ -1,11 +1,10 @@
 //! Yew components, one per file.
 
 pub mod app;
-pub mod choice_list;
+pub mod choices;
 pub mod done;
 pub mod drawing_pad;
 pub mod face;
-pub mod face_scale;
 pub mod feeling_face;
 pub mod feeling_picker;
 pub mod line_scale;
@@ -14,7 +13,6 @@ pub mod notice;
 pub mod progress;
 pub mod prompt;
 pub mod screen;
-pub mod sizes;
 pub mod speaker;
 pub mod sticker;
 pub mod welcome;

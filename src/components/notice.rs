@@ -1,4 +1,4 @@
-use super::mascot::Mascot;
+use super::mascot::mascot;
 use crate::core::catalog::{Tr, UI};
 use crate::core::flow::Refusal;
 use yew::prelude::*;
@@ -73,7 +73,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
     };
     html! {
         <section class="screen notice" data-notice={kind} aria-busy={busy.to_string()}>
-            <Mascot />
+            { mascot() }
             <h1>{ title }</h1>
             if !busy {
                 <p class="intro">{ both(&UI.oops_body) }</p>

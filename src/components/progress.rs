@@ -1,19 +1,10 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    /// Zero-based position of the current prompt.
-    pub current: usize,
-    pub total: usize,
-    /// "Question 2 of 4", in the child's language.
-    pub label: AttrValue,
-}
-
-/// A path of dots: done, here, still to come.
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
-    let dots = (0..props.total).map(|i| {
-        let class = match i.cmp(&props.current) {
+/// A path of dots (done, here, still to come), with "Question 2 of 4" for
+/// screen readers; `current` counts from 0.
+pub fn progress(current: usize, total: usize, label: String) -> Html {
+    let dots = (0..total).map(|i| {
+        let class = match i.cmp(&current) {
             std::cmp::Ordering::Less => "dot done",
             std::cmp::Ordering::Equal => "dot here",
             std::cmp::Ordering::Greater => "dot",
@@ -23,7 +14,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
     html! {
         <div class="progress">
             <ol class="dots" aria-hidden="true">{ for dots }</ol>
-            <p id="progress-text" class="visually-hidden">{ props.label.clone() }</p>
+            <p id="progress-text" class="visually-hidden">{ label }</p>
         </div>
     }
 }

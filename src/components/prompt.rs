@@ -1,11 +1,9 @@
-use super::choice_list::ChoiceList;
+use super::choices::{Choices, Look};
 use super::drawing_pad::DrawingPad;
-use super::face_scale::FaceScale;
 use super::feeling_picker::FeelingPicker;
 use super::line_scale::LineScale;
-use super::progress::Progress;
-use super::sizes::Sizes;
-use super::speaker::Speaker;
+use super::progress::progress;
+use super::speaker::speaker;
 use super::welcome::focus;
 use crate::core::catalog::{self, fill, Input, Prompt, Tr, UI};
 use crate::core::config::{AgeBand, Locale};
@@ -59,7 +57,7 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
                 l,
             );
             (
-                html! { <FaceScale labels={labels.clone()} {chosen} on_choose={choose} /> },
+                html! { <Choices labels={labels.clone()} look={Look::Faces} {chosen} on_choose={choose} /> },
                 labels,
             )
         }
@@ -69,7 +67,7 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
                 .map(|(t, _)| AttrValue::Static(t.get(l)))
                 .collect();
             (
-                html! { <Sizes labels={labels.clone()} {chosen} on_choose={choose} /> },
+                html! { <Choices labels={labels.clone()} look={Look::Sizes} {chosen} on_choose={choose} /> },
                 labels,
             )
         }
@@ -79,14 +77,14 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
                 .map(|(_, t)| AttrValue::Static(t.get(l)))
                 .collect();
             (
-                html! { <ChoiceList labels={labels.clone()} {chosen} on_choose={choose} class="talk" /> },
+                html! { <Choices labels={labels.clone()} look={Look::Words} {chosen} on_choose={choose} /> },
                 labels,
             )
         }
         Input::Agree4 => {
             let labels = words(&catalog::AGREE4, l);
             (
-                html! { <ChoiceList labels={labels.clone()} {chosen} on_choose={choose} class="agree" /> },
+                html! { <Choices labels={labels.clone()} look={Look::Agree} {chosen} on_choose={choose} /> },
                 labels,
             )
         }
@@ -156,7 +154,7 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
     );
     let speak = use_read_aloud(spoken_text, l.code(), props.speak, props.speak_auto);
 
-    let progress = fill(
+    let progress_label = fill(
         UI.progress.get(l),
         &[
             ("n", &(props.position + 1).to_string()),
@@ -174,10 +172,10 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
         <section class={classes!("screen", "prompt", format!("input-{}", p.kind()))} data-prompt={p.id}>
             <div class="top-row">
                 if props.total > 1 {
-                    <Progress current={props.position} total={props.total} label={progress} />
+                    { progress(props.position, props.total, progress_label) }
                 }
                 if let Some(on_speak) = speak {
-                    <Speaker label={UI.read_aloud.get(l)} {on_speak} />
+                    { speaker(UI.read_aloud.get(l), on_speak) }
                 }
             </div>
             <h1 id="prompt-text" ref={heading} tabindex="-1"

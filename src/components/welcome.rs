@@ -1,5 +1,5 @@
-use super::mascot::Mascot;
-use super::speaker::Speaker;
+use super::mascot::mascot;
+use super::speaker::speaker;
 use crate::core::catalog::{fill, UI};
 use crate::core::config::{AgeBand, Locale, Mode};
 use crate::speech::use_read_aloud;
@@ -51,11 +51,11 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         <section class="screen welcome">
             <div class="top-row">
                 if let Some(on_speak) = speak {
-                    <Speaker label={UI.read_aloud.get(l)} {on_speak} />
+                    { speaker(UI.read_aloud.get(l), on_speak) }
                 }
             </div>
             if props.band != AgeBand::Teen {
-                <Mascot />
+                { mascot() }
             }
             <h1 ref={heading} tabindex="-1">{ title }</h1>
             <p class="intro">{ intro }</p>

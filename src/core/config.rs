@@ -196,29 +196,27 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
             ],
         )?
         .unwrap_or(read_aloud_default),
-        alliance_cutoff: number(obj, "allianceCutoff", 0.0, 40.0)?.unwrap_or(ALLIANCE_CUTOFF),
-        item_cutoff: number(obj, "itemCutoff", 0.0, 10.0)?.unwrap_or(ITEM_CUTOFF),
-        previous_alliance: number(obj, "previousAlliance", 0.0, 40.0)?,
-        drop_threshold: number(obj, "dropThreshold", 0.1, 40.0)?.unwrap_or(DROP_THRESHOLD),
+        alliance_cutoff: number(obj, "allianceCutoff", 0.0..=40.0, "from 0 to 40")?
+            .unwrap_or(ALLIANCE_CUTOFF),
+        item_cutoff: number(obj, "itemCutoff", 0.0..=10.0, "from 0 to 10")?.unwrap_or(ITEM_CUTOFF),
+        previous_alliance: number(obj, "previousAlliance", 0.0..=40.0, "from 0 to 40")?,
+        drop_threshold: number(obj, "dropThreshold", 0.1..=40.0, "above 0, at most 40")?
+            .unwrap_or(DROP_THRESHOLD),
     })
 }
 
 fn number(
     obj: &Map<String, Value>,
     field: &str,
-    min: f64,
-    max: f64,
+    range: std::ops::RangeInclusive<f64>,
+    words: &str,
 ) -> Result<Option<f64>, ConfigError> {
     let Some(v) = obj.get(field).filter(|v| !v.is_null()) else {
         return Ok(None);
     };
     match v.as_f64() {
-        Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        _ => Err(err(
-            field,
-            &format!("must be a number from {min} to {max}"),
-            Some(v),
-        )),
+        Some(n) if range.contains(&n) => Ok(Some(n)),
+        _ => Err(err(field, &format!("must be a number {words}"), Some(v))),
     }
 }
 

@@ -5,7 +5,7 @@
 //! with `"replyTo"` on `ack`. Unknown types are ignored; a different major
 //! version is answered with an `unsupported_version` error.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 /// The protocol's major version.
@@ -15,7 +15,7 @@ pub const RESULT_SCHEMA: &str = "ally.result/1";
 /// Incoming messages larger than this (as JSON text) are rejected unread.
 pub const MAX_MESSAGE_BYTES: usize = 256 * 1024;
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Envelope {
     pub ally: u64,
@@ -23,15 +23,14 @@ pub struct Envelope {
     pub kind: String,
     pub id: String,
     pub session: String,
-    #[serde(default)]
     pub payload: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<String>,
 }
 
 /// An answer's value: a number on the prompt's scale, a word id, a list of
 /// ids, or a drawing.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(untagged)]
 pub enum AnswerValue {
     Number(f64),
@@ -41,7 +40,7 @@ pub enum AnswerValue {
 }
 
 /// A drawing: its strokes in `ally.strokes/1`, and an SVG rendition made from them.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct DrawingValue {
     pub format: String,
     pub strokes: String,
@@ -49,6 +48,27 @@ pub struct DrawingValue {
 }
 
 impl AnswerValue {
+    /// Reads a value as the widget writes them; `None` for anything else.
+    pub fn from_value(v: &Value) -> Option<AnswerValue> {
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        Some(match v {
+            Value::Number(n) => AnswerValue::Number(n.as_f64()?),
+            Value::String(t) => AnswerValue::Text(t.clone()),
+            Value::Array(items) => AnswerValue::List(
+                items
+                    .iter()
+                    .map(|i| i.as_str().map(str::to_string))
+                    .collect::<Option<_>>()?,
+            ),
+            Value::Object(_) => AnswerValue::Drawing(DrawingValue {
+                format: text("format")?,
+                strokes: text("strokes")?,
+                svg: text("svg")?,
+            }),
+            _ => return None,
+        })
+    }
+
     pub fn number(&self) -> Option<f64> {
         match self {
             AnswerValue::Number(n) => Some(*n),
@@ -58,7 +78,7 @@ impl AnswerValue {
 }
 
 /// One answer or skip, as sent in `answer` and kept in the result.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct AnswerRecord {
     pub prompt_id: String,
@@ -70,6 +90,31 @@ pub struct AnswerRecord {
     pub label: Option<String>,
     pub skipped: bool,
     pub answered_at: String,
+}
+
+impl AnswerRecord {
+    /// Reads an answer payload (as sent in `answer`, or given back in a
+    /// resume); `None` when a field is missing or of the wrong type.
+    pub fn from_value(v: &Value) -> Option<AnswerRecord> {
+        let text = |k: &str| v.get(k)?.as_str().map(str::to_string);
+        let value = match v.get("value") {
+            None | Some(Value::Null) => None,
+            Some(x) => Some(AnswerValue::from_value(x)?),
+        };
+        let label = match v.get("label") {
+            None | Some(Value::Null) => None,
+            Some(x) => Some(x.as_str()?.to_string()),
+        };
+        Some(AnswerRecord {
+            prompt_id: text("promptId")?,
+            construct: text("construct")?,
+            kind: text("kind")?,
+            value,
+            label,
+            skipped: v.get("skipped")?.as_bool()?,
+            answered_at: text("answeredAt")?,
+        })
+    }
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -216,9 +261,9 @@ pub fn parse_resume(v: &Value) -> (Resume, Option<ErrorPayload>) {
     };
     let mut skipped = Vec::new();
     for (i, a) in list.iter().enumerate() {
-        match serde_json::from_value::<AnswerRecord>(a.clone()) {
-            Ok(rec) => resume.answers.push(rec),
-            Err(_) => skipped.push(i.to_string()),
+        match AnswerRecord::from_value(a) {
+            Some(rec) => resume.answers.push(rec),
+            None => skipped.push(i.to_string()),
         }
     }
     let error = (!skipped.is_empty()).then(|| {
@@ -265,8 +310,27 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
             Some("ally"),
         ));
     }
-    let env: Envelope = serde_json::from_value(v.clone())
-        .map_err(|e| ErrorPayload::new("bad_message", format!("message: {e}"), None))?;
+    let (Some(kind), Some(id)) = (
+        obj.get("type").and_then(Value::as_str),
+        obj.get("id").and_then(Value::as_str),
+    ) else {
+        return Err(ErrorPayload::new(
+            "bad_message",
+            "message: type and id must be strings",
+            None,
+        ));
+    };
+    let env = Envelope {
+        ally: VERSION,
+        kind: kind.to_string(),
+        id: id.to_string(),
+        session: session.to_string(),
+        payload: obj.get("payload").cloned().unwrap_or(Value::Null),
+        reply_to: obj
+            .get("replyTo")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    };
     let msg = match env.kind.as_str() {
         "init" => {
             let Some(p) = env.payload.as_object() else {

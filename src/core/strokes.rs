@@ -212,6 +212,12 @@ impl EncodedStroke {
     pub fn width(&self) -> f64 {
         f64::from(self.width_q) / 4.0
     }
+
+    /// The width as SVG text ("7", "4.25"), written without float formatting.
+    pub fn width_text(&self) -> String {
+        let frac = ["", ".25", ".5", ".75"][(self.width_q % 4) as usize];
+        format!("{}{frac}", self.width_q / 4)
+    }
 }
 
 /// A drawing as encoded in `ally.strokes/1`.
@@ -369,7 +375,7 @@ impl Encoded {
             }
             svg.push_str(&format!(
                 "<path d=\"{d}\" stroke=\"{color}\" stroke-width=\"{}\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
-                s.width()
+                s.width_text()
             ));
         }
         svg.push_str("</svg>");
@@ -520,7 +526,7 @@ fn base64_decode(text: &str) -> Result<Vec<u8>, DecodeError> {
         let v = B64
             .iter()
             .position(|&b| b == c)
-            .ok_or_else(|| DecodeError(format!("not base64: {:?} at {i}", c as char)))?;
+            .ok_or_else(|| DecodeError(format!("not base64: '{}' at {i}", c as char)))?;
         n = n << 6 | v as u32;
         bits += 6;
         if bits >= 8 {

@@ -1,6 +1,6 @@
 use ally::core::protocol::{
     backoff_ms, origin_allowed, parse_allow_list, parse_inbound, AnswerRecord, AnswerValue,
-    Envelope, Inbound, Outbound, MAX_MESSAGE_BYTES,
+    Inbound, Outbound, MAX_MESSAGE_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -29,10 +29,16 @@ fn outbound_envelope_round_trips() {
     assert_eq!(v["payload"]["promptId"], "mood.now");
     assert_eq!(v["payload"]["value"], 7.5);
     assert!(v.get("replyTo").is_none());
-    let back: Envelope = serde_json::from_str(&text).unwrap();
-    assert_eq!(back, env);
-    let rec: AnswerRecord = serde_json::from_value(back.payload).unwrap();
+    assert_eq!(v["payload"], env.payload);
+    let rec = AnswerRecord::from_value(&v["payload"]).unwrap();
     assert_eq!(rec, answer());
+    // The keys go out in a stable, readable order.
+    assert!(
+        text.starts_with(
+            r#"{"ally":1,"type":"answer","id":"a-1","session":"s-1","payload":{"promptId""#
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -49,9 +55,25 @@ fn values_are_numbers_words_or_lists_on_the_wire() {
         a.value = Some(value.clone());
         let v = Outbound::Answer(a.clone()).payload();
         assert_eq!(v["value"], json);
-        let back: AnswerRecord = serde_json::from_value(v).unwrap();
+        let back = AnswerRecord::from_value(&v).unwrap();
         assert_eq!(back.value, Some(value));
     }
+    // A drawing too; anything else is not an answer value.
+    let drawing = json!({ "format": "ally.strokes/1", "strokes": "6Ae8BQA=", "svg": "<svg/>" });
+    assert!(matches!(
+        AnswerValue::from_value(&drawing),
+        Some(AnswerValue::Drawing(_))
+    ));
+    for bad in [json!(true), json!([1, 2]), json!({ "format": "x" })] {
+        assert_eq!(AnswerValue::from_value(&bad), None, "{bad}");
+    }
+    let mut rec = serde_json::to_value(answer()).unwrap();
+    rec["skipped"] = json!("no");
+    assert_eq!(
+        AnswerRecord::from_value(&rec),
+        None,
+        "fields keep their types"
+    );
 }
 
 #[test]
