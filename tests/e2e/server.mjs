@@ -24,6 +24,18 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
+/** The headers a deployment of the widget should send with its page. */
+export const WIDGET_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors http://localhost:8080 http://127.0.0.1:8080",
+].join("; ");
+
 function within(base, path) {
   const full = normalize(join(base, path));
   return full.startsWith(base) ? full : null;
@@ -32,8 +44,13 @@ function within(base, path) {
 export function handler(root) {
   const pages = resolve(here, "pages");
   return async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const url = new URL(req.url, "http://x");
+    let path = decodeURIComponent(url.pathname);
     let base = root;
+    // The widget's page gets the strict policy a deployment should send
+    // (?csp=off shows what the widget does by itself without it).
+    const page = path === "/" || path === "/index.html";
+    const csp = page && url.searchParams.get("csp") !== "off" ? { "Content-Security-Policy": WIDGET_CSP } : {};
     if (path.startsWith("/__test/")) {
       base = pages;
       path = path.slice("/__test".length);
@@ -47,6 +64,8 @@ export function handler(root) {
         "Content-Type": TYPES[extname(file)] || "application/octet-stream",
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        ...csp,
       });
       res.end(body);
     } catch {

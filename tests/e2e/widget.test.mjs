@@ -204,14 +204,23 @@ test("a bad config gets an error naming the field and a friendly screen", async 
   await page.context().close();
 });
 
-test("embedded by an origin not on the allow-list, the widget shows a friendly screen and says nothing", async () => {
+test("embedded by an origin not on the allow-list, the browser refuses it (frame-ancestors) and nothing is said", async () => {
   const page = await newPage();
   await page.goto(`${STRANGER}/__test/host.html?widgetPort=8080&config=${encodeURIComponent('{"age":7}')}`);
+  await sleep(1500);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  assert.ok(!frame.url().startsWith(WIDGET) || (await frame.locator("main").count().catch(() => 0)) === 0, "no widget rendered");
+  assert.deepEqual((await log(page)).raw, [], "no message at all reached the stranger");
+  await page.context().close();
+});
+
+test("without frame-ancestors, a stranger embedder gets the widget's own friendly screen and nothing said", async () => {
+  const page = await newPage();
+  await page.goto(`${STRANGER}/__test/host.html?widgetPort=8080&widgetQuery=csp%3Doff&config=${encodeURIComponent('{"age":7}')}`);
   const widget = page.frameLocator("iframe");
   await widget.getByText("This page is not allowed to open Ally.").waitFor();
   await sleep(1500);
-  const l = await log(page);
-  assert.deepEqual(l.raw, [], "no message at all reached the stranger");
+  assert.deepEqual((await log(page)).raw, [], "no message at all reached the stranger");
   await page.context().close();
 });
 

@@ -12,7 +12,7 @@
   });
   if (params.get("mount") === "none") return;
   window.ally = Ally.mount(document.getElementById("ally"), {
-    src: widgetOrigin + "/",
+    src: widgetOrigin + "/" + (params.get("widgetQuery") ? "?" + params.get("widgetQuery") : ""),
     session: params.get("session") || undefined,
     config: JSON.parse(params.get("config") || '{"age":7}'),
     onReady: function (r) { log.ready.push(r); },

@@ -1,0 +1,223 @@
+// End-to-end hardening: a strict CSP, no network, and faults of every kind.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, stop, newPage, openHost, hostUrl, log, until, sleep, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { WIDGET_CSP } from "./server.mjs";
+
+before(start);
+after(stop);
+
+const button = (widget, name) => widget.getByRole("button", { name, exact: true });
+const widgetFrame = (page) => page.frames().find((f) => f.url().startsWith(WIDGET));
+
+/** Draws a short line across the widget's canvas. */
+async function scribble(page, widget) {
+  const box = await widget.locator("canvas").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * 0.5);
+  await page.mouse.up();
+}
+
+test("under a strict CSP, a whole check-in with a drawing runs without a single violation, and without the network", async () => {
+  const page = await newPage();
+  const context = page.context();
+  await context.addInitScript((widgetOrigin) => {
+    if (location.origin !== widgetOrigin) return;
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  }, WIDGET);
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const response = page.waitForResponse((r) => r.url().startsWith(`${WIDGET}/?session=`));
+  await page.goto(hostUrl({ age: 9, mode: "checkin" }));
+  assert.equal((await response).headers()["content-security-policy"], WIDGET_CSP);
+  await until(page, "log.ready.length === 1");
+  const loaded = requests.length;
+  const widget = page.frameLocator(WIDGET_FRAME);
+  await button(widget, "Start").click();
+  await button(widget, "Okay").click();
+  await scribble(page, widget);
+  await button(widget, "Done").click();
+  await button(widget, "Sad").click();
+  await button(widget, "Next").click();
+  await button(widget, "Skip").click();
+  await button(widget, "No").click();
+  await until(page, "log.complete.length === 1");
+  assert.deepEqual(await widgetFrame(page).evaluate(() => window.__violations), []);
+  const after = requests.slice(loaded);
+  assert.deepEqual(after, [], "no request once the widget's own files are loaded");
+  assert.ok(requests.every((u) => u.startsWith(PORTAL) || u.startsWith(WIDGET)), requests.join("\n"));
+  await context.close();
+});
+
+test("a host whose listener comes 3 s late still gets hello, then ready", async () => {
+  const page = await newPage();
+  await page.goto(`${PORTAL}/__test/host.html?mount=none`);
+  await page.evaluate((src) => {
+    const f = document.createElement("iframe");
+    f.src = src;
+    document.body.appendChild(f);
+  }, `${WIDGET}/?session=late-1`);
+  await sleep(3000);
+  const early = (await log(page)).raw.filter((m) => m.type === "hello");
+  assert.ok(early.length >= 3, `hello was said again and again (${early.length})`);
+  assert.ok(early.every((m) => m.session === "late-1" && JSON.stringify(m.payload) === '{"versions":[1]}'), "no child data in hello");
+  // Now the host speaks.
+  await page.evaluate((origin) => {
+    const frame = document.querySelector("iframe").contentWindow;
+    window.addEventListener("message", (e) => {
+      if (e.origin === origin && e.data.type === "hello") {
+        frame.postMessage({ ally: 1, type: "init", id: "h1", session: "late-1", payload: { config: { age: 12 } } }, origin);
+      }
+    });
+  }, WIDGET);
+  await until(page, "log.raw.some((m) => m.type === 'ready')", 3000);
+  const n = (await log(page)).raw.filter((m) => m.type === "hello").length;
+  await sleep(1500);
+  assert.equal((await log(page)).raw.filter((m) => m.type === "hello").length, n, "hello stops after init");
+  await page.context().close();
+});
+
+test("a host that does not ack for a while: complete is re-sent with a capped backoff, and delivered once when acks work", async () => {
+  const page = await newPage();
+  await page.context().addInitScript((widgetOrigin) => {
+    if (location.origin !== widgetOrigin) return;
+    window.__dropAcks = true;
+    addEventListener("message", (e) => {
+      if (window.__dropAcks && e.data && e.data.type === "ack") e.stopImmediatePropagation();
+    }, true);
+  }, WIDGET);
+  await page.goto(hostUrl({ age: 4, mode: "checkout" }));
+  const widget = page.frameLocator(WIDGET_FRAME);
+  await button(widget, "Start").click();
+  for (const w of ["Yes", "Yes", "Skip"]) await button(widget, w).click();
+  await sleep(9000);
+  const times = await page.evaluate(() => window.log.raw.filter((m) => m.type === "complete").map((m) => m.id));
+  assert.ok(times.length >= 4, `re-sent while unacked (${times.length})`);
+  assert.equal(new Set(times).size, 1);
+  await widgetFrame(page).evaluate(() => (window.__dropAcks = false));
+  await sleep(6000);
+  const l = await log(page);
+  const total = l.raw.filter((m) => m.type === "complete").length;
+  await sleep(6000);
+  assert.equal((await log(page)).raw.filter((m) => m.type === "complete").length, total, "no more re-sends once acked");
+  assert.ok(total <= times.length + 2, "the backoff is capped: at most one more send per 5 s");
+  assert.equal(l.complete.length, 1, "onComplete exactly once");
+  await page.context().close();
+});
+
+test("a reload during a drawing keeps every answer given and comes back to the drawing", async () => {
+  const { page, widget } = await openHost({ age: 7, mode: "checkin" });
+  await button(widget, "Start").click();
+  await button(widget, "Great").click();
+  await scribble(page, widget);
+  await widgetFrame(page).evaluate(() => location.reload());
+  await until(page, "log.ready.length === 2");
+  await widget.getByRole("heading", { name: "Draw how you feel." }).waitFor();
+  await scribble(page, widget);
+  await button(widget, "Done").click();
+  for (const w of ["Calm", "Next", "Small", "Yes"]) await button(widget, w).click();
+  await until(page, "log.complete.length === 1");
+  const r = (await log(page)).complete[0];
+  assert.deepEqual(r.answers.map((a) => a.promptId), ["mood.now", "drawing.feel", "feelings.which", "intensity.now", "talk.today"]);
+  assert.equal(r.answers[0].value, 10);
+  await page.context().close();
+});
+
+test("storage that throws on every call changes nothing", async () => {
+  const page = await newPage();
+  await page.context().addInitScript((widgetOrigin) => {
+    if (location.origin !== widgetOrigin) return;
+    const boom = () => { throw new DOMException("Access is denied for this document.", "SecurityError"); };
+    for (const name of ["sessionStorage", "localStorage"]) Object.defineProperty(window, name, { configurable: true, get: boom });
+    for (const m of ["getItem", "setItem", "removeItem", "clear", "key"]) Storage.prototype[m] = boom;
+    window.__storageThrows = true;
+  }, WIDGET);
+  await page.goto(hostUrl({ age: 15, mode: "checkin" }));
+  const widget = page.frameLocator(WIDGET_FRAME);
+  await button(widget, "Start").click();
+  await button(widget, "Good").click();
+  assert.equal(await widgetFrame(page).evaluate(() => window.__storageThrows), true);
+  await widgetFrame(page).evaluate(() => location.reload());
+  await until(page, "log.ready.length === 2");
+  for (const w of ["Skip", "Skip", "Skip", "Maybe later"]) await button(widget, w).click();
+  await until(page, "log.complete.length === 1");
+  assert.equal((await log(page)).complete[0].answers[0].value, 7.5, "resumed from the host, not from storage");
+  await page.context().close();
+});
+
+test("two widgets with different sessions on one page don't cross", async () => {
+  const page = await newPage({ viewport: { width: 1280, height: 1600 } });
+  await page.goto(`${PORTAL}/__test/host.html?mount=none`);
+  await page.evaluate((src) => {
+    window.twin = { a: [], b: [] };
+    for (const [key, age] of [["a", 7], ["b", 10]]) {
+      const el = document.createElement("div");
+      el.id = key;
+      document.body.appendChild(el);
+      window.twin[key + "Handle"] = Ally.mount(el, {
+        src, session: "twin-" + key, config: { age, mode: "checkout" }, title: "Ally " + key,
+        onAnswer: (a) => window.twin[key].push(a),
+        onComplete: (r) => window.twin[key].push(r),
+      });
+    }
+  }, `${WIDGET}/`);
+  const a = page.frameLocator('iframe[title="Ally a"]');
+  const b = page.frameLocator('iframe[title="Ally b"]');
+  await button(a, "Start").click();
+  await button(b, "Start").click();
+  await button(a, "No").click();
+  await button(b, "Skip").click();
+  await button(a, "Yes, a lot").click();
+  for (const w of ["Skip", "Skip", "Skip"]) await button(a, w).click();
+  for (const w of ["Skip", "Skip", "Skip", "Skip"]) await button(b, w).click();
+  await page.waitForFunction(() => window.twin.a.length === 6 && window.twin.b.length === 6);
+  const twin = await page.evaluate(() => window.twin);
+  assert.equal(twin.a.at(-1).session, "twin-a");
+  assert.equal(twin.b.at(-1).session, "twin-b");
+  assert.deepEqual(twin.a.at(-1).answers.map((x) => x.value), [0, 10, null, null, null]);
+  assert.ok(twin.b.at(-1).answers.every((x) => x.skipped));
+  assert.equal(twin.b.at(-1).ageBand, "9-12");
+  await page.context().close();
+});
+
+test("from the host's own origin: a wrong session is ignored, a wrong version and 1 MB of junk get errors", async () => {
+  const { page, widget } = await openHost({ age: 8, mode: "checkout" });
+  await until(page, "log.ready.length === 1");
+  await button(widget, "Start").click();
+  await button(widget, "Mostly").click();
+  const session = await page.evaluate(() => window.ally.session);
+  await page.evaluate(([session, origin]) => {
+    const w = document.querySelector("iframe").contentWindow;
+    w.postMessage({ ally: 1, type: "reset", id: "x1", session: "someone-else", payload: {} }, origin);
+    w.postMessage({ ally: 2, type: "reset", id: "x2", session, payload: {} }, origin);
+    w.postMessage({ ally: 1, type: "init", id: "x3", session, payload: { config: { age: 4 } }, junk: "j".repeat(1024 * 1024) }, origin);
+    w.postMessage("not even an object", origin);
+  }, [session, WIDGET]);
+  await until(page, "log.errors.length === 2");
+  const l = await log(page);
+  assert.deepEqual(l.errors.map((e) => e.code), ["unsupported_version", "too_large"]);
+  assert.equal(l.ready.length, 1, "nothing was reset or re-initialised");
+  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  await page.context().close();
+});
+
+test("a panic still tells the host, shows a friendly screen, and a reload resumes from the host's answers", async () => {
+  const { page, widget } = await openHost({ age: 8, mode: "checkout" });
+  await button(widget, "Start").click();
+  await button(widget, "Mostly").click();
+  await until(page, "log.answers.length === 1");
+  // Something outside the widget (a browser extension, a translation tool)
+  // moves its nodes: the next render can't find them and the widget panics.
+  await widgetFrame(page).evaluate(() => document.body.appendChild(document.querySelector("main .actions")));
+  await button(widget, "Skip").click();
+  await until(page, "log.errors.length === 1");
+  const l = await log(page);
+  assert.equal(l.errors[0].code, "internal");
+  await widget.getByRole("heading", { name: /can't go on right now/ }).waitFor();
+  assert.equal((await page.evaluate(() => window.ally.answers())).length, 1, "the SDK still holds the answer");
+  await widgetFrame(page).evaluate(() => location.reload());
+  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  await page.context().close();
+});
