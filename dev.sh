@@ -71,6 +71,7 @@ run_tests() {
 
   say "budgets"
   node tests/budgets/size.mjs
+  node tests/budgets/runtime.mjs
   bench
 
   say "end-to-end tests in headless Chromium"

@@ -15,7 +15,7 @@
     src: widgetOrigin + "/" + (params.get("widgetQuery") ? "?" + params.get("widgetQuery") : ""),
     session: params.get("session") || undefined,
     config: JSON.parse(params.get("config") || '{"age":7}'),
-    onReady: function (r) { log.ready.push(r); },
+    onReady: function (r) { log.ready.push(r); if (!window.readyAt) window.readyAt = performance.now(); },
     onAnswer: function (a) { log.answers.push(a); },
     onComplete: function (r) { log.complete.push(r); },
     onError: function (e) { log.errors.push(e); },

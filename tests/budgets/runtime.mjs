@@ -1,0 +1,97 @@
+// Start-up and memory figures (printed, never failing on timing):
+//   node tests/budgets/runtime.mjs   (after ./dev.sh build)
+// Start-up: the portal page embeds the widget with the CPU throttled 4×
+// (DevTools Emulation.setCPUThrottlingRate); from navigation to the host
+// receiving `ready`, over 10 cold loads. Memory: the JS heap and the wasm
+// memory after a whole check-in with a 5,000-point drawing.
+import { chromium } from "playwright-core";
+import { serve } from "../e2e/server.mjs";
+import { CHROMIUM_ARGS, hostUrl, WIDGET } from "../e2e/support.mjs";
+
+const RUNS = 10;
+const server = await serve({ port: 8080, root: "dist" });
+// One renderer for the portal and the widget, so one throttle covers both.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [...CHROMIUM_ARGS, "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process"],
+});
+try {
+  const times = [];
+  const widgetTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await page.goto(hostUrl({ age: 7 }));
+    await page.waitForFunction(() => window.readyAt, undefined, { timeout: 20000 });
+    const t = await page.evaluate(() => ({
+      ready: window.readyAt,
+      // When the portal asked for the widget's page: the widget's own start.
+      frame: performance.getEntriesByType("resource").find((e) => e.initiatorType === "iframe").startTime,
+    }));
+    times.push(t.ready);
+    widgetTimes.push(t.ready - t.frame);
+    await context.close();
+  }
+  const summary = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const median = (s[4] + s[5]) / 2;
+    return { median, text: `median ${median.toFixed(0)} ms, worst ${s.at(-1).toFixed(0)} ms, best ${s[0].toFixed(0)} ms` };
+  };
+  const widgetOnly = summary(widgetTimes);
+  console.log(`start-up, CPU 4× slower, ${RUNS} cold loads:`);
+  console.log(`  the widget's navigation → ready at the host: ${widgetOnly.text} (goal: median ≤ 300 ms) ${widgetOnly.median <= 300 ? "ok" : "ABOVE GOAL"}`);
+  console.log(`  the portal page's navigation → ready:        ${summary(times).text}`);
+
+  // Memory after a whole check-in with a 5,000-point drawing.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(hostUrl({ age: 10 }));
+  const widget = page.frameLocator('iframe[title="Ally check-in"]');
+  await widget.getByRole("button", { name: "Start" }).click();
+  await widget.getByRole("button", { name: "Good", exact: true }).click();
+  const frame = page.frames().find((f) => f.url().startsWith(WIDGET));
+  await frame.evaluate(async () => {
+    const canvas = document.querySelector("canvas");
+    const r = canvas.getBoundingClientRect();
+    for (let s = 0; s < 20; s++) {
+      const at = (t) => ({
+        bubbles: true, pointerId: s + 1, pointerType: "pen", pressure: 0.5,
+        clientX: r.left + r.width * (0.5 + 0.4 * Math.cos(t + s)), clientY: r.top + r.height * (0.5 + 0.4 * Math.sin(1.7 * t)),
+      });
+      canvas.dispatchEvent(new PointerEvent("pointerdown", at(0)));
+      for (let i = 1; i < 250; i++) canvas.dispatchEvent(new PointerEvent("pointermove", at(i * 0.025)));
+      canvas.dispatchEvent(new PointerEvent("pointerup", at(250 * 0.025)));
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+  });
+  await widget.getByRole("button", { name: "Done" }).click();
+  for (const w of ["Calm", "Next", "Skip", "No"]) await widget.getByRole("button", { name: w, exact: true }).click();
+  await page.waitForFunction(() => window.log.complete.length === 1);
+  const drawing = await page.evaluate(() => window.log.complete[0].answers[1].value);
+  const cdp = await context.newCDPSession(page);
+  const contexts = [];
+  cdp.on("Runtime.executionContextCreated", (e) => contexts.push(e.context));
+  await cdp.send("Runtime.enable");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  // Every WebAssembly.Memory of the widget's realm (its prototype is the widget's own).
+  const inWidget = contexts.find((c) => c.origin === WIDGET && c.auxData && c.auxData.isDefault);
+  const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype", contextId: inWidget.id });
+  const found = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
+  const sizes = await cdp.send("Runtime.callFunctionOn", {
+    objectId: found.objects.objectId,
+    functionDeclaration: "function () { return this.map((m) => m.buffer.byteLength); }",
+    returnByValue: true,
+  });
+  const mb = (n) => (n / 1024 / 1024).toFixed(1);
+  console.log("memory after a check-in with a 5,000-point drawing:");
+  console.log(`  JS heap used ${mb(heap.usedSize)} MB of ${mb(heap.totalSize)} MB (portal and widget)`);
+  console.log(`  wasm memory ${sizes.result.value.map(mb).join(", ")} MB`);
+  console.log(`  the drawing in the result: ${drawing.strokes.length + drawing.svg.length} bytes (strokes and SVG)`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
