@@ -61,8 +61,8 @@ build() {
 }
 
 run_tests() {
-  say "native tests of the core"
-  cargo test --test core
+  say "native tests of the core (with fuzzing, which prints what it tried)"
+  cargo test --test core -- --show-output
 
   say "component tests in headless Chromium"
   cargo test --target wasm32-unknown-unknown --test browser

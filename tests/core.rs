@@ -7,6 +7,8 @@ mod catalog;
 mod config;
 #[path = "core/flow.rs"]
 mod flow;
+#[path = "core/fuzz.rs"]
+mod fuzz;
 #[path = "core/protocol.rs"]
 mod protocol;
 #[path = "core/scoring.rs"]
