@@ -10,7 +10,7 @@ fn run(config: Value, steps: Vec<Option<Pick>>) -> ResultDoc {
     let mut f = Flow::new(parse(&config).unwrap(), "s-1", "t0");
     f.apply(FlowAction::Begin);
     let mut last = Vec::new();
-    let mut skip_drawings = |f: &mut Flow, last: &mut Vec<Outbound>| {
+    let skip_drawings = |f: &mut Flow, last: &mut Vec<Outbound>| {
         while f.current().is_some_and(|p| p.kind() == "drawing") {
             *last = f.apply(FlowAction::Skip { now: "t".into() });
         }
