@@ -258,7 +258,8 @@ pub fn simplify(points: &[(u32, u32)]) -> Vec<(u32, u32)> {
         let (dx, dy) = (bx - ax, by - ay);
         let len = (dx * dx + dy * dy).sqrt();
         let mut far = (0.0, a);
-        for (i, p) in points.iter().enumerate().take(b).skip(a + 1) {
+        for (offset, p) in points[a + 1..b].iter().enumerate() {
+            let i = a + 1 + offset;
             let (px, py) = (f64::from(p.0), f64::from(p.1));
             let d = if len == 0.0 {
                 ((px - ax).powi(2) + (py - ay).powi(2)).sqrt()
@@ -361,7 +362,7 @@ impl Encoded {
                 d.push_str("0 0");
             }
             let mut last = (i64::from(x0), i64::from(y0));
-            for (i, &(x, y)) in s.points.iter().enumerate().skip(1) {
+            for (i, &(x, y)) in s.points.iter().enumerate().filter(|(i, _)| *i > 0) {
                 let (dx, dy) = (i64::from(x) - last.0, i64::from(y) - last.1);
                 if i > 1 && dx >= 0 {
                     d.push(' ');
@@ -494,7 +495,8 @@ pub fn decode(text: &str) -> Result<Encoded, DecodeError> {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn base64_encode(bytes: &[u8]) -> String {
+/// Standard base64 with padding.
+pub fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk

@@ -29,7 +29,7 @@ fn check(t: &Tr, what: &str) {
     // Placeholders match across languages.
     let holes = |s: &str| {
         s.split('{')
-            .skip(1)
+            .filter(|p| p.contains('}'))
             .map(|p| p.split('}').next().unwrap_or("").to_string())
             .collect::<HashSet<_>>()
     };

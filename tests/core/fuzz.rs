@@ -6,7 +6,7 @@
 use ally::core::config::parse;
 use ally::core::flow::{Stage, Widget, WidgetAction};
 use ally::core::protocol::{parse_inbound, Outbound};
-use ally::core::strokes::decode;
+use ally::core::strokes::{base64_encode, decode};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
@@ -240,22 +240,7 @@ fn the_drawing_decoder_never_panics() {
         "ally.strokes/1 texts (base64 of any bytes)",
         prop::collection::vec(any::<u8>(), 0..200),
         |bytes| {
-            const B64: &[u8; 64] =
-                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            let mut text = String::new();
-            for chunk in bytes.chunks(3) {
-                let n = chunk
-                    .iter()
-                    .enumerate()
-                    .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-                for i in 0..4 {
-                    text.push(if i <= chunk.len() {
-                        B64[(n >> (18 - 6 * i) & 63) as usize] as char
-                    } else {
-                        '='
-                    });
-                }
-            }
+            let text = base64_encode(&bytes);
             if let Ok(d) = decode(&text) {
                 prop_assert!(d
                     .strokes

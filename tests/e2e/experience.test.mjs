@@ -1,7 +1,7 @@
 // End-to-end: read-aloud and reduced motion, in the widget embedded cross-origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, openHost, newPage, hostUrl, until, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, openHost, newPage, hostUrl, until, tap, WIDGET, WIDGET_FRAME } from "./support.mjs";
 
 before(start);
 after(stop);
@@ -63,7 +63,7 @@ test("with readAloud off, or without speech in the browser, there is no speaker 
     await widget.getByRole("button", { name: "Start" }).tap();
     await widget.getByRole("heading", { name: "How do you feel right now?" }).waitFor();
     assert.equal(await widget.getByRole("button", { name: "Read aloud" }).count(), 0);
-    for (const w of ["Good", "Skip", "Calm", "Small"]) await widget.getByRole("button", { name: w, exact: true }).tap();
+    for (const w of ["Good", "Skip", "Calm", "Small"]) await tap(page, widget, w);
     await until(page, "log.complete.length === 1");
     if (available) assert.deepEqual(await spoken(page), [], "auto is off too");
     await page.context().close();

@@ -1,7 +1,7 @@
 // End-to-end hardening: a strict CSP, no network, and faults of every kind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, newPage, openHost, hostUrl, log, until, sleep, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, openHost, hostUrl, log, until, sleep, tap, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
 import { WIDGET_CSP } from "./server.mjs";
 
 before(start);
@@ -91,7 +91,7 @@ test("a host that does not ack for a while: complete is re-sent with a capped ba
   await page.goto(hostUrl({ age: 4, mode: "checkout" }));
   const widget = page.frameLocator(WIDGET_FRAME);
   await button(widget, "Start").click();
-  for (const w of ["Yes", "Yes", "Skip"]) await button(widget, w).click();
+  for (const w of ["Yes", "Yes", "Skip"]) await tap(page, widget, w);
   await sleep(9000);
   const times = await page.evaluate(() => window.log.raw.filter((m) => m.type === "complete").map((m) => m.id));
   assert.ok(times.length >= 4, `re-sent while unacked (${times.length})`);
@@ -117,7 +117,7 @@ test("a reload during a drawing keeps every answer given and comes back to the d
   await widget.getByRole("heading", { name: "Draw how you feel." }).waitFor();
   await scribble(page, widget);
   await button(widget, "Done").click();
-  for (const w of ["Calm", "Next", "Small", "Yes"]) await button(widget, w).click();
+  for (const w of ["Calm", "Next", "Small", "Yes"]) await tap(page, widget, w);
   await until(page, "log.complete.length === 1");
   const r = (await log(page)).complete[0];
   assert.deepEqual(r.answers.map((a) => a.promptId), ["mood.now", "drawing.feel", "feelings.which", "intensity.now", "talk.today"]);
@@ -141,7 +141,7 @@ test("storage that throws on every call changes nothing", async () => {
   assert.equal(await widgetFrame(page).evaluate(() => window.__storageThrows), true);
   await widgetFrame(page).evaluate(() => location.reload());
   await until(page, "log.ready.length === 2");
-  for (const w of ["Skip", "Skip", "Skip", "Maybe later"]) await button(widget, w).click();
+  for (const w of ["Skip", "Skip", "Skip", "Maybe later"]) await tap(page, widget, w);
   await until(page, "log.complete.length === 1");
   assert.equal((await log(page)).complete[0].answers[0].value, 7.5, "resumed from the host, not from storage");
   await page.context().close();
@@ -155,6 +155,8 @@ test("two widgets with different sessions on one page don't cross", async () => 
     for (const [key, age] of [["a", 7], ["b", 10]]) {
       const el = document.createElement("div");
       el.id = key;
+      // Side by side, so one widget growing never moves the other under a finger.
+      el.style.cssText = `position:absolute; top:0; left:${key === "a" ? 0 : 640}px; width:620px`;
       document.body.appendChild(el);
       window.twin[key + "Handle"] = Ally.mount(el, {
         src, session: "twin-" + key, config: { age, mode: "checkout" }, title: "Ally " + key,
@@ -165,14 +167,20 @@ test("two widgets with different sessions on one page don't cross", async () => 
   }, `${WIDGET}/`);
   const a = page.frameLocator('iframe[title="Ally a"]');
   const b = page.frameLocator('iframe[title="Ally b"]');
-  await button(a, "Start").click();
-  await button(b, "Start").click();
-  await button(a, "No").click();
-  await button(b, "Skip").click();
-  await button(a, "Yes, a lot").click();
-  for (const w of ["Skip", "Skip", "Skip"]) await button(a, w).click();
-  for (const w of ["Skip", "Skip", "Skip", "Skip"]) await button(b, w).click();
-  await page.waitForFunction(() => window.twin.a.length === 6 && window.twin.b.length === 6);
+  const tapOn = (widget, title, name) => tap(page, widget, name, `iframe[title="${title}"]`);
+  await tapOn(a, "Ally a", "Start");
+  await tapOn(b, "Ally b", "Start");
+  await tapOn(a, "Ally a", "No");
+  await tapOn(b, "Ally b", "Skip");
+  await tapOn(a, "Ally a", "Yes, a lot");
+  for (let i = 0; i < 3; i++) await tapOn(a, "Ally a", "Skip");
+  for (let i = 0; i < 4; i++) await tapOn(b, "Ally b", "Skip");
+  await page.waitForFunction(() => window.twin.a.length === 6 && window.twin.b.length === 6, undefined, { timeout: 10000 })
+    .catch(async (e) => {
+      const t = await page.evaluate(() => window.twin);
+      const ids = (xs) => xs.map((x) => x.promptId || x.schema).join(",");
+      throw new Error(`${e.message}\na: ${ids(t.a)}\nb: ${ids(t.b)}`);
+    });
   const twin = await page.evaluate(() => window.twin);
   assert.equal(twin.a.at(-1).session, "twin-a");
   assert.equal(twin.b.at(-1).session, "twin-b");

@@ -75,3 +75,25 @@ export async function until(page, body, timeout = 10000) {
 }
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Waits until the widget's iframe has kept the same height for a moment. */
+export async function settle(page, frameSelector = "iframe") {
+  await page.waitForFunction(async (sel) => {
+    const frame = document.querySelector(sel);
+    const height = frame && frame.style.height;
+    for (let i = 0; i < 3; i++) {
+      await new Promise((ok) => setTimeout(ok, 30));
+      if (frame && frame.style.height !== height) return false;
+    }
+    return true;
+  }, frameSelector, { polling: 10 });
+}
+
+/**
+ * Taps a button as a child would: a finger doesn't tap a screen that is
+ * still moving, so this waits for the iframe to stop resizing afterwards.
+ */
+export async function tap(page, widget, name, frameSelector = "iframe") {
+  await widget.getByRole("button", { name, exact: true }).click();
+  await settle(page, frameSelector);
+}

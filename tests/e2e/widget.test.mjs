@@ -2,7 +2,7 @@
 // http://127.0.0.1:8080 through the host SDK, and a child taps through it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, openHost, newPage, log, until, sleep, PORTAL, WIDGET, STRANGER } from "./support.mjs";
+import { start, stop, openHost, newPage, log, until, sleep, tap as tapAndSettle, PORTAL, WIDGET, STRANGER } from "./support.mjs";
 
 before(start);
 after(stop);
@@ -163,7 +163,7 @@ test("Back lets the child change an answer; the latest one is kept", async () =>
   // Keyboard works too.
   await button(widget, "Mostly").focus();
   await page.keyboard.press("Enter");
-  for (const word of ["Mostly", "Mostly", "Mostly", "Skip"]) await button(widget, word).click();
+  for (const word of ["Mostly", "Mostly", "Mostly", "Skip"]) await tapAndSettle(page, widget, word);
   await until(page, "log.complete.length === 1");
   const l = await log(page);
   assert.equal(l.answers.length, 6, "the changed answer is sent again");
@@ -182,7 +182,7 @@ test("reset from the host starts over and forgets the kept answers", async () =>
   await widget.getByRole("button", { name: "Start" }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.ally.answers()), []);
   await button(widget, "Start").click();
-  for (const w of ["No", "No", "No", "No", "Skip"]) await button(widget, w).click();
+  for (const w of ["No", "No", "No", "No", "Skip"]) await tapAndSettle(page, widget, w);
   await until(page, "log.complete.length === 1");
   const r = (await log(page)).complete[0];
   assert.deepEqual(r.answers.map((a) => a.value), [0, 0, 0, 0, null], "only the new run's answers");
@@ -339,7 +339,7 @@ test("a complete that is not acked is re-sent and reaches onComplete exactly onc
   const widget = page.frameLocator("iframe");
   await button(widget, "Start").click();
   await button(widget, "Great").click();
-  for (let i = 0; i < 4; i++) await button(widget, "Skip").click();
+  for (let i = 0; i < 4; i++) await tapAndSettle(page, widget, "Skip");
   await until(page, "log.raw.filter((m) => m.type === 'complete').length >= 3");
   // After the third copy is acked, the widget stops re-sending.
   await sleep(2500);
@@ -410,7 +410,7 @@ test("the demo portal shows each answer and the result", async () => {
   await button(widget, "Start").click();
   await button(widget, "Yes, a lot").click();
   await page.locator('#answers [data-prompt="trust.listened"]').getByText("Yes, a lot = 10").waitFor();
-  for (const w of ["Mostly", "A little", "Yes, a lot"]) await button(widget, w).click();
+  for (const w of ["Mostly", "A little", "Yes, a lot"]) await tapAndSettle(page, widget, w, 'iframe[title="Ally check-in for the child"]');
   await drawLine(page, widget, 0.2, 0.8, 0.5);
   await button(widget, "Done").click();
   await page.locator("#status").getByText("Complete.").waitFor();
