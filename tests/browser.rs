@@ -25,6 +25,20 @@ fn fresh_root() -> Element {
     root
 }
 
+/// A root themed for `band` with Ally's real stylesheet, and the element to
+/// render into inside it.
+fn themed_root(band: &str) -> (Element, Element) {
+    let root = fresh_root();
+    let doc = gloo::utils::document();
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../static/styles/ally.css")));
+    root.append_child(&style).unwrap();
+    root.set_class_name(&format!("ally band-{band}"));
+    let mount = doc.create_element("div").unwrap();
+    root.append_child(&mount).unwrap();
+    (root, mount)
+}
+
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
@@ -183,22 +197,13 @@ async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
 
 #[wasm_bindgen_test]
 async fn youngest_children_get_three_big_faces() {
-    let root = fresh_root();
+    let (root, mount) = themed_root("3-5");
     let spy = Rc::new(RefCell::new(None));
     let props = HarnessProps {
         initial: started(json!({ "age": 4 })),
         spy,
     };
-    // Ally's real stylesheet, with the band's theme on the widget's root.
-    let style = gloo::utils::document().create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../static/styles/ally.css")));
-    gloo::utils::document()
-        .head()
-        .unwrap()
-        .append_child(&style)
-        .unwrap();
-    root.set_class_name("ally band-3-5");
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Harness>::with_root_and_props(mount, props).render();
     settle().await;
     let faces: Vec<HtmlElement> = buttons(&root)
         .into_iter()
@@ -232,17 +237,13 @@ fn answers(spy: &Rc<RefCell<Option<Widget>>>) -> Vec<Option<ally::core::protocol
 
 #[wasm_bindgen_test]
 async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
-    let root = fresh_root();
-    let style = gloo::utils::document().create_element("style").unwrap();
-    style.set_text_content(Some(include_str!("../static/styles/ally.css")));
-    root.append_child(&style).unwrap();
-    root.set_class_name("ally band-9-12");
+    let (root, mount) = themed_root("9-12");
     let spy = Rc::new(RefCell::new(None));
     let props = HarnessProps {
         initial: started(json!({ "age": 10, "mode": "checkout" })),
         spy: spy.clone(),
     };
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Harness>::with_root_and_props(mount, props).render();
     settle().await;
 
     let slider: HtmlElement = root
@@ -382,11 +383,7 @@ mod pad {
     }
 
     async fn pad(band: AgeBand, width: &str) -> Pad {
-        let root = fresh_root();
-        let style = gloo::utils::document().create_element("style").unwrap();
-        style.set_text_content(Some(include_str!("../static/styles/ally.css")));
-        root.append_child(&style).unwrap();
-        root.set_class_name(&format!("ally band-{}", band.code()));
+        let (root, mount) = themed_root(band.code());
         root.set_attribute("style", &format!("width: {width}"))
             .unwrap();
         let done = Rc::new(RefCell::new(Vec::new()));
@@ -397,8 +394,6 @@ mod pad {
             initial: None,
             on_done: Callback::from(move |d| log.borrow_mut().push(d)),
         };
-        let mount = gloo::utils::document().create_element("div").unwrap();
-        root.append_child(&mount).unwrap();
         yew::Renderer::<DrawingPad>::with_root_and_props(mount, props).render();
         settle().await;
         let canvas = root
