@@ -376,8 +376,7 @@ pub fn watch_height(root: NodeRef, channel: Rc<RefCell<Option<Bridge>>>) -> impl
     }
 }
 
-/// The last line of defence: tells the host that the widget stopped and
-/// shows the child a friendly screen instead of a frozen one.
+/// The last line of defence: tells the host that the widget stopped.
 pub fn report_fatal(error: ErrorPayload) {
     if let Some((host, session)) = HOST.with(|h| h.borrow().clone()) {
         let id = format!("fatal-{}", random_prefix());
@@ -385,9 +384,4 @@ pub fn report_fatal(error: ErrorPayload) {
             Bridge::post_text(&text, &host);
         }
     }
-    if let Some(body) = gloo::utils::document().body() {
-        body.set_inner_html(FATAL_SCREEN);
-    }
 }
-
-const FATAL_SCREEN: &str = r#"<main class="ally band-none"><section class="screen notice" data-notice="failed"><h1><span lang="en">Oops, this game can't go on right now.</span> <span lang="es" class="other-language">Uy, este juego no puede seguir ahora.</span></h1><p class="intro"><span lang="en">Please ask the grown-up with you for help.</span> <span lang="es" class="other-language">Pide ayuda a la persona adulta que está contigo.</span></p></section></main>"#;

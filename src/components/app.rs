@@ -38,6 +38,8 @@ pub fn mount() {
             format!("the widget stopped: {info}"),
             None,
         ));
+        // …and shows the child a friendly screen instead of a frozen one.
+        super::notice::show_stopped();
     }));
     yew::Renderer::<App>::new().render();
 }

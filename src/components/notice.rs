@@ -18,23 +18,6 @@ pub struct NoticeProps {
     pub kind: NoticeKind,
 }
 
-const GETTING_READY: Tr = Tr {
-    en: "Getting ready…",
-    es: "Preparando…",
-};
-const NOT_EMBEDDED: Tr = Tr {
-    en: "Ally opens inside your care portal.",
-    es: "Ally se abre dentro de tu portal de atención.",
-};
-const NOT_ALLOWED: Tr = Tr {
-    en: "This page is not allowed to open Ally.",
-    es: "Esta página no tiene permiso para abrir Ally.",
-};
-const NO_SESSION: Tr = Tr {
-    en: "The link to Ally is missing its session.",
-    es: "Al enlace de Ally le falta la sesión.",
-};
-
 /// A friendly screen for every state that is not the game itself. Before the
 /// host's settings arrive the language is unknown, so it speaks both.
 #[component]
@@ -46,12 +29,12 @@ pub fn Notice(props: &NoticeProps) -> Html {
         </> }
     };
     let (title, detail): (Html, Html) = match &props.kind {
-        NoticeKind::Connecting => (both(&GETTING_READY), html! {}),
+        NoticeKind::Connecting => (both(&UI.getting_ready), html! {}),
         NoticeKind::Refused(r) => {
             let why = match r {
-                Refusal::NotEmbedded => &NOT_EMBEDDED,
-                Refusal::OriginNotAllowed => &NOT_ALLOWED,
-                Refusal::NoSession => &NO_SESSION,
+                Refusal::NotEmbedded => &UI.not_embedded,
+                Refusal::OriginNotAllowed => &UI.not_allowed,
+                Refusal::NoSession => &UI.no_session,
             };
             (
                 both(&UI.oops_title),
@@ -62,7 +45,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
             both(&UI.oops_title),
             html! { <p class="for-grown-ups"><code>{ detail.clone() }</code></p> },
         ),
-        NoticeKind::Failed => (both(&UI.oops_title), html! {}),
+        NoticeKind::Failed => (both(&UI.stopped), html! {}),
     };
     let busy = matches!(props.kind, NoticeKind::Connecting);
     let kind = match &props.kind {
@@ -80,5 +63,23 @@ pub fn Notice(props: &NoticeProps) -> Html {
             }
             { detail }
         </section>
+    }
+}
+
+/// The friendly screen after a panic, when Yew can no longer render: the
+/// same words as the `Failed` notice, written straight into the page.
+pub fn show_stopped() {
+    let both = |t: &Tr| {
+        format!(
+            r#"<span lang="en">{}</span> <span lang="es" class="other-language">{}</span>"#,
+            t.en, t.es
+        )
+    };
+    if let Some(body) = gloo::utils::document().body() {
+        body.set_inner_html(&format!(
+            r#"<main class="ally band-none"><section class="screen notice" data-notice="failed"><h1>{}</h1><p class="intro">{}</p></section></main>"#,
+            both(&UI.stopped),
+            both(&UI.oops_body)
+        ));
     }
 }

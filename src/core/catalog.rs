@@ -889,6 +889,11 @@ pub struct Ui {
     pub done_body: Tr,
     pub oops_title: Tr,
     pub oops_body: Tr,
+    pub stopped: Tr,
+    pub getting_ready: Tr,
+    pub not_embedded: Tr,
+    pub not_allowed: Tr,
+    pub no_session: Tr,
 }
 
 pub static UI: Ui = Ui {
@@ -962,6 +967,26 @@ pub static UI: Ui = Ui {
     done_body: Tr {
         en: "Thank you for sharing!",
         es: "¡Gracias por contarnos!",
+    },
+    stopped: Tr {
+        en: "Oops, this game can't go on right now.",
+        es: "Uy, este juego no puede seguir ahora.",
+    },
+    getting_ready: Tr {
+        en: "Getting ready…",
+        es: "Preparando…",
+    },
+    not_embedded: Tr {
+        en: "Ally opens inside your care portal.",
+        es: "Ally se abre dentro de tu portal de atención.",
+    },
+    not_allowed: Tr {
+        en: "This page is not allowed to open Ally.",
+        es: "Esta página no tiene permiso para abrir Ally.",
+    },
+    no_session: Tr {
+        en: "The link to Ally is missing its session.",
+        es: "Al enlace de Ally le falta la sesión.",
     },
     oops_title: Tr {
         en: "Oops, this game can't start right now.",
