@@ -51,40 +51,34 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
 
     // The input, and the words it reads aloud after the question.
     let (input, spoken): (Html, Vec<AttrValue>) = match p.input {
-        Input::Faces(scale) => {
-            let labels = words(
-                catalog::face_labels(scale, catalog::face_count(props.band)),
-                l,
-            );
+        // One tap picks one: faces, sizes, yes/later/no, agree/disagree.
+        Input::Faces(_) | Input::Sizes | Input::Talk | Input::Agree4 => {
+            let (look, labels): (Look, Vec<AttrValue>) = match p.input {
+                Input::Faces(scale) => (
+                    Look::Faces,
+                    words(
+                        catalog::face_labels(scale, catalog::face_count(props.band)),
+                        l,
+                    ),
+                ),
+                Input::Sizes => (
+                    Look::Sizes,
+                    catalog::SIZES
+                        .iter()
+                        .map(|(t, _)| AttrValue::Static(t.get(l)))
+                        .collect(),
+                ),
+                Input::Talk => (
+                    Look::Words,
+                    catalog::TALK
+                        .iter()
+                        .map(|(_, t)| AttrValue::Static(t.get(l)))
+                        .collect(),
+                ),
+                _ => (Look::Agree, words(&catalog::AGREE4, l)),
+            };
             (
-                html! { <Choices labels={labels.clone()} look={Look::Faces} {chosen} on_choose={choose} /> },
-                labels,
-            )
-        }
-        Input::Sizes => {
-            let labels: Vec<AttrValue> = catalog::SIZES
-                .iter()
-                .map(|(t, _)| AttrValue::Static(t.get(l)))
-                .collect();
-            (
-                html! { <Choices labels={labels.clone()} look={Look::Sizes} {chosen} on_choose={choose} /> },
-                labels,
-            )
-        }
-        Input::Talk => {
-            let labels: Vec<AttrValue> = catalog::TALK
-                .iter()
-                .map(|(_, t)| AttrValue::Static(t.get(l)))
-                .collect();
-            (
-                html! { <Choices labels={labels.clone()} look={Look::Words} {chosen} on_choose={choose} /> },
-                labels,
-            )
-        }
-        Input::Agree4 => {
-            let labels = words(&catalog::AGREE4, l);
-            (
-                html! { <Choices labels={labels.clone()} look={Look::Agree} {chosen} on_choose={choose} /> },
+                html! { <Choices labels={labels.clone()} {look} {chosen} on_choose={choose} /> },
                 labels,
             )
         }
