@@ -51,6 +51,15 @@ fn buttons(root: &Element) -> Vec<HtmlElement> {
         .collect()
 }
 
+/// The text of the screen's heading.
+fn heading(root: &Element) -> String {
+    root.query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
 fn button_named(root: &Element, name: &str) -> HtmlElement {
     buttons(root)
         .into_iter()
@@ -137,11 +146,7 @@ async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
-    let heading = root.query_selector("h1").unwrap().unwrap();
-    assert_eq!(
-        heading.text_content().unwrap(),
-        "¿Te escuchó la persona que te ayuda hoy?"
-    );
+    assert_eq!(heading(&root), "¿Te escuchó la persona que te ayuda hoy?");
     assert_eq!(
         buttons(&root)
             .iter()
@@ -165,14 +170,7 @@ async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
         )
     );
     assert_eq!(w.outbox.last().unwrap().1.kind(), "answer");
-    assert_eq!(
-        root.query_selector("h1")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "¿Hablamos de cosas que te importan?"
-    );
+    assert_eq!(heading(&root), "¿Hablamos de cosas que te importan?");
 
     // Skip records a skip; Back returns with the earlier choice shown.
     button_named(&root, "Saltar").click();
@@ -359,14 +357,7 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
         a.value,
         Some(AnswerValue::List(vec!["worried".into(), "tired".into()]))
     );
-    assert_eq!(
-        root.query_selector("h1")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "How big is the feeling?"
-    );
+    assert_eq!(heading(&root), "How big is the feeling?");
 }
 
 mod pad {

@@ -28,6 +28,18 @@ const WORDS = {
 
 const button = (widget, name) => widget.getByRole("button", { name, exact: true });
 
+/** Adds another frame to the portal page and returns it once loaded. */
+async function addFrame(page, src, name) {
+  await page.evaluate(([src, name]) => {
+    const f = document.createElement("iframe");
+    f.src = src;
+    f.name = name;
+    document.body.appendChild(f);
+    return new Promise((ok) => (f.onload = ok));
+  }, [src, name]);
+  return page.frame({ name });
+}
+
 // A step: [promptId, what the child does, the value expected]. What the child does:
 // ["tap", list, index] | ["feel", ids, single?] | ["line", n] | null (skip).
 const tap = (list, i) => ["tap", list, i];
@@ -237,14 +249,7 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
   await button(widget, "Start").click();
   await button(widget, "Mostly").click();
   // A stranger's frame inside the same portal page.
-  await page.evaluate((src) => {
-    const f = document.createElement("iframe");
-    f.src = src;
-    f.name = "stranger";
-    document.body.appendChild(f);
-    return new Promise((ok) => (f.onload = ok));
-  }, `${STRANGER}/__test/stranger.html`);
-  const stranger = page.frame({ name: "stranger" });
+  const stranger = await addFrame(page, `${STRANGER}/__test/stranger.html`, "stranger");
   const session = await page.evaluate(() => window.ally.session);
   await stranger.evaluate((session) => {
     window.got = [];
@@ -276,14 +281,7 @@ test("a frame of the widget's own origin that is not the parent is ignored too",
   await button(widget, "Mostly").click();
   await until(page, "log.answers.length === 1");
   // A sibling frame on an allowed origin (the widget's own): right origin, wrong source.
-  await page.evaluate((src) => {
-    const f = document.createElement("iframe");
-    f.src = src;
-    f.name = "sibling";
-    document.body.appendChild(f);
-    return new Promise((ok) => (f.onload = ok));
-  }, `${WIDGET}/__test/stranger.html`);
-  const sibling = page.frame({ name: "sibling" });
+  const sibling = await addFrame(page, `${WIDGET}/__test/stranger.html`, "sibling");
   const session = await page.evaluate(() => window.ally.session);
   await sibling.evaluate((session) => {
     const base = { ally: 1, session, payload: {} };
