@@ -28,7 +28,7 @@ thread_local! {
 /// The allow-list's `<meta>` name in `index.html`.
 pub const ALLOW_META: &str = "ally-allowed-origins";
 
-const HELLO_BASE_MS: u32 = 100;
+const HELLO_BASE_MS: u32 = 250;
 const HELLO_CAP_MS: u32 = 1_000;
 const RESEND_BASE_MS: u32 = 500;
 const RESEND_CAP_MS: u32 = 5_000;

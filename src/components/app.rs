@@ -2,6 +2,7 @@ use super::screen::Screen;
 use crate::bridge::{self, Bridge, BridgeEvent};
 use crate::core::flow::{Widget, WidgetAction};
 use crate::core::protocol::{ErrorPayload, Inbound};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,7 +30,29 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-/// Mounts the widget on `<body>`, with a last line of defence for panics.
+/// The reducer's action for what the bridge heard; `None` for what needs no action.
+fn action(e: BridgeEvent) -> Option<WidgetAction> {
+    Some(match e {
+        BridgeEvent::Host(Inbound::Init { config, resume }) => WidgetAction::Init {
+            config,
+            resume,
+            now: now_iso(),
+        },
+        BridgeEvent::Host(Inbound::Reset) => WidgetAction::Reset { now: now_iso() },
+        BridgeEvent::Host(Inbound::Ack { .. }) => return None,
+        BridgeEvent::Refused(r) => WidgetAction::Refuse(r),
+    })
+}
+
+/// Where the bridge's events go once the app is on screen.
+type Listener = Rc<RefCell<Option<Callback<WidgetAction>>>>;
+type Channel = Rc<RefCell<Option<Bridge>>>;
+
+/// Starts the widget: opens the channel at once, so `hello` goes out while
+/// the page is still showing its static "getting ready" screen, and renders
+/// the app only when the host has answered (or the widget must not start).
+/// The first state's messages (`ready`) are posted before that first render,
+/// in the same task, so the host never waits for a frame to be painted.
 pub fn mount() {
     // Yew's own renderer installs a console panic hook unless given this one.
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -41,62 +64,97 @@ pub fn mount() {
         // …and shows the child a friendly screen instead of a frozen one.
         super::notice::show_stopped();
     }));
-    yew::Renderer::<App>::new().render();
+    let session = bridge::session_from_url();
+    let listener = Listener::default();
+    let channel = Channel::default();
+    let on_event = {
+        let (listener, channel) = (listener.clone(), channel.clone());
+        let session = session.clone().unwrap_or_default();
+        Callback::from(move |e: BridgeEvent| {
+            let Some(action) = action(e) else { return };
+            let app = listener.borrow().clone();
+            if let Some(app) = app {
+                return app.emit(action);
+            }
+            let first = Widget::new(&session).reduce(action);
+            let sent = post(&channel, &first, 0);
+            // Taken until the app's first render (a microtask away) replaces it.
+            *listener.borrow_mut() = Some(Callback::noop());
+            let props = AppProps {
+                first: Rc::new(first),
+                sent,
+                channel: channel.clone(),
+                listener: listener.clone(),
+            };
+            yew::Renderer::<App>::with_props(props).render();
+        })
+    };
+    let bridge = Bridge::start(session, on_event);
+    *channel.borrow_mut() = bridge;
+}
+
+/// Posts the messages the reducer queued after `last`; returns the newest one's number.
+fn post(channel: &Channel, widget: &Widget, last: u64) -> u64 {
+    let mut sent = last;
+    if let Some(b) = channel.borrow().as_ref() {
+        for (seq, msg) in widget.outbox.iter().filter(|(s, _)| *s > last) {
+            b.send(msg);
+            sent = *seq;
+        }
+    }
+    sent
+}
+
+#[derive(Properties)]
+pub struct AppProps {
+    /// The state after the host's first word, whose messages are already sent.
+    pub first: Rc<Widget>,
+    /// The number of the last message already sent.
+    pub sent: u64,
+    pub channel: Channel,
+    pub listener: Listener,
+}
+
+/// The app is mounted once and never given new props.
+impl PartialEq for AppProps {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 #[component]
-pub fn App() -> Html {
-    let session = use_memo((), |_| bridge::session_from_url());
+pub fn App(props: &AppProps) -> Html {
     let state = {
-        let session = session.clone();
-        use_reducer(move || State(Widget::new(session.as_deref().unwrap_or_default())))
+        let first = props.first.clone();
+        use_reducer(move || State((*first).clone()))
     };
-    let channel = use_mut_ref(|| None::<Bridge>);
-    let sent = use_mut_ref(|| 0u64);
+    let sent = use_mut_ref(|| props.sent);
     let root = use_node_ref();
 
-    // Open the channel once.
+    // From now on the bridge's events are the reducer's actions.
     {
-        let dispatcher = state.dispatcher();
-        let channel = channel.clone();
-        let session = session.clone();
-        use_effect_with((), move |_| {
-            let on_event = Callback::from(move |e: BridgeEvent| {
-                dispatcher.dispatch(match e {
-                    BridgeEvent::Host(Inbound::Init { config, resume }) => WidgetAction::Init {
-                        config,
-                        resume,
-                        now: now_iso(),
-                    },
-                    BridgeEvent::Host(Inbound::Reset) => WidgetAction::Reset { now: now_iso() },
-                    BridgeEvent::Host(Inbound::Ack { .. }) => return,
-                    BridgeEvent::Refused(r) => WidgetAction::Refuse(r),
-                })
-            });
-            *channel.borrow_mut() = Bridge::start((*session).clone(), on_event);
+        let d = state.dispatcher();
+        let listener = props.listener.clone();
+        use_memo((), move |_| {
+            *listener.borrow_mut() = Some(Callback::from(move |a| d.dispatch(a)));
         });
     }
 
-    // Post what the reducer queued since the last render.
+    // Post what the reducer queued since the last render. The sequence number
+    // of the newest message tells a change (the outbox keeps only the newest few).
     {
-        let channel = channel.clone();
-        let sent = sent.clone();
+        let channel = props.channel.clone();
         let widget = state.0.clone();
-        use_effect_with(state.0.outbox.len(), move |_| {
-            if let Some(b) = channel.borrow().as_ref() {
-                let mut sent = sent.borrow_mut();
-                let last = *sent;
-                for (seq, msg) in widget.outbox.iter().filter(|(s, _)| *s > last) {
-                    b.send(msg);
-                    *sent = *seq;
-                }
-            }
+        let newest = widget.outbox.last().map(|(s, _)| *s);
+        use_effect_with(newest, move |_| {
+            let last = *sent.borrow();
+            *sent.borrow_mut() = post(&channel, &widget, last);
         });
     }
 
     // Tell the host how tall the content is, whenever that changes.
     {
-        let channel = channel.clone();
+        let channel = props.channel.clone();
         let root = root.clone();
         use_effect_with((), move |_| bridge::watch_height(root, channel));
     }

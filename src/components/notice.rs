@@ -6,7 +6,6 @@ use yew::prelude::*;
 /// Why the widget shows a notice instead of the game.
 #[derive(Clone, PartialEq)]
 pub enum NoticeKind {
-    Connecting,
     Refused(Refusal),
     /// The host's settings were wrong; the detail is for the grown-ups.
     Invalid(AttrValue),
@@ -29,7 +28,6 @@ pub fn Notice(props: &NoticeProps) -> Html {
         </> }
     };
     let (title, detail): (Html, Html) = match &props.kind {
-        NoticeKind::Connecting => (both(&UI.getting_ready), html! {}),
         NoticeKind::Refused(r) => {
             let why = match r {
                 Refusal::NotEmbedded => &UI.not_embedded,
@@ -47,20 +45,16 @@ pub fn Notice(props: &NoticeProps) -> Html {
         ),
         NoticeKind::Failed => (both(&UI.stopped), html! {}),
     };
-    let busy = matches!(props.kind, NoticeKind::Connecting);
     let kind = match &props.kind {
-        NoticeKind::Connecting => "connecting",
         NoticeKind::Refused(_) => "refused",
         NoticeKind::Invalid(_) => "invalid",
         NoticeKind::Failed => "failed",
     };
     html! {
-        <section class="screen notice" data-notice={kind} aria-busy={busy.to_string()}>
+        <section class="screen notice" data-notice={kind}>
             { mascot() }
             <h1>{ title }</h1>
-            if !busy {
-                <p class="intro">{ both(&UI.oops_body) }</p>
-            }
+            <p class="intro">{ both(&UI.oops_body) }</p>
             { detail }
         </section>
     }

@@ -30,7 +30,9 @@ pub fn Screen(props: &ScreenProps) -> Html {
         })
     };
     match &state.0.stage {
-        Stage::Connecting => html! { <Notice kind={NoticeKind::Connecting} /> },
+        // The app is mounted only once the host has spoken; until then the
+        // page's own static "getting ready" screen shows.
+        Stage::Connecting => Html::default(),
         Stage::Refused(r) => html! { <Notice kind={NoticeKind::Refused(*r)} /> },
         Stage::Invalid(e) => {
             let kind = NoticeKind::Invalid(AttrValue::from(e.to_string()));

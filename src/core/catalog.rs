@@ -890,7 +890,6 @@ pub struct Ui {
     pub oops_title: Tr,
     pub oops_body: Tr,
     pub stopped: Tr,
-    pub getting_ready: Tr,
     pub not_embedded: Tr,
     pub not_allowed: Tr,
     pub no_session: Tr,
@@ -971,10 +970,6 @@ pub static UI: Ui = Ui {
     stopped: Tr {
         en: "Oops, this game can't go on right now.",
         es: "Uy, este juego no puede seguir ahora.",
-    },
-    getting_ready: Tr {
-        en: "Getting ready…",
-        es: "Preparando…",
     },
     not_embedded: Tr {
         en: "Ally opens inside your care portal.",

@@ -125,7 +125,6 @@ fn every_screen_word_is_in_both_languages() {
     check(&UI.oops_body, "oops_body");
     for (what, t) in [
         ("stopped", &UI.stopped),
-        ("getting_ready", &UI.getting_ready),
         ("not_embedded", &UI.not_embedded),
         ("not_allowed", &UI.not_allowed),
         ("no_session", &UI.no_session),

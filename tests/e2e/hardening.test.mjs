@@ -60,6 +60,9 @@ test("a host whose listener comes 3 s late still gets hello, then ready", async 
     document.body.appendChild(f);
   }, `${WIDGET}/?session=late-1`);
   await sleep(3000);
+  // Meanwhile the child sees a friendly screen, not a blank one.
+  const frame = page.frameLocator("iframe");
+  await frame.getByRole("heading", { name: /Getting ready/ }).waitFor();
   const early = (await log(page)).raw.filter((m) => m.type === "hello");
   assert.ok(early.length >= 3, `hello was said again and again (${early.length})`);
   assert.ok(early.every((m) => m.session === "late-1" && JSON.stringify(m.payload) === '{"versions":[1]}'), "no child data in hello");
@@ -73,6 +76,8 @@ test("a host whose listener comes 3 s late still gets hello, then ready", async 
     });
   }, WIDGET);
   await until(page, "log.raw.some((m) => m.type === 'ready')", 3000);
+  await frame.getByRole("button", { name: "Start" }).waitFor();
+  assert.equal(await frame.getByText(/Getting ready/).count(), 0, "the loading screen is gone");
   const n = (await log(page)).raw.filter((m) => m.type === "hello").length;
   await sleep(1500);
   assert.equal((await log(page)).raw.filter((m) => m.type === "hello").length, n, "hello stops after init");

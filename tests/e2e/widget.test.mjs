@@ -201,6 +201,21 @@ test("reset from the host starts over and forgets the kept answers", async () =>
   await page.context().close();
 });
 
+test("a long session keeps posting: many starts over, then every answer still arrives", async () => {
+  // The widget keeps only its newest messages; posting must not stall once it is full.
+  const { page, widget } = await openHost({ age: 8, mode: "checkout" });
+  await until(page, "log.ready.length === 1");
+  for (let i = 2; i <= 40; i++) {
+    await page.evaluate(() => window.ally.reset());
+    await until(page, `log.ready.length === ${i}`);
+  }
+  await button(widget, "Start").click();
+  for (const w of ["Mostly", "No", "Yes, a lot", "A little", "Skip"]) await tapAndSettle(page, widget, w);
+  await until(page, "log.complete.length === 1");
+  assert.deepEqual((await log(page)).answers.map((a) => a.value), [7.5, 0, 10, 5, null]);
+  await page.context().close();
+});
+
 test("a bad config gets an error naming the field and a friendly screen", async () => {
   const { page, widget } = await openHost({ age: 42 });
   await until(page, "log.errors.length === 1");
