@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*!
  * Ally host SDK: embeds the Ally widget in a portal page and receives its
  * answers over protocol v1. Plain JavaScript, no build step.
@@ -9,6 +10,9 @@
  *
  * The SDK keeps every answer it receives, so a widget that reloads resumes
  * where the child was, even where the iframe may not store anything itself.
+ *
+ * (The first line is V8's compile hint: these functions all run as soon as
+ * a widget is mounted, so the browser may compile them while loading.)
  */
 (function (root) {
   "use strict";
