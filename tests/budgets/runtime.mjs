@@ -1,49 +1,76 @@
 // Start-up and memory figures (printed, never failing on timing):
 //   node tests/budgets/runtime.mjs   (after ./dev.sh build)
 // Start-up: the portal page embeds the widget with the CPU throttled 4×
-// (DevTools Emulation.setCPUThrottlingRate); from navigation to the host
-// receiving `ready`, over 10 cold loads. Memory: the JS heap and the wasm
-// memory after a whole check-in with a 5,000-point drawing.
+// (DevTools Emulation.setCPUThrottlingRate); from the widget's navigation to
+// the host receiving `ready`, over 10 cold loads. The portal and the widget
+// share one renderer (as on a phone or tablet, where cross-site frames often
+// share a process), so one throttle covers both. These loads are driven over
+// a bare DevTools pipe: no automation script runs in the pages being timed.
+// Each load of Ally is followed by one of the floor (tests/e2e/pages/floor.js:
+// hello and ready in plain JS, no wasm), so what the machine, the browser and
+// the portal cost anyway can be told from what Ally adds.
+// Memory: the JS heap and the wasm memory after a whole check-in with a
+// 5,000-point drawing.
 import { chromium } from "playwright-core";
 import { serve } from "../e2e/server.mjs";
 import { CHROMIUM_ARGS, hostUrl, WIDGET } from "../e2e/support.mjs";
+import { launch, openPage, poll } from "./cdp.mjs";
 
 const RUNS = 10;
+const GOAL_MS = 300;
+const ONE_RENDERER = ["--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process"];
+const PAGES = { ally: hostUrl({ age: 7 }), floor: hostUrl({ age: 7 }, { widgetPath: "/__test/floor.html" }) };
 const server = await serve({ port: 8080, root: "dist" });
-// One renderer for the portal and the widget, so one throttle covers both.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [...CHROMIUM_ARGS, "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process"],
-});
 try {
-  const times = [];
-  const widgetTimes = [];
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await page.goto(hostUrl({ age: 7 }));
-    await page.waitForFunction(() => window.readyAt, undefined, { timeout: 20000 });
-    const t = await page.evaluate(() => ({
-      ready: window.readyAt,
-      // When the portal asked for the widget's page: the widget's own start.
-      frame: performance.getEntriesByType("resource").find((e) => e.initiatorType === "iframe").startTime,
-    }));
-    times.push(t.ready);
-    widgetTimes.push(t.ready - t.frame);
-    await context.close();
+  const cdp = await launch([...CHROMIUM_ARGS, ...ONE_RENDERER]);
+  const loads = { ally: [], floor: [] };
+  try {
+    // One round first, not counted: it pays for starting the browser itself
+    // (its first renderer, fonts, disk caches), which a child's tablet has
+    // long done. Every counted load is cold: a fresh profile context, so
+    // nothing cached.
+    for (let i = -1; i < RUNS; i++) {
+      for (const [name, url] of Object.entries(PAGES)) {
+        const { session, dispose } = await openPage(cdp.send);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 }, session);
+        await cdp.send("Page.navigate", { url }, session);
+        // Times on the portal's clock: when it asked for the widget's page,
+        // heard hello, and got ready.
+        const times = await poll(cdp.send, session, `window.readyAt && {
+          frame: performance.getEntriesByType("resource").find((e) => e.initiatorType === "iframe").startTime,
+          hello: window.helloAt, ready: window.readyAt }`);
+        if (i >= 0) loads[name].push(times);
+        await dispose();
+      }
+    }
+  } finally {
+    await cdp.close();
   }
   const summary = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
-    const median = (s[4] + s[5]) / 2;
+    const median = (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
     return { median, text: `median ${median.toFixed(0)} ms, worst ${s.at(-1).toFixed(0)} ms, best ${s[0].toFixed(0)} ms` };
   };
-  const widgetOnly = summary(widgetTimes);
-  console.log(`start-up, CPU 4× slower, ${RUNS} cold loads:`);
-  console.log(`  the widget's navigation → ready at the host: ${widgetOnly.text} (goal: median ≤ 300 ms) ${widgetOnly.median <= 300 ? "ok" : "ABOVE GOAL"}`);
-  console.log(`  the portal page's navigation → ready:        ${summary(times).text}`);
+  const ally = loads.ally;
+  const widget = summary(ally.map((t) => t.ready - t.frame));
+  const floor = summary(loads.floor.map((t) => t.ready - t.frame));
+  console.log(`start-up, CPU 4× slower, ${RUNS} cold loads (after one warm-up of the browser):`);
+  console.log(`  the widget's navigation → ready at the host: ${widget.text} (goal: median ≤ ${GOAL_MS} ms) ${widget.median <= GOAL_MS ? "ok" : "ABOVE GOAL"}`);
+  console.log(`    of which: navigation → hello at the host  ${summary(ally.map((t) => t.hello - t.frame)).text}`);
+  console.log(`              hello → ready                   ${summary(ally.map((t) => t.ready - t.hello)).text}`);
+  console.log(`  the portal page's navigation → ready:        ${summary(ally.map((t) => t.ready)).text}`);
+  console.log(`  the floor, the same way (no wasm):           ${floor.text}; Ally adds ${(widget.median - floor.median).toFixed(0)} ms`);
+} catch (e) {
+  await server.close();
+  throw e;
+}
 
+// Memory, driven by Playwright like the end-to-end tests.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [...CHROMIUM_ARGS, ...ONE_RENDERER],
+});
+try {
   // Memory after a whole check-in with a 5,000-point drawing.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();

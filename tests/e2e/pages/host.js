@@ -8,11 +8,13 @@
   var log = (window.log = { ready: [], answers: [], complete: [], errors: [], resize: [], raw: [] });
   // Every message from the widget, as it arrives, before the SDK sees it.
   window.addEventListener("message", function (e) {
-    if (e.origin === widgetOrigin) log.raw.push(e.data);
+    if (e.origin !== widgetOrigin) return;
+    log.raw.push(e.data);
+    if (e.data && e.data.type === "hello" && !window.helloAt) window.helloAt = performance.now();
   });
   if (params.get("mount") === "none") return;
   window.ally = Ally.mount(document.getElementById("ally"), {
-    src: widgetOrigin + "/" + (params.get("widgetQuery") ? "?" + params.get("widgetQuery") : ""),
+    src: widgetOrigin + (params.get("widgetPath") || "/") + (params.get("widgetQuery") ? "?" + params.get("widgetQuery") : ""),
     session: params.get("session") || undefined,
     config: JSON.parse(params.get("config") || '{"age":7}'),
     onReady: function (r) { log.ready.push(r); if (!window.readyAt) window.readyAt = performance.now(); },
