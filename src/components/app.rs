@@ -77,12 +77,11 @@ pub fn mount() {
                 return app.emit(action);
             }
             let first = Widget::new(&session).reduce(action);
-            let sent = post(&channel, &first, 0);
+            post(&channel, &first, 0);
             // Taken until the app's first render (a microtask away) replaces it.
             *listener.borrow_mut() = Some(Callback::noop());
             let props = AppProps {
                 first: Rc::new(first),
-                sent,
                 channel: channel.clone(),
                 listener: listener.clone(),
             };
@@ -93,24 +92,19 @@ pub fn mount() {
     *channel.borrow_mut() = bridge;
 }
 
-/// Posts the messages the reducer queued after `last`; returns the newest one's number.
-fn post(channel: &Channel, widget: &Widget, last: u64) -> u64 {
-    let mut sent = last;
+/// Posts the messages the reducer queued after number `last`.
+fn post(channel: &Channel, widget: &Widget, last: u64) {
     if let Some(b) = channel.borrow().as_ref() {
-        for (seq, msg) in widget.outbox.iter().filter(|(s, _)| *s > last) {
+        for (_, msg) in widget.outbox.iter().filter(|(s, _)| *s > last) {
             b.send(msg);
-            sent = *seq;
         }
     }
-    sent
 }
 
 #[derive(Properties)]
 pub struct AppProps {
     /// The state after the host's first word, whose messages are already sent.
     pub first: Rc<Widget>,
-    /// The number of the last message already sent.
-    pub sent: u64,
     pub channel: Channel,
     pub listener: Listener,
 }
@@ -128,7 +122,7 @@ pub fn App(props: &AppProps) -> Html {
         let first = props.first.clone();
         use_reducer(move || State((*first).clone()))
     };
-    let sent = use_mut_ref(|| props.sent);
+    let sent = use_mut_ref(|| props.first.newest());
     let root = use_node_ref();
 
     // From now on the bridge's events are the reducer's actions.
@@ -140,15 +134,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Post what the reducer queued since the last render. The sequence number
-    // of the newest message tells a change (the outbox keeps only the newest few).
+    // Post what the reducer queued since the last render (the handle shares
+    // this render's state; the widget itself is not copied).
     {
         let channel = props.channel.clone();
-        let widget = state.0.clone();
-        let newest = widget.outbox.last().map(|(s, _)| *s);
-        use_effect_with(newest, move |_| {
-            let last = *sent.borrow();
-            *sent.borrow_mut() = post(&channel, &widget, last);
+        let state = state.clone();
+        use_effect_with(state.0.newest(), move |newest| {
+            post(&channel, &state.0, sent.replace(*newest));
         });
     }
 

@@ -427,9 +427,16 @@ impl Widget {
         }
     }
 
+    /// The number of the newest message queued so far (0 before any). The
+    /// outbox keeps only the newest few, so this, not its length, tells
+    /// whether something new was queued.
+    pub fn newest(&self) -> u64 {
+        self.outbox.last().map_or(0, |(s, _)| *s)
+    }
+
     fn push(&mut self, msgs: impl IntoIterator<Item = Outbound>) {
         for m in msgs {
-            let seq = self.outbox.last().map_or(1, |(s, _)| s + 1);
+            let seq = self.newest() + 1;
             self.outbox.push((seq, m));
         }
         // Messages are posted after each render; only the newest few can be unsent.

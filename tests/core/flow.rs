@@ -612,4 +612,6 @@ fn the_outbox_keeps_only_the_newest_messages() {
     }
     assert_eq!(w.outbox.len(), ally::core::flow::OUTBOX_KEEP);
     assert_eq!(w.outbox.last().unwrap().0, 41, "numbering goes on");
+    assert_eq!(w.newest(), 41, "the newest number, not the length, tells what is new");
+    assert_eq!(Widget::new("s-2").newest(), 0);
 }
