@@ -9,6 +9,8 @@ use std::fmt;
 
 /// The longest name (in characters) accepted for `childName` and `helperName`.
 pub const MAX_NAME_CHARS: usize = 40;
+/// The longest `whoSees` line, in characters.
+pub const MAX_LINE_CHARS: usize = 160;
 
 /// Languages the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -57,6 +59,14 @@ pub enum AgeBand {
     Teen,
 }
 
+/// Every band, youngest first.
+pub const BANDS: [AgeBand; 4] = [
+    AgeBand::Preschool,
+    AgeBand::EarlySchool,
+    AgeBand::Preteen,
+    AgeBand::Teen,
+];
+
 impl AgeBand {
     /// The band for an age in whole years; `None` outside 3–17.
     pub fn from_age(age: u8) -> Option<AgeBand> {
@@ -99,12 +109,65 @@ pub enum ReadAloud {
     Off,
 }
 
-/// Default `allianceCutoff`: totals below it are flagged.
-pub const ALLIANCE_CUTOFF: f64 = 36.0;
-/// Default `itemCutoff`: core items below it are flagged.
-pub const ITEM_CUTOFF: f64 = 8.0;
-/// Default `dropThreshold`: a fall of at least this much since `previousAlliance` is flagged.
-pub const DROP_THRESHOLD: f64 = 1.0;
+/// Spanish needs an article before a titled name ("el Dr. Rivera",
+/// "la Dra. Núñez"); a first name takes none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Article {
+    El,
+    La,
+}
+
+/// The scoring thresholds in force. Each one is "below": an item, total or
+/// statement under it is flagged. Defaults depend on the band (see
+/// [`Cutoffs::for_band`]); config keys override them one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cutoffs {
+    /// `allianceCutoff` (0–40): a total below it sets `lowAlliance`.
+    pub total: f64,
+    /// `itemCutoff` (0–10): a core item below it is listed in `discuss`.
+    pub item: f64,
+    /// `lowItemCutoff` (0–10): a core item below it is listed in `low`.
+    pub low_item: f64,
+    /// `agreeCutoff` (1–4): an agree statement below it flags its construct.
+    pub agree: f64,
+    /// `dropThreshold`: a fall of at least this much since the previous
+    /// comparable total sets `drop`.
+    pub drop: f64,
+}
+
+impl Cutoffs {
+    /// The defaults for a band, and why:
+    /// - 3–5 (three faces): the lowest face ("No") is flagged; there is no total.
+    /// - 6–8 (five faces): any face below the top is to discuss, the middle
+    ///   face or lower is low: children's ratings cluster at the top.
+    /// - 9–17 (0–10 lines): below 9 an item is asked about, below 36 a total,
+    ///   as in the outcome tools that set the convention.
+    /// - 13–17: "disagree" (2 or lower of 4) flags its construct.
+    pub fn for_band(band: AgeBand) -> Cutoffs {
+        let (item, low_item) = match band {
+            AgeBand::Preschool => (5.0, 5.0),
+            AgeBand::EarlySchool => (10.0, 6.0),
+            AgeBand::Preteen | AgeBand::Teen => (9.0, 0.0),
+        };
+        Cutoffs {
+            total: 36.0,
+            item,
+            low_item,
+            agree: 3.0,
+            drop: 1.0,
+        }
+    }
+}
+
+/// The last check-out's alliance, to notice a drop: a total only means
+/// something beside another from the same band and items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Previous {
+    pub total: Option<f64>,
+    pub band: AgeBand,
+    pub items: Vec<String>,
+}
 
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,17 +177,30 @@ pub struct Config {
     pub mode: Mode,
     pub child_name: Option<String>,
     pub helper_name: Option<String>,
+    pub helper_article: Option<Article>,
+    /// The portal's own "who sees your answers" line, replacing the default.
+    pub who_sees: Option<String>,
     pub read_aloud: ReadAloud,
-    pub alliance_cutoff: f64,
-    pub item_cutoff: f64,
-    pub previous_alliance: Option<f64>,
-    pub drop_threshold: f64,
+    pub cutoffs: Cutoffs,
+    pub previous: Option<Previous>,
 }
 
 impl Config {
     pub fn band(&self) -> AgeBand {
         // `parse` only accepts ages that have a band.
         AgeBand::from_age(self.age).unwrap_or(AgeBand::Teen)
+    }
+
+    /// Who the child's answers go to, as the words name them in a sentence:
+    /// the configured name (with its article in Spanish), or "the person
+    /// helping you".
+    pub fn helper(&self, someone: &str) -> String {
+        match (&self.helper_name, self.locale, self.helper_article) {
+            (None, ..) => someone.to_string(),
+            (Some(n), Locale::Es, Some(Article::El)) => format!("el {n}"),
+            (Some(n), Locale::Es, Some(Article::La)) => format!("la {n}"),
+            (Some(n), ..) => n.clone(),
+        }
     }
 }
 
@@ -174,6 +250,11 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
     } else {
         ReadAloud::Button
     };
+    let band = AgeBand::from_age(age).unwrap_or(AgeBand::Teen);
+    let d = Cutoffs::for_band(band);
+    let cut = |field, range, words, default| {
+        number(obj, field, range, words).map(|n| n.unwrap_or(default))
+    };
     Ok(Config {
         age,
         locale: choice(obj, "locale", &[("en", Locale::En), ("es", Locale::Es)])?
@@ -184,8 +265,14 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
             &[("checkin", Mode::Checkin), ("checkout", Mode::Checkout)],
         )?
         .unwrap_or(Mode::Checkin),
-        child_name: name(obj, "childName")?,
-        helper_name: name(obj, "helperName")?,
+        child_name: text(obj, "childName", MAX_NAME_CHARS)?,
+        helper_name: text(obj, "helperName", MAX_NAME_CHARS)?,
+        helper_article: choice(
+            obj,
+            "helperArticle",
+            &[("el", Article::El), ("la", Article::La)],
+        )?,
+        who_sees: text(obj, "whoSees", MAX_LINE_CHARS)?,
         read_aloud: choice(
             obj,
             "readAloud",
@@ -196,13 +283,63 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
             ],
         )?
         .unwrap_or(read_aloud_default),
-        alliance_cutoff: number(obj, "allianceCutoff", 0.0..=40.0, "from 0 to 40")?
-            .unwrap_or(ALLIANCE_CUTOFF),
-        item_cutoff: number(obj, "itemCutoff", 0.0..=10.0, "from 0 to 10")?.unwrap_or(ITEM_CUTOFF),
-        previous_alliance: number(obj, "previousAlliance", 0.0..=40.0, "from 0 to 40")?,
-        drop_threshold: number(obj, "dropThreshold", 0.1..=40.0, "above 0, at most 40")?
-            .unwrap_or(DROP_THRESHOLD),
+        cutoffs: Cutoffs {
+            total: cut("allianceCutoff", 0.0..=40.0, "from 0 to 40", d.total)?,
+            item: cut("itemCutoff", 0.0..=10.0, "from 0 to 10", d.item)?,
+            low_item: cut("lowItemCutoff", 0.0..=10.0, "from 0 to 10", d.low_item)?,
+            agree: cut("agreeCutoff", 1.0..=4.0, "from 1 to 4", d.agree)?,
+            drop: cut("dropThreshold", 0.1..=40.0, "above 0, at most 40", d.drop)?,
+        },
+        previous: previous(obj)?,
     })
+}
+
+/// `previousAlliance`: the last check-out's result document, or
+/// `{ total, ageBand, items }` taken from it.
+fn previous(obj: &Map<String, Value>) -> Result<Option<Previous>, ConfigError> {
+    const FIELD: &str = "previousAlliance";
+    let Some(v) = obj.get(FIELD).filter(|v| !v.is_null()) else {
+        return Ok(None);
+    };
+    let bad = || {
+        err(
+            FIELD,
+            "must be the last check-out's result, or { total, ageBand, items } from it",
+            Some(v),
+        )
+    };
+    // A result document carries its band beside the scores.
+    let (band, alliance) = match v.get("schema") {
+        Some(_) if v.get("mode").and_then(Value::as_str) == Some("checkout") => {
+            (v.get("ageBand"), v.pointer("/scores/alliance"))
+        }
+        Some(_) => return Err(bad()),
+        None => (v.get("ageBand"), Some(v)),
+    };
+    let band = band
+        .and_then(Value::as_str)
+        .and_then(|b| BANDS.iter().copied().find(|x| x.code() == b))
+        .ok_or_else(bad)?;
+    let alliance = alliance.and_then(Value::as_object).ok_or_else(bad)?;
+    let total = match alliance.get("total") {
+        None | Some(Value::Null) => None,
+        Some(t) => Some(
+            t.as_f64()
+                .filter(|t| (0.0..=40.0).contains(t))
+                .ok_or_else(bad)?,
+        ),
+    };
+    let items = alliance
+        .get("items")
+        .and_then(Value::as_array)
+        .filter(|l| l.len() <= 16)
+        .and_then(|l| {
+            l.iter()
+                .map(|i| i.as_str().filter(|s| s.len() <= 64).map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+        })
+        .ok_or_else(bad)?;
+    Ok(Some(Previous { total, band, items }))
 }
 
 fn number(
@@ -262,12 +399,11 @@ fn is_format(c: char) -> bool {
     matches!(c as u32, 0xAD | 0x061C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
 }
 
-fn name(obj: &Map<String, Value>, field: &str) -> Result<Option<String>, ConfigError> {
+fn text(obj: &Map<String, Value>, field: &str, max: usize) -> Result<Option<String>, ConfigError> {
     let Some(v) = obj.get(field).filter(|v| !v.is_null()) else {
         return Ok(None);
     };
-    let expected =
-        format!("must be plain text of at most {MAX_NAME_CHARS} characters, without < or >");
+    let expected = format!("must be plain text of at most {max} characters, without < or >");
     let s = v
         .as_str()
         .ok_or_else(|| err(field, &expected, Some(v)))?
@@ -275,7 +411,7 @@ fn name(obj: &Map<String, Value>, field: &str) -> Result<Option<String>, ConfigE
     let plain = !s
         .chars()
         .any(|c| c.is_control() || is_format(c) || c == '<' || c == '>');
-    if !plain || s.chars().count() > MAX_NAME_CHARS {
+    if !plain || s.chars().count() > max {
         return Err(err(field, &expected, Some(v)));
     }
     Ok((!s.is_empty()).then(|| s.to_string()))

@@ -1,10 +1,13 @@
 //! Scores computed from a finished flow's answers.
 //!
-//! Mood and the four core trust items are on 0–10; the alliance total is
-//! 0–40, scaled up from the items answered. A skip never counts as a value.
+//! Ally is a measuring instrument: a score that hides a child's disagreement
+//! or avoidance is worse than no score. So a skip is never scored and never
+//! scaled away, a total exists only when every core item was answered, and
+//! a change is only reported between like and like. Each rule's reason is in
+//! the README ("Scores").
 
 use super::catalog::{Construct, Input, Prompt};
-use super::config::Config;
+use super::config::{AgeBand, Config, Cutoffs};
 use super::protocol::{AnswerRecord, AnswerValue};
 use serde::Serialize;
 
@@ -27,47 +30,72 @@ pub struct Scores {
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Alliance {
-    /// 0–40: the mean of the core items answered × 4; `null` when fewer
-    /// than half of them were answered.
+    /// The core items asked (0–10 each, on faces or a line), in order: with
+    /// the band, what a total can be compared with.
+    pub items: Vec<&'static str>,
+    /// How many of them were answered rather than skipped.
+    pub answered: usize,
+    /// 0–40, the sum of the core items; `null` at 3–5 (no total) and when
+    /// any core item was skipped.
     pub total: Option<f64>,
+    /// `total` minus the previous comparable total; `null` when there is none.
+    pub change: Option<f64>,
     pub bond: Option<f64>,
     pub goals: Option<f64>,
     pub tasks: Option<f64>,
     pub overall: Option<f64>,
-    /// Core items answered (not skipped), and asked.
-    pub answered: usize,
-    pub items: usize,
-    /// 13–17: the mean of the agree/disagree statements, 1–4; else `null`.
-    pub agree_mean: Option<f64>,
+    /// 13–17: the agree statements (1–4, `null` when skipped) per construct,
+    /// beside the 0–10 subscales; `null` in the other bands.
+    pub agree: Option<Agree>,
+    /// The thresholds the flags were computed with.
+    pub cutoffs: Cutoffs,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct Agree {
+    pub bond: Vec<Option<f64>>,
+    pub goals: Vec<Option<f64>>,
+    pub tasks: Vec<Option<f64>>,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Flags {
-    /// The total is below `allianceCutoff`.
+    /// The total is below `cutoffs.total`.
     pub low_alliance: bool,
-    /// A core item answered below `itemCutoff`.
-    pub low_item: bool,
-    /// The total fell by at least `dropThreshold` since `previousAlliance`.
-    pub drop: bool,
+    /// Core items below `cutoffs.item`: worth asking about.
+    pub discuss: Vec<&'static str>,
+    /// Core items below `cutoffs.lowItem`.
+    pub low: Vec<&'static str>,
+    /// Constructs (`bond`, `goals`, `tasks`) with an agree statement below `cutoffs.agree`.
+    pub disagree: Vec<&'static str>,
+    /// Every prompt the child skipped, drawings aside: avoidance is information.
+    pub skipped: Vec<&'static str>,
+    /// The total fell by at least `cutoffs.drop` since the previous comparable
+    /// total; `null` when there is nothing comparable (see `dropReason`).
+    pub drop: Option<bool>,
+    /// Why `drop` is `null`: `no_previous`, `no_total`, `no_previous_total`,
+    /// `other_band` or `other_items`.
+    pub drop_reason: Option<&'static str>,
     /// The child said yes to telling the helper something today.
     pub wants_to_talk: bool,
+    /// The child said "maybe later": often the one with the hard thing to say.
+    pub talk_later: bool,
 }
 
-fn round(x: f64, places: i32) -> f64 {
-    let f = 10f64.powi(places);
-    (x * f).round() / f
+/// The construct's name on the wire.
+pub fn construct_name(c: Construct) -> &'static str {
+    match c {
+        Construct::Bond => "bond",
+        Construct::Goals => "goals",
+        Construct::Tasks => "tasks",
+        Construct::Overall => "overall",
+        _ => "",
+    }
 }
 
-fn mean(xs: &[f64]) -> Option<f64> {
-    (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
-}
-
-fn value(a: Option<&AnswerRecord>) -> Option<&AnswerValue> {
-    a.and_then(|a| a.value.as_ref())
-}
-
-fn is_core(p: &Prompt) -> bool {
+/// A core trust item: bond, goals, tasks or overall, on faces or a 0–10 line.
+pub fn is_core(p: &Prompt) -> bool {
     matches!(
         p.construct,
         Construct::Bond | Construct::Goals | Construct::Tasks | Construct::Overall
@@ -75,62 +103,94 @@ fn is_core(p: &Prompt) -> bool {
 }
 
 /// Scores for `answers` (one slot per prompt, `None` when never reached).
-pub fn score(config: &Config, prompts: &[&Prompt], answers: &[Option<AnswerRecord>]) -> Scores {
-    let pairs: Vec<(&Prompt, Option<&AnswerRecord>)> = prompts
+pub fn score(
+    config: &Config,
+    prompts: &[&'static Prompt],
+    answers: &[Option<AnswerRecord>],
+) -> Scores {
+    let pairs: Vec<(&'static Prompt, Option<&AnswerRecord>)> = prompts
         .iter()
         .copied()
         .zip(answers.iter().map(Option::as_ref))
         .collect();
-    let number_of = |c: Construct| {
-        pairs
-            .iter()
-            .find(|(p, _)| p.construct == c)
-            .and_then(|(_, a)| value(*a))
-            .and_then(AnswerValue::number)
+    let value = |a: Option<&AnswerRecord>| a.and_then(|a| a.value.clone());
+    let number = |a: Option<&AnswerRecord>| value(a).as_ref().and_then(AnswerValue::number);
+    let of = |c: Construct| pairs.iter().find(|(p, _)| p.construct == c);
+
+    let feelings = match of(Construct::Feelings).and_then(|(_, a)| value(*a)) {
+        Some(AnswerValue::List(ids)) => ids,
+        _ => vec![],
     };
-
-    let feelings = pairs
-        .iter()
-        .find(|(p, _)| p.construct == Construct::Feelings)
-        .and_then(|(_, a)| match value(*a) {
-            Some(AnswerValue::List(ids)) => Some(ids.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    let wants_to_talk = pairs
-        .iter()
-        .find(|(p, _)| p.construct == Construct::WantsToTalk)
-        .map(|(_, a)| match value(*a) {
-            Some(AnswerValue::Text(t)) => t.clone(),
-            _ => "skipped".to_string(),
-        });
-
-    let core: Vec<(&Prompt, Option<f64>)> = pairs
-        .iter()
-        .filter(|(p, _)| is_core(p))
-        .map(|(p, a)| (*p, value(*a).and_then(AnswerValue::number)))
-        .collect();
+    let wants_to_talk = of(Construct::WantsToTalk).map(|(_, a)| match value(*a) {
+        Some(AnswerValue::Text(t)) => t,
+        _ => "skipped".to_string(),
+    });
     let mut flags = Flags {
+        skipped: pairs
+            .iter()
+            .filter(|(p, a)| p.construct != Construct::Drawing && a.is_some_and(|a| a.skipped))
+            .map(|(p, _)| p.id)
+            .collect(),
         wants_to_talk: wants_to_talk.as_deref() == Some("yes"),
+        talk_later: wants_to_talk.as_deref() == Some("later"),
+        drop_reason: Some("no_total"),
         ..Flags::default()
     };
+
+    let core: Vec<(&'static Prompt, Option<f64>)> = pairs
+        .iter()
+        .filter(|(p, _)| is_core(p))
+        .map(|(p, a)| (*p, number(*a)))
+        .collect();
     let alliance = (!core.is_empty()).then(|| {
-        let answered: Vec<f64> = core.iter().filter_map(|(_, v)| *v).collect();
-        let total = (answered.len() * 2 >= core.len())
-            .then(|| mean(&answered))
-            .flatten()
-            .map(|m| round(m * 4.0, 1));
-        let agree: Vec<f64> = pairs
-            .iter()
-            .filter(|(p, _)| p.input == Input::Agree4)
-            .filter_map(|(_, a)| value(*a).and_then(AnswerValue::number))
-            .collect();
-        flags.low_item = answered.iter().any(|v| *v < config.item_cutoff);
-        if let Some(t) = total {
-            flags.low_alliance = t < config.alliance_cutoff;
-            flags.drop = config
-                .previous_alliance
-                .is_some_and(|prev| prev - t >= config.drop_threshold - 1e-9);
+        let band = config.band();
+        let cut = config.cutoffs;
+        let answered = core.iter().filter(|(_, v)| v.is_some()).count();
+        // 3–5 has no total: two or three 3-face answers can't tell levels apart.
+        let total = (band != AgeBand::Preschool)
+            .then(|| core.iter().map(|(_, v)| *v).sum::<Option<f64>>())
+            .flatten();
+        for (p, v) in &core {
+            if v.is_some_and(|v| v < cut.item) {
+                flags.discuss.push(p.id);
+            }
+            if v.is_some_and(|v| v < cut.low_item) {
+                flags.low.push(p.id);
+            }
+        }
+        flags.low_alliance = total.is_some_and(|t| t < cut.total);
+
+        let items: Vec<&'static str> = core.iter().map(|(p, _)| p.id).collect();
+        let previous = config.previous.as_ref();
+        let (change, reason) = match (previous, total) {
+            (None, _) => (None, "no_previous"),
+            (_, None) => (None, "no_total"),
+            (Some(prev), Some(t)) => match prev.total {
+                None => (None, "no_previous_total"),
+                Some(_) if prev.band != band => (None, "other_band"),
+                Some(_) if prev.items != items => (None, "other_items"),
+                Some(p) => (Some(t - p), ""),
+            },
+        };
+        flags.drop = change.map(|c| -c >= cut.drop - 1e-9);
+        flags.drop_reason = change.is_none().then_some(reason);
+
+        let mut agree = None;
+        for (p, a) in &pairs {
+            if p.input != Input::Agree4 {
+                continue;
+            }
+            let v = number(*a);
+            let name = construct_name(p.construct);
+            if v.is_some_and(|v| v < cut.agree) && !flags.disagree.contains(&name) {
+                flags.disagree.push(name);
+            }
+            let agree: &mut Agree = agree.get_or_insert_with(Agree::default);
+            match p.construct {
+                Construct::Bond => agree.bond.push(v),
+                Construct::Goals => agree.goals.push(v),
+                _ => agree.tasks.push(v),
+            }
         }
         let sub = |c: Construct| {
             core.iter()
@@ -138,21 +198,23 @@ pub fn score(config: &Config, prompts: &[&Prompt], answers: &[Option<AnswerRecor
                 .and_then(|(_, v)| *v)
         };
         Alliance {
+            items,
+            answered,
             total,
+            change,
             bond: sub(Construct::Bond),
             goals: sub(Construct::Goals),
             tasks: sub(Construct::Tasks),
             overall: sub(Construct::Overall),
-            answered: answered.len(),
-            items: core.len(),
-            agree_mean: mean(&agree).map(|m| round(m, 2)),
+            agree,
+            cutoffs: cut,
         }
     });
 
     Scores {
-        mood: number_of(Construct::Mood),
+        mood: of(Construct::Mood).and_then(|(_, a)| number(*a)),
         feelings,
-        intensity: number_of(Construct::Intensity),
+        intensity: of(Construct::Intensity).and_then(|(_, a)| number(*a)),
         wants_to_talk,
         alliance,
         flags,

@@ -1,4 +1,4 @@
-use ally::core::config::{parse, AgeBand, Locale, Mode, ReadAloud};
+use ally::core::config::{parse, AgeBand, Article, Cutoffs, Locale, Mode, Previous, ReadAloud};
 use serde_json::json;
 
 #[test]
@@ -96,59 +96,190 @@ fn band_boundaries() {
 }
 
 #[test]
-fn read_aloud_and_score_settings() {
+fn read_aloud_settings() {
     let c = parse(&json!({ "age": 4 })).unwrap();
     assert_eq!(
         c.read_aloud,
         ReadAloud::Auto,
         "pre-readers hear each screen"
     );
-    assert_eq!(
-        (c.alliance_cutoff, c.item_cutoff, c.drop_threshold),
-        (36.0, 8.0, 1.0)
-    );
-    assert_eq!(c.previous_alliance, None);
     let c = parse(&json!({ "age": 6 })).unwrap();
     assert_eq!(c.read_aloud, ReadAloud::Button);
-    let c = parse(&json!({
-        "age": 14, "readAloud": "off", "allianceCutoff": 30, "itemCutoff": 6.5,
-        "previousAlliance": 38, "dropThreshold": 2
-    }))
-    .unwrap();
+    let c = parse(&json!({ "age": 14, "readAloud": "off" })).unwrap();
     assert_eq!(c.read_aloud, ReadAloud::Off);
-    assert_eq!(
-        (
-            c.alliance_cutoff,
-            c.item_cutoff,
-            c.previous_alliance,
-            c.drop_threshold
-        ),
-        (30.0, 6.5, Some(38.0), 2.0)
-    );
     assert_eq!(
         error_of(json!({ "age": 9, "readAloud": "yes" })),
         "readAloud: must be one of \"auto\", \"button\", \"off\", got \"yes\""
     );
+}
+
+#[test]
+fn every_cutoff_has_a_default_for_its_band_and_a_key_that_overrides_it() {
+    let cut = |v: serde_json::Value| parse(&v).unwrap().cutoffs;
+    let d = |total, item, low_item| Cutoffs {
+        total,
+        item,
+        low_item,
+        agree: 3.0,
+        drop: 1.0,
+    };
+    assert_eq!(cut(json!({ "age": 4 })), d(36.0, 5.0, 5.0));
+    assert_eq!(cut(json!({ "age": 7 })), d(36.0, 10.0, 6.0));
+    assert_eq!(cut(json!({ "age": 10 })), d(36.0, 9.0, 0.0));
+    assert_eq!(cut(json!({ "age": 16 })), d(36.0, 9.0, 0.0));
+    for age in 3..=17 {
+        let band = AgeBand::from_age(age).unwrap();
+        assert_eq!(cut(json!({ "age": age })), Cutoffs::for_band(band));
+    }
+    let c = cut(json!({
+        "age": 7, "allianceCutoff": 30, "itemCutoff": 7.5, "lowItemCutoff": 2.5,
+        "agreeCutoff": 2, "dropThreshold": 2.5
+    }));
     assert_eq!(
-        error_of(json!({ "age": 9, "allianceCutoff": 41 })),
-        "allianceCutoff: must be a number from 0 to 40, got 41"
+        c,
+        Cutoffs {
+            total: 30.0,
+            item: 7.5,
+            low_item: 2.5,
+            agree: 2.0,
+            drop: 2.5
+        }
     );
+    // Overriding one key keeps the band's other defaults.
     assert_eq!(
-        error_of(json!({ "age": 9, "itemCutoff": "8" })),
-        "itemCutoff: must be a number from 0 to 10, got \"8\""
+        cut(json!({ "age": 7, "itemCutoff": 8 })),
+        Cutoffs {
+            item: 8.0,
+            ..d(36.0, 10.0, 6.0)
+        }
     );
+}
+
+#[test]
+fn a_bad_cutoff_gets_a_field_precise_error() {
+    let cases = [
+        (
+            json!({ "allianceCutoff": 41 }),
+            "allianceCutoff: must be a number from 0 to 40, got 41",
+        ),
+        (
+            json!({ "itemCutoff": "8" }),
+            "itemCutoff: must be a number from 0 to 10, got \"8\"",
+        ),
+        (
+            json!({ "lowItemCutoff": -1 }),
+            "lowItemCutoff: must be a number from 0 to 10, got -1",
+        ),
+        (
+            json!({ "agreeCutoff": 5 }),
+            "agreeCutoff: must be a number from 1 to 4, got 5",
+        ),
+        (
+            json!({ "agreeCutoff": true }),
+            "agreeCutoff: must be a number from 1 to 4, got true",
+        ),
+        (
+            json!({ "dropThreshold": 0 }),
+            "dropThreshold: must be a number above 0, at most 40, got 0",
+        ),
+        (
+            json!({ "dropThreshold": [] }),
+            "dropThreshold: must be a number above 0, at most 40, got []",
+        ),
+    ];
+    for (extra, message) in cases {
+        let mut c = json!({ "age": 9 });
+        c.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let e = parse(&c).unwrap_err();
+        assert_eq!(e.to_string(), message);
+        assert_eq!(&e.field, extra.as_object().unwrap().keys().next().unwrap());
+    }
+}
+
+#[test]
+fn the_previous_alliance_is_a_result_or_its_total_band_and_items() {
+    let items = json!([
+        "trust.listened",
+        "trust.what_matters",
+        "trust.liked_what_we_did",
+        "trust.next_time"
+    ]);
+    let prev = |v: serde_json::Value| {
+        parse(&json!({ "age": 10, "mode": "checkout", "previousAlliance": v }))
+    };
+    let want = Previous {
+        total: Some(34.0),
+        band: AgeBand::Preteen,
+        items: serde_json::from_value(items.clone()).unwrap(),
+    };
     assert_eq!(
-        parse(&json!({ "age": 9, "previousAlliance": -1 }))
+        prev(json!({ "total": 34, "ageBand": "9-12", "items": items }))
+            .unwrap()
+            .previous,
+        Some(want.clone())
+    );
+    // The whole last result, as the SDK's onComplete gave it.
+    let result = json!({
+        "schema": "ally.result/1", "mode": "checkout", "ageBand": "9-12",
+        "scores": { "alliance": { "total": 34, "items": items, "answered": 4 } }
+    });
+    assert_eq!(prev(result).unwrap().previous, Some(want));
+    // A total that could not be computed is still a previous session.
+    let none = prev(json!({ "total": null, "ageBand": "6-8", "items": [] })).unwrap();
+    assert_eq!(none.previous.unwrap().total, None);
+    assert_eq!(parse(&json!({ "age": 10 })).unwrap().previous, None);
+    // A bare number can't be compared like with like.
+    for bad in [
+        json!(34),
+        json!({ "total": 34 }),
+        json!({ "total": 34, "ageBand": "7", "items": [] }),
+        json!({ "total": 41, "ageBand": "9-12", "items": [] }),
+        json!({ "total": 34, "ageBand": "9-12", "items": "trust.listened" }),
+        json!({ "total": 34, "ageBand": "9-12", "items": [1] }),
+        json!({ "schema": "ally.result/1", "mode": "checkin", "ageBand": "9-12", "scores": {} }),
+    ] {
+        let e = prev(bad.clone()).unwrap_err();
+        assert_eq!(e.field, "previousAlliance", "{bad}");
+        assert!(
+            e.message.starts_with(
+                "must be the last check-out's result, or { total, ageBand, items } from it, got"
+            ),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn the_helpers_article_and_the_who_sees_line() {
+    let c = parse(
+        &json!({ "age": 9, "locale": "es", "helperName": "Dr. Rivera", "helperArticle": "el" }),
+    )
+    .unwrap();
+    assert_eq!(c.helper_article, Some(Article::El));
+    assert_eq!(c.helper("x"), "el Dr. Rivera");
+    assert_eq!(
+        error_of(json!({ "age": 9, "helperArticle": "los" })),
+        "helperArticle: must be one of \"el\", \"la\", got \"los\""
+    );
+    let line = "Tus respuestas le llegan a tu terapeuta y a tus padres.";
+    let c = parse(&json!({ "age": 9, "whoSees": line })).unwrap();
+    assert_eq!(c.who_sees.as_deref(), Some(line));
+    assert_eq!(
+        parse(&json!({ "age": 9, "whoSees": "<b>x</b>" }))
             .unwrap_err()
             .field,
-        "previousAlliance"
+        "whoSees"
     );
     assert_eq!(
-        parse(&json!({ "age": 9, "dropThreshold": [] }))
+        parse(&json!({ "age": 9, "whoSees": "x".repeat(161) }))
             .unwrap_err()
             .field,
-        "dropThreshold"
+        "whoSees"
     );
+    assert!(parse(&json!({ "age": 9, "whoSees": "x".repeat(160) })).is_ok());
 }
 
 #[test]

@@ -1,13 +1,15 @@
+//! Every scoring rule, for every band, as a table: a child's answers, and
+//! the scores a therapist must see. The README's "Scores" section gives each
+//! rule's reason.
 use ally::core::config::parse;
 use ally::core::flow::{Flow, FlowAction, Pick};
 use ally::core::protocol::{Outbound, ResultDoc};
-use ally::core::scoring::Scores;
 use serde_json::{json, Value};
 
 /// Walks a flow: `Some(pick)` answers, `None` skips; drawings, which are
 /// not scored, are skipped on the way. Returns the result.
-fn run(config: Value, steps: Vec<Option<Pick>>) -> ResultDoc {
-    let mut f = Flow::new(parse(&config).unwrap(), "s-1", "t0");
+fn run(config: &Value, steps: &[Option<Pick>]) -> ResultDoc {
+    let mut f = Flow::new(parse(config).unwrap(), "s-1", "t0");
     f.apply(FlowAction::Begin);
     let mut last = Vec::new();
     let skip_drawings = |f: &mut Flow, last: &mut Vec<Outbound>| {
@@ -15,10 +17,10 @@ fn run(config: Value, steps: Vec<Option<Pick>>) -> ResultDoc {
             *last = f.apply(FlowAction::Skip { now: "t".into() });
         }
     };
-    for (n, step) in steps.into_iter().enumerate() {
+    for (n, step) in steps.iter().enumerate() {
         skip_drawings(&mut f, &mut last);
         let now = format!("t{}", n + 1);
-        last = match step {
+        last = match step.clone() {
             Some(pick) => f.apply(FlowAction::Answer { pick, now }),
             None => f.apply(FlowAction::Skip { now }),
         };
@@ -27,199 +29,460 @@ fn run(config: Value, steps: Vec<Option<Pick>>) -> ResultDoc {
     skip_drawings(&mut f, &mut last);
     match last.pop() {
         Some(Outbound::Complete(r)) => r,
-        other => panic!("not complete: {other:?}"),
+        other => panic!("not complete after {} steps: {other:?}", steps.len()),
     }
 }
 
-fn levels(config: Value, values: [Option<u8>; 4]) -> Scores {
-    run(
+/// Asserts that every key of `want` has the same value in `got`, recursively.
+fn contains(got: &Value, want: &Value, at: &str) -> Result<(), String> {
+    match (got, want) {
+        (Value::Object(g), Value::Object(w)) => {
+            for (k, v) in w {
+                let g = g.get(k).ok_or_else(|| format!("{at}.{k} is missing"))?;
+                contains(g, v, &format!("{at}.{k}"))?;
+            }
+            Ok(())
+        }
+        _ if got == want => Ok(()),
+        _ => Err(format!("{at}: got {got}, want {want}")),
+    }
+}
+
+// Shorthands for a child's taps.
+fn face(i: usize) -> Option<Pick> {
+    Some(Pick::Choice(i))
+}
+fn line(n: u8) -> Option<Pick> {
+    Some(Pick::Level(n))
+}
+/// An agree statement: 1 (disagree a lot) to 4 (agree a lot).
+fn agree(v: usize) -> Option<Pick> {
+    Some(Pick::Choice(v - 1))
+}
+const SKIP: Option<Pick> = None;
+const YES: Option<Pick> = Some(Pick::Choice(0));
+const LATER: Option<Pick> = Some(Pick::Choice(1));
+const NO: Option<Pick> = Some(Pick::Choice(2));
+fn feel(ids: &[&str]) -> Option<Pick> {
+    Some(Pick::Feelings(ids.iter().map(|s| s.to_string()).collect()))
+}
+
+const ITEMS_6_17: [&str; 4] = [
+    "trust.listened",
+    "trust.what_matters",
+    "trust.liked_what_we_did",
+    "trust.next_time",
+];
+
+/// The previous session's alliance, as a portal passes it back.
+fn previous(total: Value, band: &str) -> Value {
+    json!({ "total": total, "ageBand": band, "items": ITEMS_6_17 })
+}
+
+struct Case {
+    rule: &'static str,
+    config: Value,
+    steps: Vec<Option<Pick>>,
+    scores: Value,
+}
+
+fn case(rule: &'static str, config: Value, steps: Vec<Option<Pick>>, scores: Value) -> Case {
+    Case {
+        rule,
         config,
-        values.into_iter().map(|v| v.map(Pick::Level)).collect(),
-    )
-    .scores
+        steps,
+        scores,
+    }
+}
+
+fn out(age: u8) -> Value {
+    json!({ "age": age, "mode": "checkout" })
+}
+fn with(mut base: Value, extra: Value) -> Value {
+    base.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    base
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        // ---- A skipped core item is information --------------------------
+        case(
+            "3-5: a skip is named, never scaled away; no total at this age",
+            out(4),
+            vec![SKIP, face(2), face(2)],
+            json!({ "alliance": { "total": null, "answered": 2, "overall": null, "bond": 10.0, "tasks": 10.0,
+                                  "items": ["trust.liked_being_here", "trust.listened", "trust.liked_what_we_did"] },
+                    "flags": { "skipped": ["trust.liked_being_here"], "lowAlliance": false, "low": [], "discuss": [] } }),
+        ),
+        case(
+            "6-8: one skipped item leaves no total, and names the item",
+            out(7),
+            vec![face(4), SKIP, face(4), face(4)],
+            json!({ "alliance": { "total": null, "answered": 3, "goals": null, "bond": 10.0 },
+                    "flags": { "skipped": ["trust.what_matters"], "lowAlliance": false, "drop": null, "dropReason": "no_previous" } }),
+        ),
+        case(
+            "9-12: three of four answered is no total",
+            out(10),
+            vec![line(10), line(10), line(10), SKIP],
+            json!({ "alliance": { "total": null, "answered": 3, "overall": null },
+                    "flags": { "skipped": ["trust.next_time"], "lowAlliance": false } }),
+        ),
+        case(
+            "13-17: a skipped line leaves no total; skipped statements are named too",
+            out(15),
+            vec![
+                SKIP,
+                line(10),
+                line(10),
+                line(10),
+                agree(4),
+                SKIP,
+                agree(4),
+                agree(4),
+            ],
+            json!({ "alliance": { "total": null, "bond": null, "agree": { "bond": [4.0, null], "goals": [4.0], "tasks": [4.0] } },
+                    "flags": { "skipped": ["trust.listened", "trust.on_my_side"], "disagree": [] } }),
+        ),
+        case(
+            "all answered: the total is the sum of the four items",
+            out(10),
+            vec![line(10), line(9), line(8), line(10)],
+            json!({ "alliance": { "total": 37.0, "answered": 4, "bond": 10.0, "goals": 9.0, "tasks": 8.0, "overall": 10.0,
+                                  "items": ITEMS_6_17, "agree": null },
+                    "flags": { "skipped": [] } }),
+        ),
+        // ---- 3–5: faces as they are; the lowest face is flagged ----------
+        case(
+            "3-5: the lowest face on any item is flagged",
+            out(5),
+            vec![face(2), face(0), face(1)],
+            json!({ "alliance": { "total": null, "overall": 10.0, "bond": 0.0, "tasks": 5.0, "goals": null,
+                                  "cutoffs": { "item": 5.0, "lowItem": 5.0 } },
+                    "flags": { "low": ["trust.listened"], "discuss": ["trust.listened"], "lowAlliance": false,
+                               "drop": null, "dropReason": "no_previous" } }),
+        ),
+        case(
+            "3-5: a previous total can't be compared: there is none",
+            with(
+                out(3),
+                json!({ "previousAlliance": { "total": null, "ageBand": "3-5", "items": [] } }),
+            ),
+            vec![face(2), face(2), face(2)],
+            json!({ "alliance": { "total": null, "change": null }, "flags": { "drop": null, "dropReason": "no_total", "low": [] } }),
+        ),
+        // ---- 6–8: two levels on five faces -------------------------------
+        case(
+            "6-8: below the top face is to discuss; the middle face or lower is low",
+            out(6),
+            vec![face(4), face(3), face(2), face(0)],
+            json!({ "alliance": { "total": 22.5, "bond": 10.0, "goals": 7.5, "tasks": 5.0, "overall": 0.0,
+                                  "cutoffs": { "total": 36.0, "item": 10.0, "lowItem": 6.0 } },
+                    "flags": { "discuss": ["trust.what_matters", "trust.liked_what_we_did", "trust.next_time"],
+                               "low": ["trust.liked_what_we_did", "trust.next_time"], "lowAlliance": true } }),
+        ),
+        case(
+            "6-8: all at the top: nothing flagged",
+            out(8),
+            vec![face(4), face(4), face(4), face(4)],
+            json!({ "alliance": { "total": 40.0 }, "flags": { "discuss": [], "low": [], "lowAlliance": false } }),
+        ),
+        case(
+            "6-8: the total cutoff stays: one dip is 37.5, two are 35",
+            out(7),
+            vec![face(3), face(3), face(4), face(4)],
+            json!({ "alliance": { "total": 35.0 }, "flags": { "lowAlliance": true, "low": [],
+                    "discuss": ["trust.listened", "trust.what_matters"] } }),
+        ),
+        // ---- 9–17: item cutoff 9, total cutoff 36 -------------------------
+        case(
+            "9-12: an 8 on one line is asked about, though the total passes",
+            out(10),
+            vec![line(10), line(8), line(10), line(10)],
+            json!({ "alliance": { "total": 38.0, "cutoffs": { "total": 36.0, "item": 9.0, "lowItem": 0.0 } },
+                    "flags": { "discuss": ["trust.what_matters"], "low": [], "lowAlliance": false } }),
+        ),
+        case(
+            "9-12: 9 on every line is 36: no flag at the cutoffs themselves",
+            out(12),
+            vec![line(9), line(9), line(9), line(9)],
+            json!({ "alliance": { "total": 36.0 }, "flags": { "discuss": [], "lowAlliance": false } }),
+        ),
+        case(
+            "13-17: 35 is below the total cutoff",
+            out(13),
+            vec![
+                line(9),
+                line(9),
+                line(9),
+                line(8),
+                agree(4),
+                agree(4),
+                agree(4),
+                agree(4),
+            ],
+            json!({ "alliance": { "total": 35.0 }, "flags": { "lowAlliance": true, "discuss": ["trust.next_time"], "disagree": [] } }),
+        ),
+        // ---- 13–17: agree statements count --------------------------------
+        case(
+            "13-17: top lines and 'disagree a lot' everywhere: every construct is flagged",
+            out(15),
+            vec![
+                line(10),
+                line(10),
+                line(10),
+                line(10),
+                agree(1),
+                agree(1),
+                agree(1),
+                agree(1),
+            ],
+            json!({ "alliance": { "total": 40.0, "agree": { "bond": [1.0, 1.0], "goals": [1.0], "tasks": [1.0] } },
+                    "flags": { "disagree": ["bond", "goals", "tasks"], "lowAlliance": false, "discuss": [] } }),
+        ),
+        case(
+            "13-17: 'disagree a little' (2) flags its construct; 'agree a little' (3) does not",
+            out(17),
+            vec![
+                line(10),
+                line(10),
+                line(10),
+                line(10),
+                agree(3),
+                agree(4),
+                agree(2),
+                agree(3),
+            ],
+            json!({ "alliance": { "agree": { "bond": [3.0, 4.0], "goals": [2.0], "tasks": [3.0] } },
+                    "flags": { "disagree": ["goals"] } }),
+        ),
+        case(
+            "13-17: agreeCutoff overrides: below 4 flags",
+            with(out(14), json!({ "agreeCutoff": 4 })),
+            vec![
+                line(10),
+                line(10),
+                line(10),
+                line(10),
+                agree(4),
+                agree(3),
+                agree(4),
+                agree(4),
+            ],
+            json!({ "alliance": { "cutoffs": { "agree": 4.0 } }, "flags": { "disagree": ["bond"] } }),
+        ),
+        // ---- Talking: yes and maybe later --------------------------------
+        case(
+            "6-8: yes to talking is flagged",
+            json!({ "age": 7 }),
+            vec![face(1), feel(&["worried", "sad"]), face(1), YES],
+            json!({ "mood": 2.5, "feelings": ["sad", "worried"], "intensity": 5.0, "wantsToTalk": "yes", "alliance": null,
+                    "flags": { "wantsToTalk": true, "talkLater": false, "skipped": [] } }),
+        ),
+        case(
+            "9-12: 'maybe later' is flagged too",
+            json!({ "age": 11 }),
+            vec![face(3), feel(&["proud"]), line(4), LATER],
+            json!({ "wantsToTalk": "later", "flags": { "wantsToTalk": false, "talkLater": true } }),
+        ),
+        case(
+            "13-17: no is no flag; a skip is named",
+            json!({ "age": 16 }),
+            vec![SKIP, SKIP, line(3), NO],
+            json!({ "mood": null, "feelings": [], "wantsToTalk": "no",
+                    "flags": { "wantsToTalk": false, "talkLater": false, "skipped": ["mood.now", "feelings.which"] } }),
+        ),
+        case(
+            "13-17: a skipped talk question is a skip, not a no",
+            json!({ "age": 13 }),
+            vec![face(2), SKIP, SKIP, SKIP],
+            json!({ "wantsToTalk": "skipped", "flags": { "talkLater": false, "skipped": ["feelings.which", "intensity.now", "talk.today"] } }),
+        ),
+        case(
+            "3-5: check-in; talking is not asked",
+            json!({ "age": 4 }),
+            vec![face(0), feel(&["scared"]), face(2)],
+            json!({ "mood": 0.0, "feelings": ["scared"], "intensity": 8.0, "wantsToTalk": null, "alliance": null }),
+        ),
+        // ---- drop compares like with like -------------------------------
+        case(
+            "9-12: same band and items: a fall of the threshold is a drop",
+            with(
+                out(10),
+                json!({ "previousAlliance": previous(json!(37), "9-12") }),
+            ),
+            vec![line(9), line(9), line(9), line(9)],
+            json!({ "alliance": { "total": 36.0, "change": -1.0 }, "flags": { "drop": true, "dropReason": null } }),
+        ),
+        case(
+            "9-12: a rise is no drop",
+            with(
+                out(11),
+                json!({ "previousAlliance": previous(json!(30), "9-12") }),
+            ),
+            vec![line(9), line(9), line(9), line(9)],
+            json!({ "alliance": { "change": 6.0 }, "flags": { "drop": false, "dropReason": null } }),
+        ),
+        case(
+            "13-17: dropThreshold overrides: a fall of 2 is no drop of 3",
+            with(
+                out(15),
+                json!({ "dropThreshold": 3, "previousAlliance": previous(json!(38), "13-17") }),
+            ),
+            vec![
+                line(9),
+                line(9),
+                line(9),
+                line(9),
+                agree(4),
+                agree(4),
+                agree(4),
+                agree(4),
+            ],
+            json!({ "alliance": { "change": -2.0, "cutoffs": { "drop": 3.0 } }, "flags": { "drop": false } }),
+        ),
+        case(
+            "6-8 after 9-12: another band is not compared",
+            with(
+                out(8),
+                json!({ "previousAlliance": previous(json!(40), "9-12") }),
+            ),
+            vec![face(0), face(0), face(0), face(0)],
+            json!({ "alliance": { "total": 0.0, "change": null }, "flags": { "drop": null, "dropReason": "other_band" } }),
+        ),
+        case(
+            "other items are not compared",
+            with(
+                out(10),
+                json!({ "previousAlliance": { "total": 40, "ageBand": "9-12", "items": ["trust.listened"] } }),
+            ),
+            vec![line(5), line(5), line(5), line(5)],
+            json!({ "flags": { "drop": null, "dropReason": "other_items" } }),
+        ),
+        case(
+            "a previous session without a total is not compared",
+            with(
+                out(7),
+                json!({ "previousAlliance": previous(Value::Null, "6-8") }),
+            ),
+            vec![face(4), face(4), face(4), face(4)],
+            json!({ "alliance": { "change": null }, "flags": { "drop": null, "dropReason": "no_previous_total" } }),
+        ),
+        case(
+            "this session without a total is not compared",
+            with(
+                out(7),
+                json!({ "previousAlliance": previous(json!(40), "6-8") }),
+            ),
+            vec![face(0), face(0), SKIP, face(0)],
+            json!({ "alliance": { "change": null }, "flags": { "drop": null, "dropReason": "no_total" } }),
+        ),
+        case(
+            "6-8: with five faces, one face lower is a drop of 2.5",
+            with(
+                out(6),
+                json!({ "previousAlliance": previous(json!(40), "6-8") }),
+            ),
+            vec![face(4), face(4), face(3), face(4)],
+            json!({ "alliance": { "total": 37.5, "change": -2.5 }, "flags": { "drop": true, "lowAlliance": false } }),
+        ),
+        case(
+            "the last result itself can be passed back",
+            with(
+                out(12),
+                json!({ "previousAlliance": {
+                "schema": "ally.result/1", "mode": "checkout", "ageBand": "9-12",
+                "scores": { "alliance": { "total": 40, "items": ITEMS_6_17 } } } }),
+            ),
+            vec![line(10), line(10), line(9), line(10)],
+            json!({ "alliance": { "change": -1.0 }, "flags": { "drop": true } }),
+        ),
+        // ---- Every cutoff can be overridden -------------------------------
+        case(
+            "9-12: itemCutoff, lowItemCutoff and allianceCutoff override the band's defaults",
+            with(
+                out(9),
+                json!({ "itemCutoff": 7, "lowItemCutoff": 5, "allianceCutoff": 20 }),
+            ),
+            vec![line(4), line(7), line(6), line(10)],
+            json!({ "alliance": { "total": 27.0, "cutoffs": { "total": 20.0, "item": 7.0, "lowItem": 5.0 } },
+                    "flags": { "discuss": ["trust.listened", "trust.liked_what_we_did"], "low": ["trust.listened"], "lowAlliance": false } }),
+        ),
+    ]
 }
 
 #[test]
-fn all_four_answered_on_the_line() {
-    let s = levels(
-        json!({ "age": 10, "mode": "checkout" }),
-        [Some(10), Some(9), Some(8), Some(10)],
-    );
-    let a = s.alliance.unwrap();
-    assert_eq!(a.total, Some(37.0));
-    assert_eq!(
-        (a.bond, a.goals, a.tasks, a.overall),
-        (Some(10.0), Some(9.0), Some(8.0), Some(10.0))
-    );
-    assert_eq!((a.answered, a.items, a.agree_mean), (4, 4, None));
-    assert!(!s.flags.low_alliance && !s.flags.low_item && !s.flags.drop);
-    assert_eq!(s.mood, None);
-    assert_eq!(s.wants_to_talk, None);
+fn every_scoring_rule_for_every_band() {
+    let mut failures = Vec::new();
+    let cases = cases();
+    for c in &cases {
+        let r = run(&c.config, &c.steps);
+        let got = serde_json::to_value(&r.scores).unwrap();
+        if let Err(e) = contains(&got, &c.scores, "scores") {
+            failures.push(format!("{}: {e}\n  scores: {got}", c.rule));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Every band is in the table, in both modes.
+    for age in [4, 7, 10, 15] {
+        for mode in ["checkin", "checkout"] {
+            let band = ally::core::config::AgeBand::from_age(age).unwrap();
+            let covered = cases.iter().any(|c| {
+                let cfg = parse(&c.config).unwrap();
+                cfg.band() == band && cfg.mode.code() == mode
+            });
+            assert!(covered, "{band:?} {mode} has a case");
+        }
+    }
 }
 
 #[test]
-fn partial_answers_scale_up_and_fewer_than_half_give_no_total() {
-    let s = levels(
-        json!({ "age": 10, "mode": "checkout" }),
-        [Some(9), None, Some(6), None],
-    );
-    let a = s.alliance.unwrap();
-    assert_eq!(a.total, Some(30.0), "mean 7.5 × 4");
-    assert_eq!(a.goals, None, "a skip is not a 0");
-    assert!(s.flags.low_alliance && s.flags.low_item);
-
-    let s = levels(
-        json!({ "age": 10, "mode": "checkout" }),
-        [Some(2), None, None, None],
-    );
-    let a = s.alliance.unwrap();
-    assert_eq!((a.total, a.answered), (None, 1));
-    assert!(!s.flags.low_alliance, "no total, no total flag");
-    assert!(s.flags.low_item, "but the low item is still seen");
-
-    let s = levels(
-        json!({ "age": 10, "mode": "checkout" }),
-        [None, None, None, None],
-    );
-    let a = s.alliance.unwrap();
-    assert_eq!((a.total, a.bond, a.answered), (None, None, 0));
-    assert_eq!(
-        s.flags.low_alliance || s.flags.low_item || s.flags.drop,
-        false
-    );
-}
-
-#[test]
-fn three_faces_for_the_youngest_scale_to_forty() {
-    let r = run(
-        json!({ "age": 4, "mode": "checkout" }),
-        vec![Some(Pick::Choice(2)), Some(Pick::Choice(1))],
-    );
-    let a = r.scores.alliance.unwrap();
-    assert_eq!(
-        (a.overall, a.bond, a.goals, a.tasks),
-        (Some(10.0), Some(5.0), None, None)
-    );
-    assert_eq!((a.total, a.items), (Some(30.0), 2));
-    let r = run(
-        json!({ "age": 4, "mode": "checkout" }),
-        vec![None, Some(Pick::Choice(2))],
-    );
-    assert_eq!(
-        r.scores.alliance.unwrap().total,
-        Some(40.0),
-        "one of two is half: scaled up"
-    );
-}
-
-#[test]
-fn alliance_cutoff_at_and_around_the_threshold() {
-    // Totals of 35, 36 and 37 against the default cutoff of 36.
-    let total = |v: [u8; 4]| levels(json!({ "age": 11, "mode": "checkout" }), v.map(Some));
-    assert!(total([9, 9, 9, 8]).flags.low_alliance);
-    assert!(!total([9, 9, 9, 9]).flags.low_alliance);
-    assert!(!total([10, 9, 9, 9]).flags.low_alliance);
-    let custom = levels(
-        json!({ "age": 11, "mode": "checkout", "allianceCutoff": 30 }),
-        [Some(8); 4],
-    );
-    assert!(!custom.flags.low_alliance);
-    let custom = levels(
-        json!({ "age": 11, "mode": "checkout", "allianceCutoff": 33 }),
-        [Some(8); 4],
-    );
-    assert!(custom.flags.low_alliance);
-}
-
-#[test]
-fn item_cutoff_at_and_around_the_threshold() {
-    let low = |v: u8, cfg: Value| {
-        levels(cfg, [Some(10), Some(10), Some(v), Some(10)])
-            .flags
-            .low_item
-    };
-    assert!(low(7, json!({ "age": 11, "mode": "checkout" })));
-    assert!(!low(8, json!({ "age": 11, "mode": "checkout" })));
-    assert!(!low(9, json!({ "age": 11, "mode": "checkout" })));
-    assert!(low(
-        5,
-        json!({ "age": 11, "mode": "checkout", "itemCutoff": 6 })
-    ));
-    assert!(!low(
-        6,
-        json!({ "age": 11, "mode": "checkout", "itemCutoff": 6 })
-    ));
-}
-
-#[test]
-fn drop_from_the_previous_session() {
-    let drop = |prev: f64, extra: Value| {
-        let mut cfg = json!({ "age": 11, "mode": "checkout", "previousAlliance": prev });
-        cfg.as_object_mut()
-            .unwrap()
-            .extend(extra.as_object().unwrap().clone());
-        levels(cfg, [Some(9); 4]).flags.drop // total 36
-    };
-    assert!(drop(37.0, json!({})), "fell by exactly the threshold (1)");
-    assert!(!drop(36.5, json!({})));
-    assert!(!drop(30.0, json!({})), "a rise is no drop");
-    assert!(!drop(38.0, json!({ "dropThreshold": 3 })));
-    assert!(drop(39.0, json!({ "dropThreshold": 3 })));
-    let none = levels(json!({ "age": 11, "mode": "checkout" }), [Some(1); 4]);
-    assert!(!none.flags.drop, "no previous total, no drop");
-}
-
-#[test]
-fn teens_get_the_agree_mean() {
-    let mut steps: Vec<Option<Pick>> = vec![Some(Pick::Level(9)); 4];
-    steps.extend([
-        Some(Pick::Choice(3)),
-        Some(Pick::Choice(2)),
-        None,
-        Some(Pick::Choice(0)),
-    ]);
-    let r = run(json!({ "age": 15, "mode": "checkout" }), steps);
-    let a = r.scores.alliance.unwrap();
-    assert_eq!(a.total, Some(36.0), "agree statements are not in the total");
-    assert_eq!(a.agree_mean, Some(2.67), "(4 + 3 + 1) / 3");
-    assert_eq!(
-        r.answers[4].value,
-        Some(ally::core::protocol::AnswerValue::Number(4.0))
-    );
-}
-
-#[test]
-fn checkin_scores_and_the_wants_to_talk_flag() {
-    let steps = |talk: Option<Pick>| {
-        vec![
-            Some(Pick::Choice(1)),
-            Some(Pick::Feelings(vec!["worried".into(), "sad".into()])),
-            Some(Pick::Choice(1)),
-            talk,
-        ]
-    };
-    let s = run(json!({ "age": 7 }), steps(Some(Pick::Choice(0)))).scores;
-    assert_eq!(s.mood, Some(2.5));
-    assert_eq!(s.feelings, vec!["sad", "worried"]);
-    assert_eq!(s.intensity, Some(5.0));
-    assert_eq!(s.wants_to_talk.as_deref(), Some("yes"));
-    assert!(s.flags.wants_to_talk);
-    assert_eq!(s.alliance, None);
-    let s = run(json!({ "age": 7 }), steps(None)).scores;
-    assert_eq!(s.wants_to_talk.as_deref(), Some("skipped"));
-    assert!(!s.flags.wants_to_talk);
-    let s = run(json!({ "age": 7 }), vec![None; 4]).scores;
-    assert_eq!((s.mood, s.intensity, s.feelings.len()), (None, None, 0));
+fn a_skip_is_never_a_value() {
+    // Every prompt of every flow skipped: no number anywhere, every skip named.
+    for age in [4, 7, 10, 15] {
+        for mode in ["checkin", "checkout"] {
+            let cfg = json!({ "age": age, "mode": mode });
+            let n = Flow::new(parse(&cfg).unwrap(), "s", "t")
+                .prompts
+                .iter()
+                .filter(|p| p.kind() != "drawing")
+                .count();
+            let r = run(&cfg, &vec![SKIP; n]);
+            let s = serde_json::to_value(&r.scores).unwrap();
+            assert_eq!(s["mood"], Value::Null);
+            assert_eq!(s["intensity"], Value::Null);
+            assert_eq!(
+                s["flags"]["skipped"].as_array().unwrap().len(),
+                n,
+                "{age} {mode}"
+            );
+            assert_eq!(s["flags"]["lowAlliance"], false);
+            if mode == "checkout" {
+                let a = &s["alliance"];
+                for k in ["total", "bond", "goals", "tasks", "overall", "change"] {
+                    assert_eq!(a[k], Value::Null, "{age} {k}");
+                }
+                assert_eq!(a["answered"], 0);
+                assert_eq!(s["flags"]["discuss"], json!([]));
+            }
+            assert!(r.answers.iter().all(|a| a.skipped && a.value.is_none()));
+        }
+    }
 }
 
 #[test]
 fn scores_serialise_with_camel_case_keys() {
-    let r = run(json!({ "age": 15, "mode": "checkout" }), vec![None; 8]);
+    let r = run(&out(15), &[SKIP; 8]);
     let v = serde_json::to_value(&r).unwrap();
-    let mut keys: Vec<&String> = v["scores"].as_object().unwrap().keys().collect();
-    keys.sort();
+    let keys = |v: &Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
     assert_eq!(
-        keys,
+        keys(&v["scores"]),
         [
             "alliance",
             "feelings",
@@ -230,8 +493,28 @@ fn scores_serialise_with_camel_case_keys() {
         ]
     );
     assert_eq!(
-        v["scores"]["flags"],
-        json!({ "lowAlliance": false, "lowItem": false, "drop": false, "wantsToTalk": false })
+        keys(&v["scores"]["flags"]),
+        [
+            "disagree",
+            "discuss",
+            "drop",
+            "dropReason",
+            "low",
+            "lowAlliance",
+            "skipped",
+            "talkLater",
+            "wantsToTalk"
+        ]
     );
-    assert_eq!(v["scores"]["alliance"]["agreeMean"], Value::Null);
+    assert_eq!(
+        keys(&v["scores"]["alliance"]),
+        [
+            "agree", "answered", "bond", "change", "cutoffs", "goals", "items", "overall", "tasks",
+            "total"
+        ]
+    );
+    assert_eq!(
+        keys(&v["scores"]["alliance"]["cutoffs"]),
+        ["agree", "drop", "item", "lowItem", "total"]
+    );
 }
