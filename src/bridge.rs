@@ -40,6 +40,8 @@ pub enum BridgeEvent {
     Host(Inbound),
     /// The widget must not start here.
     Refused(Refusal),
+    /// The host acknowledged the result: it has the child's answers.
+    Delivered,
 }
 
 struct Pending {
@@ -326,7 +328,13 @@ impl Bridge {
         let on_event = self.0.borrow().on_event.clone();
         match msg {
             Inbound::Ack { reply_to } => {
-                self.0.borrow_mut().pending.retain(|p| p.id != reply_to);
+                let mut inner = self.0.borrow_mut();
+                let before = inner.pending.len();
+                inner.pending.retain(|p| p.id != reply_to);
+                if inner.pending.len() < before {
+                    drop(inner);
+                    on_event.emit(BridgeEvent::Delivered);
+                }
             }
             Inbound::Init { .. } => {
                 if host.is_none() {

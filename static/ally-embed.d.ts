@@ -16,16 +16,31 @@ export interface AllyConfig {
   childName?: string;
   /** Plain text, at most 40 characters: who sees the answers. */
   helperName?: string;
+  /** Spanish: the article a titled helperName takes ("el Dr. Rivera", "la Dra. Núñez"); none for a first name. */
+  helperArticle?: "el" | "la";
+  /** Plain text, at most 160 characters: the portal's own "who sees your answers" line. */
+  whoSees?: string;
   /** "auto" reads each screen by itself (default for 3–5); "button" (default 6–17) shows a speaker. */
   readAloud?: "auto" | "button" | "off";
-  /** 0–40; an alliance total below it sets flags.lowAlliance. Default 36. */
+  /** 0–40; a total below it sets flags.lowAlliance. Default 36 (3–5 has no total). */
   allianceCutoff?: number;
-  /** 0–10; a core trust item below it sets flags.lowItem. Default 8. */
+  /** 0–10; a core item below it is listed in flags.discuss. Default 5 (3–5), 10 (6–8), 9 (9–17). */
   itemCutoff?: number;
-  /** 0–40: the last session's alliance total, to notice a drop. */
-  previousAlliance?: number;
-  /** 0–40; a fall of at least this much sets flags.drop. Default 1. */
+  /** 0–10; a core item below it is listed in flags.low. Default 5 (3–5), 6 (6–8), 0: none (9–17). */
+  lowItemCutoff?: number;
+  /** 1–4; an agree statement below it flags its construct in flags.disagree (13–17). Default 3. */
+  agreeCutoff?: number;
+  /** The last check-out's result, or its alliance total with its band and items: a drop is only noticed like with like. */
+  previousAlliance?: AllyResult | AllyPreviousAlliance;
+  /** Above 0, at most 40; a fall of at least this much sets flags.drop. Default 1. */
   dropThreshold?: number;
+}
+
+export interface AllyPreviousAlliance {
+  total: number | null;
+  ageBand: AgeBand;
+  /** The core item ids asked: `scores.alliance.items` of that result. */
+  items: string[];
 }
 
 /** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
@@ -92,17 +107,42 @@ export interface AllyResult {
 }
 
 export interface AllyAlliance {
-  /** 0–40: the mean of the core trust items answered × 4; null when fewer than half were answered. */
+  /** The core trust items asked (0–10 each, on faces or a line), in order. */
+  items: string[];
+  /** How many of them were answered, not skipped. */
+  answered: number;
+  /** 0–40, the sum of the core items; null at 3–5 (no total) and when any core item was skipped. */
   total: number | null;
+  /** total minus the previous comparable total; null when there is none (see flags.dropReason). */
+  change: number | null;
   bond: number | null;
   goals: number | null;
   tasks: number | null;
   overall: number | null;
-  /** Core items answered, and asked (2 for 3–5, else 4). */
-  answered: number;
-  items: number;
-  /** 13–17: the mean of the agree/disagree statements, 1–4. */
-  agreeMean: number | null;
+  /** 13–17: the agree statements (1–4; null when skipped) per construct; null in the other bands. */
+  agree: { bond: Array<number | null>; goals: Array<number | null>; tasks: Array<number | null> } | null;
+  /** The thresholds in force. */
+  cutoffs: { total: number; item: number; lowItem: number; agree: number; drop: number };
+}
+
+export interface AllyFlags {
+  /** The total is below cutoffs.total. */
+  lowAlliance: boolean;
+  /** Core items below cutoffs.item: worth asking about. */
+  discuss: string[];
+  /** Core items below cutoffs.lowItem. */
+  low: string[];
+  /** Constructs with an agree statement below cutoffs.agree (13–17). */
+  disagree: Array<"bond" | "goals" | "tasks">;
+  /** Every prompt skipped, drawings aside. */
+  skipped: string[];
+  /** A fall of at least cutoffs.drop since the previous comparable total; null when nothing compares. */
+  drop: boolean | null;
+  dropReason: "no_previous" | "no_total" | "no_previous_total" | "other_band" | "other_items" | null;
+  /** The child said yes to telling the helper something today. */
+  wantsToTalk: boolean;
+  /** The child said "maybe later". */
+  talkLater: boolean;
 }
 
 export interface AllyScores {
@@ -115,7 +155,7 @@ export interface AllyScores {
   wantsToTalk: "yes" | "later" | "no" | "skipped" | null;
   /** Check-out only. */
   alliance: AllyAlliance | null;
-  flags: { lowAlliance: boolean; lowItem: boolean; drop: boolean; wantsToTalk: boolean };
+  flags: AllyFlags;
 }
 
 export interface AllyError {

@@ -60,6 +60,10 @@ fn heading(root: &Element) -> String {
         .unwrap()
 }
 
+fn has_class(el: &Element, class: &str) -> bool {
+    el.class_name().split_whitespace().any(|c| c == class)
+}
+
 fn button_named(root: &Element, name: &str) -> HtmlElement {
     buttons(root)
         .into_iter()
@@ -83,6 +87,7 @@ async fn faces_render_as_buttons_named_by_their_words() {
         labels,
         look: Look::Faces,
         chosen: Some(1),
+        hold: false,
         on_choose: Callback::from(move |i| log.borrow_mut().push(i)),
     };
     yew::Renderer::<Choices>::with_root_and_props(root.clone(), props).render();
@@ -136,7 +141,7 @@ fn started(config: serde_json::Value) -> Widget {
 }
 
 #[wasm_bindgen_test]
-async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
+async fn a_tap_on_a_face_pops_then_records_the_answer_and_moves_on() {
     let root = fresh_root();
     let spy = Rc::new(RefCell::new(None));
     let props = HarnessProps {
@@ -146,34 +151,58 @@ async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
-    assert_eq!(heading(&root), "¿Te escuchó la persona que te ayuda hoy?");
-    assert_eq!(
+    assert_eq!(heading(&root), "¿Hoy te escuchó la persona que te ayuda?");
+    let faces = || {
         buttons(&root)
-            .iter()
-            .filter(|b| b.class_name() == "face-button")
-            .count(),
-        5
-    );
+            .into_iter()
+            .filter(|b| has_class(b, "face-button"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(faces().len(), 5);
 
-    button_named(&root, "Bastante").click();
+    // The tapped face pops, and the screen waits a moment so the child sees it land;
+    // a second tap meanwhile answers nothing.
+    button_named(&root, "Sí").click();
     settle().await;
+    button_named(&root, "No").click();
+    settle().await;
+    assert!(has_class(&button_named(&root, "Sí"), "pop"));
+    assert_eq!(
+        spy.borrow().as_ref().unwrap().flow().unwrap().step,
+        Step::Prompt(0)
+    );
+    yew::platform::time::sleep(Duration::from_millis(300)).await;
     let w = spy.borrow().clone().unwrap();
     let flow = w.flow().unwrap();
     assert_eq!(flow.step, Step::Prompt(1));
     let a = flow.answers[0].as_ref().unwrap();
     assert_eq!(
         (a.prompt_id.as_str(), a.value.clone(), a.label.as_deref()),
-        (
-            "trust.listened",
-            Some(AnswerValue::Number(7.5)),
-            Some("Bastante")
-        )
+        ("trust.listened", Some(AnswerValue::Number(7.5)), Some("Sí"))
     );
-    assert_eq!(w.outbox.last().unwrap().1.kind(), "answer");
-    assert_eq!(heading(&root), "¿Hablamos de cosas que te importan?");
+    assert_eq!(
+        w.outbox
+            .iter()
+            .filter(|(_, m)| m.kind() == "answer")
+            .count(),
+        1,
+        "one answer for two taps"
+    );
+    assert_eq!(
+        heading(&root),
+        "¿Hoy hablaste con la persona que te ayuda de cosas importantes para ti?"
+    );
+    // The mascot keeps the child company, listening.
+    let buddy = root.query_selector(".buddy .mascot").unwrap().unwrap();
+    assert_eq!(
+        buddy.get_attribute("data-reaction").as_deref(),
+        Some("listening")
+    );
 
-    // Skip records a skip; Back returns with the earlier choice shown.
-    button_named(&root, "Saltar").click();
+    // Skip (with its icon) records a skip; Back returns with the earlier choice shown.
+    let skip = button_named(&root, "Saltar");
+    assert!(skip.query_selector("svg.icon").unwrap().is_some());
+    skip.click();
     settle().await;
     assert!(
         spy.borrow().as_ref().unwrap().flow().unwrap().answers[1]
@@ -186,7 +215,7 @@ async fn a_tap_on_a_face_records_the_answer_and_moves_on() {
     button_named(&root, "Atrás").click();
     settle().await;
     assert_eq!(
-        button_named(&root, "Bastante")
+        button_named(&root, "Sí")
             .get_attribute("aria-pressed")
             .as_deref(),
         Some("true")
@@ -257,6 +286,10 @@ async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
     assert_eq!(
         slider.get_attribute("aria-valuetext").as_deref(),
         Some("Not chosen yet")
+    );
+    assert!(
+        !slider.has_attribute("aria-valuenow"),
+        "no value to announce before one is chosen"
     );
     assert!(
         root.query_selector(".thumb").unwrap().is_none(),
@@ -357,7 +390,7 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
         a.value,
         Some(AnswerValue::List(vec!["worried".into(), "tired".into()]))
     );
-    assert_eq!(heading(&root), "How big is the feeling?");
+    assert_eq!(heading(&root), "All together, how big are your feelings?");
 }
 
 mod pad {

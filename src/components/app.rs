@@ -40,6 +40,7 @@ fn action(e: BridgeEvent) -> Option<WidgetAction> {
         },
         BridgeEvent::Host(Inbound::Reset) => WidgetAction::Reset { now: now_iso() },
         BridgeEvent::Host(Inbound::Ack { .. }) => return None,
+        BridgeEvent::Delivered => WidgetAction::Delivered,
         BridgeEvent::Refused(r) => WidgetAction::Refuse(r),
     })
 }
@@ -156,7 +157,17 @@ pub fn App(props: &AppProps) -> Html {
         None => ("none", "en"),
     };
     let class = classes!("ally", format!("band-{band}"));
+    // A tap anywhere but on the speaker stops the reading.
+    let onpointerdown = Callback::from(|e: PointerEvent| {
+        let on_speaker = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|t| t.closest(".speaker").ok().flatten())
+            .is_some();
+        if !on_speaker {
+            crate::speech::stop();
+        }
+    });
     html! {
-        <main ref={root} {class} {lang}><Screen {state} /></main>
+        <main ref={root} {class} {lang} {onpointerdown}><Screen {state} /></main>
     }
 }

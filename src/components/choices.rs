@@ -1,5 +1,46 @@
 use super::face::face;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
+
+/// How long a tapped answer stays on screen, popping, before the next one.
+const HOLD_MS: u32 = 240;
+
+fn reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// A one-tap answer that answers back: with `hold` (the younger bands), the
+/// tapped choice pops and the screen moves on a moment later, so the child
+/// sees the tap land; with reduced motion it moves on at once. Returns the
+/// choice tapped, and the tap; a second tap while it pops does nothing.
+#[hook]
+pub fn use_tap<T: Clone + PartialEq + 'static>(
+    hold: bool,
+    answer: Callback<T>,
+) -> (Option<T>, Callback<T>) {
+    let tapped = use_state(|| None::<T>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let tap = {
+        let tapped = tapped.clone();
+        Callback::from(move |v: T| {
+            if timer.borrow().is_some() {
+                return;
+            }
+            tapped.set(Some(v.clone()));
+            if hold && !reduced_motion() {
+                let answer = answer.clone();
+                *timer.borrow_mut() = Some(Timeout::new(HOLD_MS, move || answer.emit(v)));
+            } else {
+                answer.emit(v);
+            }
+        })
+    };
+    ((*tapped).clone(), tap)
+}
 
 /// How a row of choices looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +63,9 @@ pub struct ChoicesProps {
     /// The choice made before, when the child came back to this prompt.
     #[prop_or_default]
     pub chosen: Option<usize>,
+    /// Let a tap pop before moving on (see [`use_tap`]).
+    #[prop_or_default]
+    pub hold: bool,
     pub on_choose: Callback<usize>,
 }
 
@@ -36,10 +80,18 @@ fn size_blob(i: usize, count: usize) -> Html {
 #[component]
 pub fn Choices(props: &ChoicesProps) -> Html {
     let count = props.labels.len();
+    let (tapped, tap) = use_tap(props.hold, props.on_choose.clone());
     let items = props.labels.iter().enumerate().map(|(i, label)| {
-        let on_choose = props.on_choose.clone();
-        let onclick = Callback::from(move |_| on_choose.emit(i));
-        let pressed = (props.chosen == Some(i)).to_string();
+        let onclick = tap.reform(move |_| i);
+        let pressed = (tapped.or(props.chosen) == Some(i)).to_string();
+        let class = classes!(
+            if matches!(props.look, Look::Faces | Look::Sizes) {
+                "face-button"
+            } else {
+                "choice"
+            },
+            (tapped == Some(i)).then_some("pop")
+        );
         let picture = match props.look {
             Look::Faces => Some(face(i as f64 / count.saturating_sub(1).max(1) as f64)),
             Look::Sizes => Some(size_blob(i, count)),
@@ -48,7 +100,7 @@ pub fn Choices(props: &ChoicesProps) -> Html {
         match picture {
             Some(picture) => html! {
                 <li>
-                    <button type="button" class="face-button" aria-label={label.clone()}
+                    <button type="button" {class} aria-label={label.clone()}
                             aria-pressed={pressed} {onclick}>
                         { picture }
                         <span class="face-word" aria-hidden="true">{ label.clone() }</span>
@@ -57,7 +109,7 @@ pub fn Choices(props: &ChoicesProps) -> Html {
             },
             None => html! {
                 <li>
-                    <button type="button" class="choice" aria-pressed={pressed} {onclick}>
+                    <button type="button" {class} aria-pressed={pressed} {onclick}>
                         { label.clone() }
                     </button>
                 </li>

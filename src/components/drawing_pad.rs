@@ -20,6 +20,9 @@ pub struct DrawingPadProps {
     pub initial: Option<AttrValue>,
     /// The finished drawing, or `None` when the pad is empty.
     pub on_done: Callback<Option<String>>,
+    /// The screen's other actions (Back, "No, thanks"), shown in a row with Done.
+    #[prop_or_default]
+    pub actions: Html,
 }
 
 /// A segment waiting for the next animation frame.
@@ -156,6 +159,18 @@ fn schedule(pad: &Rc<RefCell<Pad>>) {
         }
     });
     pad.borrow_mut().frame = Some(frame);
+}
+
+// The tools' pictures, above their words: pre-readers go by the picture.
+const ERASER: &str = r##"<path d="M14 30L28 10L36 16L22 36H14Z" fill="#f7a8c4" stroke="currentColor" stroke-width="2.5" stroke-linejoin="round"/><path d="M18 24L28 31M8 36H34" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"/>"##;
+const UNDO: &str = r##"<path d="M14 12L7 19L14 26M7 19H24Q33 19 33 27Q33 34 24 34H16" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" fill="none"/>"##;
+const REDO: &str = r##"<path d="M26 12L33 19L26 26M33 19H16Q7 19 7 27Q7 34 16 34H24" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" fill="none"/>"##;
+const CLEAR: &str = r##"<path d="M9 12H31M16 12V8H24V12M12 12L14 34H26L28 12M17 17V29M23 17V29" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" fill="none"/>"##;
+
+fn icon(paths: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(format!(
+        r#"<svg viewBox="0 0 40 40" aria-hidden="true" focusable="false">{paths}</svg>"#
+    )))
 }
 
 /// The chosen tool, colour and brush.
@@ -434,26 +449,31 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
                 {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
                 onpointercancel={onpointerup.clone()} onlostpointercapture={onpointerup} />
             <div class="tools" role="toolbar" aria-label={UI.drawing.get(l)}>
-                <div class="tool-group">{ for colours }</div>
+                <div class="tool-group swatches">{ for colours }</div>
                 <div class="tool-group">
                     { for sizes }
                     if full {
-                        <button type="button" class="tool" aria-pressed={eraser_on.to_string()}
-                                onclick={pick(Brush { tool: Tool::Eraser, ..*brush })}>{ UI.eraser.get(l) }</button>
+                        <button type="button" class="tool labelled" aria-pressed={eraser_on.to_string()}
+                                onclick={pick(Brush { tool: Tool::Eraser, ..*brush })}>
+                            { icon(ERASER) }<span>{ UI.eraser.get(l) }</span>
+                        </button>
                     }
                 </div>
                 <div class="tool-group">
-                    <button type="button" class="tool undo" disabled={!p.drawing.can_undo()}
-                            onclick={edit(Drawing::undo)}>{ UI.undo.get(l) }</button>
+                    <button type="button" class="tool labelled" disabled={!p.drawing.can_undo()}
+                            onclick={edit(Drawing::undo)}>{ icon(UNDO) }<span>{ UI.undo.get(l) }</span></button>
                     if full {
-                        <button type="button" class="tool" disabled={!p.drawing.can_redo()}
-                                onclick={edit(Drawing::redo)}>{ UI.redo.get(l) }</button>
-                        <button type="button" class="tool" disabled={p.drawing.is_empty()}
-                                onclick={edit(Drawing::clear)}>{ UI.clear.get(l) }</button>
+                        <button type="button" class="tool labelled" disabled={!p.drawing.can_redo()}
+                                onclick={edit(Drawing::redo)}>{ icon(REDO) }<span>{ UI.redo.get(l) }</span></button>
+                        <button type="button" class="tool labelled" disabled={p.drawing.is_empty()}
+                                onclick={edit(Drawing::clear)}>{ icon(CLEAR) }<span>{ UI.clear.get(l) }</span></button>
                     }
                 </div>
             </div>
-            <button type="button" class="primary next" onclick={on_done}>{ UI.done.get(l) }</button>
+            <div class="actions">
+                { props.actions.clone() }
+                <button type="button" class="primary next" onclick={on_done}>{ UI.done.get(l) }</button>
+            </div>
         </div>
     }
 }

@@ -1,3 +1,4 @@
+use super::choices::use_tap;
 use super::feeling_face::feeling_face;
 use yew::prelude::*;
 
@@ -12,6 +13,9 @@ pub struct FeelingPickerProps {
     /// The feelings picked before, when the child came back.
     #[prop_or_default]
     pub chosen: Vec<String>,
+    /// Let a one-tap pick pop before moving on (see [`use_tap`]).
+    #[prop_or_default]
+    pub hold: bool,
     pub next_label: AttrValue,
     pub on_answer: Callback<Vec<String>>,
 }
@@ -21,16 +25,18 @@ pub struct FeelingPickerProps {
 pub fn FeelingPicker(props: &FeelingPickerProps) -> Html {
     let picked = use_state(|| props.chosen.clone());
     let single = props.max == 1;
+    let (tapped, tap) = use_tap(props.hold, props.on_answer.clone());
     let full = props.max > 0 && picked.len() >= props.max;
     let items = props.feelings.iter().map(|(id, word)| {
         let id = *id;
-        let on = picked.contains(&id.to_string());
+        let popping = tapped.as_ref().is_some_and(|t| t.iter().any(|t| t == id));
+        let on = popping || picked.contains(&id.to_string());
         let onclick = {
             let picked = picked.clone();
-            let on_answer = props.on_answer.clone();
+            let tap = tap.clone();
             Callback::from(move |_| {
                 if single {
-                    on_answer.emit(vec![id.to_string()]);
+                    tap.emit(vec![id.to_string()]);
                     return;
                 }
                 let mut next = (*picked).clone();
@@ -42,7 +48,11 @@ pub fn FeelingPicker(props: &FeelingPickerProps) -> Html {
                 picked.set(next);
             })
         };
-        let class = classes!("feeling", props.drawn.then_some("drawn"));
+        let class = classes!(
+            "feeling",
+            props.drawn.then_some("drawn"),
+            popping.then_some("pop")
+        );
         html! {
             <li>
                 <button type="button" {class} aria-pressed={on.to_string()} data-feeling={id}

@@ -31,8 +31,9 @@ fn x_of(n: u8) -> f64 {
 }
 
 /// A 0–10 line following the WAI-ARIA slider pattern. A tap anywhere picks a
-/// point; there is no thumb and no value until the child taps (assistive
-/// technology hears "Not chosen yet" while the slider rests in the middle).
+/// point; there is no thumb and no value until the child taps: the slider
+/// has no `aria-valuenow` and says "Not chosen yet", and an empty
+/// thermometer is drawn hollow, so nothing looks answered before it is.
 #[component]
 pub fn LineScale(props: &LineScaleProps) -> Html {
     let value = use_state(|| props.value);
@@ -84,8 +85,7 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let now = value.map(i16::from);
             let next = match e.key().as_str() {
-                // Before a choice, keys move from the middle, where
-                // aria-valuenow says the slider rests.
+                // Before a choice, keys start from the middle.
                 "ArrowRight" | "ArrowUp" => now.unwrap_or(5) + 1,
                 "ArrowLeft" | "ArrowDown" => now.unwrap_or(5) - 1,
                 "PageUp" => now.unwrap_or(5) + 2,
@@ -114,6 +114,7 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
     });
     let bulb = (props.ends == LineEnds::Thermometer)
         .then(|| html! { <circle cx={px(PAD)} cy="55" r="28" class="bulb" /> });
+    let chosen = value.is_some().to_string();
     let end = |mood: f64, word: &AttrValue| match props.ends {
         LineEnds::Faces => {
             html! { <span class="end">{ face(mood) }<span>{ word.clone() }</span></span> }
@@ -135,13 +136,13 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
         LineEnds::Words => "with-words",
     };
     html! {
-        <div class={classes!("line-scale", ends_class)}>
+        <div class={classes!("line-scale", ends_class)} data-chosen={chosen.clone()}>
             <div class="line-row">
                 { end(0.0, &props.low) }
                 <div ref={track} class="track" role="slider" tabindex="0"
                      aria-labelledby="prompt-text" aria-valuemin="0" aria-valuemax="10"
-                     aria-valuenow={value.unwrap_or(5).to_string()} aria-valuetext={text.clone()}
-                     data-chosen={value.is_some().to_string()}
+                     aria-valuenow={value.map(|n| n.to_string())} aria-valuetext={text.clone()}
+                     data-chosen={chosen}
                      {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
                      onpointercancel={onpointerup} {onkeydown}>
                     <svg viewBox="0 0 1000 130" aria-hidden="true" focusable="false">

@@ -1,5 +1,6 @@
 use super::mascot::mascot;
 use crate::core::catalog::{Tr, UI};
+use crate::core::flow::Reaction;
 use crate::core::flow::Refusal;
 use yew::prelude::*;
 
@@ -52,7 +53,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
     };
     html! {
         <section class="screen notice" data-notice={kind}>
-            { mascot() }
+            { mascot(Reaction::Listening) }
             <h1>{ title }</h1>
             <p class="intro">{ both(&UI.oops_body) }</p>
             { detail }

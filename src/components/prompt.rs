@@ -2,22 +2,26 @@ use super::choices::{Choices, Look};
 use super::drawing_pad::DrawingPad;
 use super::feeling_picker::FeelingPicker;
 use super::line_scale::LineScale;
+use super::mascot::mascot;
 use super::progress::progress;
 use super::speaker::speaker;
 use super::welcome::focus;
 use crate::core::catalog::{self, fill, Input, Prompt, Tr, UI};
 use crate::core::config::{AgeBand, Locale};
-use crate::core::flow::Pick;
+use crate::core::flow::{Pick, Reaction};
 use crate::speech::use_read_aloud;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PromptScreenProps {
     pub prompt: &'static Prompt,
+    /// The prompt's words as the child sees them.
+    pub text: AttrValue,
     pub band: AgeBand,
     pub locale: Locale,
-    /// Who sees the answers, for prompts that name them.
-    pub helper: AttrValue,
+    /// The mascot (3–8), answering what the child said last.
+    #[prop_or_default]
+    pub reaction: Option<Reaction>,
     /// Zero-based position among the flow's prompts.
     pub position: usize,
     pub total: usize,
@@ -31,6 +35,21 @@ pub struct PromptScreenProps {
     pub on_back: Callback<()>,
 }
 
+const BACK_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M15 5L8 12L15 19" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" fill="none"/></svg>"##;
+const SKIP_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M5 5L12 12L5 19M13 5L20 12L13 19" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" fill="none"/></svg>"##;
+const NO_THANKS_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6L18 18M18 6L6 18" stroke="currentColor" stroke-width="3" stroke-linecap="round" fill="none"/></svg>"##;
+
+/// A secondary button with an icon before its words (for children who don't
+/// read yet), named by its words.
+fn action(icon: &'static str, words: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class="secondary with-icon" {onclick}>
+            { Html::from_html_unchecked(AttrValue::Static(icon)) }
+            <span>{ words }</span>
+        </button>
+    }
+}
+
 fn words(list: &[Tr], l: Locale) -> Vec<AttrValue> {
     list.iter().map(|t| AttrValue::Static(t.get(l))).collect()
 }
@@ -40,7 +59,7 @@ fn words(list: &[Tr], l: Locale) -> Vec<AttrValue> {
 pub fn PromptScreen(props: &PromptScreenProps) -> Html {
     let l = props.locale;
     let p = props.prompt;
-    let text = p.text_for(l, &props.helper);
+    let text = &props.text;
     let chosen = match props.current {
         Some(Pick::Choice(i)) => Some(i),
         _ => None,
@@ -48,6 +67,17 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
     let answer = props.on_answer.clone();
     let choose = answer.reform(Pick::Choice);
     let next = AttrValue::Static(UI.next.get(l));
+    // Drawings are invitations: declining is "No, thanks".
+    let (skip_icon, skip_words) = match p.input {
+        Input::Drawing => (NO_THANKS_ICON, UI.no_thanks.get(l)),
+        _ => (SKIP_ICON, UI.skip.get(l)),
+    };
+    let actions = html! { <>
+        { action(BACK_ICON, UI.back.get(l), props.on_back.reform(|_: MouseEvent| ())) }
+        { action(skip_icon, skip_words, props.on_skip.reform(|_: MouseEvent| ())) }
+    </> };
+    // The younger bands see each tap land before the screen moves on.
+    let hold = props.reaction.is_some();
 
     // The input, and the words it reads aloud after the question.
     let (input, spoken): (Html, Vec<AttrValue>) = match p.input {
@@ -78,7 +108,7 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
                 _ => (Look::Agree, words(&catalog::AGREE4, l)),
             };
             (
-                html! { <Choices labels={labels.clone()} {look} {chosen} on_choose={choose} /> },
+                html! { <Choices labels={labels.clone()} {look} {chosen} {hold} on_choose={choose} /> },
                 labels,
             )
         }
@@ -95,7 +125,7 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
             let on_answer = answer.reform(Pick::Feelings);
             (
                 html! {
-                    <FeelingPicker {feelings} drawn={catalog::feelings_drawn(props.band)} {max}
+                    <FeelingPicker {feelings} drawn={catalog::feelings_drawn(props.band)} {max} {hold}
                         chosen={picked} next_label={next.clone()} {on_answer} />
                 },
                 spoken,
@@ -112,7 +142,8 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
                 None => skip.emit(()),
             });
             (
-                html! { <DrawingPad band={props.band} locale={l} {initial} {on_done} /> },
+                // The pad puts Done beside Back and "No, thanks".
+                html! { <DrawingPad band={props.band} locale={l} {initial} {on_done} actions={actions.clone()} /> },
                 vec![],
             )
         }
@@ -160,27 +191,27 @@ pub fn PromptScreen(props: &PromptScreenProps) -> Html {
         let heading = heading.clone();
         use_effect_with(p, move |_| focus(&heading));
     }
-    let on_skip = props.on_skip.reform(|_: MouseEvent| ());
-    let on_back = props.on_back.reform(|_: MouseEvent| ());
     html! {
         <section class={classes!("screen", "prompt", format!("input-{}", p.kind()))} data-prompt={p.id}>
             <div class="top-row">
+                if let Some(r) = props.reaction {
+                    <div class="buddy" key={p.id}>{ mascot(r) }</div>
+                }
                 if props.total > 1 {
                     { progress(props.position, props.total, progress_label) }
                 }
-                if let Some(on_speak) = speak {
-                    { speaker(UI.read_aloud.get(l), on_speak) }
+                if let Some(s) = &speak {
+                    { speaker(s, l) }
                 }
             </div>
             <h1 id="prompt-text" ref={heading} tabindex="-1"
-                aria-describedby={(props.total > 1).then_some("progress-text")}>{ text }</h1>
+                aria-describedby={(props.total > 1).then_some("progress-text")}>{ text.clone() }</h1>
             <div role="group" aria-labelledby="prompt-text" class="input" key={p.id}>
                 { input }
             </div>
-            <div class="actions">
-                <button type="button" class="secondary" onclick={on_back}>{ UI.back.get(l) }</button>
-                <button type="button" class="secondary" onclick={on_skip}>{ UI.skip.get(l) }</button>
-            </div>
+            if p.input != Input::Drawing {
+                <div class="actions">{ actions }</div>
+            }
         </section>
     }
 }

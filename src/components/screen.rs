@@ -3,8 +3,7 @@ use super::done::Done;
 use super::notice::{Notice, NoticeKind};
 use super::prompt::PromptScreen;
 use super::welcome::Welcome;
-use crate::core::catalog::UI;
-use crate::core::config::ReadAloud;
+use crate::core::config::{AgeBand, ReadAloud};
 use crate::core::flow::{FlowAction, Pick, Stage, Step, WidgetAction};
 use yew::prelude::*;
 
@@ -42,17 +41,14 @@ pub fn Screen(props: &ScreenProps) -> Html {
         Stage::Active(flow) => {
             let c = &flow.config;
             let band = c.band();
-            let helper = AttrValue::from(
-                c.helper_name
-                    .clone()
-                    .unwrap_or_else(|| UI.someone.get(c.locale).to_string()),
-            );
+            let helper = AttrValue::from(flow.helper());
             let speak = c.read_aloud != ReadAloud::Off;
             let speak_auto = c.read_aloud == ReadAloud::Auto;
             match flow.step {
                 Step::Welcome => html! {
                     <Welcome {band} locale={c.locale} mode={c.mode}
                         child_name={c.child_name.clone().map(AttrValue::from)}
+                        who_sees={c.who_sees.clone().map(AttrValue::from)}
                         {helper} {speak} {speak_auto}
                         on_start={on(Step::Welcome, |_| FlowAction::Begin)} />
                 },
@@ -68,8 +64,11 @@ pub fn Screen(props: &ScreenProps) -> Html {
                             },
                         })
                     });
+                    // The mascot keeps the youngest company on every screen.
+                    let young = matches!(band, AgeBand::Preschool | AgeBand::EarlySchool);
                     html! {
-                        <PromptScreen prompt={flow.prompts[i]} {band} locale={c.locale} {helper}
+                        <PromptScreen prompt={flow.prompts[i]} text={flow.text(i)} {band} locale={c.locale}
+                            reaction={young.then(|| flow.reaction())}
                             position={i} total={flow.prompts.len()} current={flow.current_pick()}
                             {speak} {speak_auto} {on_answer}
                             on_skip={on(flow.step, |now| FlowAction::Skip { now })}
@@ -77,7 +76,11 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     }
                 }
                 Step::Done => {
-                    html! { <Done {band} locale={c.locale} {helper} {speak} {speak_auto} /> }
+                    let talk = flow.result().scores.wants_to_talk.map(AttrValue::from);
+                    html! {
+                        <Done {band} locale={c.locale} mode={c.mode} {helper} calm={flow.calm_ending()}
+                            {talk} delivered={flow.delivered} {speak} {speak_auto} />
+                    }
                 }
             }
         }

@@ -1,7 +1,8 @@
 use super::mascot::mascot;
 use super::speaker::speaker;
-use crate::core::catalog::{fill, UI};
+use crate::core::catalog::{fill, with_helper, Tr, UI};
 use crate::core::config::{AgeBand, Locale, Mode};
+use crate::core::flow::Reaction;
 use crate::speech::use_read_aloud;
 use yew::prelude::*;
 
@@ -13,30 +14,42 @@ pub struct WelcomeProps {
     #[prop_or_default]
     pub child_name: Option<AttrValue>,
     pub helper: AttrValue,
+    /// The portal's own "who sees your answers" line, if it set one.
+    #[prop_or_default]
+    pub who_sees: Option<AttrValue>,
     pub speak: bool,
     pub speak_auto: bool,
     pub on_start: Callback<()>,
 }
 
-/// The first screen: a hello, what the game is, and who sees the answers.
+/// The first screen: a hello, what this is, that any question can be
+/// skipped, who sees the answers, and at check-out that no answer is wrong.
 #[component]
 pub fn Welcome(props: &WelcomeProps) -> Html {
     let l = props.locale;
+    let b = props.band;
+    let helper = |t: &Tr| with_helper(t.get(l), &props.helper);
     let title = match &props.child_name {
         Some(name) => fill(UI.hello_named.get(l), &[("child", name)]),
         None => UI.hello.get(l).to_string(),
     };
-    let intro = match props.mode {
-        Mode::Checkin => UI.intro_checkin.get(l),
-        Mode::Checkout => UI.intro_checkout.get(l),
+    let (intro, no_wrong) = match props.mode {
+        Mode::Checkin => (helper(UI.intro_checkin.get(b)), None),
+        Mode::Checkout => (
+            helper(UI.intro_checkout.get(b)),
+            Some(helper(UI.no_wrong.get(b))),
+        ),
     };
-    let who_sees = match props.band {
-        AgeBand::Preschool | AgeBand::EarlySchool => &UI.who_sees,
-        _ => &UI.who_sees_older,
+    let skip_ok = UI.skip_ok.get(b).get(l);
+    let who = match &props.who_sees {
+        Some(line) => line.to_string(),
+        None => helper(UI.who_sees.get(b)),
     };
-    let who = fill(who_sees.get(l), &[("helper", &props.helper)]);
     let speak = use_read_aloud(
-        format!("{title} {intro} {who}"),
+        format!(
+            "{title} {intro} {skip_ok} {} {who}",
+            no_wrong.as_deref().unwrap_or_default()
+        ),
         l.code(),
         props.speak,
         props.speak_auto,
@@ -50,15 +63,19 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     html! {
         <section class="screen welcome">
             <div class="top-row">
-                if let Some(on_speak) = speak {
-                    { speaker(UI.read_aloud.get(l), on_speak) }
+                if let Some(s) = &speak {
+                    { speaker(s, l) }
                 }
             </div>
             if props.band != AgeBand::Teen {
-                { mascot() }
+                { mascot(Reaction::Listening) }
             }
             <h1 ref={heading} tabindex="-1">{ title }</h1>
             <p class="intro">{ intro }</p>
+            <p class="intro skip-ok">{ skip_ok }</p>
+            if let Some(line) = no_wrong {
+                <p class="intro no-wrong">{ line }</p>
+            }
             <p class="who-sees">{ who }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={on_start}>{ UI.start.get(l) }</button>

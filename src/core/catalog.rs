@@ -47,11 +47,15 @@ pub enum Construct {
     Drawing,
 }
 
-/// The words under a row of faces.
+/// The words under a row of faces: each set answers its kind of question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
+    /// How do you feel?
     Mood,
+    /// Did …? (No … Yes, a lot)
     Agree,
+    /// Would you like …? (No … Maybe … Yes, a lot)
+    Want,
 }
 
 /// What sits at the two ends of a 0–10 line.
@@ -107,8 +111,11 @@ pub struct Prompt {
     pub bands: &'static [AgeBand],
     pub construct: Construct,
     pub input: Input,
-    /// May name `{helper}`.
+    /// May name `{helper}`. Where the words follow the feelings picked
+    /// before (`after_feelings`), this is what is asked when they were skipped.
     pub text: Tr,
+    /// The words after one feeling, and after several.
+    pub after_feelings: Option<[Tr; 2]>,
 }
 
 impl Prompt {
@@ -116,9 +123,15 @@ impl Prompt {
         self.input.kind()
     }
 
-    /// The prompt's words, with the helper's name filled in.
-    pub fn text_for(&self, locale: Locale, helper: &str) -> String {
-        fill(self.text.get(locale), &[("helper", helper)])
+    /// The prompt's words after `picked` feelings (0 when skipped or not
+    /// asked), with the helper filled in.
+    pub fn text_for(&self, locale: Locale, helper: &str, picked: usize) -> String {
+        let text = match (&self.after_feelings, picked) {
+            (Some([one, _]), 1) => one,
+            (Some([_, several]), 2..) => several,
+            _ => &self.text,
+        };
+        with_helper(text.get(locale), helper)
     }
 }
 
@@ -127,22 +140,23 @@ const ALL: &[AgeBand] = &[Preschool, EarlySchool, Preteen, Teen];
 const YOUNG: &[AgeBand] = &[Preschool, EarlySchool];
 const OLDER: &[AgeBand] = &[Preteen, Teen];
 const SIX_UP: &[AgeBand] = &[EarlySchool, Preteen, Teen];
+const CHILD: &[AgeBand] = &[Preschool, EarlySchool, Preteen];
 
 const LISTENED: Tr = Tr {
     en: "Did {helper} listen to you today?",
-    es: "¿Te escuchó {helper} hoy?",
+    es: "¿Hoy te escuchó {helper}?",
 };
 const WHAT_MATTERS: Tr = Tr {
-    en: "Did we talk about things that matter to you?",
-    es: "¿Hablamos de cosas que te importan?",
+    en: "Did you and {helper} talk about things that are important to you today?",
+    es: "¿Hoy hablaste con {helper} de cosas importantes para ti?",
 };
 const LIKED_WHAT_WE_DID: Tr = Tr {
-    en: "Did you like what we did today?",
-    es: "¿Te gustó lo que hicimos hoy?",
+    en: "Did you like what you did today with {helper}?",
+    es: "¿Te gustó lo que hiciste hoy con {helper}?",
 };
 const NEXT_TIME: Tr = Tr {
-    en: "Would you like to do this kind of thing next time?",
-    es: "¿Te gustaría hacer algo así la próxima vez?",
+    en: "Would you like to do something like this again next time?",
+    es: "¿Te gustaría repetir algo así la próxima vez?",
 };
 
 const fn prompt(
@@ -160,6 +174,24 @@ const fn prompt(
         construct,
         input,
         text,
+        after_feelings: None,
+    }
+}
+
+/// How big or strong: the words follow what was picked just before, so
+/// "these feelings" always has something to point at.
+const fn intensity(bands: &'static [AgeBand], input: Input, words: [Tr; 3]) -> Prompt {
+    let [none, one, several] = words;
+    Prompt {
+        after_feelings: Some([one, several]),
+        ..prompt(
+            "intensity.now",
+            Mode::Checkin,
+            bands,
+            Construct::Intensity,
+            input,
+            none,
+        )
     }
 }
 
@@ -178,15 +210,27 @@ pub static PROMPTS: &[Prompt] = &[
             es: "¿Cómo te sientes ahora?",
         },
     ),
+    // Drawings are invitations: their Skip reads "No, thanks".
     prompt(
         "drawing.feel",
         Mode::Checkin,
-        ALL,
+        CHILD,
         Construct::Drawing,
         Input::Drawing,
         Tr {
-            en: "Draw how you feel.",
-            es: "Dibuja cómo te sientes.",
+            en: "Would you like to draw how you feel?",
+            es: "¿Quieres dibujar cómo te sientes?",
+        },
+    ),
+    prompt(
+        "drawing.feel",
+        Mode::Checkin,
+        &[Teen],
+        Construct::Drawing,
+        Input::Drawing,
+        Tr {
+            en: "Want to sketch how you feel? It's optional.",
+            es: "¿Quieres dibujar cómo te sientes? Es opcional.",
         },
     ),
     prompt(
@@ -196,8 +240,8 @@ pub static PROMPTS: &[Prompt] = &[
         Construct::Feelings,
         Input::Feelings { max: 1 },
         Tr {
-            en: "Which feeling is it?",
-            es: "¿Qué sientes?",
+            en: "Which face shows how you feel?",
+            es: "¿Qué carita muestra cómo te sientes?",
         },
     ),
     prompt(
@@ -208,7 +252,7 @@ pub static PROMPTS: &[Prompt] = &[
         Input::Feelings { max: 2 },
         Tr {
             en: "Which feelings do you have? Pick one or two.",
-            es: "¿Qué sientes? Elige uno o dos.",
+            es: "¿Qué emociones tienes? Elige una o dos.",
         },
     ),
     prompt(
@@ -219,30 +263,44 @@ pub static PROMPTS: &[Prompt] = &[
         Input::Feelings { max: 0 },
         Tr {
             en: "Which feelings do you have? Pick all that fit.",
-            es: "¿Qué sientes? Elige todo lo que encaje.",
+            es: "¿Qué emociones tienes? Elige todas las que sientas.",
         },
     ),
-    prompt(
-        "intensity.now",
-        Mode::Checkin,
+    intensity(
         YOUNG,
-        Construct::Intensity,
         Input::Sizes,
-        Tr {
-            en: "How big is the feeling?",
-            es: "¿Qué tan grande es lo que sientes?",
-        },
+        [
+            Tr {
+                en: "How big is your feeling right now?",
+                es: "¿Qué tan grande es lo que sientes ahora?",
+            },
+            Tr {
+                en: "How big is that feeling?",
+                es: "¿Qué tan grande es eso que sientes?",
+            },
+            Tr {
+                en: "All together, how big are your feelings?",
+                es: "¿Qué tan grande es todo lo que sientes?",
+            },
+        ],
     ),
-    prompt(
-        "intensity.now",
-        Mode::Checkin,
+    intensity(
         OLDER,
-        Construct::Intensity,
         Input::Line(LineEnds::Thermometer),
-        Tr {
-            en: "How strong is the feeling, from 0 to 10?",
-            es: "¿Qué tan fuerte es lo que sientes, de 0 a 10?",
-        },
+        [
+            Tr {
+                en: "How strong is what you feel right now, from 0 to 10?",
+                es: "¿Qué tan fuerte es lo que sientes ahora, del 0 al 10?",
+            },
+            Tr {
+                en: "How strong is that feeling, from 0 to 10?",
+                es: "¿Qué tan fuerte es esa emoción, del 0 al 10?",
+            },
+            Tr {
+                en: "All together, how strong are your feelings, from 0 to 10?",
+                es: "Todo junto, ¿qué tan fuerte es lo que sientes, del 0 al 10?",
+            },
+        ],
     ),
     prompt(
         "talk.today",
@@ -251,7 +309,7 @@ pub static PROMPTS: &[Prompt] = &[
         Construct::WantsToTalk,
         Input::Talk,
         Tr {
-            en: "Is there something you'd like to tell {helper} today?",
+            en: "Today, is there something you'd like to tell {helper}?",
             es: "¿Hay algo que quieras contarle hoy a {helper}?",
         },
     ),
@@ -315,6 +373,18 @@ pub static PROMPTS: &[Prompt] = &[
         Input::Line(LineEnds::Words),
         WHAT_MATTERS,
     ),
+    // Play is the work at 3–5; goals belong with the caregiver at that age.
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[Preschool],
+        Construct::Tasks,
+        Input::Faces(Scale::Agree),
+        Tr {
+            en: "Did you like what you played today?",
+            es: "¿Te gustó lo que jugaste hoy?",
+        },
+    ),
     prompt(
         "trust.liked_what_we_did",
         Mode::Checkout,
@@ -344,7 +414,7 @@ pub static PROMPTS: &[Prompt] = &[
         Mode::Checkout,
         &[EarlySchool],
         Construct::Overall,
-        Input::Faces(Scale::Agree),
+        Input::Faces(Scale::Want),
         NEXT_TIME,
     ),
     prompt(
@@ -381,8 +451,8 @@ pub static PROMPTS: &[Prompt] = &[
         Construct::Bond,
         Input::Agree4,
         Tr {
-            en: "I feel that {helper} is on my side.",
-            es: "Siento que {helper} está de mi lado.",
+            en: "I feel supported by {helper}.",
+            es: "Siento que {helper} me apoya.",
         },
     ),
     prompt(
@@ -392,8 +462,8 @@ pub static PROMPTS: &[Prompt] = &[
         Construct::Goals,
         Input::Agree4,
         Tr {
-            en: "We work on what I want to work on.",
-            es: "Trabajamos en lo que yo quiero trabajar.",
+            en: "In sessions with {helper}, I work on things I care about.",
+            es: "En las sesiones con {helper}, trabajo en cosas que me importan.",
         },
     ),
     prompt(
@@ -403,19 +473,30 @@ pub static PROMPTS: &[Prompt] = &[
         Construct::Tasks,
         Input::Agree4,
         Tr {
-            en: "We agree on how to work together.",
-            es: "Estamos de acuerdo en cómo trabajamos en equipo.",
+            en: "The way {helper} and I work makes sense to me.",
+            es: "La forma en que trabajo con {helper} tiene sentido para mí.",
         },
     ),
     prompt(
         "drawing.together",
         Mode::Checkout,
-        ALL,
+        CHILD,
         Construct::Drawing,
         Input::Drawing,
         Tr {
-            en: "Would you like to draw you and {helper} today?",
-            es: "¿Quieres dibujarte con {helper} hoy?",
+            en: "Would you like to draw you and {helper}? It's okay if you don't want to.",
+            es: "¿Quieres dibujarte con {helper}? Está bien si no quieres.",
+        },
+    ),
+    prompt(
+        "drawing.together",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Drawing,
+        Input::Drawing,
+        Tr {
+            en: "Want to sketch something about today's session? It's optional.",
+            es: "¿Quieres dibujar algo sobre la sesión de hoy? Es opcional.",
         },
     ),
 ];
@@ -485,7 +566,7 @@ pub static FEELINGS: &[Feeling] = &[
         id: "excited",
         word: Tr {
             en: "Excited",
-            es: "Emoción",
+            es: "Entusiasmo",
         },
     },
     Feeling {
@@ -553,6 +634,10 @@ pub static FEELINGS: &[Feeling] = &[
     },
 ];
 
+/// The feelings that are easy to have: picking any other one, or a face
+/// below the middle, calls for a calm, caring reply rather than a cheer.
+pub const EASY_FEELINGS: [&str; 5] = ["happy", "calm", "excited", "proud", "hopeful"];
+
 /// The feelings a band chooses from.
 pub fn feelings(band: AgeBand) -> &'static [Feeling] {
     let n = match band {
@@ -608,7 +693,7 @@ pub static TALK: [(&str, Tr); 3] = [
         "later",
         Tr {
             en: "Maybe later",
-            es: "Quizás más tarde",
+            es: "Tal vez luego",
         },
     ),
     ("no", Tr { en: "No", es: "No" }),
@@ -732,34 +817,28 @@ pub fn full_toolbox(band: AgeBand) -> bool {
     band != Preschool
 }
 
-/// The words at the 0 and 10 ends of a line.
+/// The words at the 0 and 10 ends of a line: 0 is "not at all", never "a little".
 pub fn line_ends(ends: LineEnds) -> (Tr, Tr) {
+    let not_at_all = Tr {
+        en: "Not at all",
+        es: "Para nada",
+    };
     match ends {
         LineEnds::Thermometer => (
             Tr {
-                en: "A little",
-                es: "Poco",
+                en: "Not at all",
+                es: "Nada",
             },
+            Tr {
+                en: "Very strong",
+                es: "Muy fuerte",
+            },
+        ),
+        LineEnds::Faces | LineEnds::Words => (
+            not_at_all,
             Tr {
                 en: "A lot",
                 es: "Mucho",
-            },
-        ),
-        LineEnds::Faces => (
-            Tr { en: "No", es: "No" },
-            Tr {
-                en: "Yes, a lot",
-                es: "Sí, mucho",
-            },
-        ),
-        LineEnds::Words => (
-            Tr {
-                en: "Not at all",
-                es: "Para nada",
-            },
-            Tr {
-                en: "Completely",
-                es: "Totalmente",
             },
         ),
     }
@@ -825,17 +904,27 @@ const AGREE_5: [Tr; 5] = [
         es: "No mucho",
     },
     Tr {
-        en: "A little",
-        es: "Un poco",
+        en: "Kind of",
+        es: "Más o menos",
     },
     Tr {
-        en: "Mostly",
-        es: "Bastante",
+        en: "Yes",
+        es: "Sí",
     },
     Tr {
         en: "Yes, a lot",
         es: "Sí, mucho",
     },
+];
+const WANT_5: [Tr; 5] = [
+    AGREE_5[0],
+    AGREE_5[1],
+    Tr {
+        en: "Maybe",
+        es: "Tal vez",
+    },
+    AGREE_5[3],
+    AGREE_5[4],
 ];
 const AGREE_3: [Tr; 3] = [
     Tr { en: "No", es: "No" },
@@ -854,9 +943,28 @@ pub fn face_labels(scale: Scale, count: usize) -> &'static [Tr] {
     match (scale, count) {
         (Scale::Mood, 3) => &MOOD_3,
         (Scale::Mood, _) => &MOOD_5,
-        (Scale::Agree, 3) => &AGREE_3,
+        (Scale::Agree | Scale::Want, 3) => &AGREE_3,
         (Scale::Agree, _) => &AGREE_5,
+        (Scale::Want, _) => &WANT_5,
     }
+}
+
+/// Words that change with age: for 3–8, 9–12 and 13–17.
+pub struct Aged(pub [Tr; 3]);
+
+impl Aged {
+    pub fn get(&self, band: AgeBand) -> &Tr {
+        &self.0[match band {
+            Preschool | EarlySchool => 0,
+            Preteen => 1,
+            Teen => 2,
+        }]
+    }
+}
+
+/// The same words for 3–12, others for 13–17.
+const fn child_teen(child: Tr, teen: Tr) -> Aged {
+    Aged([child, child, teen])
 }
 
 /// The words of the screens around the prompts.
@@ -869,24 +977,40 @@ pub struct Ui {
     pub redo: Tr,
     pub clear: Tr,
     pub done: Tr,
-    pub who_sees_older: Tr,
     pub next: Tr,
     pub read_aloud: Tr,
+    pub stop_reading: Tr,
     pub out_of_ten: Tr,
     pub not_chosen: Tr,
     pub sticker: Tr,
-    pub done_body_older: Tr,
     pub hello_named: Tr,
-    pub intro_checkin: Tr,
-    pub intro_checkout: Tr,
-    pub who_sees: Tr,
+    pub intro_checkin: Aged,
+    pub intro_checkout: Aged,
+    /// Every welcome says that skipping is fine.
+    pub skip_ok: Aged,
+    /// Every check-out says there are no wrong answers.
+    pub no_wrong: Aged,
+    /// Who sees the answers, unless the portal says it (`whoSees`).
+    pub who_sees: Aged,
     pub someone: Tr,
     pub start: Tr,
     pub skip: Tr,
+    /// Skip, on the invitations to draw.
+    pub no_thanks: Tr,
     pub back: Tr,
     pub progress: Tr,
-    pub done_title: Tr,
+    pub done_title: Aged,
     pub done_body: Tr,
+    /// The end after the child said something was hard: no cheer.
+    pub calm_title: Aged,
+    pub calm_checkin: Aged,
+    pub calm_checkout: Tr,
+    /// Until the host confirms it has the answers, nothing says they were sent.
+    pub sending: Tr,
+    pub sent: Tr,
+    /// Replies to "yes" and "maybe later" to telling the helper something.
+    pub talk_yes: Tr,
+    pub talk_later: Tr,
     pub oops_title: Tr,
     pub oops_body: Tr,
     pub stopped: Tr,
@@ -906,19 +1030,12 @@ pub static UI: Ui = Ui {
     redo: Tr { en: "Redo", es: "Rehacer" },
     clear: Tr { en: "Clear all", es: "Borrar todo" },
     done: Tr { en: "Done", es: "Listo" },
-    who_sees_older: Tr {
-        en: "Your answers go to {helper}, to help plan your sessions. You can skip any question.",
-        es: "Tus respuestas van a {helper}, para planear tus sesiones. Puedes saltar cualquier pregunta.",
-    },
     next: Tr { en: "Next", es: "Siguiente" },
     read_aloud: Tr { en: "Read aloud", es: "Leer en voz alta" },
+    stop_reading: Tr { en: "Stop reading", es: "Dejar de leer" },
     out_of_ten: Tr { en: "{n} out of 10", es: "{n} de 10" },
     not_chosen: Tr { en: "Not chosen yet", es: "Sin elegir" },
     sticker: Tr { en: "A star for you!", es: "¡Una estrella para ti!" },
-    done_body_older: Tr {
-        en: "Thanks. Your answers were sent to {helper}.",
-        es: "Gracias. Tus respuestas se enviaron a {helper}.",
-    },
     hello: Tr {
         en: "Hi there!",
         es: "¡Hola!",
@@ -927,18 +1044,68 @@ pub static UI: Ui = Ui {
         en: "Hi, {child}!",
         es: "¡Hola, {child}!",
     },
-    intro_checkin: Tr {
-        en: "Let's play a quick game about how you feel.",
-        es: "Vamos a jugar un juego corto sobre cómo te sientes.",
-    },
-    intro_checkout: Tr {
-        en: "Let's think about our time together today.",
-        es: "Pensemos en el rato que pasamos juntos hoy.",
-    },
-    who_sees: Tr {
-        en: "Your answers go to {helper}.",
-        es: "Tus respuestas van a {helper}.",
-    },
+    intro_checkin: child_teen(
+        Tr {
+            en: "Let's take a minute to see how you feel.",
+            es: "Tomemos un minuto para ver cómo te sientes.",
+        },
+        Tr {
+            en: "Before your session: a quick check-in, about one minute.",
+            es: "Antes de tu sesión: unas preguntas rápidas, como un minuto.",
+        },
+    ),
+    intro_checkout: child_teen(
+        Tr {
+            en: "Let's think about how today went with {helper}.",
+            es: "Pensemos en cómo te fue hoy con {helper}.",
+        },
+        Tr {
+            en: "A few quick questions about today's session.",
+            es: "Unas preguntas rápidas sobre la sesión de hoy.",
+        },
+    ),
+    skip_ok: Aged([
+        Tr {
+            en: "If you don't want to answer, tap Skip. That's okay.",
+            es: "Si no quieres responder, toca Saltar. Está bien.",
+        },
+        Tr {
+            en: "You can skip any question. That's completely okay.",
+            es: "Puedes saltar cualquier pregunta. No pasa nada.",
+        },
+        Tr {
+            en: "Every question is optional. Skip anything you like.",
+            es: "Todas las preguntas son opcionales. Puedes saltar las que quieras.",
+        },
+    ]),
+    no_wrong: Aged([
+        Tr {
+            en: "There are no wrong answers. If you didn't like something, {helper} really wants to know.",
+            es: "No hay respuestas malas. Si algo no te gustó, {helper} de verdad quiere saberlo.",
+        },
+        Tr {
+            en: "There are no wrong answers. If something didn't work for you, {helper} really wants to know.",
+            es: "No hay respuestas incorrectas. Si algo no te funcionó, {helper} de verdad quiere saberlo.",
+        },
+        Tr {
+            en: "There are no wrong answers. Knowing what didn't work helps {helper} as much as knowing what did.",
+            es: "No hay respuestas incorrectas. Saber qué no funcionó le sirve a {helper} tanto como saber qué sí.",
+        },
+    ]),
+    who_sees: Aged([
+        Tr {
+            en: "Your answers go to {helper}.",
+            es: "Tus respuestas le llegan a {helper}.",
+        },
+        Tr {
+            en: "Your answers go to {helper} and may be saved in your file at the clinic. They help plan your sessions.",
+            es: "Tus respuestas le llegan a {helper} y pueden guardarse en tu expediente de la clínica. Sirven para planear tus sesiones.",
+        },
+        Tr {
+            en: "Your answers go to {helper} through the clinic's system and may be kept in your clinic record. To know who else can see them, ask {helper}.",
+            es: "Tus respuestas le llegan a {helper} por el sistema de la clínica y pueden guardarse en tu expediente. Si quieres saber quién más puede verlas, pregúntale a {helper}.",
+        },
+    ]),
     someone: Tr {
         en: "the person helping you",
         es: "la persona que te ayuda",
@@ -951,6 +1118,10 @@ pub static UI: Ui = Ui {
         en: "Skip",
         es: "Saltar",
     },
+    no_thanks: Tr {
+        en: "No, thanks",
+        es: "No, gracias",
+    },
     back: Tr {
         en: "Back",
         es: "Atrás",
@@ -959,17 +1130,75 @@ pub static UI: Ui = Ui {
         en: "Question {n} of {total}",
         es: "Pregunta {n} de {total}",
     },
-    done_title: Tr {
-        en: "All done!",
-        es: "¡Listo!",
-    },
+    done_title: Aged([
+        Tr {
+            en: "All done!",
+            es: "¡Terminamos!",
+        },
+        Tr {
+            en: "Thanks!",
+            es: "¡Gracias!",
+        },
+        Tr {
+            en: "Thanks.",
+            es: "Gracias.",
+        },
+    ]),
     done_body: Tr {
-        en: "Thank you for sharing!",
-        es: "¡Gracias por contarnos!",
+        en: "Thank you for your answers!",
+        es: "¡Gracias por responder!",
+    },
+    calm_title: Aged([
+        Tr {
+            en: "Thank you",
+            es: "Gracias",
+        },
+        Tr {
+            en: "Thanks for sharing",
+            es: "Gracias por contarlo",
+        },
+        Tr {
+            en: "Thanks.",
+            es: "Gracias.",
+        },
+    ]),
+    calm_checkin: Aged([
+        Tr {
+            en: "Thank you for showing how you feel. You can talk about it with {helper} if you want.",
+            es: "Gracias por mostrar cómo te sientes. Si quieres, puedes hablarlo con {helper}.",
+        },
+        Tr {
+            en: "It's okay to feel this way. You can talk about it with {helper} if you want.",
+            es: "Está bien sentirse así. Si quieres, puedes hablarlo con {helper}.",
+        },
+        Tr {
+            en: "It's okay to feel this way. You can talk about it with {helper} if you want.",
+            es: "Está bien sentirse así. Si quieres, puedes hablarlo con {helper}.",
+        },
+    ]),
+    calm_checkout: Tr {
+        en: "Thank you for saying how it really went. It helps {helper} make things better.",
+        es: "Gracias por decir cómo te fue de verdad. Eso le ayuda a {helper} a mejorar las cosas.",
+    },
+    sending: Tr {
+        en: "Sending your answers…",
+        es: "Enviando tus respuestas…",
+    },
+    sent: Tr {
+        en: "Your answers were sent, so {helper} can see them.",
+        es: "Tus respuestas se enviaron para que {helper} las vea.",
+    },
+    talk_yes: Tr {
+        en: "Got it. Your answers will let {helper} know you have something to say.",
+        es: "Entendido. Tus respuestas le avisarán a {helper} que tienes algo que decir.",
+    },
+    talk_later: Tr {
+        en: "That's okay. If you want, you can tell {helper} later. It's up to you.",
+        es: "Está bien. Si quieres, puedes contarle a {helper} más tarde. Tú decides.",
     },
     stopped: Tr {
-        en: "Oops, this game can't go on right now.",
-        es: "Uy, este juego no puede seguir ahora.",
+        en: "Oops, this can't go on right now.",
+        es: "Uy, esto no puede seguir ahora.",
     },
     not_embedded: Tr {
         en: "Ally opens inside your care portal.",
@@ -984,14 +1213,26 @@ pub static UI: Ui = Ui {
         es: "Al enlace de Ally le falta la sesión.",
     },
     oops_title: Tr {
-        en: "Oops, this game can't start right now.",
-        es: "Uy, este juego no puede empezar ahora.",
+        en: "Oops, this can't start right now.",
+        es: "Uy, esto no puede empezar ahora.",
     },
     oops_body: Tr {
         en: "Please ask the grown-up with you for help.",
         es: "Pide ayuda a la persona adulta que está contigo.",
     },
 };
+
+/// Puts the helper into a sentence. In Spanish, "a el" and "de el" contract
+/// to "al" and "del" ("contarle al Dr. Rivera").
+pub fn with_helper(template: &str, helper: &str) -> String {
+    let mut out = template.to_string();
+    if let Some(name) = helper.strip_prefix("el ") {
+        out = out
+            .replace(" a {helper}", &format!(" al {name}"))
+            .replace(" de {helper}", &format!(" del {name}"));
+    }
+    out.replace("{helper}", helper)
+}
 
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {

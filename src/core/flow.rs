@@ -33,6 +33,43 @@ pub struct Flow {
     pub answers: Vec<Option<AnswerRecord>>,
     pub started_at: String,
     pub completed_at: Option<String>,
+    /// The host confirmed it has the result (its `ack` arrived).
+    pub delivered: bool,
+}
+
+/// How the mascot answers what the child just said: it listens, and it
+/// cares when something was hard. It never cheers a "good" answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reaction {
+    Listening,
+    Caring,
+}
+
+impl Reaction {
+    pub fn code(self) -> &'static str {
+        match self {
+            Reaction::Listening => "listening",
+            Reaction::Caring => "caring",
+        }
+    }
+}
+
+/// Whether an answer says something was hard: a face or a trust line below
+/// the middle, a disagree, or a feeling that is not an easy one. (How big a
+/// feeling is says nothing of whether it is hard.)
+pub fn hard(a: &AnswerRecord) -> bool {
+    match &a.value {
+        Some(AnswerValue::Number(n)) => match a.kind.as_str() {
+            "faces" => *n < 5.0,
+            "line" => a.construct != "intensity" && *n < 5.0,
+            "agree4" => *n < 3.0,
+            _ => false,
+        },
+        Some(AnswerValue::List(ids)) => ids
+            .iter()
+            .any(|id| !catalog::EASY_FEELINGS.contains(&id.as_str())),
+        _ => false,
+    }
 }
 
 /// What the child picked on a prompt.
@@ -169,7 +206,46 @@ impl Flow {
             step: Step::Welcome,
             started_at: now.to_string(),
             completed_at: None,
+            delivered: false,
         }
+    }
+
+    /// Who the answers go to, as the sentences name them.
+    pub fn helper(&self) -> String {
+        self.config.helper(UI.someone.get(self.config.locale))
+    }
+
+    /// The words of prompt `i` as the child sees them: the helper named, and
+    /// "that feeling" or "your feelings" after the feelings picked before.
+    pub fn text(&self, i: usize) -> String {
+        let picked = self.answers[..i]
+            .iter()
+            .flatten()
+            .find_map(|a| match &a.value {
+                Some(AnswerValue::List(ids)) => Some(ids.len()),
+                _ => None,
+            })
+            .unwrap_or(0);
+        self.prompts[i].text_for(self.config.locale, &self.helper(), picked)
+    }
+
+    /// The mascot's answer to what the child said last.
+    pub fn reaction(&self) -> Reaction {
+        let upto = match self.step {
+            Step::Prompt(i) => i,
+            _ => self.answers.len(),
+        };
+        let last = self.answers[..upto].iter().rev().flatten().next();
+        match last {
+            Some(a) if hard(a) => Reaction::Caring,
+            _ => Reaction::Listening,
+        }
+    }
+
+    /// Whether the end should be calm rather than a celebration: the child
+    /// said something was hard.
+    pub fn calm_ending(&self) -> bool {
+        self.answers.iter().flatten().any(hard)
     }
 
     /// Takes back the answers the host kept and goes on from the first
@@ -403,6 +479,8 @@ pub enum WidgetAction {
     Reset {
         now: String,
     },
+    /// The host acknowledged the result.
+    Delivered,
     /// An error the widget reports to the host; `fatal` also shows the
     /// friendly error screen.
     Report {
@@ -479,6 +557,11 @@ impl Widget {
                     let fresh = Flow::new(flow.config.clone(), &self.session, &now);
                     next.push([Outbound::Ready(fresh.ready())]);
                     next.stage = Stage::Active(fresh);
+                }
+            }
+            WidgetAction::Delivered => {
+                if let Stage::Active(flow) = &mut next.stage {
+                    flow.delivered = flow.completed_at.is_some();
                 }
             }
             WidgetAction::Report { error, fatal } => {

@@ -14,6 +14,7 @@
   // ?widget= may point the demo at another local build, never at another host.
   if (/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(params.get("widget") || "")) widget = params.get("widget");
   var handle = null;
+  var lastCheckout = null;
 
   function show(answer) {
     var li = document.createElement("li");
@@ -37,19 +38,31 @@
     scores.textContent = "";
     var rows = [];
     if (s.alliance) {
-      rows.push(["Trust total (0–40)", s.alliance.total === null ? "not enough answers" : s.alliance.total]);
+      var a = s.alliance;
+      rows.push(["Trust total (0–40)", a.total !== null ? a.total :
+        a.answered < a.items.length ? "none: " + a.answered + " of " + a.items.length + " answered" : "none at this age"]);
+      if (a.change !== null) rows.push(["Change since last time", a.change]);
       ["bond", "goals", "tasks", "overall"].forEach(function (k) {
-        if (s.alliance[k] !== null) rows.push([k, s.alliance[k] + "/10"]);
+        if (a[k] !== null) rows.push([k, a[k] + "/10"]);
+        if (a.agree && a.agree[k]) rows.push([k + " statements (1–4)", a.agree[k].map(function (v) { return v === null ? "skipped" : v; }).join(", ")]);
       });
-      if (s.alliance.agreeMean !== null) rows.push(["Agree mean (1–4)", s.alliance.agreeMean]);
     } else {
       rows.push(["Mood (0–10)", s.mood === null ? "skipped" : s.mood]);
       rows.push(["Feelings", s.feelings.join(", ") || "none picked"]);
       rows.push(["Intensity (0–10)", s.intensity === null ? "skipped" : s.intensity]);
       if (s.wantsToTalk !== null) rows.push(["Something to tell", s.wantsToTalk]);
     }
-    var flags = Object.keys(s.flags).filter(function (k) { return s.flags[k]; });
-    rows.push(["Flags", flags.join(", ") || "none"]);
+    var f = s.flags;
+    var flags = [];
+    if (f.lowAlliance) flags.push("low total");
+    if (f.discuss.length) flags.push("to discuss: " + f.discuss.join(", "));
+    if (f.low.length) flags.push("low: " + f.low.join(", "));
+    if (f.disagree.length) flags.push("disagrees on " + f.disagree.join(", "));
+    if (f.drop) flags.push("dropped");
+    if (f.wantsToTalk) flags.push("wants to talk");
+    if (f.talkLater) flags.push("maybe later to talking");
+    if (f.skipped.length) flags.push("skipped: " + f.skipped.join(", "));
+    rows.push(["Flags", flags.join("; ") || "none"]);
     rows.forEach(function (row) {
       var dt = document.createElement("dt");
       dt.textContent = row[0];
@@ -73,6 +86,7 @@
       onReady: function (r) { status.textContent = "Ready: ages " + r.ageBand + ", " + r.mode + ", " + r.steps.length + (r.steps.length === 1 ? " question." : " questions."); },
       onAnswer: show,
       onComplete: function (r) {
+        if (r.mode === "checkout") lastCheckout = r;
         status.textContent = "Complete.";
         result.textContent = JSON.stringify(r, null, 2);
         showScores(r.scores);
@@ -90,12 +104,12 @@
       locale: data.get("locale"),
       mode: data.get("mode"),
     };
-    ["childName", "helperName", "readAloud"].forEach(function (k) {
+    ["childName", "helperName", "helperArticle", "readAloud"].forEach(function (k) {
       var v = String(data.get(k) || "").trim();
       if (v) config[k] = v;
     });
-    var previous = String(data.get("previousAlliance") || "").trim();
-    if (previous) config.previousAlliance = Number(previous);
+    // The last check-out's result on this page is compared with the next one.
+    if (config.mode === "checkout" && lastCheckout) config.previousAlliance = lastCheckout;
     start(config);
   });
 
@@ -109,7 +123,7 @@
 
   // ?autostart=1&age=… starts at once (used for screenshots and links).
   if (params.get("autostart")) {
-    ["age", "locale", "mode", "childName", "helperName", "readAloud", "previousAlliance"].forEach(function (k) {
+    ["age", "locale", "mode", "childName", "helperName", "helperArticle", "readAloud"].forEach(function (k) {
       if (params.has(k)) form.elements[k].value = params.get(k);
     });
     form.requestSubmit();

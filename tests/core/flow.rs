@@ -1,7 +1,7 @@
 use ally::core::catalog::{self, face_value, Construct};
 use ally::core::config::{parse, AgeBand, Mode};
 use ally::core::flow::{
-    pick_of, value_of, Flow, FlowAction, Pick, Refusal, Stage, Step, Widget, WidgetAction,
+    pick_of, value_of, Flow, FlowAction, Pick, Reaction, Refusal, Stage, Step, Widget, WidgetAction,
 };
 use ally::core::protocol::{AnswerRecord, AnswerValue, Outbound, Resume};
 use ally::core::strokes::{Drawing, Point, Stroke, Tool};
@@ -213,6 +213,7 @@ fn checkout_has_trust_items_by_band() {
         vec![
             "trust.liked_being_here",
             "trust.listened",
+            "trust.liked_what_we_did",
             "drawing.together"
         ]
     );
@@ -501,6 +502,8 @@ fn widget_resume_of_a_finished_flow_completes_again() {
           "label": "A little", "skipped": false, "answeredAt": at(3) },
         { "promptId": "trust.listened", "construct": "bond", "kind": "faces", "value": null,
           "label": null, "skipped": true, "answeredAt": at(4) },
+        { "promptId": "trust.liked_what_we_did", "construct": "tasks", "kind": "faces", "value": 10.0,
+          "label": "Yes", "skipped": false, "answeredAt": at(4) },
         { "promptId": "drawing.together", "construct": "drawing", "kind": "drawing", "value": null,
           "label": null, "skipped": true, "answeredAt": at(5) }
     ]);
@@ -612,6 +615,162 @@ fn the_outbox_keeps_only_the_newest_messages() {
     }
     assert_eq!(w.outbox.len(), ally::core::flow::OUTBOX_KEEP);
     assert_eq!(w.outbox.last().unwrap().0, 41, "numbering goes on");
-    assert_eq!(w.newest(), 41, "the newest number, not the length, tells what is new");
+    assert_eq!(
+        w.newest(),
+        41,
+        "the newest number, not the length, tells what is new"
+    );
     assert_eq!(Widget::new("s-2").newest(), 0);
+}
+
+#[test]
+fn the_words_follow_what_was_said_before() {
+    // 9–12: "that feeling" after one, "your feelings" after several, neutral after a skip.
+    let mut f = Flow::new(
+        parse(&json!({ "age": 10, "helperName": "Ana" })).unwrap(),
+        "s",
+        T0,
+    );
+    f.apply(FlowAction::Begin);
+    answer(&mut f, Pick::Choice(1), 1);
+    f.apply(FlowAction::Skip { now: at(2) });
+    let intensity = f
+        .prompts
+        .iter()
+        .position(|p| p.id == "intensity.now")
+        .unwrap();
+    answer(
+        &mut f,
+        Pick::Feelings(vec!["sad".into(), "tired".into()]),
+        3,
+    );
+    assert_eq!(
+        f.text(intensity),
+        "All together, how strong are your feelings, from 0 to 10?"
+    );
+    f.apply(FlowAction::Back);
+    answer(&mut f, Pick::Feelings(vec!["sad".into()]), 4);
+    assert_eq!(
+        f.text(intensity),
+        "How strong is that feeling, from 0 to 10?"
+    );
+    f.apply(FlowAction::Back);
+    f.apply(FlowAction::Skip { now: at(5) });
+    assert_eq!(
+        f.text(intensity),
+        "How strong is what you feel right now, from 0 to 10?"
+    );
+    // The helper is named as configured.
+    let talk = f.prompts.iter().position(|p| p.id == "talk.today").unwrap();
+    assert_eq!(
+        f.text(talk),
+        "Today, is there something you'd like to tell Ana?"
+    );
+    let es = Flow::new(
+        parse(&json!({ "age": 10, "locale": "es", "helperName": "Dr. Rivera", "helperArticle": "el" }))
+            .unwrap(),
+        "s",
+        T0,
+    );
+    assert_eq!(
+        es.text(talk),
+        "¿Hay algo que quieras contarle hoy al Dr. Rivera?"
+    );
+}
+
+#[test]
+fn the_mascot_cares_after_something_hard_and_never_cheers() {
+    let mut f = flow(7, "checkin");
+    f.apply(FlowAction::Begin);
+    assert_eq!(f.reaction(), Reaction::Listening, "nothing said yet");
+    answer(&mut f, Pick::Choice(0), 1); // "Awful"
+    assert_eq!(f.reaction(), Reaction::Caring);
+    f.apply(FlowAction::Back);
+    answer(&mut f, Pick::Choice(4), 2); // "Great": no cheer, just listening
+    assert_eq!(f.reaction(), Reaction::Listening);
+    f.apply(FlowAction::Skip { now: at(3) }); // the drawing
+    assert_eq!(f.reaction(), Reaction::Listening, "a skip is nothing hard");
+    answer(
+        &mut f,
+        Pick::Feelings(vec!["happy".into(), "worried".into()]),
+        4,
+    );
+    assert_eq!(
+        f.reaction(),
+        Reaction::Caring,
+        "a hard feeling among easy ones"
+    );
+    answer(&mut f, Pick::Choice(2), 5); // big
+    assert_eq!(
+        f.reaction(),
+        Reaction::Listening,
+        "how big says nothing of hard"
+    );
+}
+
+#[test]
+fn the_end_is_calm_after_something_hard() {
+    let walk = |age: u8, mode: &str, picks: Vec<Option<Pick>>| {
+        let mut f = flow(age, mode);
+        f.apply(FlowAction::Begin);
+        for (n, p) in picks.into_iter().enumerate() {
+            match p {
+                Some(pick) => answer(&mut f, pick, n as u32),
+                None => f.apply(FlowAction::Skip { now: at(n as u32) }),
+            };
+        }
+        while f.step != Step::Done {
+            f.apply(FlowAction::Skip { now: at(50) });
+        }
+        f.calm_ending()
+    };
+    let c = |i| Some(Pick::Choice(i));
+    assert!(!walk(4, "checkin", vec![c(2)]), "a good face");
+    assert!(walk(4, "checkin", vec![c(0)]), "the sad face");
+    assert!(!walk(4, "checkin", vec![c(1)]), "the middle face");
+    assert!(walk(
+        7,
+        "checkin",
+        vec![c(4), None, Some(Pick::Feelings(vec!["sad".into()]))]
+    ));
+    assert!(!walk(
+        7,
+        "checkin",
+        vec![c(3), None, Some(Pick::Feelings(vec!["calm".into()]))]
+    ));
+    assert!(
+        walk(7, "checkout", vec![c(4), c(1)]),
+        "'not really' on a trust face"
+    );
+    assert!(
+        walk(11, "checkout", vec![Some(Pick::Level(3))]),
+        "a low trust line"
+    );
+    assert!(
+        !walk(11, "checkin", vec![c(3), None, None, Some(Pick::Level(10))]),
+        "a strong feeling is not a hard one"
+    );
+    let mut teen = vec![Some(Pick::Level(10)); 4];
+    teen.push(c(1)); // "disagree a little"
+    assert!(walk(15, "checkout", teen));
+    assert!(!walk(15, "checkout", vec![]), "all skipped");
+}
+
+#[test]
+fn delivered_only_once_the_host_has_the_result() {
+    let w = init(&Widget::new("s-1"), json!({ "age": 12 }), None);
+    let w = w.reduce(WidgetAction::Delivered);
+    assert!(
+        !w.flow().unwrap().delivered,
+        "an ack before the end means nothing"
+    );
+    let mut w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
+    while w.flow().unwrap().step != Step::Done {
+        w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(1) }));
+    }
+    assert!(!w.flow().unwrap().delivered, "sending, not sent");
+    let w = w.reduce(WidgetAction::Delivered);
+    assert!(w.flow().unwrap().delivered);
+    let w = w.reduce(WidgetAction::Reset { now: at(9) });
+    assert!(!w.flow().unwrap().delivered, "a new run starts unsent");
 }

@@ -13,9 +13,11 @@ const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", impor
 const AGES = { "3-5": 4, "6-8": 7, "9-12": 10, "13-17": 15 };
 const MIN = { "3-5": 64, "6-8": 64, "9-12": 48, "13-17": 48 };
 const WORDS = {
-  en: { start: "Start", skip: "Skip", done: "All done!" },
-  es: { start: "Empezar", skip: "Saltar", done: "¡Listo!" },
+  en: { start: "Start", skip: "Skip", decline: "No, thanks" },
+  es: { start: "Empezar", skip: "Saltar", decline: "No, gracias" },
 };
+/** Skip, or "No, thanks" on an invitation to draw. */
+const skipWord = (w, id) => (id.startsWith("drawing.") ? w.decline : w.skip);
 const widgetFrame = (page) => page.frames().find((f) => f.url().startsWith(WIDGET));
 
 /** Visits every screen of a flow (skipping each question) and calls `visit` on each. */
@@ -26,12 +28,12 @@ async function walk(page, widget, locale, visit) {
   await widget.getByRole("button", { name: w.start, exact: true }).click();
   for (let n = 0; n < 20; n++) {
     const prompt = widget.locator("[data-prompt]");
-    const done = widget.getByRole("heading", { name: w.done });
+    const done = widget.locator("section.done");
     await prompt.or(done).first().waitFor();
     if (await done.count()) break;
     const id = await prompt.getAttribute("data-prompt");
     await visit(id);
-    await widget.getByRole("button", { name: w.skip, exact: true }).click();
+    await widget.getByRole("button", { name: skipWord(w, id), exact: true }).click();
     await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
   }
   await visit("done");
@@ -120,7 +122,7 @@ test("keyboard alone finishes every flow, with the focus always visible", async 
       await press("button", "Start");
       for (let n = 0; n < 20; n++) {
         const prompt = widget.locator("[data-prompt]");
-        const done = widget.getByRole("heading", { name: "All done!" });
+        const done = widget.locator("section.done");
         await prompt.or(done).first().waitFor();
         if (await done.count()) break;
         const id = await prompt.getAttribute("data-prompt");
@@ -133,7 +135,7 @@ test("keyboard alone finishes every flow, with the focus always visible", async 
           await press("button.feeling", null, "Space");
           if (await widget.getByRole("button", { name: "Next" }).count()) await press("button", "Next");
         } else if (kind === "input-drawing") {
-          await press("button", "Skip");
+          await press("button", "No, thanks");
         } else {
           await press("button.face-button, button.choice", null);
         }

@@ -28,18 +28,19 @@ async function open(config, available) {
 test("3-5 in Spanish: each new screen is read aloud by itself, in Spanish", async () => {
   const { page, widget } = await open({ age: 4, locale: "es", helperName: "Ana" }, true);
   await until(page, "log.ready.length === 1");
-  await widget.getByRole("button", { name: "Leer en voz alta" }).waitFor();
+  await widget.getByRole("button", { name: "Dejar de leer" }).waitFor();
   let said = await spoken(page);
   assert.ok(said.length >= 1, "the welcome was read");
-  assert.match(said.at(-1).text, /¡Hola!.*Tus respuestas van a Ana\./);
+  assert.match(said.at(-1).text, /¡Hola!.*Si no quieres responder, toca Saltar\. Está bien\..*Tus respuestas le llegan a Ana\./);
   assert.equal(said.at(-1).lang, "es");
   await widget.getByRole("button", { name: "Empezar" }).tap();
   await widget.getByRole("heading", { name: "¿Cómo te sientes ahora?" }).waitFor();
   said = await spoken(page);
   assert.equal(said.at(-1).text, "¿Cómo te sientes ahora? Mal, Regular, Bien");
   assert.equal(said.at(-1).lang, "es");
-  // The speaker reads it again on demand.
+  // The speaker stops it, and reads it again on demand.
   const before = said.length;
+  await widget.getByRole("button", { name: "Dejar de leer" }).tap();
   await widget.getByRole("button", { name: "Leer en voz alta" }).tap();
   said = await spoken(page);
   assert.equal(said.length, before + 1);
@@ -53,7 +54,7 @@ test("9-12 in English: nothing is read until the speaker is pressed", async () =
   await widget.getByRole("heading", { name: "Did Sam listen to you today?" }).waitFor();
   assert.deepEqual(await spoken(page), []);
   await widget.getByRole("button", { name: "Read aloud" }).tap();
-  assert.deepEqual(await spoken(page), [{ text: "Did Sam listen to you today? No, Yes, a lot", lang: "en" }]);
+  assert.deepEqual(await spoken(page), [{ text: "Did Sam listen to you today? Not at all, A lot", lang: "en" }]);
   await page.context().close();
 });
 
@@ -63,7 +64,7 @@ test("with readAloud off, or without speech in the browser, there is no speaker 
     await widget.getByRole("button", { name: "Start" }).tap();
     await widget.getByRole("heading", { name: "How do you feel right now?" }).waitFor();
     assert.equal(await widget.getByRole("button", { name: "Read aloud" }).count(), 0);
-    for (const w of ["Good", "Skip", "Calm", "Small"]) await tap(page, widget, w);
+    for (const w of ["Good", "No, thanks", "Calm", "Small"]) await tap(page, widget, w);
     await until(page, "log.complete.length === 1");
     if (available) assert.deepEqual(await spoken(page), [], "auto is off too");
     await page.context().close();
@@ -81,7 +82,7 @@ test("with reduced motion, no animation runs; without it, the mascot waves", asy
   await widget.getByRole("heading", { name: "Hi there!" }).waitFor();
   assert.equal(await animations(widget), 0, "welcome");
   await widget.getByRole("button", { name: "Start" }).tap();
-  for (const w of ["Good", "Skip", "Happy", "Big"]) {
+  for (const w of ["Good", "No, thanks", "Happy", "Big"]) {
     await widget.getByRole("button", { name: w, exact: true }).tap();
     assert.equal(await animations(widget), 0, `after ${w}`);
   }

@@ -96,7 +96,7 @@ test("a host that does not ack for a while: complete is re-sent with a capped ba
   await page.goto(hostUrl({ age: 4, mode: "checkout" }));
   const widget = page.frameLocator(WIDGET_FRAME);
   await button(widget, "Start").click();
-  for (const w of ["Yes", "Yes", "Skip"]) await tap(page, widget, w);
+  for (const w of ["Yes", "Yes", "Yes", "No, thanks"]) await tap(page, widget, w);
   await sleep(9000);
   const times = await page.evaluate(() => window.log.raw.filter((m) => m.type === "complete").map((m) => m.id));
   assert.ok(times.length >= 4, `re-sent while unacked (${times.length})`);
@@ -119,7 +119,7 @@ test("a reload during a drawing keeps every answer given and comes back to the d
   await scribble(page, widget);
   await widgetFrame(page).evaluate(() => location.reload());
   await until(page, "log.ready.length === 2");
-  await widget.getByRole("heading", { name: "Draw how you feel." }).waitFor();
+  await widget.getByRole("heading", { name: "Would you like to draw how you feel?" }).waitFor();
   await scribble(page, widget);
   await button(widget, "Done").click();
   for (const w of ["Calm", "Next", "Small", "Yes"]) await tap(page, widget, w);
@@ -146,7 +146,7 @@ test("storage that throws on every call changes nothing", async () => {
   assert.equal(await widgetFrame(page).evaluate(() => window.__storageThrows), true);
   await widgetFrame(page).evaluate(() => location.reload());
   await until(page, "log.ready.length === 2");
-  for (const w of ["Skip", "Skip", "Skip", "Maybe later"]) await tap(page, widget, w);
+  for (const w of ["No, thanks", "Skip", "Skip", "Maybe later"]) await tap(page, widget, w);
   await until(page, "log.complete.length === 1");
   assert.equal((await log(page)).complete[0].answers[0].value, 7.5, "resumed from the host, not from storage");
   await page.context().close();
@@ -178,8 +178,8 @@ test("two widgets with different sessions on one page don't cross", async () => 
   await tapOn(a, "Ally a", "No");
   await tapOn(b, "Ally b", "Skip");
   await tapOn(a, "Ally a", "Yes, a lot");
-  for (let i = 0; i < 3; i++) await tapOn(a, "Ally a", "Skip");
-  for (let i = 0; i < 4; i++) await tapOn(b, "Ally b", "Skip");
+  for (const w of ["Skip", "Skip", "No, thanks"]) await tapOn(a, "Ally a", w);
+  for (const w of ["Skip", "Skip", "Skip", "No, thanks"]) await tapOn(b, "Ally b", w);
   await page.waitForFunction(() => window.twin.a.length === 6 && window.twin.b.length === 6, undefined, { timeout: 10000 })
     .catch(async (e) => {
       const t = await page.evaluate(() => window.twin);
@@ -199,7 +199,7 @@ test("from the host's own origin: a wrong session is ignored, a wrong version an
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await until(page, "log.ready.length === 1");
   await button(widget, "Start").click();
-  await button(widget, "Mostly").click();
+  await button(widget, "Yes").click();
   const session = await page.evaluate(() => window.ally.session);
   await page.evaluate(([session, origin]) => {
     const w = document.querySelector("iframe").contentWindow;
@@ -212,14 +212,14 @@ test("from the host's own origin: a wrong session is ignored, a wrong version an
   const l = await log(page);
   assert.deepEqual(l.errors.map((e) => e.code), ["unsupported_version", "too_large"]);
   assert.equal(l.ready.length, 1, "nothing was reset or re-initialised");
-  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
   await page.context().close();
 });
 
 test("a panic still tells the host, shows a friendly screen, and a reload resumes from the host's answers", async () => {
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await button(widget, "Start").click();
-  await button(widget, "Mostly").click();
+  await button(widget, "Yes").click();
   await until(page, "log.answers.length === 1");
   // Something outside the widget (a browser extension, a translation tool)
   // moves its nodes: the next render can't find them and the widget panics.
@@ -231,6 +231,6 @@ test("a panic still tells the host, shows a friendly screen, and a reload resume
   await widget.getByRole("heading", { name: /can't go on right now/ }).waitFor();
   assert.equal((await page.evaluate(() => window.ally.answers())).length, 1, "the SDK still holds the answer");
   await widgetFrame(page).evaluate(() => location.reload());
-  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
   await page.context().close();
 });

@@ -9,18 +9,24 @@ after(stop);
 
 const WORDS = {
   en: {
-    start: "Start", skip: "Skip", back: "Back", next: "Next", done: "All done!",
+    start: "Start", skip: "Skip", decline: "No, thanks", back: "Back", next: "Next",
+    done: { "3-5": "All done!", "6-8": "All done!", "9-12": "Thanks!", "13-17": "Thanks." },
+    calm: { "3-5": "Thank you", "6-8": "Thank you", "9-12": "Thanks for sharing", "13-17": "Thanks." },
     mood3: ["Not good", "Okay", "Good"], mood5: ["Awful", "Not good", "Okay", "Good", "Great"],
-    agree3: ["No", "A little", "Yes"], agree5: ["No", "Not really", "A little", "Mostly", "Yes, a lot"],
+    agree3: ["No", "A little", "Yes"], agree5: ["No", "Not really", "Kind of", "Yes", "Yes, a lot"],
+    want5: ["No", "Not really", "Maybe", "Yes", "Yes, a lot"],
     size: ["Small", "Medium", "Big"], talk: ["Yes", "Maybe later", "No"],
     agree4: ["Disagree a lot", "Disagree a little", "Agree a little", "Agree a lot"],
     feelings: { scared: "Scared", worried: "Worried", tired: "Tired", sad: "Sad", lonely: "Lonely", confused: "Confused", stressed: "Stressed", hopeful: "Hopeful" },
   },
   es: {
-    start: "Empezar", skip: "Saltar", back: "Atrás", next: "Siguiente", done: "¡Listo!",
+    start: "Empezar", skip: "Saltar", decline: "No, gracias", back: "Atrás", next: "Siguiente",
+    done: { "3-5": "¡Terminamos!", "6-8": "¡Terminamos!", "9-12": "¡Gracias!", "13-17": "Gracias." },
+    calm: { "3-5": "Gracias", "6-8": "Gracias", "9-12": "Gracias por contarlo", "13-17": "Gracias." },
     mood3: ["Mal", "Regular", "Bien"], mood5: ["Muy mal", "Mal", "Regular", "Bien", "Genial"],
-    agree3: ["No", "Un poco", "Sí"], agree5: ["No", "No mucho", "Un poco", "Bastante", "Sí, mucho"],
-    size: ["Pequeño", "Mediano", "Grande"], talk: ["Sí", "Quizás más tarde", "No"],
+    agree3: ["No", "Un poco", "Sí"], agree5: ["No", "No mucho", "Más o menos", "Sí", "Sí, mucho"],
+    want5: ["No", "No mucho", "Tal vez", "Sí", "Sí, mucho"],
+    size: ["Pequeño", "Mediano", "Grande"], talk: ["Sí", "Tal vez luego", "No"],
     agree4: ["Muy en desacuerdo", "Algo en desacuerdo", "Algo de acuerdo", "Muy de acuerdo"],
     feelings: { scared: "Miedo", worried: "Preocupación", tired: "Cansancio", sad: "Tristeza", lonely: "Soledad", confused: "Confusión", stressed: "Estrés", hopeful: "Esperanza" },
   },
@@ -44,33 +50,41 @@ async function addFrame(page, src, name) {
 // ["tap", list, index] | ["feel", ids, single?] | ["line", n] | null (skip).
 const tap = (list, i) => ["tap", list, i];
 const NONE = { mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance: null };
-const NO_FLAGS = { lowAlliance: false, lowItem: false, drop: false, wantsToTalk: false };
+const NO_FLAGS = { lowAlliance: false, discuss: [], low: [], disagree: [], skipped: [], drop: null, dropReason: "no_total", wantsToTalk: false, talkLater: false };
+const ITEMS = ["trust.listened", "trust.what_matters", "trust.liked_what_we_did", "trust.next_time"];
+const cutoffs = (item, lowItem) => ({ total: 36, item, lowItem, agree: 3, drop: 1 });
 const CASES = [
   { age: 4, mode: "checkin", band: "3-5",
     steps: [["mood.now", tap("mood3", 2), 10], ["feelings.which", ["feel", ["scared"], true], ["scared"]], ["intensity.now", tap("size", 1), 5]],
     scores: { ...NONE, mood: 10, feelings: ["scared"], intensity: 5, flags: NO_FLAGS } },
   { age: 4, mode: "checkout", band: "3-5",
-    steps: [["trust.liked_being_here", tap("agree3", 2), 10], ["trust.listened", null]],
-    scores: { ...NONE, alliance: { total: 40, bond: null, goals: null, tasks: null, overall: 10, answered: 1, items: 2, agreeMean: null }, flags: NO_FLAGS } },
+    steps: [["trust.liked_being_here", tap("agree3", 2), 10], ["trust.listened", null], ["trust.liked_what_we_did", tap("agree3", 0), 0]],
+    scores: { ...NONE, alliance: { items: ["trust.liked_being_here", "trust.listened", "trust.liked_what_we_did"], answered: 2, total: null, change: null,
+                                   bond: null, goals: null, tasks: 0, overall: 10, agree: null, cutoffs: cutoffs(5, 5) },
+              flags: { ...NO_FLAGS, discuss: ["trust.liked_what_we_did"], low: ["trust.liked_what_we_did"], skipped: ["trust.listened"], dropReason: "no_previous" } } },
   { age: 7, mode: "checkin", band: "6-8",
     steps: [["mood.now", tap("mood5", 1), 2.5], ["feelings.which", ["feel", ["tired", "worried"]], ["worried", "tired"]], ["intensity.now", tap("size", 2), 8], ["talk.today", tap("talk", 0), "yes"]],
     scores: { ...NONE, mood: 2.5, feelings: ["worried", "tired"], intensity: 8, wantsToTalk: "yes", flags: { ...NO_FLAGS, wantsToTalk: true } } },
   { age: 7, mode: "checkout", band: "6-8",
-    steps: [["trust.listened", tap("agree5", 3), 7.5], ["trust.what_matters", null], ["trust.liked_what_we_did", tap("agree5", 4), 10], ["trust.next_time", tap("agree5", 0), 0]],
-    scores: { ...NONE, alliance: { total: 23.3, bond: 7.5, goals: null, tasks: 10, overall: 0, answered: 3, items: 4, agreeMean: null }, flags: { ...NO_FLAGS, lowAlliance: true, lowItem: true } } },
+    steps: [["trust.listened", tap("agree5", 3), 7.5], ["trust.what_matters", tap("agree5", 4), 10], ["trust.liked_what_we_did", tap("agree5", 2), 5], ["trust.next_time", tap("want5", 4), 10]],
+    scores: { ...NONE, alliance: { items: ITEMS, answered: 4, total: 32.5, change: null, bond: 7.5, goals: 10, tasks: 5, overall: 10, agree: null, cutoffs: cutoffs(10, 6) },
+              flags: { ...NO_FLAGS, lowAlliance: true, discuss: ["trust.listened", "trust.liked_what_we_did"], low: ["trust.liked_what_we_did"], dropReason: "no_previous" } } },
   { age: 10, mode: "checkin", band: "9-12",
     steps: [["mood.now", tap("mood5", 2), 5], ["feelings.which", ["feel", ["confused", "sad", "lonely"]], ["sad", "lonely", "confused"]], ["intensity.now", ["line", 7], 7], ["talk.today", tap("talk", 1), "later"]],
-    scores: { ...NONE, mood: 5, feelings: ["sad", "lonely", "confused"], intensity: 7, wantsToTalk: "later", flags: NO_FLAGS } },
-  { age: 10, mode: "checkout", band: "9-12", extra: { previousAlliance: 38 },
-    steps: [["trust.listened", ["line", 9], 9], ["trust.what_matters", ["line", 8], 8], ["trust.liked_what_we_did", null], ["trust.next_time", ["line", 10], 10]],
-    scores: { ...NONE, alliance: { total: 36, bond: 9, goals: 8, tasks: null, overall: 10, answered: 3, items: 4, agreeMean: null }, flags: { ...NO_FLAGS, drop: true } } },
+    scores: { ...NONE, mood: 5, feelings: ["sad", "lonely", "confused"], intensity: 7, wantsToTalk: "later", flags: { ...NO_FLAGS, talkLater: true } } },
+  { age: 10, mode: "checkout", band: "9-12", extra: { previousAlliance: { total: 38, ageBand: "9-12", items: ITEMS } },
+    steps: [["trust.listened", ["line", 9], 9], ["trust.what_matters", ["line", 8], 8], ["trust.liked_what_we_did", ["line", 9], 9], ["trust.next_time", ["line", 10], 10]],
+    scores: { ...NONE, alliance: { items: ITEMS, answered: 4, total: 36, change: -2, bond: 9, goals: 8, tasks: 9, overall: 10, agree: null, cutoffs: cutoffs(9, 0) },
+              flags: { ...NO_FLAGS, discuss: ["trust.what_matters"], drop: true, dropReason: null } } },
   { age: 15, mode: "checkin", band: "13-17",
     steps: [["mood.now", null], ["feelings.which", ["feel", ["stressed", "hopeful"]], ["stressed", "hopeful"]], ["intensity.now", ["line", 3], 3], ["talk.today", tap("talk", 2), "no"]],
-    scores: { ...NONE, feelings: ["stressed", "hopeful"], intensity: 3, wantsToTalk: "no", flags: NO_FLAGS } },
+    scores: { ...NONE, feelings: ["stressed", "hopeful"], intensity: 3, wantsToTalk: "no", flags: { ...NO_FLAGS, skipped: ["mood.now"] } } },
   { age: 15, mode: "checkout", band: "13-17",
     steps: [["trust.listened", ["line", 10], 10], ["trust.what_matters", ["line", 10], 10], ["trust.liked_what_we_did", ["line", 9], 9], ["trust.next_time", ["line", 9], 9],
       ["trust.hard_things", tap("agree4", 3), 4], ["trust.on_my_side", tap("agree4", 2), 3], ["trust.my_goals", null], ["trust.how_we_work", tap("agree4", 0), 1]],
-    scores: { ...NONE, alliance: { total: 38, bond: 10, goals: 10, tasks: 9, overall: 9, answered: 4, items: 4, agreeMean: 2.67 }, flags: NO_FLAGS } },
+    scores: { ...NONE, alliance: { items: ITEMS, answered: 4, total: 38, change: null, bond: 10, goals: 10, tasks: 9, overall: 9,
+                                   agree: { bond: [4, 3], goals: [null], tasks: [1] }, cutoffs: cutoffs(9, 0) },
+              flags: { ...NO_FLAGS, disagree: ["tasks"], skipped: ["trust.my_goals"], dropReason: "no_previous" } } },
 ];
 
 // The drawing prompts (right after the faces at check-in, last at check-out) are skipped
@@ -81,8 +95,8 @@ for (const c of CASES) {
 }
 
 /** Does one step like a child: taps a word, picks feelings, or taps a point on the line. */
-async function act(widget, words, action) {
-  if (action === null) return button(widget, words.skip).tap();
+async function act(widget, words, action, promptId) {
+  if (action === null) return button(widget, promptId.startsWith("drawing.") ? words.decline : words.skip).tap();
   const [what, a, b] = action;
   if (what === "tap") return button(widget, words[a][b]).tap();
   if (what === "feel") {
@@ -123,7 +137,7 @@ for (const c of CASES) {
         await widget.locator(`[data-prompt="${promptId}"]`).waitFor();
         const least = await smallest();
         assert.ok(least >= minimum, `${promptId}: targets >= ${minimum}px, got ${least}`);
-        await act(widget, words, action);
+        await act(widget, words, action, promptId);
       }
       await until(page, "log.complete.length === 1");
       l = await log(page);
@@ -149,7 +163,11 @@ for (const c of CASES) {
       assert.ok(r.startedAt <= r.completedAt);
 
       // The child sees the end, and the host sized the iframe to the content.
-      await widget.getByRole("heading", { name: words.done }).waitFor();
+      // After something hard (a low face, a hard feeling, a disagree) the end is calm.
+      const calm = r.answers.some((a) =>
+        (a.kind === "faces" && a.value < 5) || (a.kind === "agree4" && a.value < 3) ||
+        (a.kind === "feelings" && a.value.some((f) => !["happy", "calm", "excited", "proud", "hopeful"].includes(f))));
+      await widget.getByRole("heading", { name: (calm ? words.calm : words.done)[c.band], exact: true }).waitFor();
       await until(page, "log.resize.length > 0 && parseInt(document.querySelector('iframe').style.height, 10) === log.resize.at(-1)");
       const content = await widget.locator("main").evaluate((m) => m.offsetHeight);
       assert.equal((await log(page)).resize.at(-1), content, "the iframe is as tall as the content");
@@ -169,13 +187,14 @@ test("Back lets the child change an answer; the latest one is kept", async () =>
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await button(widget, "Start").click();
   await button(widget, "No").click();
-  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
   await button(widget, "Back").click();
   await assert.doesNotReject(widget.locator('button[aria-label="No"][aria-pressed="true"]').waitFor());
   // Keyboard works too.
-  await button(widget, "Mostly").focus();
+  await button(widget, "Yes").focus();
   await page.keyboard.press("Enter");
-  for (const word of ["Mostly", "Mostly", "Mostly", "Skip"]) await tapAndSettle(page, widget, word);
+  await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
+  for (const word of ["Yes", "Yes", "Yes", "No, thanks"]) await tapAndSettle(page, widget, word);
   await until(page, "log.complete.length === 1");
   const l = await log(page);
   assert.equal(l.answers.length, 6, "the changed answer is sent again");
@@ -186,7 +205,7 @@ test("Back lets the child change an answer; the latest one is kept", async () =>
 test("reset from the host starts over and forgets the kept answers", async () => {
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await button(widget, "Start").click();
-  await button(widget, "Mostly").click();
+  await button(widget, "Yes").click();
   await until(page, "log.answers.length === 1");
   assert.equal((await page.evaluate(() => window.ally.answers())).length, 1);
   await page.evaluate(() => window.ally.reset());
@@ -194,7 +213,7 @@ test("reset from the host starts over and forgets the kept answers", async () =>
   await widget.getByRole("button", { name: "Start" }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.ally.answers()), []);
   await button(widget, "Start").click();
-  for (const w of ["No", "No", "No", "No", "Skip"]) await tapAndSettle(page, widget, w);
+  for (const w of ["No", "No", "No", "No", "No, thanks"]) await tapAndSettle(page, widget, w);
   await until(page, "log.complete.length === 1");
   const r = (await log(page)).complete[0];
   assert.deepEqual(r.answers.map((a) => a.value), [0, 0, 0, 0, null], "only the new run's answers");
@@ -210,7 +229,7 @@ test("a long session keeps posting: many starts over, then every answer still ar
     await until(page, `log.ready.length === ${i}`);
   }
   await button(widget, "Start").click();
-  for (const w of ["Mostly", "No", "Yes, a lot", "A little", "Skip"]) await tapAndSettle(page, widget, w);
+  for (const w of ["Yes", "No", "Yes, a lot", "Maybe", "No, thanks"]) await tapAndSettle(page, widget, w);
   await until(page, "log.complete.length === 1");
   assert.deepEqual((await log(page)).answers.map((a) => a.value), [7.5, 0, 10, 5, null]);
   await page.context().close();
@@ -262,7 +281,7 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
   const { page, widget } = await openHost({ age: 7, mode: "checkout" });
   await until(page, "log.ready.length === 1");
   await button(widget, "Start").click();
-  await button(widget, "Mostly").click();
+  await button(widget, "Yes").click();
   // A stranger's frame inside the same portal page.
   const stranger = await addFrame(page, `${STRANGER}/__test/stranger.html`, "stranger");
   const session = await page.evaluate(() => window.ally.session);
@@ -280,7 +299,7 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
   }, session);
   await sleep(800);
   // The widget is still on question 2, the host saw nothing new, and nobody answered the stranger.
-  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
   const l = await log(page);
   assert.equal(l.ready.length, 1);
   assert.equal(l.answers.length, 1);
@@ -293,7 +312,7 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
 test("a frame of the widget's own origin that is not the parent is ignored too", async () => {
   const { page, widget } = await openHost({ age: 7, mode: "checkout" });
   await button(widget, "Start").click();
-  await button(widget, "Mostly").click();
+  await button(widget, "Yes").click();
   await until(page, "log.answers.length === 1");
   // A sibling frame on an allowed origin (the widget's own): right origin, wrong source.
   const sibling = await addFrame(page, `${WIDGET}/__test/stranger.html`, "sibling");
@@ -303,7 +322,7 @@ test("a frame of the widget's own origin that is not the parent is ignored too",
     parent.frames[0].postMessage({ ...base, type: "reset", id: "s1" }, "*");
   }, session);
   await sleep(800);
-  await widget.getByRole("heading", { name: "Did we talk about things that matter to you?" }).waitFor();
+  await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
   assert.equal((await log(page)).ready.length, 1, "no reset happened");
   await page.context().close();
 });
@@ -311,7 +330,7 @@ test("a frame of the widget's own origin that is not the parent is ignored too",
 test("reloading the iframe mid-flow keeps the earlier answers", async () => {
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await button(widget, "Start").click();
-  await button(widget, "Mostly").click();
+  await button(widget, "Yes").click();
   await button(widget, "Skip").click();
   await until(page, "log.answers.length === 2");
   // Reload the widget the way a flaky tablet would.
@@ -319,10 +338,10 @@ test("reloading the iframe mid-flow keeps the earlier answers", async () => {
   await frame.evaluate(() => location.reload());
   await until(page, "log.ready.length === 2");
   // It goes on at question 3 without asking again.
-  await widget.getByRole("heading", { name: "Did you like what we did today?" }).waitFor();
+  await widget.locator('[data-prompt="trust.liked_what_we_did"]').waitFor();
   await button(widget, "Yes, a lot").click();
   await button(widget, "No").click();
-  await button(widget, "Skip").click();
+  await button(widget, "No, thanks").click();
   await until(page, "log.complete.length === 1");
   const l = await log(page);
   const r = l.complete[0];
@@ -352,7 +371,7 @@ test("a complete that is not acked is re-sent and reaches onComplete exactly onc
   const widget = page.frameLocator("iframe");
   await button(widget, "Start").click();
   await button(widget, "Great").click();
-  for (let i = 0; i < 4; i++) await tapAndSettle(page, widget, "Skip");
+  for (const w of ["No, thanks", "Skip", "Skip", "Skip"]) await tapAndSettle(page, widget, w);
   await until(page, "log.raw.filter((m) => m.type === 'complete').length >= 3");
   // After the third copy is acked, the widget stops re-sending.
   await sleep(2500);
@@ -381,7 +400,7 @@ test("a drawing made in the widget arrives at the host and decodes to the same s
   const { page, widget } = await openHost({ age: 9 });
   await button(widget, "Start").click();
   await button(widget, "Good").click();
-  await widget.getByRole("heading", { name: "Draw how you feel." }).waitFor();
+  await widget.getByRole("heading", { name: "Would you like to draw how you feel?" }).waitFor();
   await button(widget, "Red").click();
   await drawLine(page, widget, 0.1, 0.9, 0.25);
   await button(widget, "Thick brush").click();
@@ -408,7 +427,7 @@ test("a drawing made in the widget arrives at the host and decodes to the same s
 
   // Coming back to the drawing shows it again; finishing sends the same strokes.
   await button(widget, "Back").click();
-  await widget.getByRole("heading", { name: "Draw how you feel." }).waitFor();
+  await widget.getByRole("heading", { name: "Would you like to draw how you feel?" }).waitFor();
   assert.equal(await widget.locator("canvas").getAttribute("data-strokes"), "2");
   await button(widget, "Done").click();
   await until(page, "log.answers.length === 3");
@@ -423,7 +442,7 @@ test("the demo portal shows each answer and the result", async () => {
   await button(widget, "Start").click();
   await button(widget, "Yes, a lot").click();
   await page.locator('#answers [data-prompt="trust.listened"]').getByText("Yes, a lot = 10").waitFor();
-  for (const w of ["Mostly", "A little", "Yes, a lot"]) await tapAndSettle(page, widget, w, 'iframe[title="Ally check-in for the child"]');
+  for (const w of ["Yes", "Kind of", "Yes, a lot"]) await tapAndSettle(page, widget, w, 'iframe[title="Ally check-in for the child"]');
   await drawLine(page, widget, 0.2, 0.8, 0.5);
   await button(widget, "Done").click();
   await page.locator("#status").getByText("Complete.").waitFor();
