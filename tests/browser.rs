@@ -4,7 +4,7 @@
 
 use ally::components::app::State;
 use ally::components::choices::{Choices, ChoicesProps, Look};
-use ally::components::screen::Screen;
+use ally::components::screen::screen;
 use ally::core::flow::{FlowAction, Step, Widget, WidgetAction};
 use ally::core::protocol::AnswerValue;
 use serde_json::json;
@@ -127,7 +127,7 @@ fn Harness(props: &HarnessProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || State(initial));
     *props.spy.borrow_mut() = Some(state.0.clone());
-    html! { <Screen {state} /> }
+    screen(&state)
 }
 
 fn started(config: serde_json::Value) -> Widget {
@@ -417,6 +417,7 @@ mod pad {
             locale: Locale::En,
             initial: None,
             on_done: Callback::from(move |d| log.borrow_mut().push(d)),
+            actions: Html::default(),
         };
         yew::Renderer::<DrawingPad>::with_root_and_props(mount, props).render();
         settle().await;
@@ -467,7 +468,8 @@ mod pad {
                 .unwrap()
         }
 
-        /// Whether the canvas is painted (not paper) at (fx, fy).
+        /// Whether the canvas is painted (not paper) at (fx, fy), give or take
+        /// a pixel (a fast, thin stroke is antialiased).
         fn inked(&self, fx: f64, fy: f64) -> bool {
             let ctx: CanvasRenderingContext2d = self
                 .canvas
@@ -477,8 +479,11 @@ mod pad {
                 .unchecked_into();
             let x = f64::from(self.canvas.width()) * fx;
             let y = f64::from(self.canvas.height()) * fy;
-            let px = ctx.get_image_data(x, y, 1.0, 1.0).unwrap().data();
-            px[0] < 200 || px[1] < 200 || px[2] < 200
+            let px = ctx
+                .get_image_data(x - 1.0, y - 1.0, 3.0, 3.0)
+                .unwrap()
+                .data();
+            px.chunks(4).any(|p| p[0] < 200 || p[1] < 200 || p[2] < 200)
         }
 
         fn press(&self, name: &str) {

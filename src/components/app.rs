@@ -1,4 +1,4 @@
-use super::screen::Screen;
+use super::screen::screen;
 use crate::bridge::{self, Bridge, BridgeEvent};
 use crate::core::flow::{Widget, WidgetAction};
 use crate::core::protocol::{ErrorPayload, Inbound};
@@ -168,6 +168,6 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     html! {
-        <main ref={root} {class} {lang} {onpointerdown}><Screen {state} /></main>
+        <main ref={root} {class} {lang} {onpointerdown}>{ screen(&state) }</main>
     }
 }

@@ -18,19 +18,16 @@ fn reduced_motion() -> bool {
 /// sees the tap land; with reduced motion it moves on at once. Returns the
 /// choice tapped, and the tap; a second tap while it pops does nothing.
 #[hook]
-pub fn use_tap<T: Clone + PartialEq + 'static>(
-    hold: bool,
-    answer: Callback<T>,
-) -> (Option<T>, Callback<T>) {
-    let tapped = use_state(|| None::<T>);
+pub fn use_tap(hold: bool, answer: Callback<usize>) -> (Option<usize>, Callback<usize>) {
+    let tapped = use_state(|| None::<usize>);
     let timer = use_mut_ref(|| None::<Timeout>);
     let tap = {
         let tapped = tapped.clone();
-        Callback::from(move |v: T| {
+        Callback::from(move |v: usize| {
             if timer.borrow().is_some() {
                 return;
             }
-            tapped.set(Some(v.clone()));
+            tapped.set(Some(v));
             if hold && !reduced_motion() {
                 let answer = answer.clone();
                 *timer.borrow_mut() = Some(Timeout::new(HOLD_MS, move || answer.emit(v)));
@@ -39,7 +36,7 @@ pub fn use_tap<T: Clone + PartialEq + 'static>(
             }
         })
     };
-    ((*tapped).clone(), tap)
+    (*tapped, tap)
 }
 
 /// How a row of choices looks.

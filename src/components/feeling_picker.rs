@@ -25,18 +25,24 @@ pub struct FeelingPickerProps {
 pub fn FeelingPicker(props: &FeelingPickerProps) -> Html {
     let picked = use_state(|| props.chosen.clone());
     let single = props.max == 1;
-    let (tapped, tap) = use_tap(props.hold, props.on_answer.clone());
+    let ids: Vec<&'static str> = props.feelings.iter().map(|(id, _)| *id).collect();
+    let (tapped, tap) = use_tap(
+        props.hold,
+        props
+            .on_answer
+            .reform(move |i: usize| vec![ids[i].to_string()]),
+    );
     let full = props.max > 0 && picked.len() >= props.max;
-    let items = props.feelings.iter().map(|(id, word)| {
+    let items = props.feelings.iter().enumerate().map(|(i, (id, word))| {
         let id = *id;
-        let popping = tapped.as_ref().is_some_and(|t| t.iter().any(|t| t == id));
+        let popping = tapped == Some(i);
         let on = popping || picked.contains(&id.to_string());
         let onclick = {
             let picked = picked.clone();
             let tap = tap.clone();
             Callback::from(move |_| {
                 if single {
-                    tap.emit(vec![id.to_string()]);
+                    tap.emit(i);
                     return;
                 }
                 let mut next = (*picked).clone();

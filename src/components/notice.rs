@@ -13,22 +13,16 @@ pub enum NoticeKind {
     Failed,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub kind: NoticeKind,
-}
-
 /// A friendly screen for every state that is not the game itself. Before the
 /// host's settings arrive the language is unknown, so it speaks both.
-#[component]
-pub fn Notice(props: &NoticeProps) -> Html {
+pub fn notice(kind: NoticeKind) -> Html {
     let both = |t: &Tr| {
         html! { <>
             <span lang="en">{ t.en }</span>
             <span lang="es" class="other-language">{ t.es }</span>
         </> }
     };
-    let (title, detail): (Html, Html) = match &props.kind {
+    let (title, detail): (Html, Html) = match &kind {
         NoticeKind::Refused(r) => {
             let why = match r {
                 Refusal::NotEmbedded => &UI.not_embedded,
@@ -46,7 +40,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
         ),
         NoticeKind::Failed => (both(&UI.stopped), html! {}),
     };
-    let kind = match &props.kind {
+    let kind = match &kind {
         NoticeKind::Refused(_) => "refused",
         NoticeKind::Invalid(_) => "invalid",
         NoticeKind::Failed => "failed",

@@ -1,22 +1,15 @@
 use super::app::{now_iso, State};
 use super::done::Done;
-use super::notice::{Notice, NoticeKind};
+use super::notice::{notice, NoticeKind};
 use super::prompt::PromptScreen;
 use super::welcome::Welcome;
 use crate::core::config::{AgeBand, ReadAloud};
 use crate::core::flow::{FlowAction, Pick, Stage, Step, WidgetAction};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ScreenProps {
-    pub state: UseReducerHandle<State>,
-}
-
 /// The screen for the widget's current state; the child's taps become
-/// reducer actions.
-#[component]
-pub fn Screen(props: &ScreenProps) -> Html {
-    let state = &props.state;
+/// reducer actions. (A function, not a component: it has no state of its own.)
+pub fn screen(state: &UseReducerHandle<State>) -> Html {
     // Every action names the screen it was taken on, so a double tap that
     // lands after the screen changed does nothing.
     let on = |step: Step, make: fn(String) -> FlowAction| {
@@ -32,12 +25,9 @@ pub fn Screen(props: &ScreenProps) -> Html {
         // The app is mounted only once the host has spoken; until then the
         // page's own static "getting ready" screen shows.
         Stage::Connecting => Html::default(),
-        Stage::Refused(r) => html! { <Notice kind={NoticeKind::Refused(*r)} /> },
-        Stage::Invalid(e) => {
-            let kind = NoticeKind::Invalid(AttrValue::from(e.to_string()));
-            html! { <Notice {kind} /> }
-        }
-        Stage::Failed => html! { <Notice kind={NoticeKind::Failed} /> },
+        Stage::Refused(r) => notice(NoticeKind::Refused(*r)),
+        Stage::Invalid(e) => notice(NoticeKind::Invalid(AttrValue::from(e.to_string()))),
+        Stage::Failed => notice(NoticeKind::Failed),
         Stage::Active(flow) => {
             let c = &flow.config;
             let band = c.band();
