@@ -3,9 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use ally::components::app::State;
-use ally::components::choices::{Choices, ChoicesProps, Look};
 use ally::components::screen::screen;
-use ally::core::flow::{FlowAction, Step, Widget, WidgetAction};
+use ally::core::flow::{FlowAction, Pick, Step, Widget, WidgetAction};
 use ally::core::protocol::AnswerValue;
 use serde_json::json;
 use std::cell::RefCell;
@@ -77,23 +76,25 @@ fn button_named(root: &Element, name: &str) -> HtmlElement {
 #[wasm_bindgen_test]
 async fn faces_render_as_buttons_named_by_their_words() {
     let root = fresh_root();
-    let chosen = Rc::new(RefCell::new(Vec::new()));
-    let log = chosen.clone();
-    let labels: Vec<AttrValue> = ["Awful", "Not good", "Okay", "Good", "Great"]
-        .into_iter()
-        .map(AttrValue::from)
-        .collect();
-    let props = ChoicesProps {
-        labels,
-        look: Look::Faces,
-        chosen: Some(1),
-        hold: false,
-        on_choose: Callback::from(move |i| log.borrow_mut().push(i)),
+    let spy = Rc::new(RefCell::new(None));
+    // 9–12 at check-in, coming back to the mood question answered "Not good".
+    let w = started(json!({ "age": 10 }))
+        .reduce(WidgetAction::Flow(FlowAction::Answer {
+            pick: Pick::Choice(1),
+            now: "2026-11-25T10:00:01.000Z".into(),
+        }))
+        .reduce(WidgetAction::Flow(FlowAction::Back));
+    let props = HarnessProps {
+        initial: w,
+        spy: spy.clone(),
     };
-    yew::Renderer::<Choices>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
-    let all = buttons(&root);
+    let all: Vec<HtmlElement> = buttons(&root)
+        .into_iter()
+        .filter(|b| has_class(b, "face-button"))
+        .collect();
     let names: Vec<String> = all
         .iter()
         .filter_map(|b| b.get_attribute("aria-label"))
@@ -111,7 +112,12 @@ async fn faces_render_as_buttons_named_by_their_words() {
     assert_eq!(pressed, vec!["false", "true", "false", "false", "false"]);
 
     button_named(&root, "Good").click();
-    assert_eq!(*chosen.borrow(), vec![3]);
+    settle().await;
+    let a = answers(&spy)[0].clone().unwrap();
+    assert_eq!(
+        (a.value, a.label.as_deref()),
+        (Some(AnswerValue::Number(7.5)), Some("Good"))
+    );
 }
 
 #[derive(Properties, PartialEq)]
@@ -395,7 +401,7 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
 
 mod pad {
     use super::*;
-    use ally::components::drawing_pad::{DrawingPad, DrawingPadProps};
+    use ally::components::drawing_pad::{drawing_pad, use_pad};
     use ally::core::config::{AgeBand, Locale};
     use ally::core::strokes::decode;
     use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent, PointerEventInit};
@@ -406,20 +412,36 @@ mod pad {
         done: Rc<RefCell<Vec<Option<String>>>>,
     }
 
+    #[derive(Properties, PartialEq)]
+    struct PadProps {
+        band: AgeBand,
+        on_done: Callback<Option<String>>,
+    }
+
+    /// The pad on its own, as a page holds it.
+    #[component]
+    fn PadHarness(props: &PadProps) -> Html {
+        let state = use_pad(None);
+        drawing_pad(
+            &state,
+            props.band,
+            Locale::En,
+            props.on_done.clone(),
+            Html::default(),
+        )
+    }
+
     async fn pad(band: AgeBand, width: &str) -> Pad {
         let (root, mount) = themed_root(band.code());
         root.set_attribute("style", &format!("width: {width}"))
             .unwrap();
         let done = Rc::new(RefCell::new(Vec::new()));
         let log = done.clone();
-        let props = DrawingPadProps {
+        let props = PadProps {
             band,
-            locale: Locale::En,
-            initial: None,
             on_done: Callback::from(move |d| log.borrow_mut().push(d)),
-            actions: Html::default(),
         };
-        yew::Renderer::<DrawingPad>::with_root_and_props(mount, props).render();
+        yew::Renderer::<PadHarness>::with_root_and_props(mount, props).render();
         settle().await;
         let canvas = root
             .query_selector("canvas")

@@ -1,4 +1,5 @@
 use super::face::face;
+use super::page::Inputs;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -52,20 +53,6 @@ pub enum Look {
     Agree,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChoicesProps {
-    /// The words of the choices, in order; each is its button's accessible name.
-    pub labels: Vec<AttrValue>,
-    pub look: Look,
-    /// The choice made before, when the child came back to this prompt.
-    #[prop_or_default]
-    pub chosen: Option<usize>,
-    /// Let a tap pop before moving on (see [`use_tap`]).
-    #[prop_or_default]
-    pub hold: bool,
-    pub on_choose: Callback<usize>,
-}
-
 fn size_blob(i: usize, count: usize) -> Html {
     let r = 14 + 30 * i / count.saturating_sub(1).max(1);
     Html::from_html_unchecked(AttrValue::from(format!(
@@ -73,23 +60,28 @@ fn size_blob(i: usize, count: usize) -> Html {
     )))
 }
 
-/// A row of choices; one tap picks one.
-#[component]
-pub fn Choices(props: &ChoicesProps) -> Html {
-    let count = props.labels.len();
-    let (tapped, tap) = use_tap(props.hold, props.on_choose.clone());
-    let items = props.labels.iter().enumerate().map(|(i, label)| {
+/// A row of choices, each named by its words; one tap picks one. `chosen`
+/// is the choice made before, when the child came back to this prompt.
+pub fn choices(
+    labels: &[&'static str],
+    look: Look,
+    chosen: Option<usize>,
+    inputs: &Inputs,
+) -> Html {
+    let count = labels.len();
+    let (tapped, tap) = (inputs.tapped, &inputs.tap);
+    let items = labels.iter().enumerate().map(|(i, &label)| {
         let onclick = tap.reform(move |_| i);
-        let pressed = (tapped.or(props.chosen) == Some(i)).to_string();
+        let pressed = (tapped.or(chosen) == Some(i)).to_string();
         let class = classes!(
-            if matches!(props.look, Look::Faces | Look::Sizes) {
+            if matches!(look, Look::Faces | Look::Sizes) {
                 "face-button"
             } else {
                 "choice"
             },
             (tapped == Some(i)).then_some("pop")
         );
-        let picture = match props.look {
+        let picture = match look {
             Look::Faces => Some(face(i as f64 / count.saturating_sub(1).max(1) as f64)),
             Look::Sizes => Some(size_blob(i, count)),
             Look::Words | Look::Agree => None,
@@ -97,23 +89,23 @@ pub fn Choices(props: &ChoicesProps) -> Html {
         match picture {
             Some(picture) => html! {
                 <li>
-                    <button type="button" {class} aria-label={label.clone()}
+                    <button type="button" {class} aria-label={label}
                             aria-pressed={pressed} {onclick}>
                         { picture }
-                        <span class="face-word" aria-hidden="true">{ label.clone() }</span>
+                        <span class="face-word" aria-hidden="true">{ label }</span>
                     </button>
                 </li>
             },
             None => html! {
                 <li>
                     <button type="button" {class} aria-pressed={pressed} {onclick}>
-                        { label.clone() }
+                        { label }
                     </button>
                 </li>
             },
         }
     });
-    let class = match props.look {
+    let class = match look {
         Look::Faces => "face-scale",
         Look::Sizes => "face-scale sizes",
         Look::Words => "choice-list talk",

@@ -11,18 +11,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DrawingPadProps {
-    pub band: AgeBand,
-    pub locale: Locale,
-    /// A drawing made before (`ally.strokes/1`), when the child came back.
-    #[prop_or_default]
-    pub initial: Option<AttrValue>,
-    /// The finished drawing, or `None` when the pad is empty.
-    pub on_done: Callback<Option<String>>,
-    /// The screen's other actions (Back, "No, thanks"), shown in a row with Done.
-    #[prop_or_default]
-    pub actions: Html,
+/// The pad's state, held by the page that shows it (see [`use_pad`]).
+pub struct PadState {
+    canvas: NodeRef,
+    pad: Rc<RefCell<Pad>>,
+    brush: UseStateHandle<Brush>,
+    /// Bumped when the drawing changes, so the tools' states re-render.
+    version: UseStateHandle<u32>,
 }
 
 /// A segment waiting for the next animation frame.
@@ -182,12 +177,14 @@ struct Brush {
 }
 
 /// A drawing pad for finger, pen and mouse, with tools for the band.
-#[component]
-pub fn DrawingPad(props: &DrawingPadProps) -> Html {
-    let l = props.locale;
+/// The pad's state: the drawing, the brush, and the canvas fitted to its
+/// element whenever that changes size. `initial` is a drawing made before
+/// (`ally.strokes/1`), when the child came back. (A hook and a function, not
+/// a component: each component costs about 0.6 KB brotli of the download.)
+#[hook]
+pub fn use_pad(initial: Option<String>) -> PadState {
     let canvas = use_node_ref();
     let pad = {
-        let initial = props.initial.clone();
         use_mut_ref(move || {
             let strokes = initial
                 .and_then(|d| strokes::decode(&d).ok())
@@ -229,7 +226,6 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
         colour: 0,
         size: 0,
     });
-    // Bumped when the drawing changes, so the tools' states re-render.
     let version = use_state(|| 0u32);
 
     // Fit the canvas now and whenever its element changes size.
@@ -262,7 +258,31 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
             }
         });
     }
+    PadState {
+        canvas,
+        pad,
+        brush,
+        version,
+    }
+}
 
+/// A drawing pad for finger, pen and mouse, with tools for the band. Done
+/// gives the drawing, or `None` when the pad is empty; it stands in a row
+/// after the screen's other `actions` (Back, "No, thanks").
+pub fn drawing_pad(
+    state: &PadState,
+    band: AgeBand,
+    l: Locale,
+    on_done: Callback<Option<String>>,
+    actions: Html,
+) -> Html {
+    let PadState {
+        canvas,
+        pad,
+        brush: brush_state,
+        version,
+    } = state;
+    let brush = &**brush_state;
     let onpointerdown = {
         let pad = pad.clone();
         let canvas = canvas.clone();
@@ -406,7 +426,7 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
     };
     let on_done = {
         let pad = pad.clone();
-        let done = props.on_done.clone();
+        let done = on_done;
         Callback::from(move |_: MouseEvent| {
             let p = pad.borrow();
             done.emit((!p.drawing.is_empty()).then(|| p.drawing.to_encoded().encode()));
@@ -415,10 +435,10 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
 
     let p = pad.borrow();
     let pick = |b: Brush| {
-        let brush = brush.clone();
+        let brush = brush_state.clone();
         Callback::from(move |_: MouseEvent| brush.set(b))
     };
-    let colours = catalog::colours(props.band).iter().enumerate().map(|(i, (rgb, word))| {
+    let colours = catalog::colours(band).iter().enumerate().map(|(i, (rgb, word))| {
         let on = brush.tool == Tool::Pen && brush.colour == i;
         html! {
             <button type="button" class="tool swatch" aria-label={word.get(l)} aria-pressed={on.to_string()}
@@ -440,7 +460,7 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
             </button>
         }
     });
-    let full = catalog::full_toolbox(props.band);
+    let full = catalog::full_toolbox(band);
     let eraser_on = brush.tool == Tool::Eraser;
     html! {
         <div class="drawing-pad">
@@ -471,7 +491,7 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
                 </div>
             </div>
             <div class="actions">
-                { props.actions.clone() }
+                { actions }
                 <button type="button" class="primary next" onclick={on_done}>{ UI.done.get(l) }</button>
             </div>
         </div>

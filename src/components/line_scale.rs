@@ -1,22 +1,8 @@
 use super::face::face;
+use super::page::Inputs;
 use crate::core::catalog::LineEnds;
+use crate::core::flow::Pick;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct LineScaleProps {
-    pub ends: LineEnds,
-    /// The words at 0 and at 10.
-    pub low: AttrValue,
-    pub high: AttrValue,
-    /// The picked point, when the child came back to this prompt.
-    #[prop_or_default]
-    pub value: Option<u8>,
-    /// "{n} out of 10" in the child's language.
-    pub value_text: Callback<u8, String>,
-    pub not_chosen: AttrValue,
-    pub next_label: AttrValue,
-    pub on_answer: Callback<u8>,
-}
 
 const WIDTH: f64 = 1000.0;
 const PAD: f64 = 40.0;
@@ -34,14 +20,30 @@ fn x_of(n: u8) -> f64 {
 /// point; there is no thumb and no value until the child taps: the slider
 /// has no `aria-valuenow` and says "Not chosen yet", and an empty
 /// thermometer is drawn hollow, so nothing looks answered before it is.
-#[component]
-pub fn LineScale(props: &LineScaleProps) -> Html {
-    let value = use_state(|| props.value);
-    let track = use_node_ref();
-    let dragging = use_mut_ref(|| false);
+/// `low` and `high` are the words at 0 and 10; `value_text` says a point
+/// ("7 out of 10") in the child's language.
+pub fn line_scale(
+    ends: LineEnds,
+    (low, high): (&'static str, &'static str),
+    value_text: fn(u8) -> String,
+    (not_chosen, next_label): (&'static str, &'static str),
+    inputs: &Inputs,
+    on_answer: Callback<u8>,
+) -> Html {
+    let draft = &inputs.draft;
+    let value = match **draft {
+        Some(Pick::Level(n)) => Some(n),
+        _ => None,
+    };
+    let set = {
+        let draft = draft.clone();
+        move |n: u8| draft.set(Some(Pick::Level(n)))
+    };
+    let track = inputs.track.clone();
+    let dragging = inputs.dragging.clone();
 
     let set_from_pointer = {
-        let value = value.clone();
+        let set = set.clone();
         let track = track.clone();
         move |e: &PointerEvent| {
             let Some(el) = track.cast::<web_sys::Element>() else {
@@ -54,7 +56,7 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
             // The drawn line starts and ends PAD/WIDTH inside the element.
             let inset = r.width() * PAD / WIDTH;
             let t = (f64::from(e.client_x()) - r.left() - inset) / (r.width() - 2.0 * inset);
-            value.set(Some((t.clamp(0.0, 1.0) * 10.0).round() as u8));
+            set((t.clamp(0.0, 1.0) * 10.0).round() as u8);
         }
     };
     let onpointerdown = {
@@ -81,9 +83,13 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
         Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false)
     };
     let onkeydown = {
-        let value = value.clone();
+        let (set, draft) = (set.clone(), draft.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let now = value.map(i16::from);
+            // The value now, not at the last render: keys can come faster than frames.
+            let now = match *draft {
+                Some(Pick::Level(n)) => Some(i16::from(n)),
+                _ => None,
+            };
             let next = match e.key().as_str() {
                 // Before a choice, keys start from the middle.
                 "ArrowRight" | "ArrowUp" => now.unwrap_or(5) + 1,
@@ -95,13 +101,13 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            value.set(Some(next.clamp(0, 10) as u8));
+            set(next.clamp(0, 10) as u8);
         })
     };
 
-    let text = match *value {
-        Some(n) => props.value_text.emit(n),
-        None => props.not_chosen.to_string(),
+    let text = match value {
+        Some(n) => value_text(n),
+        None => not_chosen.to_string(),
     };
     let ticks = (0..=10u8).map(|n| {
         html! { <text x={px(x_of(n))} y="118" class="tick">{ n }</text> }
@@ -112,25 +118,21 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
             <circle cx={px(x_of(n))} cy="55" r="30" class="thumb" />
         </> }
     });
-    let bulb = (props.ends == LineEnds::Thermometer)
+    let bulb = (ends == LineEnds::Thermometer)
         .then(|| html! { <circle cx={px(PAD)} cy="55" r="28" class="bulb" /> });
     let chosen = value.is_some().to_string();
-    let end = |mood: f64, word: &AttrValue| match props.ends {
+    let end = |mood: f64, word: &'static str| match ends {
         LineEnds::Faces => {
-            html! { <span class="end">{ face(mood) }<span>{ word.clone() }</span></span> }
+            html! { <span class="end">{ face(mood) }<span>{ word }</span></span> }
         }
-        _ => html! { <span class="end">{ word.clone() }</span> },
+        _ => html! { <span class="end">{ word }</span> },
     };
-    let on_next = {
-        let value = value.clone();
-        let on_answer = props.on_answer.clone();
-        Callback::from(move |_| {
-            if let Some(n) = *value {
-                on_answer.emit(n);
-            }
-        })
-    };
-    let ends_class = match props.ends {
+    let on_next = Callback::from(move |_| {
+        if let Some(n) = value {
+            on_answer.emit(n);
+        }
+    });
+    let ends_class = match ends {
         LineEnds::Thermometer => "thermometer",
         LineEnds::Faces => "with-faces",
         LineEnds::Words => "with-words",
@@ -138,7 +140,7 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
     html! {
         <div class={classes!("line-scale", ends_class)} data-chosen={chosen.clone()}>
             <div class="line-row">
-                { end(0.0, &props.low) }
+                { end(0.0, low) }
                 <div ref={track} class="track" role="slider" tabindex="0"
                      aria-labelledby="prompt-text" aria-valuemin="0" aria-valuemax="10"
                      aria-valuenow={value.map(|n| n.to_string())} aria-valuetext={text.clone()}
@@ -152,11 +154,11 @@ pub fn LineScale(props: &LineScaleProps) -> Html {
                         { for ticks }
                     </svg>
                 </div>
-                { end(1.0, &props.high) }
+                { end(1.0, high) }
             </div>
             <p class="line-value" aria-hidden="true">{ text }</p>
             <button type="button" class="primary next" disabled={value.is_none()} onclick={on_next}>
-                { props.next_label.clone() }
+                { next_label }
             </button>
         </div>
     }

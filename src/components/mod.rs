@@ -10,6 +10,7 @@ pub mod feeling_picker;
 pub mod line_scale;
 pub mod mascot;
 pub mod notice;
+pub mod page;
 pub mod progress;
 pub mod prompt;
 pub mod screen;

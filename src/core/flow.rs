@@ -229,6 +229,14 @@ impl Flow {
         self.prompts[i].text_for(self.config.locale, &self.helper(), picked)
     }
 
+    /// The answer to "something to tell today?": `yes`, `later` or `no`.
+    pub fn talk(&self) -> Option<&str> {
+        self.answers.iter().flatten().find_map(|a| match &a.value {
+            Some(AnswerValue::Text(t)) => Some(t.as_str()),
+            _ => None,
+        })
+    }
+
     /// The mascot's answer to what the child said last.
     pub fn reaction(&self) -> Reaction {
         let upto = match self.step {

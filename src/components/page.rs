@@ -1,0 +1,168 @@
+use super::app::{now_iso, State};
+use super::choices::use_tap;
+use super::done::done;
+use super::drawing_pad::use_pad;
+use super::prompt::prompt;
+use super::speaker::speaker;
+use super::welcome::{focus, welcome};
+use crate::core::catalog::Input;
+use crate::core::config::{AgeBand, ReadAloud};
+use crate::core::flow::{FlowAction, Pick, Step, WidgetAction};
+use crate::speech::use_read_aloud;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What one screen shows: the page puts it in the same frame every time
+/// (the top row with the speaker, a picture, the heading that takes focus).
+pub struct View {
+    pub class: Classes,
+    /// The prompt's id, on a question.
+    pub prompt: Option<&'static str>,
+    /// Left of the speaker: the mascot and the progress dots on a question.
+    pub top: Html,
+    /// Above the heading.
+    pub picture: Html,
+    pub title: String,
+    pub body: Html,
+    /// What read-aloud says.
+    pub spoken: String,
+}
+
+/// The inputs' state on a question: what is picked before Next (a point on
+/// the line, feelings), the one-tap choice popping, and the line's pointer.
+pub struct Inputs {
+    pub draft: UseStateHandle<Option<Pick>>,
+    pub tapped: Option<usize>,
+    pub tap: Callback<usize>,
+    pub track: NodeRef,
+    pub dragging: Rc<RefCell<bool>>,
+}
+
+/// What the child does on this screen, as callbacks.
+pub struct Acts {
+    pub begin: Callback<()>,
+    pub answer: Callback<Pick>,
+    pub skip: Callback<()>,
+    pub back: Callback<()>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// The one component behind the welcome, every question and the end. It
+/// holds what those screens need (read-aloud, focus, the inputs' state) and
+/// plain functions draw each one: every Yew component costs about 0.6 KB
+/// brotli of the child's download. Keyed per screen, so each starts fresh.
+#[component]
+pub fn Page(props: &PageProps) -> Html {
+    let state = &props.state;
+    let flow = state.0.flow();
+    let step = flow.map_or(Step::Welcome, |f| f.step);
+    let young =
+        flow.is_some_and(|f| matches!(f.config.band(), AgeBand::Preschool | AgeBand::EarlySchool));
+    // Every action names the screen it was taken on, so a double tap that
+    // lands after the screen changed does nothing.
+    let act = {
+        let d = state.dispatcher();
+        move |make: fn(String) -> FlowAction| {
+            let d = d.clone();
+            Callback::from(move |_: ()| {
+                d.dispatch(WidgetAction::On {
+                    step,
+                    action: make(now_iso()),
+                })
+            })
+        }
+    };
+    let answer = {
+        let d = state.dispatcher();
+        Callback::from(move |pick: Pick| {
+            d.dispatch(WidgetAction::On {
+                step,
+                action: FlowAction::Answer {
+                    pick,
+                    now: now_iso(),
+                },
+            })
+        })
+    };
+    // A one-tap answer: a face, a size, a word, or the youngest's one feeling.
+    let one_tap = match flow.and_then(|f| f.current()).map(|p| p.input) {
+        Some(Input::Feelings { .. }) => {
+            let band = flow.map_or(AgeBand::Teen, |f| f.config.band());
+            answer.reform(move |i: usize| {
+                let ids = crate::core::catalog::feelings(band);
+                Pick::Feelings(ids.get(i).map(|f| f.id.to_string()).into_iter().collect())
+            })
+        }
+        _ => answer.reform(Pick::Choice),
+    };
+    let draft = use_state(|| flow.and_then(|f| f.current_pick()));
+    let track = use_node_ref();
+    let dragging = use_mut_ref(|| false);
+    let (tapped, tap) = use_tap(young, one_tap);
+    let pad = use_pad(match flow.and_then(|f| f.current_pick()) {
+        Some(Pick::Drawing(d)) => Some(d),
+        _ => None,
+    });
+    let inputs = Inputs {
+        draft,
+        tapped,
+        tap,
+        track,
+        dragging,
+    };
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| focus(&heading));
+    }
+    let acts = Acts {
+        begin: act(|_| FlowAction::Begin),
+        answer,
+        skip: act(|now| FlowAction::Skip { now }),
+        back: act(|_| FlowAction::Back),
+    };
+    let view = flow.map(|f| match f.step {
+        Step::Welcome => welcome(f, &acts),
+        Step::Prompt(i) => prompt(f, i, &inputs, &pad, &acts),
+        Step::Done => done(f),
+    });
+    let (read, auto, lang) = flow.map_or((false, false, "en"), |f| {
+        let r = f.config.read_aloud;
+        (
+            r != ReadAloud::Off,
+            r == ReadAloud::Auto,
+            f.config.locale.code(),
+        )
+    });
+    let speak = use_read_aloud(
+        view.as_ref().map(|v| v.spoken.clone()).unwrap_or_default(),
+        lang,
+        read,
+        auto,
+    );
+    let (Some(view), Some(flow)) = (view, flow) else {
+        return Html::default();
+    };
+    let on_prompt = view.prompt.is_some();
+    html! {
+        <section class={view.class} data-prompt={view.prompt}>
+            <div class="top-row">
+                { view.top }
+                if let Some(s) = &speak {
+                    { speaker(s, flow.config.locale) }
+                }
+            </div>
+            { view.picture }
+            <h1 ref={heading} tabindex="-1" id={on_prompt.then_some("prompt-text")}
+                aria-describedby={(on_prompt && flow.prompts.len() > 1).then_some("progress-text")}>
+                { view.title }
+            </h1>
+            { view.body }
+        </section>
+    }
+}
