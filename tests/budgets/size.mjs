@@ -1,13 +1,13 @@
 // Size budget: prints raw, gzip and brotli sizes of every file in dist/ and
 // fails when what the child downloads (the widget page and what it loads)
-// is over 120 KB brotli in total.
+// is over 128 KB brotli in total.
 //   node tests/budgets/size.mjs   (after ./dev.sh build)
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-// 120 KB, counted strictly: 120,000 bytes.
-const BUDGET = 120 * 1000;
+// 128 KB, counted strictly: 128,000 bytes.
+const BUDGET = 128 * 1000;
 const dist = "dist";
 // The widget page and the files it loads; the SDK and the demo are the portal's.
 const WIDGET = ["index.html", "start.js", "ally.js", "ally_bg.wasm", "ally.css"];

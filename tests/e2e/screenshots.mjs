@@ -15,6 +15,7 @@ try {
   const widget = page.frameLocator('iframe[title="Ally check-in for the child"]');
   await widget.getByRole("button", { name: "Start" }).click();
   await widget.getByRole("button", { name: "Good", exact: true }).click();
+  await widget.locator("canvas").waitFor();
   // A drawing in progress: a sun and a smile.
   const box = await widget.locator("canvas").boundingBox();
   const stroke = async (points) => {
@@ -39,8 +40,8 @@ try {
 
   // Each band, check-in and check-out, on a tablet: the screen the README shows is `pick`.
   const shots = [
-    [4, "checkin", 2], [4, "checkout", 1], [7, "checkin", 2], [7, "checkout", 1],
-    [10, "checkin", 3], [10, "checkout", 1], [15, "checkin", 2], [15, "checkout", 5],
+    [4, "checkin", 3], [4, "checkout", 1], [7, "checkin", 3], [7, "checkout", 4],
+    [10, "checkin", 4], [10, "checkout", 1], [15, "checkin", 3], [15, "checkout", 5],
   ];
   for (const [age, mode, pick] of shots) {
     const p = await newPage({ viewport: { width: 1024, height: 768 } });
@@ -58,9 +59,34 @@ try {
     for (let n = 1; n <= steps; n++) {
       if (n === pick) await shoot(`${out}/${age}-${mode}.png`);
       if (all) await shoot(`${out}/all/${age}-${mode}-${n}.png`);
-      await w.getByRole("button", { name: "Skip" }).click();
+      const id = await w.locator("[data-prompt]").getAttribute("data-prompt");
+      await w.getByRole("button", { name: id.startsWith("drawing.") ? "No, thanks" : "Skip" }).click();
+      await w.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
     }
     if (all) await shoot(`${out}/all/${age}-${mode}-done.png`);
+    await p.context().close();
+  }
+
+  // The screens that fit what was said: a teen's welcome, a drawing on a
+  // landscape tablet, and the calm end after a sad face.
+  const special = [
+    ["15-welcome", { age: 15, mode: "checkout" }, []],
+    ["4-drawing", { age: 4, mode: "checkout" }, ["Start", "Yes", "Yes", "Yes"]],
+    ["7-calm-end", { age: 7, mode: "checkin" }, ["Start", "Not good", "No, thanks", "Sad", "Next", "Medium", "Maybe later"]],
+  ];
+  for (const [name, extra, taps] of special) {
+    const p = await newPage({ viewport: { width: 1024, height: 768 } });
+    const config = JSON.stringify({ childName: "Sam", helperName: "Dr. Rivera", readAloud: "button", ...extra });
+    await p.goto(`${PORTAL}/__test/host.html?config=${encodeURIComponent(config)}`);
+    const w = p.frameLocator(WIDGET_FRAME);
+    await p.waitForFunction(() => window.log && window.log.ready.length === 1);
+    for (const t of taps) {
+      const before = await w.locator("section").first().getAttribute("data-prompt");
+      await w.getByRole("button", { name: t, exact: true }).click();
+      if (before && t !== "Sad") await w.locator(`section[data-prompt="${before}"]`).waitFor({ state: "detached" });
+    }
+    await p.waitForTimeout(700);
+    await p.locator("iframe").screenshot({ path: `${out}/${name}.png` });
     await p.context().close();
   }
 } finally {
