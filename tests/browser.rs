@@ -396,7 +396,7 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
         a.value,
         Some(AnswerValue::List(vec!["worried".into(), "tired".into()]))
     );
-    assert_eq!(heading(&root), "All together, how big are your feelings?");
+    assert_eq!(heading(&root), "All together, how big are these feelings?");
 }
 
 mod pad {

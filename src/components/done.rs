@@ -41,15 +41,20 @@ pub fn done(flow: &Flow) -> View {
             false => UI.sending.get(l).to_string(),
         });
     }
-    let sticker = (b == AgeBand::Preschool && !calm).then(|| UI.sticker.get(l));
-    let picture = match (sticker, calm) {
-        (Some(words), _) => html! { <>
-            <div class="celebrate">{ sticker_art() }</div>
+    // The youngest always get their sticker: it thanks them for taking part,
+    // never for a "good" answer. After something hard it just doesn't bounce.
+    let sticker = (b == AgeBand::Preschool).then(|| UI.sticker.get(l));
+    let (class, reaction) = match calm {
+        true => ("calm", Reaction::Caring),
+        false => ("celebrate", Reaction::Listening),
+    };
+    let picture = match sticker {
+        _ if b == AgeBand::Teen => Html::default(),
+        Some(words) => html! { <>
+            <div {class}>{ mascot(reaction) }{ sticker_art() }</div>
             <p class="sticker-words">{ words }</p>
         </> },
-        _ if b == AgeBand::Teen => Html::default(),
-        (None, true) => html! { <div class="calm">{ mascot(Reaction::Caring) }</div> },
-        (None, false) => html! { <div class="celebrate">{ mascot(Reaction::Listening) }</div> },
+        None => html! { <div {class}>{ mascot(reaction) }</div> },
     };
     View {
         spoken: format!("{title} {} {}", body.join(" "), sticker.unwrap_or_default()),

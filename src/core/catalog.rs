@@ -279,7 +279,7 @@ pub static PROMPTS: &[Prompt] = &[
                 es: "¿Qué tan grande es eso que sientes?",
             },
             Tr {
-                en: "All together, how big are your feelings?",
+                en: "All together, how big are these feelings?",
                 es: "¿Qué tan grande es todo lo que sientes?",
             },
         ],
@@ -297,8 +297,8 @@ pub static PROMPTS: &[Prompt] = &[
                 es: "¿Qué tan fuerte es esa emoción, del 0 al 10?",
             },
             Tr {
-                en: "All together, how strong are your feelings, from 0 to 10?",
-                es: "Todo junto, ¿qué tan fuerte es lo que sientes, del 0 al 10?",
+                en: "All together, how strong are these feelings, from 0 to 10?",
+                es: "¿Qué tan fuertes son estas emociones, todas juntas, del 0 al 10?",
             },
         ],
     ),

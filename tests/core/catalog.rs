@@ -458,7 +458,7 @@ fn how_strong_follows_the_feelings_picked() {
             .unwrap();
         let said = |n| p.text_for(Locale::En, "Sam", n);
         assert!(said(1).contains("that feeling"), "{band:?}: {}", said(1));
-        assert!(said(3).contains("your feelings"), "{band:?}: {}", said(3));
+        assert!(said(3).contains("these feelings"), "{band:?}: {}", said(3));
         assert!(
             !said(0).contains("that feeling") && !said(0).contains("these"),
             "{band:?}: {}",

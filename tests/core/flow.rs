@@ -646,7 +646,7 @@ fn the_words_follow_what_was_said_before() {
     );
     assert_eq!(
         f.text(intensity),
-        "All together, how strong are your feelings, from 0 to 10?"
+        "All together, how strong are these feelings, from 0 to 10?"
     );
     f.apply(FlowAction::Back);
     answer(&mut f, Pick::Feelings(vec!["sad".into()]), 4);

@@ -84,11 +84,12 @@ async function finish(config, taps) {
 }
 
 test("after a child says something hard, the end is calm: no celebration", async () => {
-  // A sad face at 3–5: a caring mascot that stays still, no sticker.
+  // A sad face at 3–5: a caring mascot and the sticker (for taking part, never for a
+  // "good" answer), and nothing bounces.
   let { page, widget } = await finish({ age: 4, helperName: "Ana" }, ["Not good", "No, thanks", "Sad", "Big"]);
   await widget.getByRole("heading", { name: "Thank you" }).waitFor();
   await widget.getByText("Thank you for showing how you feel. You can talk about it with Ana if you want.").waitFor();
-  assert.equal(await widget.locator(".sticker").count(), 0, "no sticker");
+  await widget.locator(".calm .sticker").waitFor();
   assert.equal(await widget.locator(".done .mascot").getAttribute("data-reaction"), "caring");
   await page.waitForTimeout(100);
   const moving = () => widget.locator(".done").evaluate((el) =>
@@ -99,7 +100,8 @@ test("after a child says something hard, the end is calm: no celebration", async
   // A good face: the celebration.
   ({ page, widget } = await finish({ age: 4 }, ["Good", "No, thanks", "Happy", "Small"]));
   await widget.getByRole("heading", { name: "All done!" }).waitFor();
-  await widget.locator(".sticker").waitFor();
+  await widget.locator(".celebrate .sticker").waitFor();
+  assert.ok((await moving()).includes("hop"), "the mascot hops");
   await page.context().close();
 });
 
@@ -261,6 +263,10 @@ test("3-8: the mascot is on every screen and cares after something hard, without
   }
   await widget.locator(".done .mascot").waitFor();
   await page.context().close();
+  // The youngest's happy end keeps the mascot beside the sticker.
+  const young = await finish({ age: 4 }, ["Good", "No, thanks", "Happy", "Small"]);
+  await young.widget.locator(".done .mascot + .sticker").waitFor();
+  await young.page.context().close();
 });
 
 test("tablet fit: the 3-5 palette is a 3 x 2 grid, and every drawing screen fits 1024 x 768 without scrolling", async () => {
