@@ -5,6 +5,7 @@
 #   ./dev.sh demo    build and serve the demo portal: http://localhost:8080/demo/
 #   ./dev.sh test    run every test: native, browser components, end-to-end
 #   ./dev.sh bench   build and run the benchmarks (they print figures)
+#   ./dev.sh fuzz    fuzz every parser with a million inputs each (the test command runs 3,000)
 #   ./dev.sh setup   only install the tools
 #   ./dev.sh build   only build the widget into dist/
 set -euo pipefail
@@ -110,8 +111,13 @@ case "${1:-}" in
     ;;
   test) setup; run_tests ;;
   bench) setup; build; bench ;;
+  fuzz)
+    command -v cargo >/dev/null || die "Rust is needed: install it with rustup (https://rustup.rs), then run this again."
+    say "fuzzing: config, every incoming message, resumes, the drawing decoder (${ALLY_FUZZ_CASES:-1000000} inputs each)"
+    ALLY_FUZZ_CASES=${ALLY_FUZZ_CASES:-1000000} cargo test --release --test core fuzz -- --show-output
+    ;;
   *)
-    sed -n '2,10p' "$0"
+    sed -n '2,11p' "$0"
     exit 2
     ;;
 esac

@@ -4,25 +4,39 @@
 //!   (`<meta name="ally-allowed-origins">` in the widget's `index.html`).
 //! - Says `hello` with backoff until the host's `init` arrives; `hello`
 //!   carries no child data.
-//! - Accepts a message only from `window.parent` and an allowed origin; after
-//!   `init`, only from the origin that sent it, and posts only to that origin.
+//! - Accepts a window message only from `window.parent` and an allowed
+//!   origin; after `init`, only from the origin that sent it.
+//! - When `init` brings a `MessagePort` (the SDK always sends one), every
+//!   later message both ways travels on that port alone, where no other
+//!   script on the portal's page can read it; otherwise (a host speaking
+//!   protocol v1 by hand) messages go to exactly the origin that sent `init`.
 //! - Re-sends `complete` with capped backoff until the host's `ack`.
 
 use crate::core::flow::Refusal;
 use crate::core::protocol::{
     backoff_ms, origin_allowed, parse_allow_list, parse_inbound, ErrorPayload, Inbound, Outbound,
+    MAX_MESSAGE_BYTES,
 };
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{MessageEvent, Window};
+use web_sys::{MessageEvent, MessagePort, Window};
 use yew::{Callback, NodeRef};
 
+/// Where messages go once the host has spoken.
+#[derive(Clone)]
+enum Channel {
+    /// The host's own port: the private channel.
+    Port(MessagePort),
+    /// The host's exact origin, on its window.
+    Origin(String),
+}
+
 thread_local! {
-    /// The host's origin and session once `init` arrived, for the panic hook.
-    static HOST: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+    /// The channel and session once `init` arrived, for the panic hook.
+    static HOST: RefCell<Option<(Channel, String)>> = const { RefCell::new(None) };
 }
 
 /// The allow-list's `<meta>` name in `index.html`.
@@ -42,6 +56,9 @@ pub enum BridgeEvent {
     Refused(Refusal),
     /// The host acknowledged the result: it has the child's answers.
     Delivered,
+    /// The host's first message could not be used at all; a friendly
+    /// screen, never "getting ready" for good.
+    Unusable(ErrorPayload),
 }
 
 struct Pending {
@@ -54,19 +71,21 @@ struct Pending {
 struct Inner {
     session: String,
     allow: Vec<String>,
-    /// The exact origin of the host, once its `init` arrived.
-    host: Option<String>,
+    /// Where messages go, once the host's `init` arrived.
+    host: Option<Channel>,
     /// Where `hello` goes: the embedding origin if the browser tells it, else `*`.
     hello_target: String,
     hello_attempt: u32,
     hello_timer: Option<Timeout>,
     pending: Vec<Pending>,
     next_id: u64,
+    /// This page's random name: the message ids' prefix, and `hello`'s instance.
     id_prefix: String,
     height: u32,
     sent_height: u32,
     on_event: Callback<BridgeEvent>,
     _listener: Option<EventListener>,
+    _port_listener: Option<EventListener>,
 }
 
 /// A handle to the channel; cheap to clone.
@@ -79,13 +98,14 @@ impl PartialEq for Bridge {
     }
 }
 
-/// The `session` parameter of the widget's own URL.
+/// The `session` parameter of the widget's own URL: at most 200 characters,
+/// counted as the SDK counts them (Unicode code points).
 pub fn session_from_url() -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params
         .get("session")
-        .filter(|s| !s.is_empty() && s.len() <= 200)
+        .filter(|s| !s.is_empty() && s.chars().count() <= 200)
 }
 
 fn allow_list() -> Vec<String> {
@@ -123,6 +143,26 @@ fn random_prefix() -> String {
     format!("{n:x}")
 }
 
+fn text_of(data: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(data).ok()?.as_string()
+}
+
+/// Posts JSON text as an object on `channel`; only `hello` may go to `*`.
+fn post_text(text: &str, channel: &Channel) {
+    let Ok(obj) = js_sys::JSON::parse(text) else {
+        return;
+    };
+    // A closed port or a navigated parent throws; nothing more can be done then.
+    match channel {
+        Channel::Port(p) => drop(p.post_message(&obj)),
+        Channel::Origin(target) => {
+            if let Ok(Some(parent)) = gloo::utils::window().parent() {
+                let _ = parent.post_message(&obj, target);
+            }
+        }
+    }
+}
+
 impl Bridge {
     /// Opens the channel for `session`, or reports why the widget must not start.
     pub fn start(session: Option<String>, on_event: Callback<BridgeEvent>) -> Option<Bridge> {
@@ -158,16 +198,22 @@ impl Bridge {
             sent_height: 0,
             on_event,
             _listener: None,
+            _port_listener: None,
         })));
-        let weak = Rc::downgrade(&bridge.0);
-        let listener = EventListener::new(&window, "message", move |e| {
-            if let (Some(inner), Some(e)) = (weak.upgrade(), e.dyn_ref::<MessageEvent>()) {
-                Bridge(inner).receive(e);
-            }
-        });
+        let listener = bridge.listen(&window, false);
         bridge.0.borrow_mut()._listener = Some(listener);
         bridge.say_hello();
         Some(bridge)
+    }
+
+    /// Hands every `message` event on `target` to [`Bridge::receive`].
+    fn listen(&self, target: &web_sys::EventTarget, on_port: bool) -> EventListener {
+        let weak = Rc::downgrade(&self.0);
+        EventListener::new(target, "message", move |e| {
+            if let (Some(inner), Some(e)) = (weak.upgrade(), e.dyn_ref::<MessageEvent>()) {
+                Bridge(inner).receive(e, on_port);
+            }
+        })
     }
 
     fn next_id(&self) -> String {
@@ -176,32 +222,22 @@ impl Bridge {
         format!("{}-{}", inner.id_prefix, inner.next_id)
     }
 
-    fn envelope_text(&self, msg: &Outbound) -> (String, String) {
+    fn envelope_text(&self, msg: &Outbound, run: Option<u64>) -> (String, String) {
         let id = self.next_id();
         let session = self.0.borrow().session.clone();
-        let text = serde_json::to_string(&msg.envelope(&id, &session)).unwrap_or_default();
+        let text = serde_json::to_string(&msg.envelope(&id, &session, run)).unwrap_or_default();
         (id, text)
     }
 
-    /// Posts JSON text as an object to the parent at exactly `target`.
-    fn post_text(text: &str, target: &str) {
-        let window = gloo::utils::window();
-        let (Ok(Some(parent)), Ok(obj)) = (window.parent(), js_sys::JSON::parse(text)) else {
-            return;
-        };
-        // A closed or navigated parent throws; nothing more can be done then.
-        let _ = parent.post_message(&obj, target);
-    }
-
     fn say_hello(&self) {
-        let attempt = {
+        let (attempt, instance) = {
             let inner = self.0.borrow();
             if inner.host.is_some() {
                 return;
             }
-            inner.hello_attempt
+            (inner.hello_attempt, inner.id_prefix.clone())
         };
-        self.send(&Outbound::Hello);
+        self.send(&Outbound::Hello { instance }, None);
         let weak = Rc::downgrade(&self.0);
         let timer = Timeout::new(
             backoff_ms(attempt, HELLO_BASE_MS, HELLO_CAP_MS),
@@ -216,20 +252,20 @@ impl Bridge {
         inner.hello_timer = Some(timer);
     }
 
-    /// Sends a message to the host. Messages with child data go only to the
-    /// origin that sent `init` (they can't exist before it); only `hello`
-    /// may go where the embedder is not yet known.
-    pub fn send(&self, msg: &Outbound) {
-        let target = {
+    /// Sends a message of host run `run` to the host. Messages with child
+    /// data go only on the host's channel (they can't exist before it); only
+    /// `hello` may go where the embedder is not yet known.
+    pub fn send(&self, msg: &Outbound, run: Option<u64>) {
+        let channel = {
             let inner = self.0.borrow();
             match (&inner.host, msg.carries_child_data()) {
                 (Some(host), _) => host.clone(),
-                (None, false) => inner.hello_target.clone(),
+                (None, false) => Channel::Origin(inner.hello_target.clone()),
                 (None, true) => return,
             }
         };
-        let (id, text) = self.envelope_text(msg);
-        Self::post_text(&text, &target);
+        let (id, text) = self.envelope_text(msg, run);
+        post_text(&text, &channel);
         if msg.needs_ack() {
             self.0.borrow_mut().pending.push(Pending {
                 id: id.clone(),
@@ -268,7 +304,7 @@ impl Bridge {
             })
         };
         if let Some((text, Some(host))) = found {
-            Self::post_text(&text, &host);
+            post_text(&text, &host);
             self.schedule_resend(id);
         }
     }
@@ -289,41 +325,107 @@ impl Bridge {
         };
         if ready && height > 0 {
             self.0.borrow_mut().sent_height = height;
-            self.send(&Outbound::Resize { height });
+            self.send(&Outbound::Resize { height }, None);
         }
     }
 
-    fn reply_error(&self, error: ErrorPayload, origin: &str) {
-        let (_, text) = self.envelope_text(&Outbound::Error(error));
-        Self::post_text(&text, origin);
+    fn reply_error(&self, error: ErrorPayload, channel: &Channel) {
+        let (_, text) = self.envelope_text(&Outbound::Error(error), None);
+        post_text(&text, channel);
     }
 
-    fn receive(&self, e: &MessageEvent) {
-        let window = gloo::utils::window();
-        let from_parent = match (e.source(), window.parent()) {
-            (Some(src), Ok(Some(parent))) => js_sys::Object::is(&src, &parent),
-            _ => false,
+    /// Becomes the host's: from now on messages go on `channel`, and `hello` stops.
+    fn adopt(&self, channel: Channel) {
+        let port_listener = match &channel {
+            Channel::Port(p) => {
+                let listener = self.listen(p, true);
+                // A port's messages wait until it is started.
+                p.start();
+                Some(listener)
+            }
+            Channel::Origin(_) => None,
         };
+        let mut inner = self.0.borrow_mut();
+        inner.hello_timer = None;
+        inner._port_listener = port_listener;
+        HOST.with(|h| *h.borrow_mut() = Some((channel.clone(), inner.session.clone())));
+        inner.host = Some(channel);
+    }
+
+    fn receive(&self, e: &MessageEvent, on_port: bool) {
         let origin = e.origin();
-        let (allowed, session, host) = {
+        let (session, host) = {
             let inner = self.0.borrow();
-            let allowed = origin_allowed(&inner.allow, &origin)
-                && inner.host.as_deref().is_none_or(|h| h == origin);
-            (allowed, inner.session.clone(), inner.host.clone())
+            (inner.session.clone(), inner.host.clone())
         };
-        if !from_parent || !allowed {
+        let reply_to = match (on_port, &host) {
+            // Only the port's other end can write to it: the host's own code.
+            (true, Some(h)) => h.clone(),
+            (true, None) => return,
+            // Once on the private channel, the window is not listened to.
+            (false, Some(Channel::Port(_))) => return,
+            (false, _) => {
+                let window = gloo::utils::window();
+                let from_parent = match (e.source(), window.parent()) {
+                    (Some(src), Ok(Some(parent))) => js_sys::Object::is(&src, &parent),
+                    _ => false,
+                };
+                let allowed = origin_allowed(&self.0.borrow().allow, &origin)
+                    && match &host {
+                        Some(Channel::Origin(h)) => *h == origin,
+                        _ => true,
+                    };
+                if !from_parent || !allowed {
+                    return;
+                }
+                // An init brings the host's end of the private channel: even an
+                // error about it goes there.
+                match e.ports().get(0).dyn_into::<MessagePort>() {
+                    Ok(port) if host.is_none() => Channel::Port(port),
+                    _ => Channel::Origin(origin),
+                }
+            }
+        };
+        let data = e.data();
+        let Some(mut text) = text_of(&data) else {
             return;
+        };
+        // An `init` too large to read whole starts without its resume, and says so.
+        let mut dropped = None;
+        if text.len() > MAX_MESSAGE_BYTES && host.is_none() && !on_port {
+            if let Some((smaller, id)) = without_resume(&data) {
+                dropped = Some(ErrorPayload::new(
+                    "too_large",
+                    format!(
+                        "resume: the init was {} bytes of JSON, more than {MAX_MESSAGE_BYTES}; started without the resume",
+                        text.len()
+                    ),
+                    Some("resume"),
+                ).answering(&id));
+                text = smaller;
+            }
         }
-        let Some(text) = js_sys::JSON::stringify(&e.data())
-            .ok()
-            .and_then(|s| s.as_string())
-        else {
-            return;
-        };
         let msg = match parse_inbound(&text, &session) {
             Ok(Some((_, msg))) => msg,
             Ok(None) => return,
-            Err(error) => return self.reply_error(error, &origin),
+            Err(error) => {
+                let id = js_sys::Reflect::get(&data, &JsValue::from_str("id"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let error = match id {
+                    Some(id) => error.answering(&id),
+                    None => error,
+                };
+                // A first message that can't be read at all must not leave
+                // the child on "getting ready" while hello goes on and on:
+                // the app shows a friendly screen and reports the error.
+                if host.is_none() && error.reply_to.is_some() && error.code == "too_large" {
+                    self.adopt(reply_to);
+                    let on_event = self.0.borrow().on_event.clone();
+                    return on_event.emit(BridgeEvent::Unusable(error));
+                }
+                return self.reply_error(error, &reply_to);
+            }
         };
         let on_event = self.0.borrow().on_event.clone();
         match msg {
@@ -337,23 +439,44 @@ impl Bridge {
                 }
             }
             Inbound::Init { .. } => {
-                if host.is_none() {
-                    let mut inner = self.0.borrow_mut();
-                    inner.host = Some(origin.clone());
-                    inner.hello_timer = None;
-                    HOST.with(|h| *h.borrow_mut() = Some((origin, session)));
+                if host.is_some() {
+                    return;
+                }
+                self.adopt(reply_to);
+                if let Some(error) = dropped {
+                    let channel = self.0.borrow().host.clone();
+                    if let Some(c) = channel {
+                        self.reply_error(error, &c);
+                    }
                 }
                 on_event.emit(BridgeEvent::Host(msg));
                 self.flush_height();
             }
-            Inbound::Reset => {
+            Inbound::Reset { .. } => {
                 if host.is_some() {
-                    self.0.borrow_mut().pending.clear();
                     on_event.emit(BridgeEvent::Host(msg));
                 }
             }
         }
     }
+}
+
+/// The JSON text of a too-large `init` without its `resume`, with the
+/// message's id; `None` when it is not an init, or still too large.
+fn without_resume(data: &JsValue) -> Option<(String, String)> {
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok();
+    if get(data, "type")?.as_string()? != "init" {
+        return None;
+    }
+    let id = get(data, "id")?.as_string()?;
+    let payload = get(data, "payload")?;
+    js_sys::Reflect::delete_property(
+        payload.dyn_ref::<js_sys::Object>()?,
+        &JsValue::from_str("resume"),
+    )
+    .ok()?;
+    let text = text_of(data)?;
+    (text.len() <= MAX_MESSAGE_BYTES).then_some((text, id))
 }
 
 /// Watches the widget's root element and reports its height to the host.
@@ -386,10 +509,11 @@ pub fn watch_height(root: NodeRef, channel: Rc<RefCell<Option<Bridge>>>) -> impl
 
 /// The last line of defence: tells the host that the widget stopped.
 pub fn report_fatal(error: ErrorPayload) {
-    if let Some((host, session)) = HOST.with(|h| h.borrow().clone()) {
+    if let Some((channel, session)) = HOST.with(|h| h.borrow().clone()) {
         let id = format!("fatal-{}", random_prefix());
-        if let Ok(text) = serde_json::to_string(&Outbound::Error(error).envelope(&id, &session)) {
-            Bridge::post_text(&text, &host);
+        let msg = Outbound::Error(error).envelope(&id, &session, None);
+        if let Ok(text) = serde_json::to_string(&msg) {
+            post_text(&text, &channel);
         }
     }
 }

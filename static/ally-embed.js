@@ -34,10 +34,10 @@
     throw new TypeError("Ally.mount: " + message);
   }
 
-  function call(fn, arg, options) {
+  function call(fn, arg, options, extra) {
     if (typeof fn !== "function") return;
     try {
-      fn(arg);
+      fn(arg, extra);
     } catch (err) {
       // A portal callback that throws must not break the channel.
       if (typeof options.onCallbackError === "function") options.onCallbackError(err);
@@ -45,9 +45,16 @@
     }
   }
 
+  /** What a resume needs of an answer: the widget remakes the rest (labels, the drawing's SVG). */
+  function lean(a) {
+    var v = a.value;
+    if (v && typeof v === "object" && !Array.isArray(v)) v = { format: v.format, strokes: v.strokes };
+    return { promptId: a.promptId, value: v === undefined ? null : v, skipped: a.skipped, answeredAt: a.answeredAt };
+  }
+
   /**
    * Embeds Ally in `element`. Returns a handle with `reset()`, `destroy()`,
-   * `answers()`, `session` and `iframe`.
+   * `answers()`, `session`, `run` and `iframe`.
    */
   function mount(element, options) {
     if (!element || typeof element.appendChild !== "function") fail("element must be a DOM element");
@@ -65,16 +72,22 @@
     var widgetOrigin = url.origin;
     if (widgetOrigin === "null") fail("options.src must be an http(s) URL");
     var session = options.session ? String(options.session) : randomId();
-    if (session.length > 200) fail("options.session must be at most 200 characters");
+    // Counted in characters (code points), as the widget counts them.
+    if (Array.from(session).length > 200) fail("options.session must be at most 200 characters");
     url.searchParams.set("session", session);
 
     var answers = new Map(); // promptId -> answer payload, latest wins
     var startedAt = null;
     var seenComplete = new Set();
-    var completed = false;
+    var completedRuns = new Set();
     var destroyed = false;
-    // After reset() and until the widget is ready again, late answers of the old run are dropped.
-    var resetting = false;
+    // Each start (the init, then each reset) is a run; every message of the widget names its run.
+    var run = 1;
+    // The private channel: the port of the widget page that said hello last.
+    var port = null;
+    var instance = null;
+    var initId = null;
+    var resumeRefused = false;
     (options.resume && options.resume.answers || []).forEach(function (a) {
       if (a && typeof a.promptId === "string") answers.set(a.promptId, a);
     });
@@ -89,44 +102,69 @@
     iframe.style.display = "block";
     iframe.style.height = (options.initialHeight || 560) + "px";
 
-    function post(type, payload, extra) {
-      var win = iframe.contentWindow;
-      if (!win || destroyed) return;
+    function envelope(type, payload, extra) {
       var msg = { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
       if (extra) for (var k in extra) msg[k] = extra[k];
-      win.postMessage(msg, widgetOrigin); // never "*": answers are about a child
+      return msg;
+    }
+
+    /** Everything after init goes on the port, where no other script on this page can read it. */
+    function post(type, payload, extra) {
+      if (port && !destroyed) port.postMessage(envelope(type, payload, extra));
     }
 
     function resumeState() {
-      if (answers.size === 0) return undefined;
-      var r = { answers: Array.from(answers.values()) };
+      if (answers.size === 0 || resumeRefused) return undefined;
+      var r = { answers: Array.from(answers.values()).map(lean) };
       if (startedAt) r.startedAt = startedAt;
       return r;
     }
 
-    function onMessage(event) {
-      if (event.source !== iframe.contentWindow || event.origin !== widgetOrigin) return;
+    /** A widget page said hello: a new page (first load or reload) gets a new channel. */
+    function connect(hello) {
+      var name = hello.payload && hello.payload.instance;
+      if (name !== undefined && name === instance) return; // the same page again: its init is on the way
+      instance = name;
+      if (port) port.close();
+      var channel = new MessageChannel();
+      port = channel.port1;
+      port.onmessage = onPortMessage;
+      var init = { config: options.config, run: run };
+      var resume = resumeState();
+      if (resume) init.resume = resume;
+      var msg = envelope("init", init);
+      initId = msg.id;
+      // The init is the one message for the window: it carries the other end of the channel.
+      iframe.contentWindow.postMessage(msg, widgetOrigin, [channel.port2]); // never "*"
+    }
+
+    function onWindowMessage(event) {
+      // Only the widget's own page may say hello; nothing else is read from the window.
+      if (event.source !== iframe.contentWindow || event.origin !== widgetOrigin || destroyed) return;
       var msg = event.data;
-      if (!msg || typeof msg !== "object" || msg.session !== session || !("ally" in msg)) return;
-      if (msg.ally !== VERSION) {
-        call(options.onError, { code: "unsupported_version", message: "ally: the SDK speaks protocol version " + VERSION + ", the widget " + msg.ally }, options);
-        return;
-      }
+      if (!msg || typeof msg !== "object" || msg.session !== session || msg.type !== "hello") return;
+      if (msg.ally !== VERSION) return versionError(msg);
+      connect(msg);
+    }
+
+    function versionError(msg) {
+      call(options.onError, { code: "unsupported_version", message: "ally: the SDK speaks protocol version " + VERSION + ", the widget " + msg.ally }, options);
+    }
+
+    function onPortMessage(event) {
+      var msg = event.data;
+      if (destroyed || !msg || typeof msg !== "object" || msg.session !== session || !("ally" in msg)) return;
+      if (msg.ally !== VERSION) return versionError(msg);
       var p = msg.payload || {};
+      var current = msg.run === undefined || msg.run === run;
       switch (msg.type) {
-        case "hello":
-          var init = { config: options.config };
-          var resume = resumeState();
-          if (resume) init.resume = resume;
-          post("init", init);
-          break;
         case "ready":
-          resetting = false;
+          if (!current) return;
           if (!startedAt) startedAt = p.startedAt;
           call(options.onReady, p, options);
           break;
         case "answer":
-          if (resetting) return;
+          if (!current) return; // an answer of a run the portal has started over
           if (typeof p.promptId === "string") {
             answers.delete(p.promptId);
             answers.set(p.promptId, p);
@@ -141,12 +179,16 @@
           break;
         case "complete":
           post("ack", {}, { replyTo: msg.id });
-          if (seenComplete.has(msg.id) || completed) return;
+          // Exactly once per message, and at most once per run, whichever run it is.
+          var runOf = msg.run === undefined ? run : msg.run;
+          if (seenComplete.has(msg.id) || completedRuns.has(runOf)) return;
           seenComplete.add(msg.id);
-          completed = true;
-          call(options.onComplete, p, options);
+          completedRuns.add(runOf);
+          call(options.onComplete, p, options, { run: runOf });
           break;
         case "error":
+          // A resume the widget could not take is not sent again.
+          if (msg.replyTo === initId && p.code === "too_large") resumeRefused = true;
           call(options.onError, p, options);
           break;
         default:
@@ -155,30 +197,35 @@
     }
 
     // Listen before the widget can speak.
-    root.addEventListener("message", onMessage);
+    root.addEventListener("message", onWindowMessage);
     iframe.src = url.toString();
     element.appendChild(iframe);
 
-    return {
+    var handle = {
       session: session,
       iframe: iframe,
-      /** The answers received so far: the latest per prompt, in the order they arrived. */
+      /** The current run: 1, then one more at each reset(). */
+      run: run,
+      /** The answers received so far in this run: the latest per prompt, in the order they arrived. */
       answers: function () { return Array.from(answers.values()); },
-      /** Starts the check-in over; forgets the answers kept for resuming. */
+      /** Starts the check-in over as a new run; forgets the answers kept for resuming. */
       reset: function () {
         answers.clear();
         startedAt = null;
-        completed = false;
-        resetting = true;
-        post("reset", {});
+        resumeRefused = false;
+        run += 1;
+        handle.run = run;
+        post("reset", { run: run });
       },
-      /** Removes the widget and stops listening. */
+      /** Removes the widget, closes the channel and stops listening. */
       destroy: function () {
         destroyed = true;
-        root.removeEventListener("message", onMessage);
+        root.removeEventListener("message", onWindowMessage);
+        if (port) port.close();
         if (iframe.parentNode) iframe.parentNode.removeChild(iframe);
       },
     };
+    return handle;
   }
 
   // ---- ally.strokes/1: the drawings' compact encoding ----------------------

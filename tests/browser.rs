@@ -139,6 +139,7 @@ fn Harness(props: &HarnessProps) -> Html {
 fn started(config: serde_json::Value) -> Widget {
     Widget::new("s-1")
         .reduce(WidgetAction::Init {
+            run: None,
             config,
             resume: None,
             now: "2026-11-25T10:00:00.000Z".into(),
@@ -187,10 +188,7 @@ async fn a_tap_on_a_face_pops_then_records_the_answer_and_moves_on() {
         ("trust.listened", Some(AnswerValue::Number(7.5)), Some("Sí"))
     );
     assert_eq!(
-        w.outbox
-            .iter()
-            .filter(|(_, m)| m.kind() == "answer")
-            .count(),
+        w.outbox.iter().filter(|q| q.msg.kind() == "answer").count(),
         1,
         "one answer for two taps"
     );

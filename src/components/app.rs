@@ -33,14 +33,23 @@ pub fn now_iso() -> String {
 /// The reducer's action for what the bridge heard; `None` for what needs no action.
 fn action(e: BridgeEvent) -> Option<WidgetAction> {
     Some(match e {
-        BridgeEvent::Host(Inbound::Init { config, resume }) => WidgetAction::Init {
+        BridgeEvent::Host(Inbound::Init {
             config,
             resume,
+            run,
+        }) => WidgetAction::Init {
+            config,
+            resume,
+            run,
             now: now_iso(),
         },
-        BridgeEvent::Host(Inbound::Reset) => WidgetAction::Reset { now: now_iso() },
+        BridgeEvent::Host(Inbound::Reset { run }) => WidgetAction::Reset {
+            run,
+            now: now_iso(),
+        },
         BridgeEvent::Host(Inbound::Ack { .. }) => return None,
         BridgeEvent::Delivered => WidgetAction::Delivered,
+        BridgeEvent::Unusable(error) => WidgetAction::Report { error, fatal: true },
         BridgeEvent::Refused(r) => WidgetAction::Refuse(r),
     })
 }
@@ -96,8 +105,8 @@ pub fn mount() {
 /// Posts the messages the reducer queued after number `last`.
 fn post(channel: &Channel, widget: &Widget, last: u64) {
     if let Some(b) = channel.borrow().as_ref() {
-        for (_, msg) in widget.outbox.iter().filter(|(s, _)| *s > last) {
-            b.send(msg);
+        for q in widget.outbox.iter().filter(|q| q.seq > last) {
+            b.send(&q.msg, q.run);
         }
     }
 }

@@ -297,6 +297,10 @@ pub fn drawing_pad(
                 if p.active.is_some() || (p.pen_seen && e.pointer_type() == "touch") {
                     return;
                 }
+                // A full page takes no new stroke; its words say what can be done.
+                if !p.drawing.has_room(1) {
+                    return;
+                }
                 e.prevent_default();
                 let _ = c.set_pointer_capture(e.pointer_id());
                 p.pen_seen |= is_pen;
@@ -358,6 +362,10 @@ pub fn drawing_pad(
                     };
                     p.last_raw = Some((x, y, t));
                     let point = p.smoother.push(Point { x, y, pressure });
+                    let used = p.current.as_ref().map_or(0, |s| s.points.len());
+                    if !p.drawing.has_room(used + 1) {
+                        break;
+                    }
                     let Some(stroke) = p.current.as_mut() else {
                         return;
                     };
@@ -461,6 +469,7 @@ pub fn drawing_pad(
         }
     });
     let full = catalog::full_toolbox(band);
+    let page_full = !p.drawing.has_room(1);
     let eraser_on = brush.tool == Tool::Eraser;
     html! {
         <div class="drawing-pad">
@@ -490,6 +499,9 @@ pub fn drawing_pad(
                     }
                 </div>
             </div>
+            if page_full {
+                <p class="pad-full" role="status">{ UI.page_full.get(band).get(l) }</p>
+            }
             <div class="actions">
                 { actions }
                 <button type="button" class="primary next" onclick={on_done}>{ UI.done.get(l) }</button>

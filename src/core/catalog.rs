@@ -1008,6 +1008,8 @@ pub struct Ui {
     /// Until the host confirms it has the answers, nothing says they were sent.
     pub sending: Tr,
     pub sent: Tr,
+    /// The drawing page is full: what the child can still do.
+    pub page_full: Aged,
     /// Replies to "yes" and "maybe later" to telling the helper something.
     pub talk_yes: Tr,
     pub talk_later: Tr,
@@ -1188,6 +1190,20 @@ pub static UI: Ui = Ui {
         en: "Your answers were sent, so {helper} can see them.",
         es: "Tus respuestas se enviaron para que {helper} las vea.",
     },
+    page_full: Aged([
+        Tr {
+            en: "Your page is full! You can undo a line, or tap Done.",
+            es: "¡Tu hoja está llena! Puedes deshacer una línea o tocar Listo.",
+        },
+        Tr {
+            en: "Your page is full! You can undo, clear, or finish your drawing.",
+            es: "¡Tu hoja está llena! Puedes deshacer, borrar todo o terminar.",
+        },
+        Tr {
+            en: "The page is full. You can undo, clear, or finish.",
+            es: "La hoja está llena. Puedes deshacer, borrar todo o terminar.",
+        },
+    ]),
     talk_yes: Tr {
         en: "Got it. Your answers will let {helper} know you have something to say.",
         es: "Entendido. Tus respuestas le avisarán a {helper} que tienes algo que decir.",

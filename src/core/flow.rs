@@ -416,15 +416,49 @@ impl Flow {
     }
 }
 
-/// Whether `t` looks like an ISO 8601 UTC time as the widget writes them.
-fn is_timestamp(t: &str) -> bool {
+/// Whether `t` is a real ISO 8601 UTC time as the widget writes them:
+/// `YYYY-MM-DDTHH:MM:SS`, optional fractions of a second, then `Z`, with
+/// every field in range (no 30 February, no 99:99).
+pub fn is_timestamp(t: &str) -> bool {
     let b = t.as_bytes();
-    (20..=30).contains(&b.len())
-        && b[4] == b'-'
-        && b[10] == b'T'
-        && t.ends_with('Z')
-        && t.bytes()
-            .all(|c| c.is_ascii_digit() || b"-:.TZ".contains(&c))
+    let num = |from: usize, len: usize| -> Option<u32> {
+        let digits = b.get(from..from + len)?;
+        digits.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let shape = b.len() >= 20
+        && b.len() <= 30
+        && [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')]
+            .iter()
+            .all(|&(i, c)| b[i] == c)
+        && b[b.len() - 1] == b'Z';
+    // After the seconds: nothing, or a dot and at least one digit.
+    let rest = b.get(19..b.len().saturating_sub(1)).unwrap_or(&[]);
+    let fraction = match rest {
+        [] => true,
+        [b'.', digits @ ..] => !digits.is_empty() && digits.iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    let (Some(year), Some(month), Some(day), Some(h), Some(m), Some(sec)) = (
+        num(0, 4),
+        num(5, 2),
+        num(8, 2),
+        num(11, 2),
+        num(14, 2),
+        num(17, 2),
+    ) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    shape && fraction && (1..=days).contains(&day) && h < 24 && m < 60 && sec < 60
 }
 
 /// A serde enum's wire name.
@@ -461,12 +495,22 @@ pub enum Stage {
 /// How many of the newest messages the outbox keeps.
 pub const OUTBOX_KEEP: usize = 32;
 
+/// A message to send, numbered from 1, with the host's run it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Queued {
+    pub seq: u64,
+    pub run: Option<u64>,
+    pub msg: Outbound,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Widget {
     pub session: String,
     pub stage: Stage,
-    /// Every message to send, numbered from 1.
-    pub outbox: Vec<(u64, Outbound)>,
+    /// The host's current run (from `init`, then each `reset`), when it gives one.
+    pub run: Option<u64>,
+    /// Every message to send.
+    pub outbox: Vec<Queued>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -474,6 +518,7 @@ pub enum WidgetAction {
     Init {
         config: Value,
         resume: Option<Value>,
+        run: Option<u64>,
         now: String,
     },
     Refuse(Refusal),
@@ -485,6 +530,7 @@ pub enum WidgetAction {
         action: FlowAction,
     },
     Reset {
+        run: Option<u64>,
         now: String,
     },
     /// The host acknowledged the result.
@@ -502,6 +548,7 @@ impl Widget {
         Widget {
             session: session.to_string(),
             stage: Stage::Connecting,
+            run: None,
             outbox: Vec::new(),
         }
     }
@@ -517,13 +564,14 @@ impl Widget {
     /// outbox keeps only the newest few, so this, not its length, tells
     /// whether something new was queued.
     pub fn newest(&self) -> u64 {
-        self.outbox.last().map_or(0, |(s, _)| *s)
+        self.outbox.last().map_or(0, |q| q.seq)
     }
 
     fn push(&mut self, msgs: impl IntoIterator<Item = Outbound>) {
-        for m in msgs {
+        for msg in msgs {
             let seq = self.newest() + 1;
-            self.outbox.push((seq, m));
+            let run = self.run;
+            self.outbox.push(Queued { seq, run, msg });
         }
         // Messages are posted after each render; only the newest few can be unsent.
         if self.outbox.len() > OUTBOX_KEEP {
@@ -538,11 +586,15 @@ impl Widget {
             WidgetAction::Init {
                 config,
                 resume,
+                run,
                 now,
             } => match &self.stage {
                 // A second init (the host answered two hellos) changes nothing.
                 Stage::Active(_) | Stage::Refused(_) | Stage::Failed => {}
-                Stage::Connecting | Stage::Invalid(_) => next.init(&config, resume, &now),
+                Stage::Connecting | Stage::Invalid(_) => {
+                    next.run = run;
+                    next.init(&config, resume, &now)
+                }
             },
             WidgetAction::Refuse(r) => {
                 if !matches!(self.stage, Stage::Active(_)) {
@@ -560,8 +612,9 @@ impl Widget {
                     return self.reduce(WidgetAction::Flow(action));
                 }
             }
-            WidgetAction::Reset { now } => {
+            WidgetAction::Reset { run, now } => {
                 if let Stage::Active(flow) = &self.stage {
+                    next.run = run;
                     let fresh = Flow::new(flow.config.clone(), &self.session, &now);
                     next.push([Outbound::Ready(fresh.ready())]);
                     next.stage = Stage::Active(fresh);

@@ -26,6 +26,10 @@ pub struct Envelope {
     pub payload: Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<String>,
+    /// The run (the host's count of starts: `init`, then each `reset`) that a
+    /// message belongs to, when the host gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run: Option<u64>,
 }
 
 /// An answer's value: a number on the prompt's scale, a word id, a list of
@@ -60,10 +64,11 @@ impl AnswerValue {
                     .map(|i| i.as_str().map(str::to_string))
                     .collect::<Option<_>>()?,
             ),
+            // A resume need not carry the SVG: the widget makes it again from the strokes.
             Value::Object(_) => AnswerValue::Drawing(DrawingValue {
                 format: text("format")?,
                 strokes: text("strokes")?,
-                svg: text("svg")?,
+                svg: text("svg").unwrap_or_default(),
             }),
             _ => return None,
         })
@@ -93,8 +98,9 @@ pub struct AnswerRecord {
 }
 
 impl AnswerRecord {
-    /// Reads an answer payload (as sent in `answer`, or given back in a
-    /// resume); `None` when a field is missing or of the wrong type.
+    /// Reads an answer given back in a resume: `promptId`, `skipped`,
+    /// `answeredAt` and `value` are what the widget reads (it remakes the rest
+    /// from its catalog); `None` when one of them is missing or of the wrong type.
     pub fn from_value(v: &Value) -> Option<AnswerRecord> {
         let text = |k: &str| v.get(k)?.as_str().map(str::to_string);
         let value = match v.get("value") {
@@ -107,8 +113,8 @@ impl AnswerRecord {
         };
         Some(AnswerRecord {
             prompt_id: text("promptId")?,
-            construct: text("construct")?,
-            kind: text("kind")?,
+            construct: text("construct").unwrap_or_default(),
+            kind: text("kind").unwrap_or_default(),
             value,
             label,
             skipped: v.get("skipped")?.as_bool()?,
@@ -150,6 +156,9 @@ pub struct ErrorPayload {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The id of the message refused, when the error answers one (an `init`).
+    #[serde(skip)]
+    pub reply_to: Option<String>,
 }
 
 impl ErrorPayload {
@@ -158,17 +167,30 @@ impl ErrorPayload {
             code: code.to_string(),
             message: message.into(),
             field: field.map(str::to_string),
+            reply_to: None,
         }
+    }
+
+    /// The same error, answering message `id`.
+    pub fn answering(mut self, id: &str) -> Self {
+        self.reply_to = Some(id.to_string());
+        self
     }
 }
 
 /// A message from the widget to its host.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outbound {
-    Hello,
+    /// Carries this page's random instance name, so a host can tell a repeated
+    /// `hello` from a reloaded widget; no child data.
+    Hello {
+        instance: String,
+    },
     Ready(ReadyPayload),
     Answer(AnswerRecord),
-    Resize { height: u32 },
+    Resize {
+        height: u32,
+    },
     Complete(ResultDoc),
     Error(ErrorPayload),
 }
@@ -176,7 +198,7 @@ pub enum Outbound {
 impl Outbound {
     pub fn kind(&self) -> &'static str {
         match self {
-            Outbound::Hello => "hello",
+            Outbound::Hello { .. } => "hello",
             Outbound::Ready(_) => "ready",
             Outbound::Answer(_) => "answer",
             Outbound::Resize { .. } => "resize",
@@ -193,12 +215,14 @@ impl Outbound {
     /// Whether the message says anything about the child. Only messages that
     /// don't may ever be posted before the host's origin is known.
     pub fn carries_child_data(&self) -> bool {
-        !matches!(self, Outbound::Hello)
+        !matches!(self, Outbound::Hello { .. })
     }
 
     pub fn payload(&self) -> Value {
         let v = match self {
-            Outbound::Hello => Ok(json!({ "versions": [VERSION] })),
+            Outbound::Hello { instance } => {
+                Ok(json!({ "versions": [VERSION], "instance": instance }))
+            }
             Outbound::Ready(p) => serde_json::to_value(p),
             Outbound::Answer(p) => serde_json::to_value(p),
             Outbound::Resize { height } => Ok(json!({ "height": height })),
@@ -208,14 +232,19 @@ impl Outbound {
         v.unwrap_or(Value::Null)
     }
 
-    pub fn envelope(&self, id: &str, session: &str) -> Envelope {
+    /// The message as posted: `run` is the host's run it belongs to, if any.
+    pub fn envelope(&self, id: &str, session: &str, run: Option<u64>) -> Envelope {
         Envelope {
             ally: VERSION,
             kind: self.kind().to_string(),
             id: id.to_string(),
             session: session.to_string(),
             payload: self.payload(),
-            reply_to: None,
+            reply_to: match self {
+                Outbound::Error(e) => e.reply_to.clone(),
+                _ => None,
+            },
+            run,
         }
     }
 }
@@ -226,11 +255,15 @@ pub enum Inbound {
     Init {
         config: Value,
         resume: Option<Value>,
+        /// The host's run number, echoed on every message of this run.
+        run: Option<u64>,
     },
     Ack {
         reply_to: String,
     },
-    Reset,
+    Reset {
+        run: Option<u64>,
+    },
 }
 
 /// What the host tells a reloaded widget: the answers it already holds.
@@ -330,7 +363,9 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
             .get("replyTo")
             .and_then(Value::as_str)
             .map(str::to_string),
+        run: None,
     };
+    let run = env.payload.get("run").and_then(Value::as_u64);
     let msg = match env.kind.as_str() {
         "init" => {
             let Some(p) = env.payload.as_object() else {
@@ -343,6 +378,7 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
             Inbound::Init {
                 config: p.get("config").cloned().unwrap_or(Value::Null),
                 resume: p.get("resume").filter(|r| !r.is_null()).cloned(),
+                run,
             }
         }
         "ack" => match env.reply_to {
@@ -355,7 +391,7 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
                 ))
             }
         },
-        "reset" => Inbound::Reset,
+        "reset" => Inbound::Reset { run },
         _ => return Ok(None),
     };
     Ok(Some((env.id, msg)))

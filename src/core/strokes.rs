@@ -24,6 +24,11 @@ pub const SIMPLIFY_TOLERANCE: f64 = 0.75;
 /// How much of the new input each smoothed point takes (1.0: none smoothed).
 pub const STREAMLINE: f64 = 0.5;
 
+/// How much a page holds: enough for a long, busy drawing, and small enough
+/// that the largest possible resume stays well under the 256 KiB a message
+/// may have (at most 4 bytes a point and 12 a stroke once encoded).
+pub const PAGE_POINTS: usize = 12_000;
+pub const PAGE_STROKES: usize = 600;
 const MAX_SIDE: u32 = 10_000;
 const MAX_POINTS: usize = 200_000;
 
@@ -122,6 +127,12 @@ impl Drawing {
 
     pub fn point_count(&self) -> usize {
         self.strokes.iter().map(|s| s.points.len()).sum()
+    }
+
+    /// Whether the page has room for a stroke of `points` more points (a
+    /// full page still lets the child undo, clear or finish).
+    pub fn has_room(&self, points: usize) -> bool {
+        self.strokes.len() < PAGE_STROKES && self.point_count() + points < PAGE_POINTS
     }
 
     pub fn add(&mut self, stroke: Stroke) {
@@ -308,6 +319,12 @@ impl Encoded {
         self.strokes.iter().map(|s| s.points.len()).sum()
     }
 
+    /// Whether the page has room for a stroke of `points` more points (a
+    /// full page still lets the child undo, clear or finish).
+    pub fn has_room(&self, points: usize) -> bool {
+        self.strokes.len() < PAGE_STROKES && self.point_count() + points < PAGE_POINTS
+    }
+
     /// The base64 text of `ally.strokes/1`.
     pub fn encode(&self) -> String {
         let mut b = Vec::with_capacity(16 + self.point_count() * 2);
@@ -414,6 +431,10 @@ impl Reader<'_> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
+            // The tenth byte holds bit 63 alone: anything more does not fit.
+            if shift == 63 && b & 0x7f > 1 {
+                return Err(DecodeError(format!("varint too large at byte {start}")));
+            }
             v |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Ok(v);
@@ -460,11 +481,14 @@ pub fn decode(text: &str) -> Result<Encoded, DecodeError> {
             return Err(DecodeError("a stroke without points".into()));
         }
         let mut points = Vec::with_capacity(n);
-        let (mut x, mut y) = (r.varint()? as i64, r.varint()? as i64);
+        // Checked everywhere: a delta may be anything a varint holds.
+        let outside = || DecodeError("a point is outside the canvas".into());
+        let start = |v: u64| i64::try_from(v).map_err(|_| outside());
+        let (mut x, mut y) = (start(r.varint()?)?, start(r.varint()?)?);
         for i in 0..n {
             if i > 0 {
-                x += unzigzag(r.varint()?);
-                y += unzigzag(r.varint()?);
+                x = x.checked_add(unzigzag(r.varint()?)).ok_or_else(outside)?;
+                y = y.checked_add(unzigzag(r.varint()?)).ok_or_else(outside)?;
             }
             if !(0..=i64::from(width)).contains(&x) || !(0..=i64::from(height)).contains(&y) {
                 return Err(DecodeError(format!(

@@ -131,6 +131,7 @@ fn every_screen_word_is_in_both_languages() {
         calm_checkout,
         sending,
         sent,
+        page_full,
         talk_yes,
         talk_later,
         oops_title,
@@ -187,6 +188,7 @@ fn every_screen_word_is_in_both_languages() {
         done_title,
         calm_title,
         calm_checkin,
+        page_full,
     ] {
         for band in BANDS {
             check(aged.get(band), &format!("{band:?}: {}", aged.get(band).en));

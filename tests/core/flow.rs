@@ -1,7 +1,8 @@
 use ally::core::catalog::{self, face_value, Construct};
 use ally::core::config::{parse, AgeBand, Mode};
 use ally::core::flow::{
-    pick_of, value_of, Flow, FlowAction, Pick, Reaction, Refusal, Stage, Step, Widget, WidgetAction,
+    pick_of, value_of, Flow, FlowAction, Pick, Queued, Reaction, Refusal, Stage, Step, Widget,
+    WidgetAction,
 };
 use ally::core::protocol::{AnswerRecord, AnswerValue, Outbound, Resume};
 use ally::core::strokes::{Drawing, Point, Stroke, Tool};
@@ -428,6 +429,7 @@ fn resume_continues_from_the_first_open_prompt() {
 
 fn init(w: &Widget, config: serde_json::Value, resume: Option<serde_json::Value>) -> Widget {
     w.reduce(WidgetAction::Init {
+        run: None,
         config,
         resume,
         now: T0.into(),
@@ -439,7 +441,12 @@ fn widget_init_emits_ready_and_bad_config_emits_error() {
     let w = Widget::new("s-1");
     let bad = init(&w, json!({ "age": 42 }), None);
     assert!(matches!(bad.stage, Stage::Invalid(_)));
-    let [(1, Outbound::Error(e))] = bad.outbox.as_slice() else {
+    let [Queued {
+        seq: 1,
+        msg: Outbound::Error(e),
+        ..
+    }] = bad.outbox.as_slice()
+    else {
         panic!("{:?}", bad.outbox)
     };
     assert_eq!(e.code, "invalid_config");
@@ -451,7 +458,12 @@ fn widget_init_emits_ready_and_bad_config_emits_error() {
 
     // The host may correct itself.
     let good = init(&bad, json!({ "age": 6, "mode": "checkout" }), None);
-    let Some((2, Outbound::Ready(r))) = good.outbox.last() else {
+    let Some(Queued {
+        seq: 2,
+        msg: Outbound::Ready(r),
+        ..
+    }) = good.outbox.last()
+    else {
         panic!()
     };
     assert_eq!(r.age_band, "6-8");
@@ -477,18 +489,21 @@ fn widget_flow_reset_and_refusal() {
         }));
     }
     w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(5) }));
-    let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();
+    let kinds: Vec<&str> = w.outbox.iter().map(|q| q.msg.kind()).collect();
     assert_eq!(
         kinds,
         vec!["ready", "answer", "answer", "answer", "answer", "answer", "complete"]
     );
-    let seqs: Vec<u64> = w.outbox.iter().map(|(s, _)| *s).collect();
+    let seqs: Vec<u64> = w.outbox.iter().map(|q| q.seq).collect();
     assert_eq!(seqs, vec![1, 2, 3, 4, 5, 6, 7]);
-    let w = w.reduce(WidgetAction::Reset { now: at(9) });
+    let w = w.reduce(WidgetAction::Reset {
+        run: None,
+        now: at(9),
+    });
     let flow = w.flow().unwrap();
     assert_eq!(flow.step, Step::Welcome);
     assert!(flow.answers.iter().all(Option::is_none));
-    assert_eq!(w.outbox.last().unwrap().1.kind(), "ready");
+    assert_eq!(w.outbox.last().unwrap().msg.kind(), "ready");
 
     let refused = Widget::new("s-1").reduce(WidgetAction::Refuse(Refusal::OriginNotAllowed));
     assert_eq!(refused.stage, Stage::Refused(Refusal::OriginNotAllowed));
@@ -513,7 +528,7 @@ fn widget_resume_of_a_finished_flow_completes_again() {
         Some(json!({ "answers": answers })),
     );
     assert_eq!(w.flow().unwrap().step, Step::Done);
-    let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();
+    let kinds: Vec<&str> = w.outbox.iter().map(|q| q.msg.kind()).collect();
     assert_eq!(kinds, vec!["ready", "complete"]);
 
     // A malformed resume is reported, and the child starts fresh.
@@ -522,7 +537,7 @@ fn widget_resume_of_a_finished_flow_completes_again() {
         json!({ "age": 4 }),
         Some(json!({ "answers": 3 })),
     );
-    let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();
+    let kinds: Vec<&str> = w.outbox.iter().map(|q| q.msg.kind()).collect();
     assert_eq!(kinds, vec!["error", "ready"]);
     assert_eq!(w.flow().unwrap().step, Step::Welcome);
     assert_eq!(w.flow().unwrap().config.mode, Mode::Checkin);
@@ -573,9 +588,9 @@ fn one_bad_record_in_a_resume_loses_only_itself() {
         json!({ "age": 7, "mode": "checkout" }),
         Some(json!({ "answers": [{ "promptId": "trust.what_matters" }, good, 42] })),
     );
-    let kinds: Vec<&str> = w.outbox.iter().map(|(_, m)| m.kind()).collect();
+    let kinds: Vec<&str> = w.outbox.iter().map(|q| q.msg.kind()).collect();
     assert_eq!(kinds, vec!["error", "ready"]);
-    let Outbound::Error(e) = &w.outbox[0].1 else {
+    let Outbound::Error(e) = &w.outbox[0].msg else {
         panic!()
     };
     assert!(e.message.ends_with("at 0, 2"), "{}", e.message);
@@ -614,7 +629,7 @@ fn the_outbox_keeps_only_the_newest_messages() {
         w = w.reduce(WidgetAction::Flow(FlowAction::Back));
     }
     assert_eq!(w.outbox.len(), ally::core::flow::OUTBOX_KEEP);
-    assert_eq!(w.outbox.last().unwrap().0, 41, "numbering goes on");
+    assert_eq!(w.outbox.last().unwrap().seq, 41, "numbering goes on");
     assert_eq!(
         w.newest(),
         41,
@@ -771,6 +786,116 @@ fn delivered_only_once_the_host_has_the_result() {
     assert!(!w.flow().unwrap().delivered, "sending, not sent");
     let w = w.reduce(WidgetAction::Delivered);
     assert!(w.flow().unwrap().delivered);
-    let w = w.reduce(WidgetAction::Reset { now: at(9) });
+    let w = w.reduce(WidgetAction::Reset {
+        run: None,
+        now: at(9),
+    });
     assert!(!w.flow().unwrap().delivered, "a new run starts unsent");
+}
+
+#[test]
+fn a_timestamp_must_be_a_real_date_and_time() {
+    use ally::core::flow::is_timestamp;
+    for good in [
+        "2026-11-25T10:00:00Z",
+        "2026-11-25T10:00:00.000Z",
+        "2024-02-29T23:59:59.999999Z",
+        "2000-02-29T00:00:00Z",
+        "1999-12-31T23:59:59.5Z",
+    ] {
+        assert!(is_timestamp(good), "{good}");
+    }
+    for bad in [
+        "2026-99-99T99:99:99Z",
+        "2026-13-01T00:00:00Z",
+        "2026-00-10T00:00:00Z",
+        "2026-04-31T00:00:00Z",
+        "2025-02-29T00:00:00Z",
+        "1900-02-29T00:00:00Z",
+        "2026-11-25T24:00:00Z",
+        "2026-11-25T10:60:00Z",
+        "2026-11-25T10:00:60Z",
+        "2026-11-25T10:00:00.Z",
+        "2026-11-25T10:00:00.1x2Z",
+        "2026-11-25 10:00:00Z",
+        "2026-11-25T10:00:00",
+        "2026-11-25T10:00:00+01:00",
+        "2026-1-25T10:00:00.000Z",
+        "-026-11-25T10:00:00Z",
+        "",
+    ] {
+        assert!(!is_timestamp(bad), "{bad}");
+    }
+    // A resumed answer with an impossible time is left out.
+    let mut first = flow(7, "checkout");
+    first.apply(FlowAction::Begin);
+    let mut a = answers_of(&answer(&mut first, Pick::Choice(1), 1)).remove(0);
+    a.answered_at = "2026-99-99T99:99:99Z".into();
+    let f = flow(7, "checkout").resume(Resume {
+        answers: vec![a],
+        started_at: Some("2026-02-30T10:00:00Z".into()),
+    });
+    assert!(f.answers[0].is_none());
+    assert_eq!(f.started_at, T0);
+}
+
+#[test]
+fn every_message_names_the_run_it_belongs_to() {
+    let w = Widget::new("s-1").reduce(WidgetAction::Init {
+        config: json!({ "age": 9, "mode": "checkout" }),
+        resume: None,
+        run: Some(1),
+        now: T0.into(),
+    });
+    let mut w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
+    while w.flow().unwrap().step != Step::Done {
+        w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(1) }));
+    }
+    let complete = w.outbox.last().unwrap().clone();
+    assert_eq!((complete.msg.kind(), complete.run), ("complete", Some(1)));
+    // After a reset, new messages are the new run's; the ones queued before keep theirs.
+    let w = w.reduce(WidgetAction::Reset {
+        run: Some(2),
+        now: at(2),
+    });
+    assert!(w
+        .outbox
+        .iter()
+        .any(|q| q.seq == complete.seq && q.run == Some(1)));
+    let ready = w.outbox.last().unwrap();
+    assert_eq!((ready.msg.kind(), ready.run), ("ready", Some(2)));
+    // A host that gives no run gets none.
+    let w = init(&Widget::new("s-1"), json!({ "age": 9 }), None);
+    assert!(w.outbox.iter().all(|q| q.run.is_none()));
+}
+
+#[test]
+fn a_resume_needs_only_what_the_widget_reads() {
+    // promptId, value (a drawing without its SVG), skipped, answeredAt: nothing else.
+    let drawing = a_drawing();
+    let answers = json!([
+        { "promptId": "trust.listened", "value": 7.5, "skipped": false, "answeredAt": at(1) },
+        { "promptId": "trust.what_matters", "value": null, "skipped": true, "answeredAt": at(2) },
+        { "promptId": "trust.liked_what_we_did", "value": 10, "skipped": false, "answeredAt": at(3) },
+        { "promptId": "trust.next_time", "value": 0, "skipped": false, "answeredAt": at(4) },
+        { "promptId": "drawing.together", "value": { "format": "ally.strokes/1", "strokes": drawing },
+          "skipped": false, "answeredAt": at(5) }
+    ]);
+    let w = init(
+        &Widget::new("s-1"),
+        json!({ "age": 7, "mode": "checkout" }),
+        Some(json!({ "answers": answers })),
+    );
+    let f = w.flow().unwrap();
+    assert_eq!(f.step, Step::Done, "every answer was taken back");
+    let d = f.answers[4].as_ref().unwrap();
+    let Some(AnswerValue::Drawing(v)) = &d.value else {
+        panic!("{d:?}")
+    };
+    assert!(
+        v.svg.starts_with("<svg"),
+        "the SVG is made again from the strokes"
+    );
+    assert_eq!(f.answers[0].as_ref().unwrap().label.as_deref(), Some("Yes"));
+    assert_eq!(f.answers[0].as_ref().unwrap().construct, "bond");
 }

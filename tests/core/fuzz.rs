@@ -11,7 +11,13 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
 
-const CASES: u32 = 3000;
+/// Inputs per parser: `ALLY_FUZZ_CASES` (`./dev.sh fuzz` runs a million), else 3,000.
+fn cases() -> u32 {
+    std::env::var("ALLY_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3000)
+}
 
 /// Any JSON value, up to a few levels deep.
 fn any_json() -> impl Strategy<Value = Value> {
@@ -84,7 +90,7 @@ where
     S::Value: std::fmt::Debug,
 {
     let mut runner = TestRunner::new(Config {
-        cases: CASES,
+        cases: cases(),
         failure_persistence: None,
         ..Config::default()
     });
@@ -193,13 +199,14 @@ fn any_init_and_resume_through_the_reducer_never_panics() {
         init,
         |(config, resume)| {
             let w = Widget::new("s-1").reduce(WidgetAction::Init {
+                run: None,
                 config,
                 resume: Some(resume),
                 now: "2026-11-25T10:00:00.000Z".into(),
             });
             match &w.stage {
                 Stage::Active(f) => prop_assert!(f.answers.len() == f.prompts.len()),
-                Stage::Invalid(_) => prop_assert!(matches!(w.outbox[0].1, Outbound::Error(_))),
+                Stage::Invalid(_) => prop_assert!(matches!(w.outbox[0].msg, Outbound::Error(_))),
                 other => prop_assert!(false, "unexpected stage {other:?}"),
             }
             Ok(())
@@ -210,7 +217,13 @@ fn any_init_and_resume_through_the_reducer_never_panics() {
         prop::sample::select(vec!["trust.listened", "trust.what_matters", "drawing.together", "nope"]),
         prop_oneof![Just(json!(7.5)), Just(json!(10)), Just(json!(3.3)), Just(json!("x")), Just(json!(null))],
         any::<bool>(),
-        prop_oneof![Just(json!("2026-11-25T10:00:00.000Z")), Just(json!("later")), Just(json!(5))],
+        prop_oneof![
+            Just(json!("2026-11-25T10:00:00.000Z")),
+            Just(json!("later")),
+            Just(json!(5)),
+            ".{0,30}".prop_map(|t| json!(t)),
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,4})?Z?".prop_map(|t| json!(t)),
+        ],
     )
         .prop_map(|(id, value, skipped, at)| json!({ "promptId": id, "construct": "bond", "kind": "faces", "value": value, "label": "x", "skipped": skipped, "answeredAt": at }));
     run(
@@ -218,6 +231,7 @@ fn any_init_and_resume_through_the_reducer_never_panics() {
         prop::collection::vec(record, 0..8),
         |answers| {
             let w = Widget::new("s-1").reduce(WidgetAction::Init {
+                run: None,
                 config: json!({ "age": 7, "mode": "checkout" }),
                 resume: Some(json!({ "answers": answers })),
                 now: "2026-11-25T10:00:00.000Z".into(),
@@ -258,4 +272,114 @@ fn the_drawing_decoder_never_panics() {
             Ok(())
         },
     );
+    // Well-formed streams (a header, strokes with their fields) whose values
+    // sit at the limits: most of them reach the points and their deltas.
+    let stroke = (
+        prop_oneof![3 => Just(0u8), 1 => Just(1u8), 1 => any::<u8>()],
+        any::<[u8; 3]>(),
+        token(),
+        prop_oneof![3 => 2u64..6, 1 => 0u64..2, 1 => token().prop_map(|t| match t { Token::Varint(v) => v, Token::Byte(b) => b.into() })],
+        // The first point on the canvas, so the deltas after it are read.
+        prop_oneof![4 => 0u64..=700, 1 => token().prop_map(|t| match t { Token::Varint(v) => v, Token::Byte(b) => b.into() })],
+        (0u64..=700),
+        prop::collection::vec(token(), 1..12),
+    );
+    let stream = (
+        prop_oneof![3 => Just(1000u64), 1 => 0u64..20_000],
+        prop_oneof![3 => Just(700u64), 1 => 0u64..20_000],
+        prop_oneof![3 => 1u64..4, 1 => 0u64..300_000],
+        prop::collection::vec(stroke, 1..4),
+        prop::collection::vec(token(), 0..3),
+    );
+    run(
+        "ally.strokes/1 texts (well-formed streams, extreme values)",
+        stream,
+        |(w, h, count, strokes, tail)| {
+            let mut bytes = Vec::new();
+            for v in [w, h, count] {
+                varint(&mut bytes, v);
+            }
+            for (tool, rgb, width, n, x0, y0, deltas) in strokes {
+                bytes.push(tool);
+                bytes.extend(rgb);
+                put(&mut bytes, width);
+                varint(&mut bytes, n);
+                varint(&mut bytes, x0);
+                varint(&mut bytes, y0);
+                for d in deltas {
+                    put(&mut bytes, d);
+                }
+            }
+            for t in tail {
+                put(&mut bytes, t);
+            }
+            if let Ok(d) = decode(&base64_encode(&bytes)) {
+                prop_assert!(d
+                    .strokes
+                    .iter()
+                    .all(|s| s.points.iter().all(|&(x, y)| x <= d.width && y <= d.height)));
+            }
+            Ok(())
+        },
+    );
+}
+
+/// A piece of an `ally.strokes/1` stream: a LEB128 varint, or a raw byte.
+#[derive(Debug, Clone)]
+enum Token {
+    Varint(u64),
+    Byte(u8),
+}
+
+/// Values at the limits: the canvas, the counts' bounds, and what a 64-bit
+/// varint can hold (zigzag turns the largest ones into ±i64::MAX).
+fn token() -> impl Strategy<Value = Token> {
+    let extreme = prop::sample::select(vec![
+        0,
+        1,
+        2,
+        699,
+        700,
+        701,
+        999,
+        1000,
+        1001,
+        4000,
+        4001,
+        10_000,
+        10_001,
+        199_999,
+        200_000,
+        200_001,
+        u64::from(u32::MAX),
+        i64::MAX as u64 - 1,
+        i64::MAX as u64,
+        u64::MAX - 1,
+        u64::MAX,
+    ]);
+    prop_oneof![
+        4 => extreme.prop_map(Token::Varint),
+        2 => any::<u64>().prop_map(Token::Varint),
+        2 => (0u64..3000).prop_map(Token::Varint),
+        1 => any::<u8>().prop_map(Token::Byte),
+    ]
+}
+
+fn put(out: &mut Vec<u8>, t: Token) {
+    match t {
+        Token::Varint(v) => varint(out, v),
+        Token::Byte(b) => out.push(b),
+    }
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
 }

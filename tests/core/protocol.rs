@@ -19,7 +19,7 @@ fn answer() -> AnswerRecord {
 #[test]
 fn outbound_envelope_round_trips() {
     let msg = Outbound::Answer(answer());
-    let env = msg.envelope("a-1", "s-1");
+    let env = msg.envelope("a-1", "s-1", Some(3));
     let text = serde_json::to_string(&env).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["ally"], 1);
@@ -89,9 +89,14 @@ fn skip_serialises_as_null_value() {
 
 #[test]
 fn hello_carries_versions_and_no_child_data() {
-    let v = Outbound::Hello.payload();
-    assert_eq!(v, json!({ "versions": [1] }));
-    assert!(!Outbound::Hello.carries_child_data());
+    let hello = Outbound::Hello {
+        instance: "3f9c0a".into(),
+    };
+    assert_eq!(
+        hello.payload(),
+        json!({ "versions": [1], "instance": "3f9c0a" })
+    );
+    assert!(!hello.carries_child_data());
     assert!(Outbound::Answer(answer()).carries_child_data());
     assert!(Outbound::Resize { height: 10 }.carries_child_data());
 }
@@ -104,7 +109,7 @@ fn parse(v: Value) -> Result<Option<(String, Inbound)>, String> {
 fn parses_init_ack_reset() {
     let init = parse(json!({
         "ally": 1, "type": "init", "id": "h-1", "session": "s-1",
-        "payload": { "config": { "age": 5 }, "resume": { "answers": [] } }
+        "payload": { "config": { "age": 5 }, "resume": { "answers": [] }, "run": 2 }
     }))
     .unwrap()
     .unwrap();
@@ -114,7 +119,8 @@ fn parses_init_ack_reset() {
             "h-1".into(),
             Inbound::Init {
                 config: json!({ "age": 5 }),
-                resume: Some(json!({ "answers": [] }))
+                resume: Some(json!({ "answers": [] })),
+                run: Some(2),
             }
         )
     );
@@ -130,7 +136,11 @@ fn parses_init_ack_reset() {
     );
     let reset =
         parse(json!({ "ally": 1, "type": "reset", "id": "h-3", "session": "s-1", "payload": {} }));
-    assert_eq!(reset.unwrap().unwrap().1, Inbound::Reset);
+    assert_eq!(reset.unwrap().unwrap().1, Inbound::Reset { run: None });
+    let reset = parse(
+        json!({ "ally": 1, "type": "reset", "id": "h-4", "session": "s-1", "payload": { "run": 3 } }),
+    );
+    assert_eq!(reset.unwrap().unwrap().1, Inbound::Reset { run: Some(3) });
 }
 
 #[test]

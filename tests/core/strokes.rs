@@ -246,3 +246,75 @@ fn svg_rendition_draws_every_stroke() {
     assert_eq!(svg.matches("<path ").count(), enc.strokes.len());
     assert!(svg.ends_with("</svg>"));
 }
+
+/// Bytes as the widget reads them: base64.
+fn b64(bytes: &[u8]) -> String {
+    ally::core::strokes::base64_encode(bytes)
+}
+
+#[test]
+fn extreme_varints_are_refused_never_wrapped_or_panicking() {
+    // 1000 × 700, one stroke of two points: (0, 0), then a delta of i64::MAX.
+    let mut bytes = vec![0xe8, 0x07, 0xbc, 0x05, 1, 0, 1, 2, 3, 28, 2, 0, 0];
+    bytes.extend([
+        0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0,
+    ]);
+    let e = decode(&b64(&bytes)).unwrap_err();
+    assert!(e.to_string().contains("outside the canvas"), "{e}");
+    // The same delta negative, and a start point beyond i64.
+    let mut bytes = vec![0xe8, 0x07, 0xbc, 0x05, 1, 0, 1, 2, 3, 28, 2, 5, 5];
+    bytes.extend([
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0,
+    ]);
+    assert!(decode(&b64(&bytes)).is_err());
+    let mut bytes = vec![0xe8, 0x07, 0xbc, 0x05, 1, 0, 1, 2, 3, 28, 1];
+    bytes.extend([
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0,
+    ]);
+    assert!(decode(&b64(&bytes)).is_err());
+    // A tenth byte with more than bit 63 does not fit in 64 bits.
+    let mut bytes = vec![0xe8, 0x07, 0xbc, 0x05, 1, 0, 1, 2, 3, 28, 1];
+    bytes.extend([
+        0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02, 0,
+    ]);
+    let e = decode(&b64(&bytes)).unwrap_err();
+    assert!(e.to_string().contains("varint too large"), "{e}");
+}
+
+#[test]
+fn a_full_page_keeps_the_largest_resume_under_the_message_limit() {
+    use ally::core::protocol::MAX_MESSAGE_BYTES;
+    use ally::core::strokes::{PAGE_POINTS, PAGE_STROKES};
+    // The worst case for the encoding: as many strokes as a page takes, each
+    // zig-zagging from corner to corner (the largest deltas), until the page is full.
+    let mut d = Drawing::default();
+    let per = PAGE_POINTS / PAGE_STROKES;
+    while d.has_room(per) {
+        let pts: Vec<(f64, f64)> = (0..per)
+            .map(|i| [(0.0, 0.0), (1000.0, 0.0), (1000.0, 700.0), (0.0, 700.0)][i % 4])
+            .collect();
+        d.add(stroke(pts));
+    }
+    assert!(!d.has_room(per));
+    assert!(d.strokes().len() <= PAGE_STROKES && d.point_count() <= PAGE_POINTS);
+    let text = d.to_encoded().encode();
+    // A resume: this drawing, and every other answer of the longest flow.
+    let mut answers: Vec<Value> = (0..8)
+        .map(|i| serde_json::json!({ "promptId": format!("trust.prompt_{i}"), "value": 10, "skipped": false, "answeredAt": "2026-11-25T10:00:00.000Z" }))
+        .collect();
+    answers.push(serde_json::json!({ "promptId": "drawing.together", "value": { "format": "ally.strokes/1", "strokes": text }, "skipped": false, "answeredAt": "2026-11-25T10:00:00.000Z" }));
+    let resume = serde_json::json!({ "answers": answers, "startedAt": "2026-11-25T10:00:00.000Z" })
+        .to_string();
+    println!(
+        "a full page: {} strokes, {} points, {} bytes of ally.strokes/1; the resume {} of {} bytes",
+        d.strokes().len(),
+        d.point_count(),
+        text.len(),
+        resume.len(),
+        MAX_MESSAGE_BYTES
+    );
+    assert!(
+        resume.len() * 2 < MAX_MESSAGE_BYTES,
+        "room to spare for the config"
+    );
+}
