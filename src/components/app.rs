@@ -144,13 +144,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Post what the reducer queued since the last render (the handle shares
-    // this render's state; the widget itself is not copied).
+    // Post what the reducer queued since the last post (the handle shares the
+    // state; the widget itself is not copied).
     {
         let channel = props.channel.clone();
         let state = state.clone();
-        use_effect_with(state.0.newest(), move |newest| {
-            post(&channel, &state.0, sent.replace(*newest));
+        use_effect_with(state.0.newest(), move |_| {
+            // The handle reads the newest state, which may already be a later
+            // render's: post up to what it holds, so nothing goes out twice.
+            let newest = state.0.newest();
+            post(&channel, &state.0, sent.replace(newest));
         });
     }
 

@@ -220,6 +220,28 @@ test("reset from the host starts over and forgets the kept answers", async () =>
   await page.context().close();
 });
 
+test("a reset the moment the widget is ready: every message of the new run goes out once", async () => {
+  const page = await newPage();
+  await page.goto(`${PORTAL}/__test/host.html?mount=none`);
+  await page.evaluate((src) => {
+    window.ally = Ally.mount(document.body, {
+      src, config: { age: 8, mode: "checkout" },
+      // The portal starts over while the widget is still drawing its first screen.
+      onReady: (r) => { log.ready.push(r); if (log.ready.length === 1) window.ally.reset(); },
+      onAnswer: (a) => log.answers.push(a),
+    });
+  }, `${WIDGET}/`);
+  await until(page, "log.ready.length === 2");
+  const widget = page.frameLocator("iframe");
+  await button(widget, "Start").click();
+  await button(widget, "Yes").click();
+  // The answer is the positive signal that everything queued before it was posted.
+  await until(page, "log.answers.length === 1");
+  const raw = (await log(page)).raw.filter((m) => m.type !== "resize").map((m) => `${m.type} ${m.run ?? ""}`.trim());
+  assert.deepEqual(raw, ["hello", "ready 1", "ready 2", "answer 2"]);
+  await page.context().close();
+});
+
 test("a long session keeps posting: many starts over, then every answer still arrives", async () => {
   // The widget keeps only its newest messages; posting must not stall once it is full.
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
