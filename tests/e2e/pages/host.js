@@ -1,25 +1,43 @@
 // A portal page for the end-to-end tests: mounts Ally through the SDK with
-// the config in ?config=… and records everything it sees in `window.log`.
+// the config in ?config=… and records everything it sees in `window.log`:
+// `raw` is every message the SDK receives from the widget (its hellos on the
+// window, then everything on the private channel), `window` every message
+// event on the page's window, as any other script on the page would see it.
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search);
   var widgetPort = params.get("widgetPort") || location.port;
   var widgetOrigin = "http://127.0.0.1:" + widgetPort;
-  var log = (window.log = { ready: [], answers: [], complete: [], errors: [], resize: [], raw: [] });
-  // Every message from the widget, as it arrives, before the SDK sees it.
+  var log = (window.log = { ready: [], answers: [], complete: [], runs: [], errors: [], resize: [], raw: [], window: [], sent: [] });
   window.addEventListener("message", function (e) {
+    log.window.push(e.data);
     if (e.origin !== widgetOrigin) return;
     log.raw.push(e.data);
     if (e.data && e.data.type === "hello" && !window.helloAt) window.helloAt = performance.now();
   });
+  // Test instrumentation of the portal's own SDK: what travels on its ports.
+  var Channel = window.MessageChannel;
+  window.MessageChannel = function () {
+    var c = new Channel();
+    var ours = c.port1;
+    var send = ours.postMessage.bind(ours);
+    ours.postMessage = function (m) { log.sent.push(m); return send(m); };
+    var desc = Object.getOwnPropertyDescriptor(MessagePort.prototype, "onmessage");
+    Object.defineProperty(ours, "onmessage", {
+      set: function (fn) { desc.set.call(ours, function (e) { log.raw.push(e.data); return fn.call(this, e); }); },
+      get: function () { return desc.get.call(ours); },
+    });
+    return c;
+  };
   if (params.get("mount") === "none") return;
   window.ally = Ally.mount(document.getElementById("ally"), {
     src: widgetOrigin + (params.get("widgetPath") || "/") + (params.get("widgetQuery") ? "?" + params.get("widgetQuery") : ""),
     session: params.get("session") || undefined,
     config: JSON.parse(params.get("config") || '{"age":7}'),
+    resume: params.get("resume") ? JSON.parse(params.get("resume")) : undefined,
     onReady: function (r) { log.ready.push(r); if (!window.readyAt) window.readyAt = performance.now(); },
     onAnswer: function (a) { log.answers.push(a); },
-    onComplete: function (r) { log.complete.push(r); },
+    onComplete: function (r, meta) { log.complete.push(r); log.runs.push(meta && meta.run); },
     onError: function (e) { log.errors.push(e); },
     onResize: function (h) { log.resize.push(h); },
   });
