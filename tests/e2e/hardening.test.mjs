@@ -1,7 +1,7 @@
 // End-to-end hardening: a strict CSP, no network, and faults of every kind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, newPage, openHost, hostUrl, log, until, sleep, tap, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, openHost, hostUrl, log, until, sleep, tap, holdAcks, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
 import { WIDGET_CSP } from "./server.mjs";
 
 before(start);
@@ -65,7 +65,9 @@ test("a host whose listener comes 3 s late still gets hello, then ready", async 
   await frame.getByRole("heading", { name: /Getting ready/ }).waitFor();
   const early = (await log(page)).raw.filter((m) => m.type === "hello");
   assert.ok(early.length >= 3, `hello was said again and again (${early.length})`);
-  assert.ok(early.every((m) => m.session === "late-1" && JSON.stringify(m.payload) === '{"versions":[1]}'), "no child data in hello");
+  // No child data: the versions, and the page's random name.
+  assert.ok(early.every((m) => m.session === "late-1" && JSON.stringify(Object.keys(m.payload)) === '["versions","instance"]'), "no child data in hello");
+  assert.equal(new Set(early.map((m) => m.payload.instance)).size, 1, "one page, one name");
   // Now the host speaks.
   await page.evaluate((origin) => {
     const frame = document.querySelector("iframe").contentWindow;
@@ -84,31 +86,27 @@ test("a host whose listener comes 3 s late still gets hello, then ready", async 
   await page.context().close();
 });
 
-test("a host that does not ack for a while: complete is re-sent with a capped backoff, and delivered once when acks work", async () => {
+test("a host that does not ack for a while: complete is re-sent with a backoff that doubles and caps, and delivered once when acks work", async () => {
   const page = await newPage();
-  await page.context().addInitScript((widgetOrigin) => {
-    if (location.origin !== widgetOrigin) return;
-    window.__dropAcks = true;
-    addEventListener("message", (e) => {
-      if (window.__dropAcks && e.data && e.data.type === "ack") e.stopImmediatePropagation();
-    }, true);
-  }, WIDGET);
-  await page.goto(hostUrl({ age: 4, mode: "checkout" }));
+  await holdAcks(page.context());
+  await page.goto(hostUrl({ age: 10, mode: "checkout" }));
   const widget = page.frameLocator(WIDGET_FRAME);
   await button(widget, "Start").click();
-  for (const w of ["Yes", "Yes", "Yes", "No, thanks"]) await tap(page, widget, w);
-  await sleep(9000);
-  const times = await page.evaluate(() => window.log.raw.filter((m) => m.type === "complete").map((m) => m.id));
-  assert.ok(times.length >= 4, `re-sent while unacked (${times.length})`);
-  assert.equal(new Set(times).size, 1);
-  await widgetFrame(page).evaluate(() => (window.__dropAcks = false));
-  await sleep(6000);
+  for (let i = 0; i < 4; i++) await tap(page, widget, "Skip");
+  await tap(page, widget, "No, thanks");
+  // Sent, then re-sent after 0.5, 1, 2 and 4 s, then every 5 s: six sends take 12.5 s.
+  await until(page, "log.raw.filter((m) => m.type === 'complete').length >= 6", 20000);
   const l = await log(page);
-  const total = l.raw.filter((m) => m.type === "complete").length;
-  await sleep(6000);
-  assert.equal((await log(page)).raw.filter((m) => m.type === "complete").length, total, "no more re-sends once acked");
-  assert.ok(total <= times.length + 2, "the backoff is capped: at most one more send per 5 s");
-  assert.equal(l.complete.length, 1, "onComplete exactly once");
+  const sends = l.raw.map((m, i) => [m, l.at[i]]).filter(([m]) => m.type === "complete");
+  assert.equal(new Set(sends.map(([m]) => m.id)).size, 1, "re-sent with the same id");
+  const gaps = sends.slice(1, 6).map(([, t], i) => t - sends[i][1]);
+  const want = [500, 1000, 2000, 4000, 5000];
+  gaps.forEach((g, i) => assert.ok(Math.abs(g - want[i]) < 400, `gap ${i + 1}: ${Math.round(g)} ms, want ${want[i]} (all: ${gaps.map(Math.round)})`));
+  assert.equal(l.complete.length, 1, "the portal got it once, however often it came");
+  // The acks get through: the child is told the answers were sent, which only an ack does.
+  await widgetFrame(page).evaluate(() => (window.holdAcks = false));
+  await widget.getByText(/Your answers were sent/).waitFor({ timeout: 8000 });
+  assert.equal((await log(page)).complete.length, 1, "onComplete exactly once");
   await page.context().close();
 });
 
@@ -195,24 +193,30 @@ test("two widgets with different sessions on one page don't cross", async () => 
   await page.context().close();
 });
 
-test("from the host's own origin: a wrong session is ignored, a wrong version and 1 MB of junk get errors", async () => {
+test("on the private channel: a wrong session is ignored, a wrong version and 1 MB of junk get errors; the window is not listened to", async () => {
   const { page, widget } = await openHost({ age: 8, mode: "checkout" });
   await until(page, "log.ready.length === 1");
   await button(widget, "Start").click();
   await button(widget, "Yes").click();
+  await until(page, "log.answers.length === 1");
   const session = await page.evaluate(() => window.ally.session);
   await page.evaluate(([session, origin]) => {
-    const w = document.querySelector("iframe").contentWindow;
-    w.postMessage({ ally: 1, type: "reset", id: "x1", session: "someone-else", payload: {} }, origin);
-    w.postMessage({ ally: 2, type: "reset", id: "x2", session, payload: {} }, origin);
-    w.postMessage({ ally: 1, type: "init", id: "x3", session, payload: { config: { age: 4 } }, junk: "j".repeat(1024 * 1024) }, origin);
-    w.postMessage("not even an object", origin);
+    // The parent's window, once the channel is open, is not listened to: not even a reset.
+    document.querySelector("iframe").contentWindow.postMessage({ ally: 1, type: "reset", id: "w1", session, payload: {} }, origin);
+    const port = window.ports.at(-1);
+    port.postMessage({ ally: 1, type: "reset", id: "x1", session: "someone-else", payload: {} });
+    port.postMessage({ ally: 2, type: "reset", id: "x2", session, payload: {} });
+    port.postMessage({ ally: 1, type: "reset", id: "x3", session, payload: {}, junk: "j".repeat(1024 * 1024) });
+    port.postMessage("not even an object");
   }, [session, WIDGET]);
   await until(page, "log.errors.length === 2");
+  // A positive signal that everything before it was read: the next answer.
+  await button(widget, "Yes").click();
+  await until(page, "log.answers.length === 2");
   const l = await log(page);
   assert.deepEqual(l.errors.map((e) => e.code), ["unsupported_version", "too_large"]);
-  assert.equal(l.ready.length, 1, "nothing was reset or re-initialised");
-  await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
+  assert.equal(l.ready.length, 1, "nothing was reset");
+  assert.deepEqual(l.answers.map((a) => a.promptId), ["trust.listened", "trust.what_matters"]);
   await page.context().close();
 });
 

@@ -3,7 +3,7 @@
 // read-aloud that stops, and the mascot's company for 3–8.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, newPage, openHost, hostUrl, log, until, settle, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, openHost, hostUrl, log, until, settle, holdAcks, WIDGET, WIDGET_FRAME } from "./support.mjs";
 
 before(start);
 after(stop);
@@ -124,14 +124,7 @@ test("a yes or a maybe later to talking gets a reply", async () => {
 
 test("the end says the answers were sent only once the portal has acknowledged them", async () => {
   const page = await newPage();
-  // Inside the widget's frame, hold every ack until the test lets them through.
-  await page.context().addInitScript((widgetOrigin) => {
-    if (location.origin !== widgetOrigin) return;
-    window.holdAcks = true;
-    addEventListener("message", (e) => {
-      if (window.holdAcks && e.data && e.data.type === "ack") e.stopImmediatePropagation();
-    }, true);
-  }, WIDGET);
+  await holdAcks(page.context());
   await page.goto(hostUrl({ age: 13, mode: "checkout", helperName: "Sam" }));
   const widget = page.frameLocator(WIDGET_FRAME);
   await button(widget, "Start").tap();

@@ -97,3 +97,27 @@ export async function tap(page, widget, name, frameSelector = "iframe") {
   await widget.getByRole("button", { name, exact: true }).click();
   await settle(page, frameSelector);
 }
+
+/**
+ * Inside the widget's frame, holds back the host's acks (on the private
+ * channel and on the window): the first `count` of them, or all while
+ * `window.holdAcks` is true there.
+ */
+export async function holdAcks(context, count = true) {
+  await context.addInitScript(([widgetOrigin, count]) => {
+    if (location.origin !== widgetOrigin) return;
+    window.holdAcks = count;
+    window.heldAcks = 0;
+    const held = (e) => {
+      if (!e.data || e.data.type !== "ack" || !window.holdAcks) return false;
+      if (typeof window.holdAcks === "number") window.holdAcks -= 1;
+      return ++window.heldAcks;
+    };
+    addEventListener("message", (e) => { if (held(e)) e.stopImmediatePropagation(); }, true);
+    const add = MessagePort.prototype.addEventListener;
+    MessagePort.prototype.addEventListener = function (type, fn, options) {
+      if (type !== "message") return add.call(this, type, fn, options);
+      return add.call(this, type, function (e) { if (!held(e)) return fn.call(this, e); }, options);
+    };
+  }, [WIDGET, count]);
+}

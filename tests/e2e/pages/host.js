@@ -9,10 +9,12 @@
   var widgetPort = params.get("widgetPort") || location.port;
   var widgetOrigin = "http://127.0.0.1:" + widgetPort;
   var log = (window.log = { ready: [], answers: [], complete: [], runs: [], errors: [], resize: [], raw: [], window: [], sent: [] });
+  log.at = [];
   window.addEventListener("message", function (e) {
     log.window.push(e.data);
     if (e.origin !== widgetOrigin) return;
     log.raw.push(e.data);
+    log.at.push(performance.now());
     if (e.data && e.data.type === "hello" && !window.helloAt) window.helloAt = performance.now();
   });
   // Test instrumentation of the portal's own SDK: what travels on its ports.
@@ -20,11 +22,12 @@
   window.MessageChannel = function () {
     var c = new Channel();
     var ours = c.port1;
+    (window.ports = window.ports || []).push(ours);
     var send = ours.postMessage.bind(ours);
     ours.postMessage = function (m) { log.sent.push(m); return send(m); };
     var desc = Object.getOwnPropertyDescriptor(MessagePort.prototype, "onmessage");
     Object.defineProperty(ours, "onmessage", {
-      set: function (fn) { desc.set.call(ours, function (e) { log.raw.push(e.data); return fn.call(this, e); }); },
+      set: function (fn) { desc.set.call(ours, function (e) { log.raw.push(e.data); log.at.push(performance.now()); return fn.call(this, e); }); },
       get: function () { return desc.get.call(ours); },
     });
     return c;
