@@ -87,7 +87,6 @@
     var port = null;
     var instance = null;
     var initId = null;
-    var resumeRefused = false;
     (options.resume && options.resume.answers || []).forEach(function (a) {
       if (a && typeof a.promptId === "string") answers.set(a.promptId, a);
     });
@@ -114,7 +113,7 @@
     }
 
     function resumeState() {
-      if (answers.size === 0 || resumeRefused) return undefined;
+      if (answers.size === 0) return undefined;
       var r = { answers: Array.from(answers.values()).map(lean) };
       if (startedAt) r.startedAt = startedAt;
       return r;
@@ -187,8 +186,8 @@
           call(options.onComplete, p, options, { run: runOf });
           break;
         case "error":
-          // A resume the widget could not take is not sent again.
-          if (msg.replyTo === initId && p.code === "too_large") resumeRefused = true;
+          // The widget started without a resume it could not take: it is not sent again.
+          if (msg.replyTo === initId && p.code === "too_large") answers.clear();
           call(options.onError, p, options);
           break;
         default:
@@ -212,7 +211,6 @@
       reset: function () {
         answers.clear();
         startedAt = null;
-        resumeRefused = false;
         run += 1;
         handle.run = run;
         post("reset", { run: run });

@@ -1,7 +1,7 @@
 // End-to-end hardening: a strict CSP, no network, and faults of every kind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, newPage, openHost, hostUrl, log, until, sleep, tap, holdAcks, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, openHost, hostUrl, log, until, tap, holdAcks, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
 import { WIDGET_CSP } from "./server.mjs";
 
 before(start);
@@ -59,7 +59,8 @@ test("a host whose listener comes 3 s late still gets hello, then ready", async 
     f.src = src;
     document.body.appendChild(f);
   }, `${WIDGET}/?session=late-1`);
-  await sleep(3000);
+  // Three seconds of hellos (250 ms, 500 ms, then every second) before the host listens.
+  await until(page, "log.raw.filter((m) => m.type === 'hello').length >= 4", 5000);
   // Meanwhile the child sees a friendly screen, not a blank one.
   const frame = page.frameLocator("iframe");
   await frame.getByRole("heading", { name: /Getting ready/ }).waitFor();
@@ -78,10 +79,12 @@ test("a host whose listener comes 3 s late still gets hello, then ready", async 
     });
   }, WIDGET);
   await until(page, "log.raw.some((m) => m.type === 'ready')", 3000);
+  await page.evaluate(() => (window.readyAt = performance.now()));
   await frame.getByRole("button", { name: "Start" }).waitFor();
   assert.equal(await frame.getByText(/Getting ready/).count(), 0, "the loading screen is gone");
+  // Hellos come at least every second until init: none for 1.5 s after ready means they stopped.
   const n = (await log(page)).raw.filter((m) => m.type === "hello").length;
-  await sleep(1500);
+  await until(page, "performance.now() - window.readyAt > 1500");
   assert.equal((await log(page)).raw.filter((m) => m.type === "hello").length, n, "hello stops after init");
   await page.context().close();
 });

@@ -9,6 +9,8 @@ export const WIDGET = `http://127.0.0.1:${PORT}`;
 /** The iframe the SDK creates. */
 export const WIDGET_FRAME = "iframe[title=\"Ally check-in\"]";
 export const STRANGER_PORT = 8081;
+/** The most JSON text a message to the widget may have (protocol v1). */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
 export const STRANGER = `http://localhost:${STRANGER_PORT}`;
 
 export const CHROMIUM_ARGS = [

@@ -2,7 +2,7 @@
 // http://127.0.0.1:8080 through the host SDK, and a child taps through it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, openHost, newPage, log, until, sleep, holdAcks, tap as tapAndSettle, PORTAL, WIDGET, STRANGER } from "./support.mjs";
+import { start, stop, openHost, newPage, log, until, holdAcks, tap as tapAndSettle, PORTAL, WIDGET, STRANGER } from "./support.mjs";
 
 before(start);
 after(stop);
@@ -275,20 +275,28 @@ test("a bad config gets an error naming the field and a friendly screen", async 
 test("embedded by an origin not on the allow-list, the browser refuses it (frame-ancestors) and nothing is said", async () => {
   const page = await newPage();
   await page.goto(`${STRANGER}/__test/host.html?widgetPort=8080&config=${encodeURIComponent('{"age":7}')}`);
-  await sleep(1500);
+  // The positive signal: the frame has loaded, and what it holds is the browser's refusal, not the widget.
+  await until(page, "log.loads >= 1");
   const frame = page.frames().find((f) => f !== page.mainFrame());
-  assert.ok(!frame.url().startsWith(WIDGET) || (await frame.locator("main").count().catch(() => 0)) === 0, "no widget rendered");
+  assert.ok(!frame.url().startsWith(WIDGET), `the widget's page was not shown: ${frame.url()}`);
   assert.deepEqual((await log(page)).raw, [], "no message at all reached the stranger");
   await page.context().close();
 });
+
+/** Posts a sentinel from the widget's own window to its parent: it arrives after everything the widget posted before. */
+async function sentinel(page) {
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  await frame.evaluate(() => parent.postMessage("sentinel", "*"));
+  await until(page, "log.raw.includes('sentinel')");
+}
 
 test("without frame-ancestors, a stranger embedder gets the widget's own friendly screen and nothing said", async () => {
   const page = await newPage();
   await page.goto(`${STRANGER}/__test/host.html?widgetPort=8080&widgetQuery=csp%3Doff&config=${encodeURIComponent('{"age":7}')}`);
   const widget = page.frameLocator("iframe");
   await widget.getByText("This page is not allowed to open Ally.").waitFor();
-  await sleep(1500);
-  assert.deepEqual((await log(page)).raw, [], "no message at all reached the stranger");
+  await sentinel(page);
+  assert.deepEqual((await log(page)).raw, ["sentinel"], "no message at all reached the stranger before the sentinel");
   await page.context().close();
 });
 
@@ -304,6 +312,7 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
   await until(page, "log.ready.length === 1");
   await button(widget, "Start").click();
   await button(widget, "Yes").click();
+  await until(page, "log.answers.length === 1");
   // A stranger's frame inside the same portal page.
   const stranger = await addFrame(page, `${STRANGER}/__test/stranger.html`, "stranger");
   const session = await page.evaluate(() => window.ally.session);
@@ -315,19 +324,22 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
     widget.postMessage({ ...base, type: "reset", id: "x1" }, "*");
     widget.postMessage({ ...base, type: "init", id: "x2", payload: { config: { age: 15 } } }, "*");
     widget.postMessage({ ...base, type: "hello", id: "x3" }, "*");
-    // A forged answer and result sent to the portal itself.
+    // A forged answer and result sent to the portal itself, then a sentinel after them.
     parent.postMessage({ ...base, type: "answer", id: "x4", payload: { promptId: "trust.listened", value: 0 } }, "*");
     parent.postMessage({ ...base, type: "complete", id: "x5", payload: { schema: "ally.result/1", answers: [] } }, "*");
+    parent.postMessage("stranger-done", "*");
   }, session);
-  await sleep(800);
-  // The widget is still on question 2, the host saw nothing new, and nobody answered the stranger.
+  await until(page, "log.window.includes('stranger-done')");
+  // The widget goes on where it was: the next real answer is the positive signal.
   await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
+  await button(widget, "Yes").click();
+  await until(page, "log.answers.length === 2");
   const l = await log(page);
   assert.equal(l.ready.length, 1);
-  assert.equal(l.answers.length, 1);
+  assert.deepEqual(l.answers.map((a) => a.promptId), ["trust.listened", "trust.what_matters"]);
   assert.equal(l.complete.length, 0);
   assert.deepEqual(l.errors, []);
-  assert.deepEqual(await stranger.evaluate(() => window.got), []);
+  assert.deepEqual(await stranger.evaluate(() => window.got), [], "nobody answered the stranger");
   await page.context().close();
 });
 
@@ -343,9 +355,13 @@ test("a frame of the widget's own origin that is not the parent is ignored too",
     const base = { ally: 1, session, payload: {} };
     parent.frames[0].postMessage({ ...base, type: "reset", id: "s1" }, "*");
   }, session);
-  await sleep(800);
+  // The next real answer, on the same question, is the positive signal that no reset happened.
   await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
-  assert.equal((await log(page)).ready.length, 1, "no reset happened");
+  await button(widget, "No").click();
+  await until(page, "log.answers.length === 2");
+  const l = await log(page);
+  assert.equal(l.ready.length, 1, "no reset happened");
+  assert.equal(l.answers[1].promptId, "trust.what_matters");
   await page.context().close();
 });
 

@@ -44,4 +44,6 @@
     onError: function (e) { log.errors.push(e); },
     onResize: function (h) { log.resize.push(h); },
   });
+  // When the widget's frame has loaded something (even a page the browser refused to show).
+  window.ally.iframe.addEventListener("load", function () { log.loads = (log.loads || 0) + 1; });
 })();
