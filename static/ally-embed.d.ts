@@ -166,38 +166,48 @@ export interface AllyError {
 }
 
 export interface AllyResume {
-  answers: AllyAnswer[];
+  /** Only promptId, value, skipped and answeredAt are read; a drawing needs only { format, strokes }. */
+  answers: Array<Pick<AllyAnswer, "promptId" | "value" | "skipped" | "answeredAt"> & Partial<AllyAnswer>>;
   startedAt?: string;
 }
 
-/** Every message, both ways, is posted as one of these objects. */
+/**
+ * Every message, both ways, is posted as one of these objects. After the
+ * handshake they travel on a private MessageChannel: the host transfers one
+ * port with `init`, and only `hello` and `init` ever cross the windows.
+ */
 export interface Envelope<T extends string, P> {
   ally: 1;
   type: T;
   id: string;
   session: string;
   payload: P;
+  /** The host's run (its count of starts) that a widget message belongs to, when the host gave one. */
+  run?: number;
 }
 
-export type HelloMessage = Envelope<"hello", { versions: number[] }>;
+/** `instance` is a random name for this page of the widget: a reload says hello with a new one. */
+export type HelloMessage = Envelope<"hello", { versions: number[]; instance: string }>;
 export type ReadyMessage = Envelope<"ready", AllyReady>;
 export type AnswerMessage = Envelope<"answer", AllyAnswer>;
 export type ResizeMessage = Envelope<"resize", { height: number }>;
 export type CompleteMessage = Envelope<"complete", AllyResult>;
-export type ErrorMessage = Envelope<"error", AllyError>;
+/** `replyTo` names the message refused, when the error answers one (an `init`). */
+export type ErrorMessage = Envelope<"error", AllyError> & { replyTo?: string };
 export type WidgetMessage =
   | HelloMessage | ReadyMessage | AnswerMessage | ResizeMessage | CompleteMessage | ErrorMessage;
 
-export type InitMessage = Envelope<"init", { config: AllyConfig; resume?: AllyResume }>;
+/** Posted to the iframe's window with one MessagePort transferred: the private channel. */
+export type InitMessage = Envelope<"init", { config: AllyConfig; run?: number; resume?: AllyResume }>;
 export type AckMessage = Envelope<"ack", Record<string, never>> & { replyTo: string };
-export type ResetMessage = Envelope<"reset", Record<string, never>>;
+export type ResetMessage = Envelope<"reset", { run?: number }>;
 export type HostMessage = InitMessage | AckMessage | ResetMessage;
 
 export interface MountOptions {
   /** The widget's URL; its origin is the only one the SDK talks to. */
   src: string;
   config: AllyConfig;
-  /** Your session id; a random one is made when omitted. */
+  /** Your session id, at most 200 characters (code points); a random one is made when omitted. */
   session?: string;
   /** Answers your portal kept from an earlier page load. */
   resume?: AllyResume;
@@ -207,8 +217,12 @@ export interface MountOptions {
   initialHeight?: number;
   onReady?(ready: AllyReady): void;
   onAnswer?(answer: AllyAnswer): void;
-  /** Called at most once per run (a run starts again with `reset()`). */
-  onComplete?(result: AllyResult): void;
+  /**
+   * Called once per result, and at most once per run (a run starts again with
+   * `reset()`): `run` says which, so a late result of the run before a reset
+   * is never taken for the new one.
+   */
+  onComplete?(result: AllyResult, meta: { run: number }): void;
   onError?(error: AllyError): void;
   onResize?(height: number): void;
   /** Receives exceptions thrown by your callbacks. */
@@ -218,11 +232,13 @@ export interface MountOptions {
 export interface AllyHandle {
   readonly session: string;
   readonly iframe: HTMLIFrameElement;
-  /** The answers received so far, one per prompt. */
+  /** The current run: 1, then one more at each reset(). */
+  readonly run: number;
+  /** The answers received so far in this run, one per prompt. */
   answers(): AllyAnswer[];
-  /** Starts over and forgets the kept answers. */
+  /** Starts over as a new run and forgets the kept answers. */
   reset(): void;
-  /** Removes the iframe and stops listening. */
+  /** Removes the iframe, closes the private channel and stops listening. */
   destroy(): void;
 }
 

@@ -52,6 +52,17 @@
     return { promptId: a.promptId, value: v === undefined ? null : v, skipped: a.skipped, answeredAt: a.answeredAt };
   }
 
+  /** The config as sent: a whole earlier result given as previousAlliance travels as what the widget reads of it. */
+  function slim(config) {
+    var p = config.previousAlliance;
+    if (!p || typeof p !== "object" || p.schema === undefined || p.mode !== "checkout") return config;
+    var a = (p.scores && p.scores.alliance) || {};
+    var copy = {};
+    for (var k in config) copy[k] = config[k];
+    copy.previousAlliance = { total: a.total === undefined ? null : a.total, ageBand: p.ageBand, items: a.items };
+    return copy;
+  }
+
   /**
    * Embeds Ally in `element`. Returns a handle with `reset()`, `destroy()`,
    * `answers()`, `session`, `run` and `iframe`.
@@ -128,7 +139,7 @@
       var channel = new MessageChannel();
       port = channel.port1;
       port.onmessage = onPortMessage;
-      var init = { config: options.config, run: run };
+      var init = { config: slim(options.config), run: run };
       var resume = resumeState();
       if (resume) init.resume = resume;
       var msg = envelope("init", init);

@@ -6,7 +6,7 @@
 //! version is answered with an `unsupported_version` error.
 
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// The protocol's major version.
 pub const VERSION: u64 = 1;
@@ -219,13 +219,20 @@ impl Outbound {
     }
 
     pub fn payload(&self) -> Value {
+        // Built by hand: `json!` with a variable links serde_json's Debug for errors.
+        let object = |pairs: Vec<(&str, Value)>| {
+            Ok(Value::Object(
+                pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            ))
+        };
         let v = match self {
-            Outbound::Hello { instance } => {
-                Ok(json!({ "versions": [VERSION], "instance": instance }))
-            }
+            Outbound::Hello { instance } => object(vec![
+                ("versions", Value::Array(vec![VERSION.into()])),
+                ("instance", instance.as_str().into()),
+            ]),
             Outbound::Ready(p) => serde_json::to_value(p),
             Outbound::Answer(p) => serde_json::to_value(p),
-            Outbound::Resize { height } => Ok(json!({ "height": height })),
+            Outbound::Resize { height } => object(vec![("height", (*height).into())]),
             Outbound::Complete(p) => serde_json::to_value(p),
             Outbound::Error(p) => serde_json::to_value(p),
         };
