@@ -225,7 +225,7 @@ impl Bridge {
     fn envelope_text(&self, msg: &Outbound, run: Option<u64>) -> (String, String) {
         let id = self.next_id();
         let session = self.0.borrow().session.clone();
-        let text = serde_json::to_string(&msg.envelope(&id, &session, run)).unwrap_or_default();
+        let text = msg.envelope(&id, &session, run);
         (id, text)
     }
 
@@ -511,9 +511,9 @@ pub fn watch_height(root: NodeRef, channel: Rc<RefCell<Option<Bridge>>>) -> impl
 pub fn report_fatal(error: ErrorPayload) {
     if let Some((channel, session)) = HOST.with(|h| h.borrow().clone()) {
         let id = format!("fatal-{}", random_prefix());
-        let msg = Outbound::Error(error).envelope(&id, &session, None);
-        if let Ok(text) = serde_json::to_string(&msg) {
-            post_text(&text, &channel);
-        }
+        post_text(
+            &Outbound::Error(error).envelope(&id, &session, None),
+            &channel,
+        );
     }
 }

@@ -5,7 +5,6 @@
 //! of its own.
 
 use super::config::{AgeBand, Locale, Mode};
-use serde::Serialize;
 
 /// A string in every locale Ally speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +23,7 @@ impl Tr {
 }
 
 /// What a prompt measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Construct {
     /// How the child feels now.
     Mood,
@@ -45,6 +43,23 @@ pub enum Construct {
     Overall,
     /// A drawing.
     Drawing,
+}
+
+impl Construct {
+    /// The construct's name on the wire.
+    pub fn code(self) -> &'static str {
+        match self {
+            Construct::Mood => "mood",
+            Construct::Feelings => "feelings",
+            Construct::Intensity => "intensity",
+            Construct::WantsToTalk => "wantsToTalk",
+            Construct::Bond => "bond",
+            Construct::Goals => "goals",
+            Construct::Tasks => "tasks",
+            Construct::Overall => "overall",
+            Construct::Drawing => "drawing",
+        }
+    }
 }
 
 /// The words under a row of faces: each set answers its kind of question.

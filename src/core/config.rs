@@ -3,7 +3,6 @@
 //! Errors name the field and say what was expected, so a portal developer can
 //! fix a bad `init` from the error event alone.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -13,8 +12,7 @@ pub const MAX_NAME_CHARS: usize = 40;
 pub const MAX_LINE_CHARS: usize = 160;
 
 /// Languages the widget speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Locale {
     En,
     Es,
@@ -30,8 +28,7 @@ impl Locale {
 }
 
 /// Which check the child does: at the start of a session or at its end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Checkin,
     Checkout,
@@ -47,15 +44,11 @@ impl Mode {
 }
 
 /// Developmental age bands: prompts, words, scales and targets follow the band.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgeBand {
-    #[serde(rename = "3-5")]
     Preschool,
-    #[serde(rename = "6-8")]
     EarlySchool,
-    #[serde(rename = "9-12")]
     Preteen,
-    #[serde(rename = "13-17")]
     Teen,
 }
 
@@ -120,8 +113,7 @@ pub enum Article {
 /// The scoring thresholds in force. Each one is "below": an item, total or
 /// statement under it is flagged. Defaults depend on the band (see
 /// [`Cutoffs::for_band`]); config keys override them one by one.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cutoffs {
     /// `allianceCutoff` (0–40): a total below it sets `lowAlliance`.
     pub total: f64,

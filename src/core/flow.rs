@@ -319,7 +319,7 @@ impl Flow {
         let (value, label) = value_of(&self.config, p, pick)?;
         Some(AnswerRecord {
             prompt_id: p.id.to_string(),
-            construct: code(&p.construct),
+            construct: p.construct.code().to_string(),
             kind: p.kind().to_string(),
             value: Some(value),
             label: Some(label),
@@ -331,7 +331,7 @@ impl Flow {
     fn skip_record(&self, p: &Prompt, now: &str) -> AnswerRecord {
         AnswerRecord {
             prompt_id: p.id.to_string(),
-            construct: code(&p.construct),
+            construct: p.construct.code().to_string(),
             kind: p.kind().to_string(),
             value: None,
             label: None,
@@ -412,6 +412,7 @@ impl Flow {
             completed_at: self.completed_at.clone().unwrap_or_default(),
             answers: self.answers.iter().flatten().cloned().collect(),
             scores: scoring::score(&self.config, &self.prompts, &self.answers),
+            fhir: None,
         }
     }
 }
@@ -459,14 +460,6 @@ pub fn is_timestamp(t: &str) -> bool {
         _ => 0,
     };
     shape && fraction && (1..=days).contains(&day) && h < 24 && m < 60 && sec < 60
-}
-
-/// A serde enum's wire name.
-fn code<T: serde::Serialize>(t: &T) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Why the widget won't start.

@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod config;
 pub mod flow;
+pub mod json;
 pub mod protocol;
 pub mod scoring;
 pub mod strokes;

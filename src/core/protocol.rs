@@ -5,7 +5,7 @@
 //! with `"replyTo"` on `ack`. Unknown types are ignored; a different major
 //! version is answered with an `unsupported_version` error.
 
-use serde::Serialize;
+use super::json::{self, Json, Obj};
 use serde_json::Value;
 
 /// The protocol's major version.
@@ -15,27 +15,20 @@ pub const RESULT_SCHEMA: &str = "ally.result/1";
 /// Incoming messages larger than this (as JSON text) are rejected unread.
 pub const MAX_MESSAGE_BYTES: usize = 256 * 1024;
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
+/// An incoming message's envelope, as read.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Envelope {
     pub ally: u64,
-    #[serde(rename = "type")]
     pub kind: String,
     pub id: String,
     pub session: String,
     pub payload: Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<String>,
-    /// The run (the host's count of starts: `init`, then each `reset`) that a
-    /// message belongs to, when the host gave one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub run: Option<u64>,
 }
 
 /// An answer's value: a number on the prompt's scale, a word id, a list of
 /// ids, or a drawing.
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AnswerValue {
     Number(f64),
     Text(String),
@@ -44,7 +37,7 @@ pub enum AnswerValue {
 }
 
 /// A drawing: its strokes in `ally.strokes/1`, and an SVG rendition made from them.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DrawingValue {
     pub format: String,
     pub strokes: String,
@@ -83,8 +76,7 @@ impl AnswerValue {
 }
 
 /// One answer or skip, as sent in `answer` and kept in the result.
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AnswerRecord {
     pub prompt_id: String,
     pub construct: String,
@@ -123,8 +115,7 @@ impl AnswerRecord {
     }
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReadyPayload {
     pub age_band: String,
     pub locale: String,
@@ -135,8 +126,7 @@ pub struct ReadyPayload {
 }
 
 /// The `complete` payload: schema `ally.result/1`.
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResultDoc {
     pub schema: &'static str,
     pub session: String,
@@ -148,16 +138,16 @@ pub struct ResultDoc {
     pub completed_at: String,
     pub answers: Vec<AnswerRecord>,
     pub scores: crate::core::scoring::Scores,
+    /// The FHIR R4 Bundle of this result, as JSON text, when the host asked for it.
+    pub fhir: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// The id of the message refused, when the error answers one (an `init`).
-    #[serde(skip)]
     pub reply_to: Option<String>,
 }
 
@@ -218,41 +208,112 @@ impl Outbound {
         !matches!(self, Outbound::Hello { .. })
     }
 
-    pub fn payload(&self) -> Value {
-        // Built by hand: `json!` with a variable links serde_json's Debug for errors.
-        let object = |pairs: Vec<(&str, Value)>| {
-            Ok(Value::Object(
-                pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-            ))
-        };
-        let v = match self {
-            Outbound::Hello { instance } => object(vec![
-                ("versions", Value::Array(vec![VERSION.into()])),
-                ("instance", instance.as_str().into()),
-            ]),
-            Outbound::Ready(p) => serde_json::to_value(p),
-            Outbound::Answer(p) => serde_json::to_value(p),
-            Outbound::Resize { height } => object(vec![("height", (*height).into())]),
-            Outbound::Complete(p) => serde_json::to_value(p),
-            Outbound::Error(p) => serde_json::to_value(p),
-        };
-        v.unwrap_or(Value::Null)
+    /// The payload as JSON text.
+    pub fn payload(&self) -> String {
+        let mut out = String::new();
+        match self {
+            Outbound::Hello { instance } => Obj::new(&mut out)
+                .field("versions", &vec![VERSION])
+                .field("instance", instance)
+                .end(),
+            Outbound::Ready(p) => p.json(&mut out),
+            Outbound::Answer(p) => p.json(&mut out),
+            Outbound::Resize { height } => Obj::new(&mut out).field("height", height).end(),
+            Outbound::Complete(p) => p.json(&mut out),
+            Outbound::Error(p) => p.json(&mut out),
+        }
+        out
     }
 
-    /// The message as posted: `run` is the host's run it belongs to, if any.
-    pub fn envelope(&self, id: &str, session: &str, run: Option<u64>) -> Envelope {
-        Envelope {
-            ally: VERSION,
-            kind: self.kind().to_string(),
-            id: id.to_string(),
-            session: session.to_string(),
-            payload: self.payload(),
-            reply_to: match self {
-                Outbound::Error(e) => e.reply_to.clone(),
-                _ => None,
-            },
-            run,
+    /// The message as posted, as JSON text: `run` is the host's run it
+    /// belongs to, if any.
+    pub fn envelope(&self, id: &str, session: &str, run: Option<u64>) -> String {
+        let mut out = String::new();
+        let reply_to = match self {
+            Outbound::Error(e) => e.reply_to.as_ref(),
+            _ => None,
+        };
+        Obj::new(&mut out)
+            .field("ally", &VERSION)
+            .field("type", &self.kind())
+            .field("id", &id)
+            .field("session", &session)
+            .some("run", run.as_ref().map(|r| r as &dyn Json))
+            .some("replyTo", reply_to.map(|r| r as &dyn Json))
+            .raw("payload", &self.payload())
+            .end();
+        out
+    }
+}
+
+impl Json for AnswerValue {
+    fn json(&self, out: &mut String) {
+        match self {
+            AnswerValue::Number(n) => json::number(out, *n),
+            AnswerValue::Text(t) => json::string(out, t),
+            AnswerValue::List(ids) => ids.json(out),
+            AnswerValue::Drawing(d) => Obj::new(out)
+                .field("format", &d.format)
+                .field("strokes", &d.strokes)
+                .field("svg", &d.svg)
+                .end(),
         }
+    }
+}
+
+impl Json for AnswerRecord {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("promptId", &self.prompt_id)
+            .field("construct", &self.construct)
+            .field("kind", &self.kind)
+            .field("value", &self.value)
+            .field("label", &self.label)
+            .field("skipped", &self.skipped)
+            .field("answeredAt", &self.answered_at)
+            .end();
+    }
+}
+
+impl Json for ReadyPayload {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("ageBand", &self.age_band)
+            .field("locale", &self.locale)
+            .field("mode", &self.mode)
+            .field("steps", &self.steps)
+            .field("startedAt", &self.started_at)
+            .end();
+    }
+}
+
+impl Json for ResultDoc {
+    fn json(&self, out: &mut String) {
+        let o = Obj::new(out)
+            .field("schema", &self.schema)
+            .field("session", &self.session)
+            .field("mode", &self.mode)
+            .field("ageBand", &self.age_band)
+            .field("age", &self.age)
+            .field("locale", &self.locale)
+            .field("startedAt", &self.started_at)
+            .field("completedAt", &self.completed_at)
+            .field("answers", &self.answers)
+            .field("scores", &self.scores);
+        match &self.fhir {
+            Some(bundle) => o.raw("fhir", bundle).end(),
+            None => o.end(),
+        }
+    }
+}
+
+impl Json for ErrorPayload {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .some("field", self.field.as_ref().map(|f| f as &dyn Json))
+            .end();
     }
 }
 
@@ -370,7 +431,6 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
             .get("replyTo")
             .and_then(Value::as_str)
             .map(str::to_string),
-        run: None,
     };
     let run = env.payload.get("run").and_then(Value::as_u64);
     let msg = match env.kind.as_str() {

@@ -8,11 +8,10 @@
 
 use super::catalog::{Construct, Input, Prompt};
 use super::config::{AgeBand, Config, Cutoffs};
+use super::json::{Json, Obj};
 use super::protocol::{AnswerRecord, AnswerValue};
-use serde::Serialize;
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
     /// 0–10; `null` when skipped or not asked.
     pub mood: Option<f64>,
@@ -27,8 +26,7 @@ pub struct Scores {
     pub flags: Flags,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Alliance {
     /// The core items asked (0–10 each, on faces or a line), in order: with
     /// the band, what a total can be compared with.
@@ -51,15 +49,14 @@ pub struct Alliance {
     pub cutoffs: Cutoffs,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Agree {
     pub bond: Vec<Option<f64>>,
     pub goals: Vec<Option<f64>>,
     pub tasks: Vec<Option<f64>>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Flags {
     /// The total is below `cutoffs.total`.
     pub low_alliance: bool,
@@ -83,14 +80,71 @@ pub struct Flags {
     pub talk_later: bool,
 }
 
-/// The construct's name on the wire.
-pub fn construct_name(c: Construct) -> &'static str {
-    match c {
-        Construct::Bond => "bond",
-        Construct::Goals => "goals",
-        Construct::Tasks => "tasks",
-        Construct::Overall => "overall",
-        _ => "",
+impl Json for Scores {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("mood", &self.mood)
+            .field("feelings", &self.feelings)
+            .field("intensity", &self.intensity)
+            .field("wantsToTalk", &self.wants_to_talk)
+            .field("alliance", &self.alliance)
+            .field("flags", &self.flags)
+            .end();
+    }
+}
+
+impl Json for Alliance {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("items", &self.items)
+            .field("answered", &self.answered)
+            .field("total", &self.total)
+            .field("change", &self.change)
+            .field("bond", &self.bond)
+            .field("goals", &self.goals)
+            .field("tasks", &self.tasks)
+            .field("overall", &self.overall)
+            .field("agree", &self.agree)
+            .field("cutoffs", &self.cutoffs)
+            .end();
+    }
+}
+
+impl Json for Agree {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("bond", &self.bond)
+            .field("goals", &self.goals)
+            .field("tasks", &self.tasks)
+            .end();
+    }
+}
+
+impl Json for Cutoffs {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("total", &self.total)
+            .field("item", &self.item)
+            .field("lowItem", &self.low_item)
+            .field("agree", &self.agree)
+            .field("drop", &self.drop)
+            .end();
+    }
+}
+
+impl Json for Flags {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("lowAlliance", &self.low_alliance)
+            .field("discuss", &self.discuss)
+            .field("low", &self.low)
+            .field("disagree", &self.disagree)
+            .field("skipped", &self.skipped)
+            .field("drop", &self.drop)
+            .field("dropReason", &self.drop_reason)
+            .field("wantsToTalk", &self.wants_to_talk)
+            .field("talkLater", &self.talk_later)
+            .end();
     }
 }
 
@@ -181,7 +235,7 @@ pub fn score(
                 continue;
             }
             let v = number(*a);
-            let name = construct_name(p.construct);
+            let name = p.construct.code();
             if v.is_some_and(|v| v < cut.agree) && !flags.disagree.contains(&name) {
                 flags.disagree.push(name);
             }
