@@ -68,6 +68,11 @@ build() {
   # --offline: Trunk uses the tools installed above and never downloads any.
   trunk build --release --offline --skip-version-check
   terser dist/ally.js --module --compress --mangle --output dist/ally.js
+  # Short names between the wasm and its glue, with the wasm features index.html enables.
+  local features
+  features=$(grep -o -- '--enable-[a-z-]*' index.html | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  node tools/minify-names.mjs dist/ally_bg.wasm dist/ally.js -- $features
   # V8's compile hint: the glue's functions are nearly all called at start-up,
   # so compile them while the file streams in, off the main thread, instead
   # of one by one on first call.
