@@ -77,6 +77,11 @@ build() {
   # so compile them while the file streams in, off the main thread, instead
   # of one by one on first call.
   sed -i '1i //# allFunctionsCalledOnLoad' dist/ally.js
+  # FHIR definitions for the portal's server, under the deployment's canonical
+  # base (index.html's ally-fhir-base), and sample bundles for the validators.
+  local base
+  base=$(sed -n 's/.*name="ally-fhir-base" content="\([^"]*\)".*/\1/p' index.html)
+  cargo run --quiet --bin ally-fhir -- dist/fhir --base "$base" --samples target/fhir-samples
   # Trunk leaves its own <link data-trunk rel=rust …> in the page when it injects nothing.
   sed -i 's/<link [^>]*data-trunk[^>]*>//g' dist/index.html
   if grep -q 'data-trunk' dist/index.html; then die "dist/index.html still has a Trunk directive."; fi

@@ -108,12 +108,18 @@ pub fn session_from_url() -> Option<String> {
         .filter(|s| !s.is_empty() && s.chars().count() <= 200)
 }
 
-fn allow_list() -> Vec<String> {
+/// The `content` of the widget page's `<meta name="{name}">`: how the
+/// deployment configures the widget.
+pub fn meta(name: &str) -> Option<String> {
     gloo::utils::document()
-        .query_selector(&format!("meta[name=\"{ALLOW_META}\"]"))
+        .query_selector(&format!("meta[name=\"{name}\"]"))
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
+}
+
+fn allow_list() -> Vec<String> {
+    meta(ALLOW_META)
         .map(|c| parse_allow_list(&c))
         .unwrap_or_default()
 }

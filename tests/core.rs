@@ -5,6 +5,8 @@
 mod catalog;
 #[path = "core/config.rs"]
 mod config;
+#[path = "core/fhir.rs"]
+mod fhir;
 #[path = "core/flow.rs"]
 mod flow;
 #[path = "core/fuzz.rs"]

@@ -86,7 +86,9 @@ pub fn mount() {
             if let Some(app) = app {
                 return app.emit(action);
             }
-            let first = Widget::new(&session).reduce(action);
+            let first = Widget::new(&session)
+                .with_fhir_base(fhir_base())
+                .reduce(action);
             post(&channel, &first, 0);
             // Taken until the app's first render (a microtask away) replaces it.
             *listener.borrow_mut() = Some(Callback::noop());
@@ -100,6 +102,17 @@ pub fn mount() {
     };
     let bridge = Bridge::start(session, on_event);
     *channel.borrow_mut() = bridge;
+}
+
+/// The deployment's FHIR canonical base: `<meta name="ally-fhir-base">`.
+/// Read once per page and kept for its life (leaked), so flows share it freely.
+fn fhir_base() -> &'static str {
+    match crate::bridge::meta("ally-fhir-base") {
+        Some(b) if b.starts_with("https://") || b.starts_with("http://") => {
+            Box::leak(b.into_boxed_str())
+        }
+        _ => crate::core::fhir::DEFAULT_BASE,
+    }
 }
 
 /// Posts the messages the reducer queued after number `last`.

@@ -175,6 +175,10 @@ pub struct Config {
     pub read_aloud: ReadAloud,
     pub cutoffs: Cutoffs,
     pub previous: Option<Previous>,
+    /// `fhir`: add a FHIR R4 Bundle to the result.
+    pub fhir: bool,
+    /// `fhirSubject`: who the FHIR resources are about, e.g. `Patient/123`.
+    pub fhir_subject: Option<String>,
 }
 
 impl Config {
@@ -283,7 +287,43 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
             drop: cut("dropThreshold", 0.1..=40.0, "above 0, at most 40", d.drop)?,
         },
         previous: previous(obj)?,
+        fhir: match obj.get("fhir") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            other => return Err(err("fhir", "must be true or false", other)),
+        },
+        fhir_subject: subject(obj)?,
     })
+}
+
+/// `fhirSubject`: a relative FHIR reference, `Type/id`.
+fn subject(obj: &Map<String, Value>) -> Result<Option<String>, ConfigError> {
+    let Some(v) = obj.get("fhirSubject").filter(|v| !v.is_null()) else {
+        return Ok(None);
+    };
+    // `Type/id`: a resource type (a capital, then letters) and an id of
+    // 1–64 letters, digits, `-` and `.`, as FHIR's reference format says.
+    let fine = v.as_str().filter(|s| {
+        let b = s.as_bytes();
+        let Some(slash) = b.iter().position(|&c| c == b'/').filter(|&p| p > 0) else {
+            return false;
+        };
+        let (kind, id) = (&b[..slash], &b[slash + 1..]);
+        b[0].is_ascii_uppercase()
+            && kind.iter().all(u8::is_ascii_alphabetic)
+            && (1..=64).contains(&id.len())
+            && id
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'.')
+    });
+    match fine {
+        Some(s) => Ok(Some(s.to_string())),
+        None => Err(err(
+            "fhirSubject",
+            "must be a FHIR reference such as \"Patient/123\"",
+            Some(v),
+        )),
+    }
 }
 
 /// `previousAlliance`: the last check-out's result document, or

@@ -8,6 +8,7 @@
 
 use super::catalog::{self, fill, Input, Prompt, UI};
 use super::config::{self, Config, ConfigError};
+use super::fhir;
 use super::protocol::{
     parse_resume, AnswerRecord, AnswerValue, DrawingValue, ErrorPayload, Outbound, ReadyPayload,
     ResultDoc, Resume, RESULT_SCHEMA,
@@ -35,6 +36,8 @@ pub struct Flow {
     pub completed_at: Option<String>,
     /// The host confirmed it has the result (its `ack` arrived).
     pub delivered: bool,
+    /// The deployment's FHIR canonical base.
+    pub fhir_base: &'static str,
 }
 
 /// How the mascot answers what the child just said: it listens, and it
@@ -207,6 +210,7 @@ impl Flow {
             started_at: now.to_string(),
             completed_at: None,
             delivered: false,
+            fhir_base: fhir::DEFAULT_BASE,
         }
     }
 
@@ -399,8 +403,10 @@ impl Flow {
         }
     }
 
-    /// The result so far (`completedAt` is empty until the flow is done).
+    /// The result so far (`completedAt` is empty until the flow is done),
+    /// with its FHIR Bundle when the host asked for one and the flow is done.
     pub fn result(&self) -> ResultDoc {
+        let scores = scoring::score(&self.config, &self.prompts, &self.answers);
         ResultDoc {
             schema: RESULT_SCHEMA,
             session: self.session.clone(),
@@ -411,8 +417,9 @@ impl Flow {
             started_at: self.started_at.clone(),
             completed_at: self.completed_at.clone().unwrap_or_default(),
             answers: self.answers.iter().flatten().cloned().collect(),
-            scores: scoring::score(&self.config, &self.prompts, &self.answers),
-            fhir: None,
+            fhir: (self.config.fhir && self.completed_at.is_some())
+                .then(|| fhir::bundle(self, &scores, self.fhir_base)),
+            scores,
         }
     }
 }
@@ -502,6 +509,8 @@ pub struct Widget {
     pub stage: Stage,
     /// The host's current run (from `init`, then each `reset`), when it gives one.
     pub run: Option<u64>,
+    /// The deployment's FHIR canonical base, for the flows it starts.
+    pub fhir_base: &'static str,
     /// Every message to send.
     pub outbox: Vec<Queued>,
 }
@@ -542,8 +551,15 @@ impl Widget {
             session: session.to_string(),
             stage: Stage::Connecting,
             run: None,
+            fhir_base: fhir::DEFAULT_BASE,
             outbox: Vec::new(),
         }
+    }
+
+    /// The same widget, with the deployment's FHIR canonical base.
+    pub fn with_fhir_base(mut self, base: &'static str) -> Widget {
+        self.fhir_base = base;
+        self
     }
 
     pub fn flow(&self) -> Option<&Flow> {
@@ -608,7 +624,8 @@ impl Widget {
             WidgetAction::Reset { run, now } => {
                 if let Stage::Active(flow) = &self.stage {
                     next.run = run;
-                    let fresh = Flow::new(flow.config.clone(), &self.session, &now);
+                    let mut fresh = Flow::new(flow.config.clone(), &self.session, &now);
+                    fresh.fhir_base = flow.fhir_base;
                     next.push([Outbound::Ready(fresh.ready())]);
                     next.stage = Stage::Active(fresh);
                 }
@@ -642,6 +659,7 @@ impl Widget {
             }
         };
         let mut flow = Flow::new(config, &self.session, now);
+        flow.fhir_base = self.fhir_base;
         let mut out = Vec::new();
         if let Some(r) = resume.as_ref() {
             let (r, error) = parse_resume(r);

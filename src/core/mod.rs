@@ -2,6 +2,9 @@
 
 pub mod catalog;
 pub mod config;
+pub mod fhir;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fhir_defs;
 pub mod flow;
 pub mod json;
 pub mod protocol;

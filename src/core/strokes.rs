@@ -538,7 +538,7 @@ pub fn base64_encode(bytes: &[u8]) -> String {
     out
 }
 
-fn base64_decode(text: &str) -> Result<Vec<u8>, DecodeError> {
+pub fn base64_decode(text: &str) -> Result<Vec<u8>, DecodeError> {
     let t = text.trim_end_matches('=');
     if text.len() % 4 != 0 || text.len() - t.len() > 2 {
         return Err(DecodeError(

@@ -301,3 +301,35 @@ fn names_reject_invisible_direction_and_zero_width_marks() {
         Some("Dra. Núñez-O'Brien")
     );
 }
+
+#[test]
+fn fhir_and_its_subject_are_checked_like_every_other_key() {
+    let ok = parse(&json!({ "age": 9, "fhir": true, "fhirSubject": "Patient/abc-1.2" })).unwrap();
+    assert!(ok.fhir);
+    assert_eq!(ok.fhir_subject.as_deref(), Some("Patient/abc-1.2"));
+    let off = parse(&json!({ "age": 9, "fhir": null, "fhirSubject": null })).unwrap();
+    assert!(!off.fhir && off.fhir_subject.is_none());
+    for bad in [json!("yes"), json!(1), json!({}), json!([true])] {
+        let e = parse(&json!({ "age": 9, "fhir": bad })).unwrap_err();
+        assert_eq!(e.field, "fhir", "{bad}");
+        assert!(e.message.contains("true or false"), "{}", e.message);
+    }
+    let long = format!("Patient/{}", "a".repeat(65));
+    for bad in [
+        json!("Patient"),
+        json!("Patient/"),
+        json!("/123"),
+        json!("patient/123"),
+        json!("Patient/1 2"),
+        json!("Patient/12/_history/1"),
+        json!("https://fhir.example/Patient/1"),
+        json!("Pat1ent/1"),
+        json!(""),
+        json!(123),
+        json!(long),
+    ] {
+        let e = parse(&json!({ "age": 9, "fhirSubject": bad })).unwrap_err();
+        assert_eq!(e.field, "fhirSubject", "{bad}");
+        assert!(e.message.contains("Patient/123"), "{}", e.message);
+    }
+}

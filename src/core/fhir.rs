@@ -1,0 +1,474 @@
+//! FHIR R4 (4.0.1) from Ally's catalog and results.
+//!
+//! - For each result: a `QuestionnaireResponse` (the words the child saw, a
+//!   skip as a skip), `Observation`s (category `survey`) with the scores, all
+//!   in a `Bundle` of type `collection`. Written with the small JSON writer:
+//!   this part ships in the child's download.
+//! - At build time, natively: a `Questionnaire` per band and mode, and Ally's
+//!   own `CodeSystem`s (prompts, answers, feelings, scores).
+//!
+//! No LOINC code measures a child's alliance or mood faces, so every code is
+//! Ally's own, under the deployment's canonical base.
+
+use super::catalog::{self, Construct, Input, Prompt, Scale, Tr};
+use super::config::{AgeBand, Mode};
+use super::flow::{pick_of, Flow, Pick};
+use super::json;
+use super::protocol::AnswerValue;
+use super::scoring;
+use super::strokes;
+
+/// The canonical base when the deployment names none
+/// (`<meta name="ally-fhir-base">` in the widget's page).
+pub const DEFAULT_BASE: &str = "https://ally.example.org/fhir";
+/// The Questionnaires' and CodeSystems' version: Ally's.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+const ORDINAL: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+const DAR: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+const DAR_CODES: &str = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+const STROKES_TYPE: &str = "application/octet-stream";
+
+/// Ally's code systems, by name: `{base}/CodeSystem/ally-{name}`.
+pub const SYSTEMS: [&str; 4] = ["prompt", "answer", "feeling", "score"];
+
+pub fn system(base: &str, name: &str) -> String {
+    format!("{base}/CodeSystem/ally-{name}")
+}
+
+pub fn questionnaire_id(band: AgeBand, mode: Mode) -> String {
+    format!("ally-{}-{}", mode.code(), band.code())
+}
+
+/// The Questionnaire's canonical URL (without its version).
+pub fn questionnaire_url(base: &str, band: AgeBand, mode: Mode) -> String {
+    format!("{base}/Questionnaire/{}", questionnaire_id(band, mode))
+}
+
+/// Answer option `n` of a prompt: its code, its weight on the scale, its
+/// words. Feelings' codes are in `ally-feeling`, the others in `ally-answer`.
+pub fn option(p: &Prompt, band: AgeBand, n: usize) -> Option<(String, Option<f64>, Tr)> {
+    let (code, weight, words) = match p.input {
+        Input::Faces(scale) => {
+            let count = catalog::face_count(band);
+            let name = match scale {
+                Scale::Mood => "mood",
+                Scale::Agree => "agree",
+                Scale::Want => "want",
+            };
+            let words = *catalog::face_labels(scale, count).get(n)?;
+            (
+                format!("{name}{count}-{n}"),
+                Some(catalog::face_value(n, count)),
+                words,
+            )
+        }
+        Input::Sizes => {
+            let (words, weight) = catalog::SIZES.get(n)?;
+            (
+                format!("size-{}", ["small", "medium", "big"][n]),
+                Some(*weight),
+                *words,
+            )
+        }
+        Input::Talk => {
+            let (code, words) = catalog::TALK.get(n)?;
+            (format!("talk-{code}"), None, *words)
+        }
+        Input::Agree4 => {
+            let words = *catalog::AGREE4.get(n)?;
+            (format!("agree4-{}", n + 1), Some(n as f64 + 1.0), words)
+        }
+        Input::Feelings { .. } => {
+            let f = catalog::feelings(band).get(n)?;
+            (f.id.to_string(), None, f.word)
+        }
+        Input::Line(_) | Input::Drawing => return None,
+    };
+    Some((code, weight, words))
+}
+
+/// All the answer options of a prompt, in order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn options(p: &Prompt, band: AgeBand) -> Vec<(String, Option<f64>, Tr)> {
+    (0..).map_while(|n| option(p, band, n)).collect()
+}
+
+/// Ally's scores and flags as codes, with their words.
+pub const SCORES: [(&str, &str); 14] = [
+    ("alliance-total", "Alliance total, 0 to 40"),
+    ("bond", "Bond, 0 to 10"),
+    ("goals", "Goals, 0 to 10"),
+    ("tasks", "Tasks, 0 to 10"),
+    ("overall", "Overall, 0 to 10"),
+    ("mood", "Mood, 0 to 10"),
+    ("intensity", "How strong the feeling is, 0 to 10"),
+    ("change", "Change since the last comparable total"),
+    ("low-alliance", "Total below the cutoff"),
+    ("discuss", "An item to ask about"),
+    ("low", "An item at a low level"),
+    ("disagree", "Disagrees with a statement of this construct"),
+    ("drop", "Dropped since the last comparable total"),
+    ("skipped", "A prompt the child skipped"),
+];
+
+fn score_words(code: &str) -> &'static str {
+    SCORES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, w)| w)
+}
+
+/// A score's value.
+enum Val<'a> {
+    /// In `{score}`; without one, the data-absent-reason.
+    Num(Option<f64>, &'a str),
+    /// A flag; `None` when it does not apply.
+    Flag(Option<bool>),
+    /// A code: system, code, display.
+    Code(&'a str, &'a str, &'a str),
+}
+
+/// An Observation to write: its code, value, cutoff when it has one, and components.
+type Observation<'a> = (&'a str, Val<'a>, Option<f64>, Vec<(&'a str, Val<'a>)>);
+
+/// The bundle's text, written in place: one growing string and a few small
+/// writers keep this part of the child's download small.
+struct W(String);
+
+impl W {
+    fn s(&mut self, text: &str) -> &mut Self {
+        self.0.push_str(text);
+        self
+    }
+
+    /// A JSON string.
+    fn q(&mut self, text: &str) -> &mut Self {
+        json::string(&mut self.0, text);
+        self
+    }
+
+    fn n(&mut self, v: f64) -> &mut Self {
+        json::number(&mut self.0, v);
+        self
+    }
+
+    /// A Coding, with its weight as an `ordinalValue` extension.
+    fn coding(
+        &mut self,
+        system: &str,
+        code: &str,
+        display: &str,
+        weight: Option<f64>,
+    ) -> &mut Self {
+        self.s("{");
+        if let Some(w) = weight {
+            self.s("\"extension\":[{\"url\":\"")
+                .s(ORDINAL)
+                .s("\",\"valueDecimal\":")
+                .n(w)
+                .s("}],");
+        }
+        self.s("\"system\":")
+            .q(system)
+            .s(",\"code\":")
+            .q(code)
+            .s(",\"display\":")
+            .q(display)
+            .s("}")
+    }
+
+    /// `{ "coding": [coding] }`.
+    fn concept(&mut self, system: &str, code: &str, display: &str) -> &mut Self {
+        self.s("{\"coding\":[")
+            .coding(system, code, display, None)
+            .s("]}")
+    }
+
+    /// A score's value: `valueQuantity` in `{score}`, `valueBoolean`,
+    /// `valueCodeableConcept`, or a `dataAbsentReason` saying why there is none.
+    fn val(&mut self, v: &Val) -> &mut Self {
+        match *v {
+            Val::Num(Some(n), _) => self.s("\"valueQuantity\":").quantity(n),
+            Val::Flag(Some(b)) => self
+                .s("\"valueBoolean\":")
+                .s(if b { "true" } else { "false" }),
+            Val::Code(system, code, display) => self
+                .s("\"valueCodeableConcept\":")
+                .concept(system, code, display),
+            Val::Num(None, why) => self.absent(why),
+            Val::Flag(None) => self.absent("not-applicable"),
+        }
+    }
+
+    /// `"dataAbsentReason": …`, with the code system's words.
+    fn absent(&mut self, why: &str) -> &mut Self {
+        let words = match why {
+            "asked-declined" => "Asked But Declined",
+            "not-asked" => "Not Asked",
+            _ => "Not Applicable",
+        };
+        self.s("\"dataAbsentReason\":")
+            .concept(DAR_CODES, why, words)
+    }
+
+    fn quantity(&mut self, v: f64) -> &mut Self {
+        self.s("{\"value\":").n(v).s(
+            ",\"unit\":\"{score}\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"{score}\"}",
+        )
+    }
+}
+
+/// A name-based UUID for entry `n` of a result: the same result always makes
+/// the same bundle, so a result sent again is the same data.
+fn uuid(seed: &str, n: u8) -> String {
+    let mut out = String::from("urn:uuid:");
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for i in 0..32u8 {
+        // FNV-1a over the seed, the entry and the digit's place.
+        for b in seed.bytes().chain([n, i]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        if matches!(i, 8 | 12 | 16 | 20) {
+            out.push('-');
+        }
+        // Version 5 and the RFC variant, so that it reads as a UUID.
+        let digit = match i {
+            12 => 5,
+            16 => 8 | (h >> 60) as usize & 3,
+            _ => (h >> 60) as usize,
+        };
+        out.push(char::from(b"0123456789abcdef"[digit]));
+    }
+    out
+}
+
+/// The FHIR R4 `Bundle` (type `collection`) of a finished flow: its
+/// `QuestionnaireResponse`, then its `Observation`s, as JSON text.
+#[inline(never)]
+pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
+    let c = &flow.config;
+    let (band, l) = (c.band(), c.locale);
+    let completed = flow.completed_at.as_deref().unwrap_or_default();
+    let seed = format!("{}|{completed}", flow.session);
+    let response_id = uuid(&seed, 0);
+    let answers_system = system(base, "answer");
+    let scores_system = system(base, "score");
+    let prompts_system = system(base, "prompt");
+    let mut w = W(String::new());
+    let subject = |w: &mut W| {
+        if let Some(s) = &c.fhir_subject {
+            w.s(",\"subject\":{\"reference\":").q(s).s("}");
+        }
+    };
+
+    w.s("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":")
+        .q(completed)
+        .s(",\"entry\":[{\"fullUrl\":")
+        .q(&response_id)
+        .s(",\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"questionnaire\":")
+        .q(&format!(
+            "{}|{VERSION}",
+            questionnaire_url(base, band, c.mode)
+        ))
+        .s(",\"status\":\"completed\"");
+    subject(&mut w);
+    w.s(",\"authored\":")
+        .q(completed)
+        .s(",\"language\":\"")
+        .s(l.code())
+        .s("\",\"item\":[");
+
+    // The response: every prompt, with the words the child saw.
+    for (i, p) in flow.prompts.iter().enumerate() {
+        if i > 0 {
+            w.s(",");
+        }
+        w.s("{\"linkId\":").q(p.id).s(",\"text\":").q(&flow.text(i));
+        let record = flow.answers[i].as_ref().filter(|a| !a.skipped);
+        let Some(value) = record.and_then(|a| a.value.as_ref()) else {
+            // A skip: no answer at all, and why.
+            w.s(",\"extension\":[{\"url\":\"")
+                .s(DAR)
+                .s("\",\"valueCode\":\"asked-declined\"}]}");
+            continue;
+        };
+        w.s(",\"answer\":[");
+        match (pick_of(c, p, value), value) {
+            (Some(Pick::Level(n)), _) => {
+                w.s("{\"valueInteger\":").n(f64::from(n)).s("}");
+            }
+            (Some(Pick::Feelings(ids)), _) => {
+                let feelings_system = system(base, "feeling");
+                for (k, id) in ids.iter().enumerate() {
+                    let word = catalog::FEELINGS
+                        .iter()
+                        .find(|f| f.id == id)
+                        .map_or("", |f| f.word.get(l));
+                    w.s(if k > 0 {
+                        ",{\"valueCoding\":"
+                    } else {
+                        "{\"valueCoding\":"
+                    })
+                    .coding(&feelings_system, id, word, None)
+                    .s("}");
+                }
+            }
+            (Some(Pick::Choice(n)), _) => {
+                if let Some((code, weight, words)) = option(p, band, n) {
+                    w.s("{\"valueCoding\":")
+                        .coding(&answers_system, &code, words.get(l), weight)
+                        .s("}");
+                }
+            }
+            (_, AnswerValue::Drawing(d)) => {
+                // The picture as SVG (made by Ally from the strokes), the strokes nested in it.
+                let strokes = &d.strokes;
+                let pad = strokes.bytes().rev().take_while(|b| *b == b'=').count();
+                w.s("{\"valueAttachment\":{\"contentType\":\"image/svg+xml\",\"data\":\"")
+                    .s(&strokes::base64_encode(d.svg.as_bytes()))
+                    .s("\",\"size\":")
+                    .n(d.svg.len() as f64)
+                    .s("},\"item\":[{\"linkId\":")
+                    .q(&format!("{}.strokes", p.id))
+                    .s(",\"answer\":[{\"valueAttachment\":{\"contentType\":\"")
+                    .s(STROKES_TYPE)
+                    .s("\",\"title\":\"")
+                    .s(strokes::FORMAT)
+                    .s("\",\"data\":")
+                    .q(strokes)
+                    .s(",\"size\":")
+                    .n((strokes.len() / 4 * 3).saturating_sub(pad) as f64)
+                    .s("}}]}]}");
+            }
+            _ => {}
+        }
+        w.s("]}");
+    }
+    w.s("]}}");
+
+    // The scores, for flowsheets and trends: each Observation's value,
+    // its cutoff when it has one, and its components.
+    let f = &scores.flags;
+    let why = |asked: bool| if asked { "asked-declined" } else { "not-asked" };
+    // Whether a prompt of this construct was asked (for the alliance, a core
+    // item): a score it lacks was then declined, not missing.
+    let asked = |construct, core: bool| {
+        flow.prompts
+            .iter()
+            .any(|p| p.construct == construct && (!core || scoring::is_core(p)))
+    };
+    let mut observations: Vec<Observation> = Vec::new();
+    match &scores.alliance {
+        None => {
+            for (code, v, construct) in [
+                ("mood", scores.mood, Construct::Mood),
+                ("intensity", scores.intensity, Construct::Intensity),
+            ] {
+                observations.push((
+                    code,
+                    Val::Num(v, why(asked(construct, false))),
+                    None,
+                    vec![],
+                ));
+            }
+        }
+        Some(a) => {
+            let mut parts = vec![
+                ("low-alliance", Val::Flag(Some(f.low_alliance))),
+                ("bond", Val::Num(a.bond, why(asked(Construct::Bond, true)))),
+                (
+                    "goals",
+                    Val::Num(a.goals, why(asked(Construct::Goals, true))),
+                ),
+                (
+                    "tasks",
+                    Val::Num(a.tasks, why(asked(Construct::Tasks, true))),
+                ),
+                (
+                    "overall",
+                    Val::Num(a.overall, why(asked(Construct::Overall, true))),
+                ),
+                ("change", Val::Num(a.change, "not-applicable")),
+                ("drop", Val::Flag(f.drop)),
+            ];
+            for (code, list) in [
+                ("discuss", &f.discuss),
+                ("low", &f.low),
+                ("skipped", &f.skipped),
+            ] {
+                for id in list.iter() {
+                    parts.push((code, Val::Code(&prompts_system, id, id)));
+                }
+            }
+            for construct in &f.disagree {
+                parts.push((
+                    "disagree",
+                    Val::Code(&scores_system, construct, score_words(construct)),
+                ));
+            }
+            // 3–5 has no total: there is no cutoff to read it against.
+            let preschool = band == AgeBand::Preschool;
+            observations.push((
+                "alliance-total",
+                Val::Num(
+                    a.total,
+                    if preschool {
+                        "not-applicable"
+                    } else {
+                        "asked-declined"
+                    },
+                ),
+                (!preschool).then_some(a.cutoffs.total),
+                parts,
+            ));
+        }
+    }
+    for (n, (code, value, cutoff, parts)) in observations.iter().enumerate() {
+        w.s(",{\"fullUrl\":")
+            .q(&uuid(&seed, n as u8 + 1))
+            .s(",\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"category\":[")
+            .concept(
+                "http://terminology.hl7.org/CodeSystem/observation-category",
+                "survey",
+                "Survey",
+            )
+            .s("],\"code\":")
+            .concept(&scores_system, code, score_words(code));
+        subject(&mut w);
+        w.s(",\"effectiveDateTime\":")
+            .q(completed)
+            .s(",\"derivedFrom\":[{\"reference\":")
+            .q(&response_id)
+            .s("}],")
+            .val(value);
+        if let Some(cutoff) = cutoff {
+            if f.low_alliance {
+                w.s(",\"interpretation\":[")
+                    .concept(
+                        "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                        "L",
+                        "Low",
+                    )
+                    .s("]");
+            }
+            w.s(",\"referenceRange\":[{\"low\":")
+                .quantity(*cutoff)
+                .s("}]");
+        }
+        if !parts.is_empty() {
+            w.s(",\"component\":[");
+            for (i, (code, value)) in parts.iter().enumerate() {
+                w.s(if i > 0 { ",{\"code\":" } else { "{\"code\":" })
+                    .concept(&scores_system, code, score_words(code))
+                    .s(",")
+                    .val(value)
+                    .s("}");
+            }
+            w.s("]");
+        }
+        w.s("}}");
+    }
+    w.s("]}");
+    w.0
+}

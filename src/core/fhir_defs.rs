@@ -1,0 +1,609 @@
+//! What a FHIR server needs to read Ally's results, made natively at build
+//! time (never in the child's download): a `Questionnaire` per band and mode,
+//! Ally's `CodeSystem`s, sample bundles for the validators, and the check that
+//! a `QuestionnaireResponse` fits its `Questionnaire`, which no offline
+//! validator makes.
+
+use super::catalog::{self, Input, Prompt, Tr, UI};
+use super::config::{self, AgeBand, Locale, Mode, BANDS};
+use super::fhir::{self, option, questionnaire_id, questionnaire_url, system, SCORES, VERSION};
+use super::flow::{Flow, FlowAction, Pick};
+use super::protocol::{Outbound, MAX_MESSAGE_BYTES};
+use super::strokes::{self, Encoded, EncodedStroke, Tool};
+use serde_json::{json, Map, Value};
+
+pub const MODES: [Mode; 2] = [Mode::Checkin, Mode::Checkout];
+
+const SD: &str = "http://hl7.org/fhir/StructureDefinition";
+
+fn ext(name: &str, value_key: &str, value: Value) -> Value {
+    let mut e = Map::new();
+    e.insert("url".into(), json!(format!("{SD}/{name}")));
+    e.insert(value_key.into(), value);
+    Value::Object(e)
+}
+
+fn item_control(code: &str) -> Value {
+    ext(
+        "questionnaire-itemControl",
+        "valueCodeableConcept",
+        json!({ "coding": [{
+            "system": "http://hl7.org/fhir/questionnaire-item-control",
+            "code": code
+        }] }),
+    )
+}
+
+/// Spanish for `words`, on the element's `_`-prefixed sibling.
+fn spanish(words: &str) -> Value {
+    json!({ "extension": [{
+        "url": format!("{SD}/translation"),
+        "extension": [
+            { "url": "lang", "valueCode": "es" },
+            { "url": "content", "valueString": words }
+        ]
+    }] })
+}
+
+/// A prompt's words in a Questionnaire: no one is named yet, so the
+/// neutral "the person helping you" stands where the child will see a name.
+fn neutral(t: &Tr, l: Locale) -> String {
+    catalog::with_helper(t.get(l), UI.someone.get(l))
+}
+
+fn band_words(band: AgeBand) -> (String, String) {
+    let (lo, hi) = match band {
+        AgeBand::Preschool => (3, 5),
+        AgeBand::EarlySchool => (6, 8),
+        AgeBand::Preteen => (9, 12),
+        AgeBand::Teen => (13, 17),
+    };
+    (format!("ages {lo}–{hi}"), format!("{lo} a {hi} años"))
+}
+
+fn title(band: AgeBand, mode: Mode) -> (String, String) {
+    let (en, es) = band_words(band);
+    match mode {
+        Mode::Checkin => (
+            format!("Ally check-in ({en})"),
+            format!("Ally: al empezar la sesión ({es})"),
+        ),
+        Mode::Checkout => (
+            format!("Ally check-out ({en})"),
+            format!("Ally: al terminar la sesión ({es})"),
+        ),
+    }
+}
+
+/// The Questionnaire item of a prompt.
+fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
+    let mut it = Map::new();
+    it.insert("linkId".into(), json!(p.id));
+    it.insert(
+        "code".into(),
+        json!([{ "system": system(base, "prompt"), "code": p.id }]),
+    );
+    it.insert("text".into(), json!(neutral(&p.text, Locale::En)));
+    it.insert("_text".into(), spanish(&neutral(&p.text, Locale::Es)));
+    // Every prompt can be skipped: a skip is recorded, never required away.
+    it.insert("required".into(), json!(false));
+    let mut exts = Vec::new();
+    let options = |it: &mut Map<String, Value>| {
+        let codes = fhir::options(p, band);
+        let system = system(
+            base,
+            if matches!(p.input, Input::Feelings { .. }) {
+                "feeling"
+            } else {
+                "answer"
+            },
+        );
+        let list: Vec<Value> = codes
+            .iter()
+            .map(|(code, weight, words)| {
+                let mut coding = json!({
+                    "system": system,
+                    "code": code,
+                    "display": words.get(Locale::En),
+                    "_display": spanish(words.get(Locale::Es)),
+                });
+                if let Some(w) = weight {
+                    coding["extension"] = json!([ext("ordinalValue", "valueDecimal", json!(w))]);
+                }
+                json!({ "valueCoding": coding })
+            })
+            .collect();
+        it.insert("answerOption".into(), json!(list));
+    };
+    match p.input {
+        Input::Faces(_) => {
+            it.insert("type".into(), json!("choice"));
+            options(&mut it);
+            exts.push(item_control("radio-button"));
+            exts.push(ext(
+                "questionnaire-choiceOrientation",
+                "valueCode",
+                json!("horizontal"),
+            ));
+        }
+        Input::Sizes | Input::Talk | Input::Agree4 => {
+            it.insert("type".into(), json!("choice"));
+            options(&mut it);
+            exts.push(item_control("radio-button"));
+        }
+        Input::Feelings { max } => {
+            it.insert("type".into(), json!("choice"));
+            it.insert("repeats".into(), json!(max != 1));
+            options(&mut it);
+            exts.push(item_control("check-box"));
+            if max > 1 {
+                exts.push(ext("questionnaire-maxOccurs", "valueInteger", json!(max)));
+            }
+        }
+        Input::Line(ends) => {
+            it.insert("type".into(), json!("integer"));
+            exts.push(item_control("slider"));
+            exts.push(ext("minValue", "valueInteger", json!(0)));
+            exts.push(ext("maxValue", "valueInteger", json!(10)));
+            exts.push(ext(
+                "questionnaire-sliderStepValue",
+                "valueInteger",
+                json!(1),
+            ));
+            let (lower, upper) = catalog::line_ends(ends);
+            let end = |suffix: &str, words: Tr| {
+                json!({
+                    "linkId": format!("{}.{suffix}", p.id),
+                    "type": "display",
+                    "text": words.get(Locale::En),
+                    "_text": spanish(words.get(Locale::Es)),
+                    "extension": [item_control(suffix)],
+                })
+            };
+            it.insert(
+                "item".into(),
+                json!([end("lower", lower), end("upper", upper)]),
+            );
+        }
+        Input::Drawing => {
+            it.insert("type".into(), json!("attachment"));
+            exts.push(ext("mimeType", "valueCode", json!("image/svg+xml")));
+            // An answer travels in one message of at most 256 KiB.
+            exts.push(ext("maxSize", "valueDecimal", json!(MAX_MESSAGE_BYTES)));
+            it.insert(
+                "item".into(),
+                json!([{
+                    "linkId": format!("{}.strokes", p.id),
+                    "type": "attachment",
+                    "text": format!("The drawing's strokes ({})", strokes::FORMAT),
+                    "_text": spanish(&format!("Los trazos del dibujo ({})", strokes::FORMAT)),
+                    "required": false,
+                    "extension": [
+                        ext("questionnaire-hidden", "valueBoolean", json!(true)),
+                        ext("mimeType", "valueCode", json!("application/octet-stream")),
+                    ],
+                }]),
+            );
+        }
+    }
+    it.insert("extension".into(), json!(exts));
+    Value::Object(it)
+}
+
+/// The `Questionnaire` of a band and mode.
+pub fn questionnaire(base: &str, band: AgeBand, mode: Mode) -> Value {
+    let (en, es) = title(band, mode);
+    let items: Vec<Value> = catalog::prompts(band, mode)
+        .into_iter()
+        .map(|p| item(p, band, base))
+        .collect();
+    json!({
+        "resourceType": "Questionnaire",
+        "id": questionnaire_id(band, mode),
+        "language": "en",
+        "url": questionnaire_url(base, band, mode),
+        "version": VERSION,
+        "name": format!(
+            "Ally{}{}",
+            if mode == Mode::Checkin { "Checkin" } else { "Checkout" },
+            band.code().replace('-', "to")
+        ),
+        "title": en,
+        "_title": spanish(&es),
+        "status": "active",
+        "subjectType": ["Patient"],
+        "publisher": "Ally",
+        "description": match mode {
+            Mode::Checkin => "How a child or teenager feels at the start of a therapy session: faces, feeling words, how strong, a drawing, something to tell. Every item can be skipped; a skip carries the data-absent-reason asked-declined.",
+            Mode::Checkout => "The therapeutic alliance at the end of a session, as a child or teenager tells it: bond, goals, tasks and overall. Every item can be skipped; a skip carries the data-absent-reason asked-declined.",
+        },
+        "item": items,
+    })
+}
+
+fn code_system(base: &str, name: &str, title: &str, concepts: Vec<Value>) -> Value {
+    json!({
+        "resourceType": "CodeSystem",
+        "id": format!("ally-{name}"),
+        "language": "en",
+        "url": system(base, name),
+        "version": VERSION,
+        "name": format!("Ally{}", name[..1].to_uppercase() + &name[1..]),
+        "title": title,
+        "status": "active",
+        "publisher": "Ally",
+        "caseSensitive": true,
+        "content": "complete",
+        "count": concepts.len(),
+        "concept": concepts,
+    })
+}
+
+fn concept(code: &str, en: &str, es: Option<&str>) -> Value {
+    let mut c = json!({ "code": code, "display": en });
+    if let Some(es) = es {
+        c["designation"] = json!([{ "language": "es", "value": es }]);
+    }
+    c
+}
+
+/// Ally's own code systems: prompts, answers, feelings, scores.
+pub fn code_systems(base: &str) -> Vec<Value> {
+    let mut prompts = Vec::new();
+    let mut answers: Vec<Value> = Vec::new();
+    for p in catalog::PROMPTS {
+        // An id asked in several bands is described in the oldest band's words.
+        let words = concept(
+            p.id,
+            &neutral(&p.text, Locale::En),
+            Some(&neutral(&p.text, Locale::Es)),
+        );
+        match prompts.iter_mut().find(|c: &&mut Value| c["code"] == p.id) {
+            Some(c) => *c = words,
+            None => prompts.push(words),
+        }
+        if matches!(p.input, Input::Feelings { .. }) {
+            continue;
+        }
+        for band in p.bands {
+            for (code, _, words) in fhir::options(p, *band) {
+                if !answers.iter().any(|c| c["code"] == code.as_str()) {
+                    answers.push(concept(
+                        &code,
+                        words.get(Locale::En),
+                        Some(words.get(Locale::Es)),
+                    ));
+                }
+            }
+        }
+    }
+    let feelings = catalog::FEELINGS
+        .iter()
+        .map(|f| concept(f.id, f.word.get(Locale::En), Some(f.word.get(Locale::Es))))
+        .collect();
+    let scores = SCORES
+        .iter()
+        .map(|(code, words)| concept(code, words, None))
+        .collect();
+    vec![
+        code_system(base, "prompt", "Ally prompts", prompts),
+        code_system(base, "answer", "Ally answers", answers),
+        code_system(base, "feeling", "Ally feelings", feelings),
+        code_system(base, "score", "Ally scores and flags", scores),
+    ]
+}
+
+/// Every definition a portal loads into its FHIR server, by file name.
+pub fn definitions(base: &str) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for band in BANDS {
+        for mode in MODES {
+            out.push((
+                format!("Questionnaire-{}.json", questionnaire_id(band, mode)),
+                questionnaire(base, band, mode),
+            ));
+        }
+    }
+    for cs in code_systems(base) {
+        out.push((
+            format!("CodeSystem-{}.json", cs["id"].as_str().unwrap_or("")),
+            cs,
+        ));
+    }
+    out
+}
+
+/// How a sample child answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pattern {
+    /// Every prompt, drawings too.
+    Answered,
+    /// Every prompt skipped.
+    Skipped,
+    /// Every other prompt skipped; drawings drawn; low and high answers.
+    Mixed,
+}
+
+pub const PATTERNS: [(Pattern, &str); 3] = [
+    (Pattern::Answered, "answered"),
+    (Pattern::Skipped, "skipped"),
+    (Pattern::Mixed, "mixed"),
+];
+
+/// A small drawing: a circle, in `ally.strokes/1`.
+pub fn sample_strokes() -> String {
+    let points = (0..24)
+        .map(|i| {
+            let t = f64::from(i) * std::f64::consts::TAU / 23.0;
+            (
+                (500.0 + 200.0 * t.cos()) as u32,
+                (350.0 + 200.0 * t.sin()) as u32,
+            )
+        })
+        .collect();
+    Encoded {
+        width: strokes::CANVAS_WIDTH,
+        height: strokes::CANVAS_HEIGHT,
+        strokes: vec![EncodedStroke {
+            tool: Tool::Pen,
+            color: [60, 90, 200],
+            width_q: 24,
+            points,
+        }],
+    }
+    .encode()
+}
+
+/// The answer a sample child gives to prompt number `n`.
+fn sample_pick(p: &Prompt, band: AgeBand, n: usize, pattern: Pattern) -> Option<Pick> {
+    let drawn = pattern == Pattern::Mixed && matches!(p.input, Input::Drawing);
+    if (pattern == Pattern::Skipped || (pattern == Pattern::Mixed && n % 2 == 1)) && !drawn {
+        return None;
+    }
+    let low = pattern == Pattern::Mixed && n % 4 == 0;
+    Some(match p.input {
+        Input::Drawing => Pick::Drawing(sample_strokes()),
+        Input::Line(_) => Pick::Level(if low { 3 } else { 9 }),
+        Input::Feelings { max } => {
+            let take = if max == 1 { 1 } else { 2 };
+            Pick::Feelings(
+                catalog::feelings(band)
+                    .iter()
+                    .skip(usize::from(low))
+                    .take(take)
+                    .map(|f| f.id.to_string())
+                    .collect(),
+            )
+        }
+        _ => {
+            let count = (0..).take_while(|i| option(p, band, *i).is_some()).count();
+            Pick::Choice(if low { 0 } else { count - 1 })
+        }
+    })
+}
+
+/// The Bundle a sample child's result carries.
+pub fn sample(
+    base: &'static str,
+    band: AgeBand,
+    mode: Mode,
+    locale: Locale,
+    pattern: Pattern,
+) -> Value {
+    let age = match band {
+        AgeBand::Preschool => 4,
+        AgeBand::EarlySchool => 7,
+        AgeBand::Preteen => 10,
+        AgeBand::Teen => 15,
+    };
+    let config = json!({
+        "age": age,
+        "mode": mode.code(),
+        "locale": if locale == Locale::Es { "es" } else { "en" },
+        "helperName": "Dr. Rivera",
+        "helperArticle": "el",
+        "fhir": true,
+        "fhirSubject": "Patient/example",
+    });
+    let config = config::parse(&config).unwrap_or_else(|e| panic!("sample config: {e:?}"));
+    let mut flow = Flow::new(config, "sample-session", "2026-11-26T10:00:00Z");
+    flow.fhir_base = base;
+    flow.apply(FlowAction::Begin);
+    let mut n = 0;
+    loop {
+        let Some(p) = flow.current() else {
+            panic!("the sample flow ended without a result");
+        };
+        let now = format!("2026-11-26T10:0{}:{:02}Z", 1 + n / 60, n % 60);
+        let out = match sample_pick(p, flow.config.band(), n, pattern) {
+            Some(pick) => flow.apply(FlowAction::Answer { pick, now }),
+            None => flow.apply(FlowAction::Skip { now }),
+        };
+        n += 1;
+        if let Some(Outbound::Complete(r)) = out.last() {
+            let bundle = r.fhir.as_deref().expect("fhir: true makes a bundle");
+            return serde_json::from_str(bundle).expect("the bundle is JSON");
+        }
+    }
+}
+
+/// Every sample bundle, by file name: each band, mode and locale, answered,
+/// skipped, and mixed with drawings.
+pub fn samples(base: &'static str) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for band in BANDS {
+        for mode in MODES {
+            for (locale, l) in [(Locale::En, "en"), (Locale::Es, "es")] {
+                for (pattern, name) in PATTERNS {
+                    out.push((
+                        format!("Bundle-{}-{}-{l}-{name}.json", mode.code(), band.code()),
+                        sample(base, band, mode, locale, pattern),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a `QuestionnaireResponse` fits its `Questionnaire`: every linkId
+/// known, each answer of its item's type, each code among the item's
+/// options, repeats and min/max respected, no answer on a skipped item and
+/// never an empty one. Returns what is wrong, one line each.
+pub fn conformance(q: &Value, r: &Value) -> Vec<String> {
+    let mut errors = Vec::new();
+    let canonical = format!(
+        "{}|{}",
+        q["url"].as_str().unwrap_or(""),
+        q["version"].as_str().unwrap_or("")
+    );
+    if r["questionnaire"] != canonical.as_str() {
+        errors.push(format!(
+            "questionnaire is {}, not {canonical}",
+            r["questionnaire"]
+        ));
+    }
+    let empty = Vec::new();
+    let q_items = q["item"].as_array().unwrap_or(&empty);
+    let r_items = r["item"].as_array().unwrap_or(&empty);
+    check_items(q_items, r_items, &mut errors);
+    // Every question is there, in order: a skip is kept, never dropped.
+    let asked: Vec<&Value> = q_items.iter().map(|i| &i["linkId"]).collect();
+    let answered: Vec<&Value> = r_items.iter().map(|i| &i["linkId"]).collect();
+    if asked != answered {
+        errors.push(format!(
+            "items are {answered:?}, the questionnaire asks {asked:?}"
+        ));
+    }
+    errors
+}
+
+fn check_items(q_items: &[Value], r_items: &[Value], errors: &mut Vec<String>) {
+    for ri in r_items {
+        let id = ri["linkId"].as_str().unwrap_or("");
+        let Some(qi) = q_items.iter().find(|q| q["linkId"] == id) else {
+            errors.push(format!("{id}: no such linkId"));
+            continue;
+        };
+        let kind = qi["type"].as_str().unwrap_or("");
+        let declined = ri["extension"].as_array().is_some_and(|e| {
+            e.iter().any(|x| {
+                x["url"] == format!("{SD}/data-absent-reason").as_str()
+                    && x["valueCode"] == "asked-declined"
+            })
+        });
+        let answers = ri["answer"].as_array();
+        if ri.get("answer").is_some() && answers.is_none_or(Vec::is_empty) {
+            errors.push(format!("{id}: an empty answer list"));
+        }
+        let answers = answers.map(Vec::as_slice).unwrap_or(&[]);
+        if declined && !answers.is_empty() {
+            errors.push(format!("{id}: skipped, yet answered"));
+        }
+        if !declined && answers.is_empty() && kind != "display" {
+            errors.push(format!("{id}: no answer and no reason why"));
+        }
+        if kind == "display" && !answers.is_empty() {
+            errors.push(format!("{id}: a display item has no answers"));
+        }
+        let repeats = qi["repeats"].as_bool().unwrap_or(false);
+        if !repeats && answers.len() > 1 {
+            errors.push(format!(
+                "{id}: {} answers, the item does not repeat",
+                answers.len()
+            ));
+        }
+        let extension = |name: &str| {
+            qi["extension"].as_array().and_then(|e| {
+                e.iter()
+                    .find(|x| x["url"] == format!("{SD}/{name}").as_str())
+                    .cloned()
+            })
+        };
+        if let Some(max) =
+            extension("questionnaire-maxOccurs").and_then(|e| e["valueInteger"].as_u64())
+        {
+            if answers.len() as u64 > max {
+                errors.push(format!("{id}: {} answers, at most {max}", answers.len()));
+            }
+        }
+        for a in answers {
+            let Some(value_key) = a
+                .as_object()
+                .and_then(|o| o.keys().find(|k| k.starts_with("value")))
+            else {
+                errors.push(format!("{id}: an answer without a value"));
+                continue;
+            };
+            let want = match kind {
+                "choice" => "valueCoding",
+                "integer" => "valueInteger",
+                "attachment" => "valueAttachment",
+                "string" | "text" => "valueString",
+                "boolean" => "valueBoolean",
+                "decimal" => "valueDecimal",
+                _ => "",
+            };
+            if value_key != want {
+                errors.push(format!("{id}: {value_key} on a {kind} item"));
+            }
+            let v = &a[value_key];
+            match kind {
+                "choice" => {
+                    let known = qi["answerOption"].as_array().is_some_and(|opts| {
+                        opts.iter().any(|o| {
+                            o["valueCoding"]["system"] == v["system"]
+                                && o["valueCoding"]["code"] == v["code"]
+                        })
+                    });
+                    if !known {
+                        errors.push(format!(
+                            "{id}: {} {} is not among the options",
+                            v["system"], v["code"]
+                        ));
+                    }
+                }
+                "integer" => {
+                    let n = v.as_i64().unwrap_or(i64::MIN);
+                    let bound =
+                        |name: &str| extension(name).and_then(|e| e["valueInteger"].as_i64());
+                    if bound("minValue").is_some_and(|lo| n < lo)
+                        || bound("maxValue").is_some_and(|hi| n > hi)
+                    {
+                        errors.push(format!("{id}: {n} is out of range"));
+                    }
+                }
+                "attachment" => {
+                    let mime = extension("mimeType")
+                        .and_then(|e| e["valueCode"].as_str().map(String::from));
+                    if let Some(mime) = mime {
+                        if v["contentType"] != mime.as_str() {
+                            errors.push(format!("{id}: {} is not {mime}", v["contentType"]));
+                        }
+                    }
+                    let size = v["size"].as_u64().unwrap_or(0);
+                    if let Some(max) = extension("maxSize").and_then(|e| e["valueDecimal"].as_u64())
+                    {
+                        if size > max {
+                            errors.push(format!("{id}: {size} bytes, at most {max}"));
+                        }
+                    }
+                    let data = v["data"].as_str().unwrap_or("");
+                    match strokes::base64_decode(data) {
+                        Ok(bytes) if bytes.len() as u64 == size => {}
+                        _ => errors.push(format!("{id}: data is not base64 of {size} bytes")),
+                    }
+                }
+                _ => {}
+            }
+            // Children of a question answer under the answer.
+            if let Some(children) = a["item"].as_array() {
+                check_items(
+                    qi["item"].as_array().map_or(&[], Vec::as_slice),
+                    children,
+                    errors,
+                );
+            }
+        }
+    }
+}

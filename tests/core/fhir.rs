@@ -1,0 +1,724 @@
+//! FHIR R4 from the core: the Questionnaires and CodeSystems a portal loads,
+//! the Bundle each result carries, and the project's own check that a
+//! response fits its Questionnaire. (The test command also runs two
+//! validators written elsewhere over the same resources.)
+use ally::core::catalog;
+use ally::core::config::{parse, AgeBand, Locale, Mode, BANDS};
+use ally::core::fhir::{self, DEFAULT_BASE, VERSION};
+use ally::core::fhir_defs::{
+    conformance, definitions, questionnaire, sample, sample_strokes, samples, Pattern, MODES,
+};
+use ally::core::flow::{Flow, FlowAction, Pick};
+use ally::core::protocol::Outbound;
+use ally::core::strokes;
+use serde_json::{json, Value};
+
+const DAR: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
+/// Walks a flow with `config` (plus `fhir: true`): `Some(pick)` answers,
+/// `None` skips. Returns the bundle as JSON, or `None` when the result has none.
+fn bundle_of(config: Value, steps: &[Option<Pick>]) -> Option<Value> {
+    let mut f = Flow::new(parse(&config).unwrap(), "s-1", "2026-11-26T09:00:00Z");
+    f.apply(FlowAction::Begin);
+    let mut last = Vec::new();
+    for (n, step) in steps.iter().enumerate() {
+        let now = format!("2026-11-26T09:00:{:02}Z", n + 1);
+        last = match step.clone() {
+            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
+            None => f.apply(FlowAction::Skip { now }),
+        };
+        assert!(!last.is_empty(), "step {n} was refused");
+    }
+    match last.pop() {
+        Some(Outbound::Complete(r)) => r.fhir.map(|b| serde_json::from_str(&b).unwrap()),
+        other => panic!("not complete: {other:?}"),
+    }
+}
+
+fn response(bundle: &Value) -> &Value {
+    &bundle["entry"][0]["resource"]
+}
+
+fn observation<'a>(bundle: &'a Value, code: &str) -> &'a Value {
+    bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|r| r["resourceType"] == "Observation" && r["code"]["coding"][0]["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} observation"))
+}
+
+fn component<'a>(obs: &'a Value, code: &str) -> Vec<&'a Value> {
+    obs["component"]
+        .as_array()
+        .map(|c| {
+            c.iter()
+                .filter(|c| c["code"]["coding"][0]["code"] == code)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn item<'a>(response: &'a Value, id: &str) -> &'a Value {
+    response["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["linkId"] == id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+fn teen_checkout(extra: Value) -> Value {
+    let mut c = json!({ "age": 15, "mode": "checkout", "fhir": true, "helperName": "Sam" });
+    for (k, v) in extra.as_object().unwrap() {
+        c[k] = v.clone();
+    }
+    c
+}
+
+/// The teen check-out: four lines, four agree statements, the optional drawing.
+fn teen_steps(lines: [u8; 4], drawing: bool) -> Vec<Option<Pick>> {
+    let mut steps: Vec<Option<Pick>> = lines.iter().map(|n| Some(Pick::Level(*n))).collect();
+    steps.extend((0..4).map(|_| Some(Pick::Choice(3))));
+    steps.push(drawing.then(|| Pick::Drawing(sample_strokes())));
+    steps
+}
+
+#[test]
+fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
+    for band in BANDS {
+        for mode in MODES {
+            let q = questionnaire(DEFAULT_BASE, band, mode);
+            let prompts = catalog::prompts(band, mode);
+            let at = format!("{}/{}", mode.code(), band.code());
+            assert_eq!(q["resourceType"], "Questionnaire");
+            assert_eq!(q["version"], VERSION);
+            assert_eq!(q["url"], fhir::questionnaire_url(DEFAULT_BASE, band, mode));
+            assert_eq!(q["language"], "en");
+            assert!(q["_title"]["extension"][0]["extension"][1]["valueString"].is_string());
+            let items = q["item"].as_array().unwrap();
+            assert_eq!(items.len(), prompts.len(), "{at}");
+            for (it, p) in items.iter().zip(&prompts) {
+                assert_eq!(it["linkId"], p.id);
+                // No name is known yet: neutral words, never a placeholder.
+                let text = it["text"].as_str().unwrap();
+                assert!(!text.contains('{'), "{at} {}: {text}", p.id);
+                let es = &it["_text"]["extension"][0];
+                assert_eq!(
+                    es["url"],
+                    "http://hl7.org/fhir/StructureDefinition/translation"
+                );
+                assert_eq!(es["extension"][0]["valueCode"], "es");
+                assert!(!es["extension"][1]["valueString"]
+                    .as_str()
+                    .unwrap()
+                    .contains('{'));
+                assert_eq!(it["required"], false, "every prompt can be skipped");
+                let exts: Vec<&str> = it["extension"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| e["url"].as_str().unwrap().rsplit('/').next().unwrap())
+                    .collect();
+                let control = it["extension"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|e| e["url"].as_str().unwrap().ends_with("itemControl"))
+                    .map(|e| e["valueCodeableConcept"]["coding"][0]["code"].clone());
+                let kind = p.kind();
+                match kind {
+                    "faces" | "sizes" | "choice" | "agree4" => {
+                        assert_eq!(it["type"], "choice", "{at} {}", p.id);
+                        assert_eq!(control, Some(json!("radio-button")));
+                        let options = it["answerOption"].as_array().unwrap();
+                        assert_eq!(options.len(), fhir::options(p, band).len());
+                        for o in options {
+                            let c = &o["valueCoding"];
+                            assert!(c["system"]
+                                .as_str()
+                                .unwrap()
+                                .ends_with("/CodeSystem/ally-answer"));
+                            assert!(c["_display"]["extension"][0]["extension"][1]["valueString"]
+                                .is_string());
+                            if kind != "choice" {
+                                assert!(c["extension"][0]["url"]
+                                    .as_str()
+                                    .unwrap()
+                                    .ends_with("ordinalValue"));
+                            }
+                        }
+                        if kind == "faces" {
+                            assert!(exts.contains(&"questionnaire-choiceOrientation"));
+                            let weights: Vec<f64> = options
+                                .iter()
+                                .map(|o| {
+                                    o["valueCoding"]["extension"][0]["valueDecimal"]
+                                        .as_f64()
+                                        .unwrap()
+                                })
+                                .collect();
+                            let want: &[f64] = if catalog::face_count(band) == 3 {
+                                &[0.0, 5.0, 10.0]
+                            } else {
+                                &[0.0, 2.5, 5.0, 7.5, 10.0]
+                            };
+                            assert_eq!(weights, want);
+                        }
+                    }
+                    "feelings" => {
+                        assert_eq!(it["type"], "choice");
+                        assert_eq!(control, Some(json!("check-box")));
+                        let one = band == AgeBand::Preschool;
+                        assert_eq!(it["repeats"], !one, "{at}");
+                        assert_eq!(
+                            it["answerOption"].as_array().unwrap().len(),
+                            catalog::feelings(band).len()
+                        );
+                    }
+                    "line" => {
+                        assert_eq!(it["type"], "integer");
+                        assert_eq!(control, Some(json!("slider")));
+                        for e in ["minValue", "maxValue", "questionnaire-sliderStepValue"] {
+                            assert!(exts.contains(&e), "{at} {}: {e}", p.id);
+                        }
+                        assert!(it.get("initial").is_none(), "no value until tapped");
+                        let ends: Vec<&Value> = it["item"].as_array().unwrap().iter().collect();
+                        assert_eq!(ends.len(), 2);
+                        assert_eq!(ends[0]["type"], "display");
+                        assert_eq!(
+                            ends[0]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"],
+                            "lower"
+                        );
+                        assert_eq!(
+                            ends[1]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"],
+                            "upper"
+                        );
+                    }
+                    "drawing" => {
+                        assert_eq!(it["type"], "attachment");
+                        assert!(exts.contains(&"mimeType") && exts.contains(&"maxSize"));
+                        let strokes = &it["item"][0];
+                        assert_eq!(strokes["linkId"], format!("{}.strokes", p.id));
+                        assert!(strokes["extension"][0]["url"]
+                            .as_str()
+                            .unwrap()
+                            .ends_with("questionnaire-hidden"));
+                    }
+                    other => panic!("{other}: no FHIR mapping"),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_code_systems_hold_every_code_the_resources_use() {
+    let defs = definitions(DEFAULT_BASE);
+    assert_eq!(defs.len(), 8 + 4);
+    let systems: Vec<&Value> = defs
+        .iter()
+        .map(|(_, v)| v)
+        .filter(|v| v["resourceType"] == "CodeSystem")
+        .collect();
+    let known = |system: &str, code: &str| {
+        systems
+            .iter()
+            .find(|s| s["url"] == system)
+            .is_some_and(|s| {
+                s["concept"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["code"] == code)
+            })
+    };
+    for cs in &systems {
+        assert_eq!(cs["count"], cs["concept"].as_array().unwrap().len());
+        assert_eq!(cs["content"], "complete");
+    }
+    // Every coding in every Questionnaire and every sample bundle, Ally's own
+    // systems only: the rest are HL7's.
+    let mut seen = 0;
+    let mut walk = vec![];
+    walk.extend(defs.iter().map(|(_, v)| v.clone()));
+    walk.extend(samples(DEFAULT_BASE).into_iter().map(|(_, v)| v));
+    fn codings(v: &Value, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(o) => {
+                if let (Some(Value::String(s)), Some(Value::String(c))) =
+                    (o.get("system"), o.get("code"))
+                {
+                    out.push((s.clone(), c.clone()));
+                }
+                o.values().for_each(|v| codings(v, out));
+            }
+            Value::Array(a) => a.iter().for_each(|v| codings(v, out)),
+            _ => {}
+        }
+    }
+    for v in &walk {
+        let mut found = Vec::new();
+        codings(v, &mut found);
+        for (system, code) in found {
+            if system.starts_with(DEFAULT_BASE) {
+                assert!(known(&system, &code), "{system}#{code} is in no CodeSystem");
+                seen += 1;
+            } else {
+                assert!(system.starts_with("http://"), "{system}");
+            }
+        }
+    }
+    assert!(seen > 500, "{seen} codings checked");
+}
+
+#[test]
+fn every_sample_response_fits_its_questionnaire() {
+    let defs = definitions(DEFAULT_BASE);
+    let all = samples(DEFAULT_BASE);
+    assert_eq!(all.len(), 4 * 2 * 2 * 3);
+    for (name, bundle) in &all {
+        let r = response(bundle);
+        let url = r["questionnaire"]
+            .as_str()
+            .unwrap()
+            .split('|')
+            .next()
+            .unwrap();
+        let q = &defs.iter().find(|(_, v)| v["url"] == url).unwrap().1;
+        assert_eq!(conformance(q, r), Vec::<String>::new(), "{name}");
+        assert_eq!(bundle["type"], "collection");
+        assert_eq!(r["status"], "completed");
+        assert_eq!(r["authored"], bundle["timestamp"]);
+        let locale = if name.contains("-es-") { "es" } else { "en" };
+        assert_eq!(r["language"], locale);
+        let items = r["item"].as_array().unwrap();
+        let declined = |i: &Value| {
+            i["extension"][0]["url"] == DAR && i["extension"][0]["valueCode"] == "asked-declined"
+        };
+        if name.ends_with("-skipped.json") {
+            assert!(
+                items
+                    .iter()
+                    .all(|i| declined(i) && i.get("answer").is_none()),
+                "{name}"
+            );
+        }
+        if name.ends_with("-answered.json") {
+            assert!(
+                items
+                    .iter()
+                    .all(|i| !declined(i) && !i["answer"].as_array().unwrap().is_empty()),
+                "{name}"
+            );
+        }
+        if name.ends_with("-mixed.json") {
+            assert!(
+                items.iter().any(declined) && items.iter().any(|i| i.get("answer").is_some()),
+                "{name}"
+            );
+        }
+    }
+}
+
+/// Breaks a good response in each way the check must catch.
+#[test]
+fn the_conformance_check_catches_each_kind_of_misfit() {
+    let q = questionnaire(DEFAULT_BASE, AgeBand::Preteen, Mode::Checkin);
+    let good = sample(
+        DEFAULT_BASE,
+        AgeBand::Preteen,
+        Mode::Checkin,
+        Locale::En,
+        Pattern::Answered,
+    );
+    let good = response(&good).clone();
+    assert!(conformance(&q, &good).is_empty());
+    let index = |kind: &str| {
+        catalog::prompts(AgeBand::Preteen, Mode::Checkin)
+            .iter()
+            .position(|p| p.kind() == kind)
+            .unwrap()
+    };
+    let (face, feelings, line, drawing) = (
+        index("faces"),
+        index("feelings"),
+        index("line"),
+        index("drawing"),
+    );
+    type Break = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Break)> = vec![
+        (
+            "no such linkId",
+            Box::new(move |r| r["item"][face]["linkId"] = json!("mood.later")),
+        ),
+        (
+            "valueInteger on a choice item",
+            Box::new(move |r| r["item"][face]["answer"] = json!([{ "valueInteger": 3 }])),
+        ),
+        (
+            "not among the options",
+            Box::new(move |r| {
+                r["item"][face]["answer"][0]["valueCoding"]["code"] = json!("mood5-9")
+            }),
+        ),
+        (
+            "not among the options",
+            Box::new(move |r| {
+                r["item"][face]["answer"][0]["valueCoding"]["system"] = json!("http://loinc.org")
+            }),
+        ),
+        (
+            "does not repeat",
+            Box::new(move |r| {
+                let a = r["item"][face]["answer"][0].clone();
+                r["item"][face]["answer"].as_array_mut().unwrap().push(a);
+            }),
+        ),
+        (
+            "out of range",
+            Box::new(move |r| r["item"][line]["answer"][0]["valueInteger"] = json!(11)),
+        ),
+        (
+            "out of range",
+            Box::new(move |r| r["item"][line]["answer"][0]["valueInteger"] = json!(-1)),
+        ),
+        (
+            "skipped, yet answered",
+            Box::new(move |r| {
+                r["item"][line]["extension"] =
+                    json!([{ "url": DAR, "valueCode": "asked-declined" }]);
+            }),
+        ),
+        (
+            "an empty answer list",
+            Box::new(move |r| r["item"][line]["answer"] = json!([])),
+        ),
+        (
+            "an answer without a value",
+            Box::new(move |r| r["item"][line]["answer"] = json!([{}])),
+        ),
+        (
+            "no answer and no reason why",
+            Box::new(move |r| {
+                r["item"][line].as_object_mut().unwrap().remove("answer");
+            }),
+        ),
+        (
+            "is not image/svg+xml",
+            Box::new(move |r| {
+                r["item"][drawing]["answer"][0]["valueAttachment"]["contentType"] =
+                    json!("text/html")
+            }),
+        ),
+        (
+            "data is not base64",
+            Box::new(move |r| {
+                r["item"][drawing]["answer"][0]["valueAttachment"]["size"] = json!(3)
+            }),
+        ),
+        (
+            "no such linkId",
+            Box::new(move |r| {
+                r["item"][drawing]["answer"][0]["item"][0]["linkId"] = json!("x.strokes")
+            }),
+        ),
+        (
+            "items are",
+            Box::new(move |r| {
+                r["item"].as_array_mut().unwrap().remove(feelings);
+            }),
+        ),
+        (
+            "questionnaire is",
+            Box::new(|r| r["questionnaire"] = json!("https://elsewhere.example/Questionnaire/x|1")),
+        ),
+    ];
+    for (want, break_it) in &cases {
+        let mut r = good.clone();
+        break_it(&mut r);
+        let errors = conformance(&q, &r);
+        assert!(
+            errors.iter().any(|e| e.contains(want)),
+            "{want}: got {errors:?}"
+        );
+    }
+    // More feelings than the band allows (6–8: at most 2).
+    let q = questionnaire(DEFAULT_BASE, AgeBand::EarlySchool, Mode::Checkin);
+    let b = sample(
+        DEFAULT_BASE,
+        AgeBand::EarlySchool,
+        Mode::Checkin,
+        Locale::En,
+        Pattern::Answered,
+    );
+    let mut r = response(&b).clone();
+    assert!(conformance(&q, &r).is_empty());
+    let feelings = index("feelings");
+    let extra = r["item"][feelings]["answer"][0].clone();
+    let mut a = extra.clone();
+    a["valueCoding"]["code"] = json!("tired");
+    r["item"][feelings]["answer"]
+        .as_array_mut()
+        .unwrap()
+        .push(a);
+    let errors = conformance(&q, &r);
+    assert!(
+        errors.iter().any(|e| e.contains("3 answers, at most 2")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_response_keeps_the_words_the_child_saw_and_a_skip_as_a_skip() {
+    let b = bundle_of(
+        teen_checkout(json!({ "locale": "es", "helperName": "Dr. Rivera", "helperArticle": "el" })),
+        &[
+            Some(Pick::Level(10)),
+            None,
+            Some(Pick::Level(10)),
+            Some(Pick::Level(10)),
+            Some(Pick::Choice(3)),
+            Some(Pick::Choice(3)),
+            Some(Pick::Choice(3)),
+            Some(Pick::Choice(3)),
+            Some(Pick::Drawing(sample_strokes())),
+        ],
+    )
+    .unwrap();
+    let r = response(&b);
+    assert_eq!(
+        r["questionnaire"],
+        format!("{DEFAULT_BASE}/Questionnaire/ally-checkout-13-17|{VERSION}")
+    );
+    assert_eq!(r["language"], "es");
+    assert_eq!(
+        item(r, "trust.listened")["text"],
+        "¿Hoy te escuchó el Dr. Rivera?"
+    );
+    assert_eq!(
+        item(r, "trust.listened")["answer"],
+        json!([{ "valueInteger": 10 }])
+    );
+    // The skipped item: there, with no answer at all and why.
+    let skipped = item(r, "trust.what_matters");
+    assert!(skipped.get("answer").is_none());
+    assert_eq!(
+        skipped["extension"],
+        json!([{ "url": DAR, "valueCode": "asked-declined" }])
+    );
+    // An agree statement: its code, words and weight.
+    let agree = &item(r, "trust.hard_things")["answer"][0]["valueCoding"];
+    assert_eq!(agree["code"], "agree4-4");
+    assert_eq!(agree["display"], "Muy de acuerdo");
+    assert_eq!(agree["extension"][0]["valueDecimal"], 4);
+    // The drawing: SVG made by Ally, base64, with its strokes nested.
+    let drawing = &item(r, "drawing.together")["answer"][0];
+    let svg = &drawing["valueAttachment"];
+    assert_eq!(svg["contentType"], "image/svg+xml");
+    let bytes = strokes::base64_decode(svg["data"].as_str().unwrap()).unwrap();
+    assert_eq!(svg["size"], bytes.len());
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with("<svg") && !text.contains("<script"));
+    let nested = &drawing["item"][0];
+    assert_eq!(nested["linkId"], "drawing.together.strokes");
+    assert_eq!(
+        nested["answer"][0]["valueAttachment"]["data"],
+        sample_strokes()
+    );
+    assert_eq!(
+        nested["answer"][0]["valueAttachment"]["size"],
+        strokes::base64_decode(&sample_strokes()).unwrap().len()
+    );
+}
+
+#[test]
+fn the_alliance_observation_carries_the_cutoff_in_force_and_points_to_the_response() {
+    // A total of 29 against a cutoff the host set to 30: low.
+    let b = bundle_of(
+        teen_checkout(json!({ "allianceCutoff": 30 })),
+        &teen_steps([8, 7, 7, 7], false),
+    )
+    .unwrap();
+    let total = observation(&b, "alliance-total");
+    assert_eq!(total["valueQuantity"]["value"], 29);
+    assert_eq!(total["valueQuantity"]["code"], "{score}");
+    assert_eq!(total["referenceRange"][0]["low"]["value"], 30);
+    assert_eq!(total["interpretation"][0]["coding"][0]["code"], "L");
+    assert_eq!(total["category"][0]["coding"][0]["code"], "survey");
+    assert_eq!(
+        total["derivedFrom"][0]["reference"],
+        b["entry"][0]["fullUrl"]
+    );
+    assert_eq!(component(total, "low-alliance")[0]["valueBoolean"], true);
+    assert_eq!(component(total, "bond")[0]["valueQuantity"]["value"], 8);
+    // 9–17: each line below 9 is an item to ask about.
+    assert_eq!(component(total, "discuss").len(), 4);
+    assert!(total.get("subject").is_none(), "no fhirSubject, no subject");
+    // At the cutoff: not low, and no interpretation.
+    let b = bundle_of(
+        teen_checkout(json!({ "allianceCutoff": 29 })),
+        &teen_steps([8, 7, 7, 7], false),
+    )
+    .unwrap();
+    let total = observation(&b, "alliance-total");
+    assert!(total.get("interpretation").is_none());
+    assert_eq!(component(total, "low-alliance")[0]["valueBoolean"], false);
+    assert_eq!(total["referenceRange"][0]["low"]["value"], 29);
+    // A disagreement names its construct.
+    let mut steps = teen_steps([10, 10, 10, 10], false);
+    steps[4] = Some(Pick::Choice(0));
+    let b = bundle_of(
+        teen_checkout(json!({ "fhirSubject": "Patient/123" })),
+        &steps,
+    )
+    .unwrap();
+    let total = observation(&b, "alliance-total");
+    let disagree = component(total, "disagree");
+    assert_eq!(disagree.len(), 1);
+    assert_eq!(
+        disagree[0]["valueCodeableConcept"]["coding"][0]["code"],
+        "bond"
+    );
+    assert_eq!(total["subject"]["reference"], "Patient/123");
+    assert_eq!(response(&b)["subject"]["reference"], "Patient/123");
+}
+
+#[test]
+fn a_skipped_core_item_leaves_no_total_and_a_declined_subscale() {
+    let mut steps = teen_steps([10, 10, 10, 10], false);
+    steps[1] = None;
+    let b = bundle_of(teen_checkout(json!({})), &steps).unwrap();
+    let total = observation(&b, "alliance-total");
+    assert!(total.get("valueQuantity").is_none());
+    assert_eq!(
+        total["dataAbsentReason"]["coding"][0]["code"],
+        "asked-declined"
+    );
+    assert!(total.get("interpretation").is_none());
+    let goals = component(total, "goals")[0];
+    assert!(goals.get("valueQuantity").is_none());
+    assert_eq!(
+        goals["dataAbsentReason"]["coding"][0]["code"],
+        "asked-declined"
+    );
+    let skipped = component(total, "skipped");
+    assert_eq!(
+        skipped[0]["valueCodeableConcept"]["coding"][0]["code"],
+        "trust.what_matters"
+    );
+    assert_eq!(
+        component(total, "drop")[0]["dataAbsentReason"]["coding"][0]["code"],
+        "not-applicable"
+    );
+}
+
+#[test]
+fn preschool_check_out_has_no_total_and_no_cutoff() {
+    let b = bundle_of(
+        json!({ "age": 4, "mode": "checkout", "fhir": true }),
+        &[
+            Some(Pick::Choice(2)),
+            Some(Pick::Choice(0)),
+            Some(Pick::Choice(2)),
+            None,
+        ],
+    )
+    .unwrap();
+    let total = observation(&b, "alliance-total");
+    assert_eq!(
+        total["dataAbsentReason"]["coding"][0]["code"],
+        "not-applicable"
+    );
+    assert!(total.get("referenceRange").is_none() && total.get("interpretation").is_none());
+    assert_eq!(
+        component(total, "low").len(),
+        1,
+        "the lowest face is flagged"
+    );
+}
+
+#[test]
+fn check_in_observations_hold_mood_and_intensity() {
+    let p = catalog::prompts(AgeBand::Preteen, Mode::Checkin);
+    let steps: Vec<Option<Pick>> = p
+        .iter()
+        .map(|p| match p.kind() {
+            "faces" => Some(Pick::Choice(1)),
+            "feelings" => Some(Pick::Feelings(vec!["sad".into()])),
+            "line" => None,
+            _ => None,
+        })
+        .collect();
+    let b = bundle_of(json!({ "age": 10, "fhir": true }), &steps).unwrap();
+    assert_eq!(observation(&b, "mood")["valueQuantity"]["value"], 2.5);
+    let intensity = observation(&b, "intensity");
+    assert_eq!(
+        intensity["dataAbsentReason"]["coding"][0]["code"],
+        "asked-declined"
+    );
+    assert_eq!(b["entry"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn a_bundle_only_when_asked_and_the_same_result_makes_the_same_bundle() {
+    let steps = teen_steps([9, 9, 9, 9], false);
+    assert!(bundle_of(teen_checkout(json!({ "fhir": false })), &steps).is_none());
+    let mut no_key = teen_checkout(json!({}));
+    no_key.as_object_mut().unwrap().remove("fhir");
+    assert!(bundle_of(no_key, &steps).is_none());
+    let a = bundle_of(teen_checkout(json!({})), &steps).unwrap();
+    let b = bundle_of(teen_checkout(json!({})), &steps).unwrap();
+    assert_eq!(a, b);
+    let ids: Vec<&str> = a["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["fullUrl"].as_str().unwrap())
+        .collect();
+    for id in &ids {
+        let hex = id.strip_prefix("urn:uuid:").unwrap();
+        let groups: Vec<usize> = hex.split('-').map(str::len).collect();
+        assert_eq!(groups, [8, 4, 4, 4, 12], "{id}");
+        assert!(hex.chars().all(|c| c == '-' || c.is_ascii_hexdigit()));
+    }
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}
+
+#[test]
+fn the_deployments_base_and_odd_names_stay_valid_json() {
+    let config = parse(&teen_checkout(
+        json!({ "helperName": "Ana \"La\" \\ Ruiz" }),
+    ))
+    .unwrap();
+    let mut f = Flow::new(config, "s\"1", "2026-11-26T09:00:00Z");
+    f.fhir_base = "https://fhir.clinic.example/r4";
+    f.apply(FlowAction::Begin);
+    let mut out = Vec::new();
+    for (n, step) in teen_steps([9, 9, 9, 9], true).into_iter().enumerate() {
+        let now = format!("2026-11-26T09:00:{:02}Z", n + 1);
+        out = match step {
+            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
+            None => f.apply(FlowAction::Skip { now }),
+        };
+    }
+    let Some(Outbound::Complete(r)) = out.pop() else {
+        panic!("not complete")
+    };
+    let b: Value = serde_json::from_str(r.fhir.as_deref().unwrap()).unwrap();
+    assert!(item(response(&b), "trust.listened")["text"]
+        .as_str()
+        .unwrap()
+        .contains("Ana \"La\" \\ Ruiz"));
+    assert!(response(&b)["questionnaire"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://fhir.clinic.example/r4/Questionnaire/"));
+    assert_eq!(
+        observation(&b, "alliance-total")["code"]["coding"][0]["system"],
+        "https://fhir.clinic.example/r4/CodeSystem/ally-score"
+    );
+}
