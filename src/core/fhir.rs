@@ -250,7 +250,12 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
     let c = &flow.config;
     let (band, l) = (c.band(), c.locale);
     let completed = flow.completed_at.as_deref().unwrap_or_default();
-    let seed = format!("{}|{completed}", flow.session);
+    let seed = format!(
+        "{}|{}|{}|{completed}",
+        flow.session,
+        c.mode.code(),
+        flow.started_at
+    );
     let response_id = uuid(&seed, 0);
     let answers_system = system(base, "answer");
     let scores_system = system(base, "score");

@@ -406,7 +406,13 @@ pub fn sample(
         "fhirSubject": "Patient/example",
     });
     let config = config::parse(&config).unwrap_or_else(|e| panic!("sample config: {e:?}"));
-    let mut flow = Flow::new(config, "sample-session", "2026-11-26T10:00:00Z");
+    let session = format!(
+        "sample-{}-{}-{}-{pattern:?}",
+        mode.code(),
+        band.code(),
+        locale.code()
+    );
+    let mut flow = Flow::new(config, &session, "2026-11-26T10:00:00Z");
     flow.fhir_base = base;
     flow.apply(FlowAction::Begin);
     let mut n = 0;
