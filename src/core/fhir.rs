@@ -380,7 +380,8 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
         }
         Some(a) => {
             let mut parts = vec![
-                ("low-alliance", Val::Flag(Some(f.low_alliance))),
+                // Without a total there is nothing to be below the cutoff: not "false".
+                ("low-alliance", Val::Flag(a.total.map(|_| f.low_alliance))),
                 ("bond", Val::Num(a.bond, why(asked(Construct::Bond, true)))),
                 (
                     "goals",

@@ -612,6 +612,10 @@ fn a_skipped_core_item_leaves_no_total_and_a_declined_subscale() {
         component(total, "drop")[0]["dataAbsentReason"]["coding"][0]["code"],
         "not-applicable"
     );
+    // No total, so no "not low" either.
+    let low = component(total, "low-alliance")[0];
+    assert!(low.get("valueBoolean").is_none());
+    assert_eq!(low["dataAbsentReason"]["coding"][0]["code"], "not-applicable");
 }
 
 #[test]
