@@ -13,6 +13,8 @@ mod flow;
 mod fuzz;
 #[path = "core/protocol.rs"]
 mod protocol;
+#[path = "core/report.rs"]
+mod report;
 #[path = "core/scoring.rs"]
 mod scoring;
 #[path = "core/strokes.rs"]

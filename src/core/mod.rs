@@ -8,5 +8,6 @@ pub mod fhir_defs;
 pub mod flow;
 pub mod json;
 pub mod protocol;
+pub mod report;
 pub mod scoring;
 pub mod strokes;

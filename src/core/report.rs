@@ -1,0 +1,439 @@
+//! The therapist's report, as data: result documents read back through the
+//! same catalog and scoring the widget uses, so a forged or broken document
+//! is listed as unreadable rather than shown, and every number shown is one
+//! the answers give. Only the report app uses this; the child never loads it.
+
+use super::catalog::{self, Construct, Input, UI};
+use super::config::{self, AgeBand, Locale, Mode, Previous};
+use super::flow::{is_timestamp, Flow};
+use super::protocol::{AnswerRecord, AnswerValue, Resume, RESULT_SCHEMA};
+use super::scoring::{self, Scores};
+use serde_json::{json, Value};
+
+/// One session read back from its result document.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The check as rebuilt from the document: prompts and answers.
+    pub flow: Flow,
+    pub completed_at: String,
+    /// Recomputed from the answers, with the report's cutoff and the
+    /// previous comparable session.
+    pub scores: Scores,
+}
+
+impl Session {
+    pub fn mode(&self) -> Mode {
+        self.flow.config.mode
+    }
+
+    pub fn band(&self) -> AgeBand {
+        self.flow.config.band()
+    }
+
+    pub fn total(&self) -> Option<f64> {
+        self.scores.alliance.as_ref().and_then(|a| a.total)
+    }
+}
+
+/// A document as the report lists it.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    Read(Box<Session>),
+    /// Its place among the documents given, and why it can't be shown.
+    Unreadable {
+        at: usize,
+        reason: String,
+    },
+}
+
+/// The report's own settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    pub locale: Locale,
+    /// The therapist's alliance cutoff; each document's own when `None`.
+    pub alliance_cutoff: Option<f64>,
+}
+
+/// Reads one result document. `previous` is the last readable check-out
+/// before it, to compare like with like.
+pub fn read(doc: &Value, previous: Option<&Session>, options: &Options) -> Result<Session, String> {
+    let obj = doc
+        .as_object()
+        .ok_or("not a result document: not an object")?;
+    match obj.get("schema").and_then(Value::as_str) {
+        Some(RESULT_SCHEMA) => {}
+        Some(other) => return Err(format!("unknown schema {:?}", short(other))),
+        None => return Err("not an Ally result: no schema".into()),
+    }
+    let text = |k: &str| obj.get(k).and_then(Value::as_str).unwrap_or("");
+    let mut config = config::parse(&json!({
+        "age": obj.get("age"),
+        "mode": obj.get("mode"),
+        "locale": obj.get("locale"),
+    }))
+    .map_err(|e| format!("{}: {}", e.field, e.message))?;
+    if text("ageBand") != config.band().code() {
+        return Err(format!(
+            "its age band {:?} is not the band of age {}",
+            short(text("ageBand")),
+            config.age
+        ));
+    }
+    if !is_timestamp(text("startedAt")) || !is_timestamp(text("completedAt")) {
+        return Err("startedAt and completedAt must be dates and times".into());
+    }
+    if let Some(cut) = options.alliance_cutoff {
+        config.cutoffs.total = cut;
+    } else if let Some(cut) = doc
+        .pointer("/scores/alliance/cutoffs/total")
+        .and_then(Value::as_f64)
+        .filter(|c| (0.0..=40.0).contains(c))
+    {
+        config.cutoffs.total = cut;
+    }
+    config.previous = previous
+        .filter(|p| p.mode() == Mode::Checkout)
+        .and_then(|p| {
+            let a = p.scores.alliance.as_ref()?;
+            Some(Previous {
+                total: a.total,
+                band: p.band(),
+                items: a.items.iter().map(|s| s.to_string()).collect(),
+            })
+        });
+    let list = obj
+        .get("answers")
+        .and_then(Value::as_array)
+        .ok_or("answers: must be a list")?;
+    let mut records = Vec::new();
+    for (i, a) in list.iter().enumerate() {
+        let rec =
+            AnswerRecord::from_value(a).ok_or(format!("answer {}: not an answer record", i + 1))?;
+        records.push(rec);
+    }
+    let flow = Flow::new(config, text("session"), text("startedAt"));
+    let count = flow.prompts.len();
+    let ids: Vec<String> = records.iter().map(|r| r.prompt_id.clone()).collect();
+    let flow = flow.resume(Resume {
+        answers: records,
+        started_at: Some(text("startedAt").to_string()),
+    });
+    // Every answer must be one the widget could have given to its prompt.
+    for (i, id) in ids.iter().enumerate() {
+        let at = flow.prompts.iter().position(|p| p.id == id);
+        if at.is_none_or(|at| flow.answers[at].is_none()) {
+            return Err(format!(
+                "answer {} ({}) does not fit its prompt",
+                i + 1,
+                short(id)
+            ));
+        }
+    }
+    let given = flow.answers.iter().flatten().count();
+    if given != count || ids.len() != count {
+        return Err(format!(
+            "{given} of {count} prompts answered: not a finished check"
+        ));
+    }
+    let scores = scoring::score(&flow.config, &flow.prompts, &flow.answers);
+    // The document's own numbers must be the ones its answers give.
+    let claimed = |path: &str| doc.pointer(path).and_then(Value::as_f64);
+    let mine = [
+        (
+            "/scores/alliance/total",
+            scores.alliance.as_ref().and_then(|a| a.total),
+        ),
+        ("/scores/mood", scores.mood),
+        ("/scores/intensity", scores.intensity),
+    ];
+    for (path, value) in mine {
+        if claimed(path) != value {
+            return Err("its scores don't follow from its answers".into());
+        }
+    }
+    Ok(Session {
+        flow,
+        completed_at: text("completedAt").to_string(),
+        scores,
+    })
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// Reads every document, oldest first by `completedAt`; the unreadable ones
+/// keep their place in the list given.
+pub fn read_all(docs: &[Value], options: &Options) -> Vec<Entry> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let when = |i: &usize| {
+        docs[*i]
+            .get("completedAt")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    order.sort_by_key(when);
+    let mut out: Vec<(usize, Entry)> = Vec::new();
+    let mut last_checkout: Option<Session> = None;
+    for i in order {
+        match read(&docs[i], last_checkout.as_ref(), options) {
+            Ok(s) => {
+                if s.mode() == Mode::Checkout {
+                    last_checkout = Some(s.clone());
+                }
+                out.push((i, Entry::Read(Box::new(s))));
+            }
+            Err(reason) => out.push((i, Entry::Unreadable { at: i, reason })),
+        }
+    }
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Words the report says, in the therapist's language.
+pub struct Words {
+    pub en: &'static str,
+    pub es: &'static str,
+}
+
+impl Words {
+    pub fn get(&self, l: Locale) -> &'static str {
+        match l {
+            Locale::En => self.en,
+            Locale::Es => self.es,
+        }
+    }
+}
+
+macro_rules! words {
+    ($($name:ident: $en:expr, $es:expr;)*) => {
+        $(pub const $name: Words = Words { en: $en, es: $es };)*
+    };
+}
+
+words! {
+    SKIPPED: "Skipped", "Saltada";
+    TOTAL: "Trust total {total} of 40", "Total de confianza: {total} de 40";
+    BELOW: ", below your cutoff of {cutoff}", ", por debajo de su punto de corte de {cutoff}";
+    AT_OR_ABOVE: ", at or above your cutoff of {cutoff}", ", en o por encima de su punto de corte de {cutoff}";
+    NO_TOTAL: "No trust total: only {answered} of {asked} trust questions answered", "Sin total de confianza: solo {answered} de {asked} preguntas de confianza respondidas";
+    NO_TOTAL_YOUNG: "No total at ages 3–5: read each face as it is", "Sin total a los 3–5 años: lea cada carita tal como es";
+    LOWER: "{n} lower than last session", "{n} menos que en la sesión anterior";
+    HIGHER: "{n} higher than last session", "{n} más que en la sesión anterior";
+    SAME: "The same as last session", "Igual que en la sesión anterior";
+    OTHER_BAND: "Not compared with the last session: another age band", "No se compara con la sesión anterior: otra franja de edad";
+    OTHER_ITEMS: "Not compared with the last session: other questions", "No se compara con la sesión anterior: otras preguntas";
+    NO_PREVIOUS_TOTAL: "Not compared: the last session has no total", "No se compara: la sesión anterior no tiene total";
+    TALK_YES: "Would like to talk today", "Quiere hablar hoy";
+    TALK_LATER: "Said “maybe later” to talking: worth a gentle check", "Dijo “tal vez luego” a hablar: vale la pena preguntar con tacto";
+    TALK_NO: "Did not want to talk today", "Hoy no quiso hablar";
+    ASK_ABOUT: "Worth asking about: {items}", "Vale la pena preguntar por: {items}";
+    LOW_ITEMS: "Low: {items}", "Bajo: {items}";
+    DISAGREE: "Disagreed with a statement about {constructs}", "En desacuerdo con una afirmación sobre {constructs}";
+    SKIPPED_ITEMS: "Skipped: {items}", "Saltadas: {items}";
+    MOOD: "Mood {mood} of 10", "Ánimo: {mood} de 10";
+    BOND: "bond", "vínculo";
+    GOALS: "goals", "metas";
+    TASKS: "tasks", "tareas";
+    OVERALL: "overall", "en general";
+}
+
+pub fn construct_words(c: Construct) -> Option<&'static Words> {
+    Some(match c {
+        Construct::Bond => &BOND,
+        Construct::Goals => &GOALS,
+        Construct::Tasks => &TASKS,
+        Construct::Overall => &OVERALL,
+        _ => return None,
+    })
+}
+
+fn construct_code_words(code: &str) -> &'static Words {
+    match code {
+        "bond" => &BOND,
+        "goals" => &GOALS,
+        "tasks" => &TASKS,
+        _ => &OVERALL,
+    }
+}
+
+/// A number as a therapist reads it: whole when whole, one decimal otherwise.
+pub fn number(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n:.1}")
+    }
+}
+
+/// The words of prompt `id` in `l`, as a child with no helper's name set
+/// sees them ("the person helping you").
+pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
+    session
+        .flow
+        .prompts
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| catalog::with_helper(p.text.get(l), UI.someone.get(l)))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// What a session's scores say, in plain words, most important first.
+pub fn summary(session: &Session, l: Locale) -> Vec<String> {
+    let s = &session.scores;
+    let f = &s.flags;
+    let mut out = Vec::new();
+    let items = |ids: &[&str]| {
+        ids.iter()
+            .map(|id| format!("“{}”", prompt_words(session, id, l)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(a) = &s.alliance {
+        let cutoff = number(a.cutoffs.total);
+        match a.total {
+            Some(t) => {
+                let mut line = catalog::fill(TOTAL.get(l), &[("total", &number(t))]);
+                let rest = if f.low_alliance { &BELOW } else { &AT_OR_ABOVE };
+                line.push_str(&catalog::fill(rest.get(l), &[("cutoff", &cutoff)]));
+                out.push(line);
+            }
+            None if session.band() == AgeBand::Preschool => out.push(NO_TOTAL_YOUNG.get(l).into()),
+            None => out.push(catalog::fill(
+                NO_TOTAL.get(l),
+                &[
+                    ("answered", &a.answered.to_string()),
+                    ("asked", &a.items.len().to_string()),
+                ],
+            )),
+        }
+        match (a.change, f.drop_reason) {
+            (Some(c), _) if c < 0.0 => out.push(catalog::fill(LOWER.get(l), &[("n", &number(-c))])),
+            (Some(c), _) if c > 0.0 => out.push(catalog::fill(HIGHER.get(l), &[("n", &number(c))])),
+            (Some(_), _) => out.push(SAME.get(l).into()),
+            (None, Some("other_band")) => out.push(OTHER_BAND.get(l).into()),
+            (None, Some("other_items")) => out.push(OTHER_ITEMS.get(l).into()),
+            (None, Some("no_previous_total")) => out.push(NO_PREVIOUS_TOTAL.get(l).into()),
+            _ => {}
+        }
+        if !f.low.is_empty() {
+            out.push(catalog::fill(
+                LOW_ITEMS.get(l),
+                &[("items", &items(&f.low))],
+            ));
+        }
+        let discuss: Vec<&str> = f
+            .discuss
+            .iter()
+            .copied()
+            .filter(|d| !f.low.contains(d))
+            .collect();
+        if !discuss.is_empty() {
+            out.push(catalog::fill(
+                ASK_ABOUT.get(l),
+                &[("items", &items(&discuss))],
+            ));
+        }
+        if !f.disagree.is_empty() {
+            let words: Vec<&str> = f
+                .disagree
+                .iter()
+                .map(|c| construct_code_words(c).get(l))
+                .collect();
+            out.push(catalog::fill(
+                DISAGREE.get(l),
+                &[("constructs", &words.join(", "))],
+            ));
+        }
+    }
+    if let Some(m) = s.mood {
+        out.push(catalog::fill(MOOD.get(l), &[("mood", &number(m))]));
+    }
+    if f.wants_to_talk {
+        out.push(TALK_YES.get(l).into());
+    } else if f.talk_later {
+        out.push(TALK_LATER.get(l).into());
+    } else if s.wants_to_talk.as_deref() == Some("no") {
+        out.push(TALK_NO.get(l).into());
+    }
+    if !f.skipped.is_empty() {
+        out.push(catalog::fill(
+            SKIPPED_ITEMS.get(l),
+            &[("items", &items(&f.skipped))],
+        ));
+    }
+    out
+}
+
+/// An answer as the therapist reads it: the words in their language and the
+/// number, or "Skipped".
+pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
+    let p = session.flow.prompts[i];
+    let Some(a) = session.flow.answers[i].as_ref() else {
+        return String::new();
+    };
+    let Some(value) = a.value.as_ref().filter(|_| !a.skipped) else {
+        return SKIPPED.get(l).into();
+    };
+    match (p.input, value) {
+        (Input::Line(_), AnswerValue::Number(n)) => {
+            catalog::fill(UI.out_of_ten.get(l), &[("n", &number(*n))])
+        }
+        (Input::Drawing, _) => UI.drawing.get(l).into(),
+        _ => {
+            // The child's words in the therapist's language, from the catalog.
+            let config = config::Config {
+                locale: l,
+                ..session.flow.config.clone()
+            };
+            let pick = super::flow::pick_of(&session.flow.config, p, value);
+            pick.and_then(|pick| super::flow::value_of(&config, p, &pick))
+                .map(|(_, label)| match value {
+                    AnswerValue::Number(n) if !matches!(p.input, Input::Sizes) => {
+                        format!("{label} ({})", number(*n))
+                    }
+                    _ => label,
+                })
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// A point of the chart: which session, its value, and whether it dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub session: usize,
+    pub value: f64,
+    pub dropped: bool,
+    /// Not comparable with the point before: another band or item set.
+    pub break_before: bool,
+}
+
+/// The alliance totals over the check-outs, and mood over the check-ins.
+pub fn series(entries: &[Entry]) -> (Vec<Point>, Vec<Point>) {
+    let mut totals = Vec::new();
+    let mut moods = Vec::new();
+    for (n, e) in entries.iter().enumerate() {
+        let Entry::Read(s) = e else { continue };
+        if let Some(a) = &s.scores.alliance {
+            if let Some(t) = a.total {
+                let reason = s.scores.flags.drop_reason;
+                totals.push(Point {
+                    session: n,
+                    value: t,
+                    dropped: s.scores.flags.drop == Some(true),
+                    break_before: matches!(reason, Some("other_band" | "other_items")),
+                });
+            }
+        }
+        if let (Mode::Checkin, Some(m)) = (s.mode(), s.scores.mood) {
+            moods.push(Point {
+                session: n,
+                value: m,
+                dropped: false,
+                break_before: false,
+            });
+        }
+    }
+    (totals, moods)
+}
