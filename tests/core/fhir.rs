@@ -615,7 +615,10 @@ fn a_skipped_core_item_leaves_no_total_and_a_declined_subscale() {
     // No total, so no "not low" either.
     let low = component(total, "low-alliance")[0];
     assert!(low.get("valueBoolean").is_none());
-    assert_eq!(low["dataAbsentReason"]["coding"][0]["code"], "not-applicable");
+    assert_eq!(
+        low["dataAbsentReason"]["coding"][0]["code"],
+        "not-applicable"
+    );
 }
 
 #[test]
