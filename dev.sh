@@ -77,14 +77,27 @@ build() {
   # so compile them while the file streams in, off the main thread, instead
   # of one by one on first call.
   sed -i '1i //# allFunctionsCalledOnLoad' dist/ally.js
+  # The therapist's report: its own page and download, from the same crate.
+  trunk build --release --offline --skip-version-check report.html --dist target/report-dist
+  cp target/report-dist/index.html dist/report.html
+  cp target/report-dist/report.js target/report-dist/report_bg.wasm \
+    target/report-dist/report.css target/report-dist/report-start.js dist/
+  terser dist/report.js --module --compress --mangle --output dist/report.js
+  # shellcheck disable=SC2086
+  node tools/minify-names.mjs dist/report_bg.wasm dist/report.js -- $features
+  # One allow-list for both pages: index.html's.
+  local allow
+  allow=$(sed -n 's/.*name="ally-allowed-origins" content="\([^"]*\)".*/\1/p' index.html)
+  sed -i "s|<meta [^>]*name=\"\?ally-allowed-origins\"\?[^>]*>|<meta name=\"ally-allowed-origins\" content=\"$allow\">|" dist/report.html
+  grep -q "content=\"$allow\"" dist/report.html || die "dist/report.html did not get the allow-list."
   # FHIR definitions for the portal's server, under the deployment's canonical
   # base (index.html's ally-fhir-base), and sample bundles for the validators.
   local base
   base=$(sed -n 's/.*name="ally-fhir-base" content="\([^"]*\)".*/\1/p' index.html)
   cargo run --quiet --bin ally-fhir -- dist/fhir --base "$base" --samples target/fhir-samples
   # Trunk leaves its own <link data-trunk rel=rust …> in the page when it injects nothing.
-  sed -i 's/<link [^>]*data-trunk[^>]*>//g' dist/index.html
-  if grep -q 'data-trunk' dist/index.html; then die "dist/index.html still has a Trunk directive."; fi
+  sed -i 's/<link [^>]*data-trunk[^>]*>//g' dist/index.html dist/report.html
+  if grep -q 'data-trunk' dist/index.html dist/report.html; then die "dist/ still has a Trunk directive."; fi
 }
 
 run_tests() {

@@ -458,7 +458,7 @@ impl Bridge {
                 on_event.emit(BridgeEvent::Host(msg));
                 self.flush_height();
             }
-            Inbound::Reset { .. } => {
+            Inbound::Reset { .. } | Inbound::Add { .. } | Inbound::Live { .. } => {
                 if host.is_some() {
                     on_event.emit(BridgeEvent::Host(msg));
                 }

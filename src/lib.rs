@@ -6,4 +6,5 @@
 pub mod bridge;
 pub mod components;
 pub mod core;
+pub mod report_ui;
 pub mod speech;

@@ -237,6 +237,124 @@
     return handle;
   }
 
+  // ---- The therapist's report ----------------------------------------------
+
+  function reportFail(message) {
+    throw new TypeError("Ally.mountReport: " + message);
+  }
+
+  /**
+   * Shows the therapist's report of `results` (earlier result documents) in
+   * `element`, from the same deployment as the widget: the same handshake,
+   * origin rules and private channel. Returns a handle with `add(result)`,
+   * `live(answer)`, `destroy()`, `session` and `iframe`.
+   */
+  function mountReport(element, options) {
+    if (!element || typeof element.appendChild !== "function") reportFail("element must be a DOM element");
+    options = options || {};
+    if (typeof options.src !== "string" || !options.src) reportFail("options.src must be the widget's URL");
+    var results = options.results === undefined ? [] : options.results;
+    if (!Array.isArray(results)) reportFail("options.results must be a list of result documents");
+    var url;
+    try {
+      url = new URL("report.html", new URL(options.src, root.location.href));
+    } catch (e) {
+      reportFail("options.src must be the widget's URL, got " + JSON.stringify(options.src));
+    }
+    var origin = url.origin;
+    if (origin === "null") reportFail("options.src must be an http(s) URL");
+    var session = "report-" + randomId();
+    url.searchParams.set("session", session);
+    var config = {};
+    if (options.locale !== undefined) config.locale = options.locale;
+    if (options.allianceCutoff !== undefined) config.allianceCutoff = options.allianceCutoff;
+    var sent = results.slice();
+    var live = new Map(); // promptId -> answer of the check-in in progress
+    var port = null;
+    var instance = null;
+    var destroyed = false;
+
+    var iframe = document.createElement("iframe");
+    iframe.title = options.title || "Ally report";
+    iframe.setAttribute("sandbox", "allow-scripts allow-same-origin");
+    iframe.setAttribute("referrerpolicy", "origin");
+    iframe.style.width = "100%";
+    iframe.style.border = "0";
+    iframe.style.display = "block";
+    iframe.style.height = (options.initialHeight || 480) + "px";
+
+    function envelope(type, payload) {
+      return { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
+    }
+
+    function post(type, payload) {
+      if (port && !destroyed) port.postMessage(envelope(type, payload));
+    }
+
+    /** A report page said hello: it gets a new channel, the settings, then every session so far. */
+    function connect(hello) {
+      var name = hello.payload && hello.payload.instance;
+      if (name !== undefined && name === instance) return;
+      instance = name;
+      if (port) port.close();
+      var channel = new MessageChannel();
+      port = channel.port1;
+      port.onmessage = onPortMessage;
+      iframe.contentWindow.postMessage(envelope("init", { config: config }), origin, [channel.port2]);
+      // One message per session: each stays under the size limit on its own.
+      sent.forEach(function (r) { post("add", { result: r }); });
+      live.forEach(function (a) { post("live", { answer: a }); });
+    }
+
+    function onWindowMessage(event) {
+      if (event.source !== iframe.contentWindow || event.origin !== origin || destroyed) return;
+      var msg = event.data;
+      if (!msg || typeof msg !== "object" || msg.session !== session || msg.type !== "hello") return;
+      if (msg.ally !== VERSION) {
+        return call(options.onError, { code: "unsupported_version", message: "ally: the SDK speaks protocol version " + VERSION + ", the report " + msg.ally }, options);
+      }
+      connect(msg);
+    }
+
+    function onPortMessage(event) {
+      var msg = event.data;
+      if (destroyed || !msg || typeof msg !== "object" || msg.session !== session) return;
+      var p = msg.payload || {};
+      if (msg.type === "resize" && typeof p.height === "number" && p.height > 0) {
+        iframe.style.height = Math.ceil(p.height) + "px";
+      } else if (msg.type === "error") {
+        call(options.onError, p, options);
+      }
+    }
+
+    root.addEventListener("message", onWindowMessage);
+    iframe.src = url.toString();
+    element.appendChild(iframe);
+
+    return {
+      session: session,
+      iframe: iframe,
+      /** Adds a finished session's result document; the check-in in progress ends. */
+      add: function (result) {
+        sent.push(result);
+        live.clear();
+        post("add", { result: result });
+      },
+      /** Shows an answer of the check-in in progress (from Ally.mount's onAnswer). */
+      live: function (answer) {
+        if (answer && typeof answer.promptId === "string") live.set(answer.promptId, answer);
+        post("live", { answer: answer });
+      },
+      /** Removes the report, closes the channel and stops listening. */
+      destroy: function () {
+        destroyed = true;
+        root.removeEventListener("message", onWindowMessage);
+        if (port) port.close();
+        if (iframe.parentNode) iframe.parentNode.removeChild(iframe);
+      },
+    };
+  }
+
   // ---- ally.strokes/1: the drawings' compact encoding ----------------------
 
   var STROKES = "ally.strokes/1";
@@ -349,6 +467,7 @@
 
   root.Ally = {
     mount: mount,
+    mountReport: mountReport,
     decodeStrokes: decodeStrokes,
     strokesToSvg: strokesToSvg,
     PROTOCOL_VERSION: VERSION,

@@ -47,7 +47,10 @@ fn action(e: BridgeEvent) -> Option<WidgetAction> {
             run,
             now: now_iso(),
         },
-        BridgeEvent::Host(Inbound::Ack { .. }) => return None,
+        // Acks are the bridge's; the rest is the report's.
+        BridgeEvent::Host(Inbound::Ack { .. } | Inbound::Add { .. } | Inbound::Live { .. }) => {
+            return None
+        }
         BridgeEvent::Delivered => WidgetAction::Delivered,
         BridgeEvent::Unusable(error) => WidgetAction::Report { error, fatal: true },
         BridgeEvent::Refused(r) => WidgetAction::Refuse(r),

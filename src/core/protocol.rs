@@ -332,6 +332,14 @@ pub enum Inbound {
     Reset {
         run: Option<u64>,
     },
+    /// The report: one more session's result document.
+    Add {
+        result: Value,
+    },
+    /// The report: an answer of a check-in in progress.
+    Live {
+        answer: Value,
+    },
 }
 
 /// What the host tells a reloaded widget: the answers it already holds.
@@ -459,6 +467,12 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
             }
         },
         "reset" => Inbound::Reset { run },
+        "add" => Inbound::Add {
+            result: env.payload.get("result").cloned().unwrap_or(Value::Null),
+        },
+        "live" => Inbound::Live {
+            answer: env.payload.get("answer").cloned().unwrap_or(Value::Null),
+        },
         _ => return Ok(None),
     };
     Ok(Some((env.id, msg)))

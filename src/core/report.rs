@@ -5,8 +5,8 @@
 
 use super::catalog::{self, Construct, Input, UI};
 use super::config::{self, AgeBand, Locale, Mode, Previous};
-use super::flow::{is_timestamp, Flow};
-use super::protocol::{AnswerRecord, AnswerValue, Resume, RESULT_SCHEMA};
+use super::flow::{is_timestamp, Flow, Refusal};
+use super::protocol::{AnswerRecord, AnswerValue, ErrorPayload, Resume, RESULT_SCHEMA};
 use super::scoring::{self, Scores};
 use serde_json::{json, Value};
 
@@ -232,20 +232,61 @@ words! {
     DISAGREE: "Disagreed with a statement about {constructs}", "En desacuerdo con una afirmación sobre {constructs}";
     SKIPPED_ITEMS: "Skipped: {items}", "Saltadas: {items}";
     MOOD: "Mood {mood} of 10", "Ánimo: {mood} de 10";
+    TITLE: "Ally: sessions at a glance", "Ally: las sesiones de un vistazo";
+    LATEST_CHECKOUT: "Latest check-out", "Último cierre de sesión";
+    LATEST_CHECKIN: "Latest check-in", "Último inicio de sesión";
+    AGES: "ages {band}", "{band} años";
+    QUESTION: "Question, as the child saw it", "Pregunta, como la vio";
+    MEASURES: "Measures", "Mide";
+    ANSWER: "Answer", "Respuesta";
+    OVER: "Over sessions", "A lo largo de las sesiones";
+    TRUST_CHART: "Trust total at check-out (0–40)", "Total de confianza al terminar (0–40)";
+    MOOD_CHART: "Mood at check-in (0–10)", "Ánimo al empezar (0–10)";
+    CUTOFF_LEGEND: "Your cutoff: {cutoff}", "Su punto de corte: {cutoff}";
+    DROP_LEGEND: "Dropped since the last comparable session", "Bajó desde la última sesión comparable";
+    BREAK_LEGEND: "Another age band or other questions: not compared", "Otra franja de edad u otras preguntas: no se compara";
+    POINT_LEGEND: "A session's total", "El total de una sesión";
+    MOOD_LEGEND: "A check-in's mood", "El ánimo de un día";
+    DATE: "Date", "Fecha";
+    BAND: "Ages", "Edad";
+    TOTAL_COL: "Total", "Total";
+    NOT_COMPARED: "not compared", "no se compara";
+    ITEMS_TABLE: "Trust questions by session", "Preguntas de confianza por sesión";
+    UNREADABLE: "Could not read result {n}: {reason}", "No se pudo leer el resultado {n}: {reason}";
+    UNREADABLE_HEAD: "Not shown", "Sin mostrar";
+    LIVE: "In progress", "En curso";
+    LIVE_NONE: "Waiting for the first answer…", "Esperando la primera respuesta…";
+    WAITING: "Waiting for sessions…", "Esperando sesiones…";
+    NO_SESSIONS: "No sessions yet.", "Aún no hay sesiones.";
+    NO_TOTALS: "No check-out with a total yet.", "Aún no hay un cierre con total.";
+    NO_MOODS: "No check-in with a mood yet.", "Aún no hay un inicio con ánimo.";
+    NOT_HERE: "This report opens inside your care portal.", "Este informe se abre dentro de su portal de atención.";
+    FAILED: "The report can't start: {message}", "El informe no puede empezar: {message}";
+    DRAWING_OF: "The child's drawing", "El dibujo";
+    MOOD_WORD: "mood", "ánimo";
+    FEELINGS_WORD: "feelings", "emociones";
+    INTENSITY_WORD: "how strong", "intensidad";
+    TALK_WORD: "wants to talk", "ganas de hablar";
+    DRAWING_WORD: "drawing", "dibujo";
     BOND: "bond", "vínculo";
     GOALS: "goals", "metas";
     TASKS: "tasks", "tareas";
     OVERALL: "overall", "en general";
 }
 
-pub fn construct_words(c: Construct) -> Option<&'static Words> {
-    Some(match c {
+/// What a prompt measures, in the therapist's words.
+pub fn construct_words(c: Construct) -> &'static Words {
+    match c {
         Construct::Bond => &BOND,
         Construct::Goals => &GOALS,
         Construct::Tasks => &TASKS,
         Construct::Overall => &OVERALL,
-        _ => return None,
-    })
+        Construct::Mood => &MOOD_WORD,
+        Construct::Feelings => &FEELINGS_WORD,
+        Construct::Intensity => &INTENSITY_WORD,
+        Construct::WantsToTalk => &TALK_WORD,
+        Construct::Drawing => &DRAWING_WORD,
+    }
 }
 
 fn construct_code_words(code: &str) -> &'static Words {
@@ -436,4 +477,171 @@ pub fn series(entries: &[Entry]) -> (Vec<Point>, Vec<Point>) {
         }
     }
     (totals, moods)
+}
+
+/// The report's state: what the host gave, and what is read from it.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub stage: ReportStage,
+    pub options: Options,
+    pub docs: Vec<Value>,
+    pub entries: Vec<Entry>,
+    /// The answers of a check-in in progress, latest per prompt.
+    pub live: Vec<AnswerRecord>,
+    /// Errors to tell the host, numbered so each is sent once.
+    pub errors: Vec<(u64, ErrorPayload)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportStage {
+    Connecting,
+    Refused(Refusal),
+    /// The host's settings could not be used.
+    Failed(ErrorPayload),
+    Active,
+}
+
+/// What happens to the report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportAction {
+    Init { config: Value },
+    Add { result: Value },
+    Live { answer: Value },
+    Refuse(Refusal),
+}
+
+/// The most sessions a report keeps: a year of weekly sessions, twice over.
+pub const MAX_SESSIONS: usize = 104;
+
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            stage: ReportStage::Connecting,
+            options: Options {
+                locale: Locale::En,
+                alliance_cutoff: None,
+            },
+            docs: Vec::new(),
+            entries: Vec::new(),
+            live: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+}
+
+/// The report's settings: `{ locale?, allianceCutoff? }`.
+pub fn parse_options(v: &Value) -> Result<Options, ErrorPayload> {
+    let bad = |field: &str, rule: &str, got: Option<&Value>| {
+        let got = got.map_or("nothing".to_string(), |g| short(&g.to_string()));
+        ErrorPayload::new(
+            "invalid_config",
+            format!("{field}: {rule}, got {got}"),
+            Some(field),
+        )
+    };
+    let obj = v
+        .as_object()
+        .ok_or_else(|| bad("config", "must be an object", Some(v)))?;
+    let locale = match obj.get("locale") {
+        None | Some(Value::Null) => Locale::En,
+        Some(Value::String(s)) if s == "en" => Locale::En,
+        Some(Value::String(s)) if s == "es" => Locale::Es,
+        other => return Err(bad("locale", "must be \"en\" or \"es\"", other)),
+    };
+    let alliance_cutoff = match obj.get("allianceCutoff") {
+        None | Some(Value::Null) => None,
+        Some(n) => Some(
+            n.as_f64()
+                .filter(|c| (0.0..=40.0).contains(c))
+                .ok_or_else(|| bad("allianceCutoff", "must be a number from 0 to 40", Some(n)))?,
+        ),
+    };
+    Ok(Options {
+        locale,
+        alliance_cutoff,
+    })
+}
+
+impl Report {
+    fn note(&mut self, error: ErrorPayload) {
+        let n = self.errors.last().map_or(1, |(n, _)| n + 1);
+        self.errors.push((n, error));
+    }
+
+    fn reread(&mut self) {
+        let before: Vec<usize> = self.unreadable().map(|(at, _)| at).collect();
+        self.entries = read_all(&self.docs, &self.options);
+        let new: Vec<(usize, String)> = self
+            .unreadable()
+            .filter(|(at, _)| !before.contains(at))
+            .map(|(at, r)| (at, r.to_string()))
+            .collect();
+        for (at, reason) in new {
+            self.note(ErrorPayload::new(
+                "bad_message",
+                format!("result {}: {reason}; shown as unreadable", at + 1),
+                Some("result"),
+            ));
+        }
+    }
+
+    /// The unreadable documents: their place, and why.
+    pub fn unreadable(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Unreadable { at, reason } => Some((*at, reason.as_str())),
+            Entry::Read(_) => None,
+        })
+    }
+
+    /// The sessions read, oldest first.
+    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Read(s) => Some(s.as_ref()),
+            Entry::Unreadable { .. } => None,
+        })
+    }
+
+    pub fn reduce(&self, action: ReportAction) -> Report {
+        let mut next = self.clone();
+        match action {
+            ReportAction::Refuse(r) => next.stage = ReportStage::Refused(r),
+            ReportAction::Init { config } => match parse_options(&config) {
+                Ok(options) => {
+                    next.options = options;
+                    next.stage = ReportStage::Active;
+                    next.reread();
+                }
+                Err(e) => {
+                    next.note(e.clone());
+                    next.stage = ReportStage::Failed(e);
+                }
+            },
+            ReportAction::Add { result } => {
+                if next.docs.len() >= MAX_SESSIONS {
+                    next.note(ErrorPayload::new(
+                        "too_large",
+                        format!("result: a report keeps at most {MAX_SESSIONS} sessions"),
+                        Some("result"),
+                    ));
+                    return next;
+                }
+                // The check in progress has ended: its result is here.
+                next.live.clear();
+                next.docs.push(result);
+                next.reread();
+            }
+            ReportAction::Live { answer } => match AnswerRecord::from_value(&answer) {
+                Some(a) if catalog::PROMPTS.iter().any(|p| p.id == a.prompt_id) => {
+                    next.live.retain(|x| x.prompt_id != a.prompt_id);
+                    next.live.push(a);
+                }
+                _ => next.note(ErrorPayload::new(
+                    "bad_message",
+                    "answer: not an answer record of a known prompt; not shown",
+                    Some("answer"),
+                )),
+            },
+        }
+        next
+    }
 }

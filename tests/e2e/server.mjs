@@ -49,7 +49,7 @@ export function handler(root) {
     let base = root;
     // The widget's page gets the strict policy a deployment should send
     // (?csp=off shows what the widget does by itself without it).
-    const page = path === "/" || path === "/index.html";
+    const page = path === "/" || path === "/index.html" || path === "/report.html";
     const csp = page && url.searchParams.get("csp") !== "off" ? { "Content-Security-Policy": WIDGET_CSP } : {};
     if (path.startsWith("/__test/")) {
       base = pages;

@@ -1,0 +1,176 @@
+//! The charts over sessions: SVG drawn here, with a visible legend and a
+//! data table for screen readers.
+
+use super::view::date;
+use crate::core::config::{Locale, Mode};
+use crate::core::report::{self as r, Point, Report, Session};
+use yew::prelude::*;
+
+const W: f64 = 640.0;
+const H: f64 = 200.0;
+const LEFT: f64 = 36.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 26.0;
+
+/// The y of `v` on a 0–`max` axis.
+pub fn y_of(v: f64, max: f64) -> f64 {
+    TOP + (H - TOP - BOTTOM) * (1.0 - v / max)
+}
+
+fn x_of(k: usize, n: usize) -> f64 {
+    LEFT + (W - LEFT - RIGHT) * (k as f64 + 0.5) / n as f64
+}
+
+fn n1(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// Both charts, or what is missing.
+pub fn charts(state: &Report, l: Locale) -> Html {
+    let (totals, moods) = r::series(&state.entries);
+    let sessions: Vec<&Session> = state
+        .entries
+        .iter()
+        .map(|e| match e {
+            r::Entry::Read(s) => Some(s.as_ref()),
+            r::Entry::Unreadable { .. } => None,
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
+    let when = |p: &Point| match &state.entries[p.session] {
+        r::Entry::Read(s) => date(&s.completed_at).to_string(),
+        r::Entry::Unreadable { .. } => String::new(),
+    };
+    // The cutoff in force: the therapist's, or the latest check-out's.
+    let cutoff = state.options.alliance_cutoff.or_else(|| {
+        sessions
+            .iter()
+            .rev()
+            .filter(|s| s.mode() == Mode::Checkout)
+            .find_map(|s| s.scores.alliance.as_ref().map(|a| a.cutoffs.total))
+    });
+    html! {
+        <div class="charts">
+            <figure class="chart" data-chart="trust">
+                <figcaption>{ r::TRUST_CHART.get(l) }</figcaption>
+                if totals.is_empty() {
+                    <p class="quiet">{ r::NO_TOTALS.get(l) }</p>
+                } else {
+                    { svg(&totals, 40.0, &[0.0, 10.0, 20.0, 30.0, 40.0], cutoff, &when) }
+                    <ul class="legend">
+                        <li><span class="key point-key"></span>{ r::POINT_LEGEND.get(l) }</li>
+                        if let Some(c) = cutoff {
+                            <li><span class="key cutoff-key"></span>{ crate::core::catalog::fill(r::CUTOFF_LEGEND.get(l), &[("cutoff", &r::number(c))]) }</li>
+                        }
+                        <li><span class="key drop-key"></span>{ r::DROP_LEGEND.get(l) }</li>
+                        <li><span class="key break-key"></span>{ r::BREAK_LEGEND.get(l) }</li>
+                    </ul>
+                    { table(r::TRUST_CHART.get(l), &totals, &when, l, true) }
+                }
+            </figure>
+            <figure class="chart" data-chart="mood">
+                <figcaption>{ r::MOOD_CHART.get(l) }</figcaption>
+                if moods.is_empty() {
+                    <p class="quiet">{ r::NO_MOODS.get(l) }</p>
+                } else {
+                    { svg(&moods, 10.0, &[0.0, 5.0, 10.0], None, &when) }
+                    <ul class="legend">
+                        <li><span class="key mood-key"></span>{ r::MOOD_LEGEND.get(l) }</li>
+                    </ul>
+                    { table(r::MOOD_CHART.get(l), &moods, &when, l, false) }
+                }
+            </figure>
+        </div>
+    }
+}
+
+fn svg(
+    points: &[Point],
+    max: f64,
+    ticks: &[f64],
+    cutoff: Option<f64>,
+    when: &dyn Fn(&Point) -> String,
+) -> Html {
+    let n = points.len();
+    // The line joins only comparable neighbours.
+    let mut d = String::new();
+    for (k, p) in points.iter().enumerate() {
+        let cmd = if k == 0 || p.break_before { "M" } else { "L" };
+        d.push_str(&format!(
+            "{cmd}{} {}",
+            n1(x_of(k, n)),
+            n1(y_of(p.value, max))
+        ));
+    }
+    let grid = ticks.iter().map(|v| {
+        let y = n1(y_of(*v, max));
+        html! {
+            <>
+                <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.clone()} y2={y.clone()} />
+                <text class="tick" x={(LEFT - 6.0).to_string()} y={y} dy="4" text-anchor="end">{ r::number(*v) }</text>
+            </>
+        }
+    });
+    let marks = points.iter().enumerate().map(|(k, p)| {
+        let (x, y) = (x_of(k, n), y_of(p.value, max));
+        let label = format!("{}: {}", when(p), r::number(p.value));
+        html! {
+            <>
+                if p.break_before {
+                    <line class="break" x1={n1(x - (W - LEFT - RIGHT) / n as f64 / 2.0)} x2={n1(x - (W - LEFT - RIGHT) / n as f64 / 2.0)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                }
+                <circle class="point" cx={n1(x)} cy={n1(y)} r="5" data-value={r::number(p.value)} data-date={when(p)}>
+                    <title>{ label }</title>
+                </circle>
+                if p.dropped {
+                    <path class="drop-mark" d={format!("M{} {}l-6 -9h12z", n1(x), n1(y - 8.0))} />
+                }
+                <text class="date" x={n1(x)} y={(H - 8.0).to_string()} text-anchor="middle">{ when(p).get(5..).unwrap_or("").to_string() }</text>
+            </>
+        }
+    });
+    html! {
+        <svg class="plot" viewBox={format!("0 0 {W} {H}")} role="img" aria-hidden="true" focusable="false">
+            { for grid }
+            if let Some(c) = cutoff {
+                <line class="cutoff" data-value={r::number(c)} x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={n1(y_of(c, max))} y2={n1(y_of(c, max))} />
+            }
+            <path class="trend" d={d} />
+            { for marks }
+        </svg>
+    }
+}
+
+/// The same numbers as a table, for screen readers (and for print).
+fn table(
+    caption: &str,
+    points: &[Point],
+    when: &dyn Fn(&Point) -> String,
+    l: Locale,
+    drops: bool,
+) -> Html {
+    html! {
+        <table class="sr-only">
+            <caption>{ caption }</caption>
+            <thead><tr>
+                <th scope="col">{ r::DATE.get(l) }</th>
+                <th scope="col">{ r::TOTAL_COL.get(l) }</th>
+                if drops { <th scope="col">{ r::DROP_LEGEND.get(l) }</th> }
+            </tr></thead>
+            <tbody>
+                { for points.iter().map(|p| html! {
+                    <tr>
+                        <th scope="row">{ when(p) }</th>
+                        <td>{ r::number(p.value) }</td>
+                        if drops {
+                            <td>{ if p.dropped { "✓" } else if p.break_before { r::NOT_COMPARED.get(l) } else { "" } }</td>
+                        }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}

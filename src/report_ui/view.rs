@@ -1,0 +1,236 @@
+//! The report's screens, as functions of the state.
+
+use super::chart;
+use crate::components::face::face;
+use crate::core::catalog::{self, Input};
+use crate::core::config::{AgeBand, Locale, Mode};
+use crate::core::flow::Refusal;
+use crate::core::protocol::AnswerValue;
+use crate::core::report::{self as r, Report, ReportStage, Session, Words};
+use crate::core::strokes;
+use yew::prelude::*;
+
+fn t(w: &Words, l: Locale) -> &'static str {
+    w.get(l)
+}
+
+/// The whole report.
+pub fn report(state: &Report) -> Html {
+    let l = state.options.locale;
+    let lang = match l {
+        Locale::En => "en",
+        Locale::Es => "es",
+    };
+    let body = match &state.stage {
+        ReportStage::Connecting => html! { <p class="quiet">{ t(&r::WAITING, l) }</p> },
+        ReportStage::Refused(
+            Refusal::NotEmbedded | Refusal::OriginNotAllowed | Refusal::NoSession,
+        ) => {
+            html! { <p class="notice">{ t(&r::NOT_HERE, l) }</p> }
+        }
+        ReportStage::Failed(e) => {
+            html! { <p class="notice">{ catalog::fill(t(&r::FAILED, l), &[("message", &e.message)]) }</p> }
+        }
+        ReportStage::Active => active(state, l),
+    };
+    html! {
+        <div lang={lang}>
+            <h1>{ t(&r::TITLE, l) }</h1>
+            { body }
+        </div>
+    }
+}
+
+fn active(state: &Report, l: Locale) -> Html {
+    let sessions: Vec<&Session> = state.sessions().collect();
+    // The latest of each check, the most recent first.
+    let mut latest_of: Vec<&Session> = [Mode::Checkout, Mode::Checkin]
+        .iter()
+        .filter_map(|m| sessions.iter().rev().find(|s| s.mode() == *m).copied())
+        .collect();
+    latest_of.sort_by(|a, b| b.completed_at.cmp(&a.completed_at));
+    html! {
+        <>
+            { live(state, l) }
+            if sessions.is_empty() {
+                <p class="quiet">{ t(&r::NO_SESSIONS, l) }</p>
+            }
+            { for latest_of.into_iter().map(|s| latest(s, l)) }
+            if !sessions.is_empty() {
+                <section class="over" aria-labelledby="over">
+                    <h2 id="over">{ t(&r::OVER, l) }</h2>
+                    { chart::charts(state, l) }
+                    { items_table(&sessions, l) }
+                </section>
+            }
+            { unreadable(state, l) }
+        </>
+    }
+}
+
+fn band_words(band: AgeBand, l: Locale) -> String {
+    let code = band.code().replace('-', "–");
+    catalog::fill(t(&r::AGES, l), &[("band", &code)])
+}
+
+/// The date of a timestamp, as written in it (the portal's records use the same).
+pub fn date(ts: &str) -> &str {
+    ts.get(..10).unwrap_or(ts)
+}
+
+/// The latest session: its summary in plain words, then every prompt.
+fn latest(s: &Session, l: Locale) -> Html {
+    let rows = s.flow.prompts.iter().enumerate().map(|(i, p)| {
+        let record = s.flow.answers[i].as_ref();
+        let skipped = record.is_none_or(|a| a.skipped);
+        let answer = r::answer_words(s, i, l);
+        let picture = match (p.input, record.and_then(|a| a.value.as_ref())) {
+            (Input::Faces(_), Some(AnswerValue::Number(n))) if !skipped => face(n / 10.0),
+            (Input::Drawing, Some(AnswerValue::Drawing(d))) if !skipped => drawing(&d.strokes, l),
+            _ => Html::default(),
+        };
+        html! {
+            <tr data-prompt={p.id} class={classes!(skipped.then_some("skipped"))}>
+                <th scope="row">{ r::prompt_words(s, p.id, l) }</th>
+                <td>{ t(r::construct_words(p.construct), l) }</td>
+                <td class="answer">{ picture }<span>{ answer }</span></td>
+            </tr>
+        }
+    });
+    let (id, title) = match s.mode() {
+        Mode::Checkout => ("latest-checkout", t(&r::LATEST_CHECKOUT, l)),
+        Mode::Checkin => ("latest-checkin", t(&r::LATEST_CHECKIN, l)),
+    };
+    html! {
+        <section class="latest" data-mode={s.mode().code()} aria-labelledby={id}>
+            <h2 id={id}>
+                { title }
+                <span class="meta">{ format!(" · {} · {}", date(&s.completed_at), band_words(s.band(), l)) }</span>
+            </h2>
+            <ul class="summary">
+                { for r::summary(s, l).into_iter().map(|line| html! { <li>{ line }</li> }) }
+            </ul>
+            <table class="answers">
+                <thead><tr>
+                    <th scope="col">{ t(&r::QUESTION, l) }</th>
+                    <th scope="col">{ t(&r::MEASURES, l) }</th>
+                    <th scope="col">{ t(&r::ANSWER, l) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// A drawing, made here from its strokes (never markup taken from outside).
+fn drawing(text: &str, l: Locale) -> Html {
+    match strokes::decode(text) {
+        Ok(d) => html! {
+            <figure class="drawing" role="img" aria-label={t(&r::DRAWING_OF, l)}>
+                { Html::from_html_unchecked(AttrValue::from(d.to_svg())) }
+            </figure>
+        },
+        Err(_) => Html::default(),
+    }
+}
+
+/// The check-in in progress, answer by answer as it arrives.
+fn live(state: &Report, l: Locale) -> Html {
+    if state.live.is_empty() {
+        return Html::default();
+    }
+    let rows = state.live.iter().map(|a| {
+        let words = catalog::PROMPTS
+            .iter()
+            .find(|p| p.id == a.prompt_id)
+            .map(|p| catalog::with_helper(p.text.get(l), catalog::UI.someone.get(l)))
+            .unwrap_or_default();
+        let answer = if a.skipped {
+            t(&r::SKIPPED, l).to_string()
+        } else {
+            a.label.clone().unwrap_or_default()
+        };
+        html! { <li data-prompt={a.prompt_id.clone()}><span>{ words }</span>{ " " }<strong>{ answer }</strong></li> }
+    });
+    html! {
+        <section class="live" aria-labelledby="live" aria-live="polite">
+            <h2 id="live">{ t(&r::LIVE, l) }</h2>
+            <ul>{ for rows }</ul>
+        </section>
+    }
+}
+
+/// The trust items of each check-out, oldest first.
+fn items_table(sessions: &[&Session], l: Locale) -> Html {
+    let checkouts: Vec<&&Session> = sessions
+        .iter()
+        .filter(|s| s.mode() == Mode::Checkout && s.band() != AgeBand::Preschool)
+        .collect();
+    if checkouts.is_empty() {
+        return Html::default();
+    }
+    let ids: Vec<&str> = checkouts
+        .last()
+        .and_then(|s| s.scores.alliance.as_ref())
+        .map(|a| a.items.clone())
+        .unwrap_or_default();
+    let latest = checkouts[checkouts.len() - 1];
+    let rows = checkouts.iter().map(|s| {
+        let cells = ids.iter().map(|id| {
+            let i = s.flow.prompts.iter().position(|p| p.id == *id);
+            // Compact: the number, or "Skipped" (never a zero).
+            let text = i
+                .and_then(|i| s.flow.answers[i].as_ref())
+                .map(|a| match (&a.value, a.skipped) {
+                    (Some(AnswerValue::Number(n)), false) => r::number(*n),
+                    _ => t(&r::SKIPPED, l).to_string(),
+                })
+                .unwrap_or_else(|| "–".into());
+            html! { <td>{ text }</td> }
+        });
+        let broke = matches!(s.scores.flags.drop_reason, Some("other_band" | "other_items"));
+        let total = s.total().map_or("–".to_string(), r::number);
+        html! {
+            <tr class={classes!(broke.then_some("break"))}>
+                <th scope="row">{ date(&s.completed_at) }</th>
+                <td class="band">{ s.band().code().replace('-', "–") }{ if broke { format!(" ({})", t(&r::NOT_COMPARED, l)) } else { String::new() } }</td>
+                { for cells }
+                <td>{ total }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="items">
+            <caption>{ t(&r::ITEMS_TABLE, l) }</caption>
+            <thead><tr>
+                <th scope="col">{ t(&r::DATE, l) }</th>
+                <th scope="col">{ t(&r::BAND, l) }</th>
+                { for ids.iter().map(|id| {
+                    let what = latest.flow.prompts.iter().find(|p| p.id == *id).map_or("", |p| t(r::construct_words(p.construct), l));
+                    html! { <th scope="col"><abbr title={r::prompt_words(latest, id, l)}>{ what }</abbr></th> }
+                }) }
+                <th scope="col">{ t(&r::TOTAL_COL, l) }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// The documents that could not be read, with why.
+fn unreadable(state: &Report, l: Locale) -> Html {
+    let mut list: Vec<(usize, &str)> = state.unreadable().collect();
+    list.sort_unstable();
+    if list.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="unreadable" aria-labelledby="unreadable">
+            <h2 id="unreadable">{ t(&r::UNREADABLE_HEAD, l) }</h2>
+            <ul>
+                { for list.into_iter().map(|(at, reason)| html! {
+                    <li data-result={(at + 1).to_string()}>{ catalog::fill(t(&r::UNREADABLE, l), &[("n", &(at + 1).to_string()), ("reason", reason)]) }</li>
+                }) }
+            </ul>
+        </section>
+    }
+}
