@@ -260,6 +260,8 @@ words! {
     NO_SESSIONS: "No sessions yet.", "Aún no hay sesiones.";
     NO_TOTALS: "No check-out with a total yet.", "Aún no hay un cierre con total.";
     NO_MOODS: "No check-in with a mood yet.", "Aún no hay un inicio con ánimo.";
+    NO_VALUE: "none", "ninguno";
+    NO_VALUE_LEGEND: "No total or mood: something was skipped", "Sin total o ánimo: algo se saltó";
     NOT_HERE: "This report opens inside your care portal.", "Este informe se abre dentro de su portal de atención.";
     FAILED: "The report can't start: {message}", "El informe no puede empezar: {message}";
     DRAWING_OF: "The child's drawing", "El dibujo";
@@ -298,7 +300,17 @@ fn construct_code_words(code: &str) -> &'static Words {
     }
 }
 
-/// A number as a therapist reads it: whole when whole, one decimal otherwise.
+/// A number as a therapist reads it: whole when whole, one decimal otherwise
+/// (a decimal comma in Spanish). Attributes for machines use [`number`].
+pub fn number_in(n: f64, l: Locale) -> String {
+    let text = number(n);
+    match l {
+        Locale::En => text,
+        Locale::Es => text.replace('.', ","),
+    }
+}
+
+/// A number as data: whole when whole, one decimal otherwise.
 pub fn number(n: f64) -> String {
     if n.fract() == 0.0 {
         format!("{}", n as i64)
@@ -331,10 +343,10 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
             .join(", ")
     };
     if let Some(a) = &s.alliance {
-        let cutoff = number(a.cutoffs.total);
+        let cutoff = number_in(a.cutoffs.total, l);
         match a.total {
             Some(t) => {
-                let mut line = catalog::fill(TOTAL.get(l), &[("total", &number(t))]);
+                let mut line = catalog::fill(TOTAL.get(l), &[("total", &number_in(t, l))]);
                 let rest = if f.low_alliance { &BELOW } else { &AT_OR_ABOVE };
                 line.push_str(&catalog::fill(rest.get(l), &[("cutoff", &cutoff)]));
                 out.push(line);
@@ -349,8 +361,12 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
             )),
         }
         match (a.change, f.drop_reason) {
-            (Some(c), _) if c < 0.0 => out.push(catalog::fill(LOWER.get(l), &[("n", &number(-c))])),
-            (Some(c), _) if c > 0.0 => out.push(catalog::fill(HIGHER.get(l), &[("n", &number(c))])),
+            (Some(c), _) if c < 0.0 => {
+                out.push(catalog::fill(LOWER.get(l), &[("n", &number_in(-c, l))]))
+            }
+            (Some(c), _) if c > 0.0 => {
+                out.push(catalog::fill(HIGHER.get(l), &[("n", &number_in(c, l))]))
+            }
             (Some(_), _) => out.push(SAME.get(l).into()),
             (None, Some("other_band")) => out.push(OTHER_BAND.get(l).into()),
             (None, Some("other_items")) => out.push(OTHER_ITEMS.get(l).into()),
@@ -388,7 +404,7 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
         }
     }
     if let Some(m) = s.mood {
-        out.push(catalog::fill(MOOD.get(l), &[("mood", &number(m))]));
+        out.push(catalog::fill(MOOD.get(l), &[("mood", &number_in(m, l))]));
     }
     if f.wants_to_talk {
         out.push(TALK_YES.get(l).into());
@@ -418,7 +434,7 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
     };
     match (p.input, value) {
         (Input::Line(_), AnswerValue::Number(n)) => {
-            catalog::fill(UI.out_of_ten.get(l), &[("n", &number(*n))])
+            catalog::fill(UI.out_of_ten.get(l), &[("n", &number_in(*n, l))])
         }
         (Input::Drawing, _) => UI.drawing.get(l).into(),
         _ => {
@@ -431,7 +447,7 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
             pick.and_then(|pick| super::flow::value_of(&config, p, &pick))
                 .map(|(_, label)| match value {
                     AnswerValue::Number(n) if !matches!(p.input, Input::Sizes) => {
-                        format!("{label} ({})", number(*n))
+                        format!("{label} ({})", number_in(*n, l))
                     }
                     _ => label,
                 })
@@ -440,37 +456,37 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
     }
 }
 
-/// A point of the chart: which session, its value, and whether it dropped.
+/// A point of the chart: which session, its value (none when the session
+/// has no total: drawn as a gap, never as a zero), and whether it dropped.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
     pub session: usize,
-    pub value: f64,
+    pub value: Option<f64>,
     pub dropped: bool,
     /// Not comparable with the point before: another band or item set.
     pub break_before: bool,
 }
 
-/// The alliance totals over the check-outs, and mood over the check-ins.
+/// The alliance totals over the check-outs (3–5 has none to chart), and mood
+/// over the check-ins.
 pub fn series(entries: &[Entry]) -> (Vec<Point>, Vec<Point>) {
     let mut totals = Vec::new();
     let mut moods = Vec::new();
     for (n, e) in entries.iter().enumerate() {
         let Entry::Read(s) = e else { continue };
-        if let Some(a) = &s.scores.alliance {
-            if let Some(t) = a.total {
-                let reason = s.scores.flags.drop_reason;
-                totals.push(Point {
-                    session: n,
-                    value: t,
-                    dropped: s.scores.flags.drop == Some(true),
-                    break_before: matches!(reason, Some("other_band" | "other_items")),
-                });
-            }
+        if let (Some(a), false) = (&s.scores.alliance, s.band() == AgeBand::Preschool) {
+            let reason = s.scores.flags.drop_reason;
+            totals.push(Point {
+                session: n,
+                value: a.total,
+                dropped: s.scores.flags.drop == Some(true),
+                break_before: matches!(reason, Some("other_band" | "other_items")),
+            });
         }
-        if let (Mode::Checkin, Some(m)) = (s.mode(), s.scores.mood) {
+        if s.mode() == Mode::Checkin {
             moods.push(Point {
                 session: n,
-                value: m,
+                value: s.scores.mood,
                 dropped: false,
                 break_before: false,
             });

@@ -56,29 +56,35 @@ pub fn charts(state: &Report, l: Locale) -> Html {
         <div class="charts">
             <figure class="chart" data-chart="trust">
                 <figcaption>{ r::TRUST_CHART.get(l) }</figcaption>
-                if totals.is_empty() {
+                if totals.iter().all(|p| p.value.is_none()) {
                     <p class="quiet">{ r::NO_TOTALS.get(l) }</p>
                 } else {
-                    { svg(&totals, 40.0, &[0.0, 10.0, 20.0, 30.0, 40.0], cutoff, &when) }
+                    { svg(&totals, 40.0, &[0.0, 10.0, 20.0, 30.0, 40.0], cutoff, &when, l) }
                     <ul class="legend">
                         <li><span class="key point-key"></span>{ r::POINT_LEGEND.get(l) }</li>
                         if let Some(c) = cutoff {
-                            <li><span class="key cutoff-key"></span>{ crate::core::catalog::fill(r::CUTOFF_LEGEND.get(l), &[("cutoff", &r::number(c))]) }</li>
+                            <li><span class="key cutoff-key"></span>{ crate::core::catalog::fill(r::CUTOFF_LEGEND.get(l), &[("cutoff", &r::number_in(c, l))]) }</li>
                         }
                         <li><span class="key drop-key"></span>{ r::DROP_LEGEND.get(l) }</li>
                         <li><span class="key break-key"></span>{ r::BREAK_LEGEND.get(l) }</li>
+                        if totals.iter().any(|p| p.value.is_none()) {
+                            <li><span class="key gap-key">{ r::NO_VALUE.get(l) }</span>{ r::NO_VALUE_LEGEND.get(l) }</li>
+                        }
                     </ul>
                     { table(r::TRUST_CHART.get(l), &totals, &when, l, true) }
                 }
             </figure>
             <figure class="chart" data-chart="mood">
                 <figcaption>{ r::MOOD_CHART.get(l) }</figcaption>
-                if moods.is_empty() {
+                if moods.iter().all(|p| p.value.is_none()) {
                     <p class="quiet">{ r::NO_MOODS.get(l) }</p>
                 } else {
-                    { svg(&moods, 10.0, &[0.0, 5.0, 10.0], None, &when) }
+                    { svg(&moods, 10.0, &[0.0, 5.0, 10.0], None, &when, l) }
                     <ul class="legend">
                         <li><span class="key mood-key"></span>{ r::MOOD_LEGEND.get(l) }</li>
+                        if moods.iter().any(|p| p.value.is_none()) {
+                            <li><span class="key gap-key">{ r::NO_VALUE.get(l) }</span>{ r::NO_VALUE_LEGEND.get(l) }</li>
+                        }
                     </ul>
                     { table(r::MOOD_CHART.get(l), &moods, &when, l, false) }
                 }
@@ -93,41 +99,61 @@ fn svg(
     ticks: &[f64],
     cutoff: Option<f64>,
     when: &dyn Fn(&Point) -> String,
+    l: Locale,
 ) -> Html {
     let n = points.len();
-    // The line joins only comparable neighbours.
+    // The line joins only comparable neighbours with values: a session
+    // without one is a gap, never a zero.
     let mut d = String::new();
+    let mut joined = false;
     for (k, p) in points.iter().enumerate() {
-        let cmd = if k == 0 || p.break_before { "M" } else { "L" };
-        d.push_str(&format!(
-            "{cmd}{} {}",
-            n1(x_of(k, n)),
-            n1(y_of(p.value, max))
-        ));
+        let Some(v) = p.value else {
+            joined = false;
+            continue;
+        };
+        let cmd = if joined && !p.break_before { "L" } else { "M" };
+        d.push_str(&format!("{cmd}{} {}", n1(x_of(k, n)), n1(y_of(v, max))));
+        joined = true;
     }
     let grid = ticks.iter().map(|v| {
         let y = n1(y_of(*v, max));
         html! {
             <>
                 <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.clone()} y2={y.clone()} />
-                <text class="tick" x={(LEFT - 6.0).to_string()} y={y} dy="4" text-anchor="end">{ r::number(*v) }</text>
+                <text class="tick" x={(LEFT - 6.0).to_string()} y={y} dy="4" text-anchor="end">{ r::number_in(*v, l) }</text>
             </>
         }
     });
     let marks = points.iter().enumerate().map(|(k, p)| {
-        let (x, y) = (x_of(k, n), y_of(p.value, max));
-        let label = format!("{}: {}", when(p), r::number(p.value));
+        let x = x_of(k, n);
+        let step = (W - LEFT - RIGHT) / n as f64;
+        let value = match p.value {
+            Some(v) => {
+                let y = y_of(v, max);
+                let label = format!("{}: {}", when(p), r::number_in(v, l));
+                html! {
+                    <>
+                        <circle class="point" cx={n1(x)} cy={n1(y)} r="5" data-value={r::number(v)} data-date={when(p)}>
+                            <title>{ label }</title>
+                        </circle>
+                        if p.dropped {
+                            <path class="drop-mark" d={format!("M{} {}l-6 -9h12z", n1(x), n1(y - 8.0))} />
+                        }
+                    </>
+                }
+            }
+            None => html! {
+                <text class="gap" x={n1(x)} y={n1((TOP + H - BOTTOM) / 2.0)} text-anchor="middle" data-date={when(p)}>
+                    { r::NO_VALUE.get(l) }
+                </text>
+            },
+        };
         html! {
             <>
                 if p.break_before {
-                    <line class="break" x1={n1(x - (W - LEFT - RIGHT) / n as f64 / 2.0)} x2={n1(x - (W - LEFT - RIGHT) / n as f64 / 2.0)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                    <line class="break" x1={n1(x - step / 2.0)} x2={n1(x - step / 2.0)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
                 }
-                <circle class="point" cx={n1(x)} cy={n1(y)} r="5" data-value={r::number(p.value)} data-date={when(p)}>
-                    <title>{ label }</title>
-                </circle>
-                if p.dropped {
-                    <path class="drop-mark" d={format!("M{} {}l-6 -9h12z", n1(x), n1(y - 8.0))} />
-                }
+                { value }
                 <text class="date" x={n1(x)} y={(H - 8.0).to_string()} text-anchor="middle">{ when(p).get(5..).unwrap_or("").to_string() }</text>
             </>
         }
@@ -164,7 +190,7 @@ fn table(
                 { for points.iter().map(|p| html! {
                     <tr>
                         <th scope="row">{ when(p) }</th>
-                        <td>{ r::number(p.value) }</td>
+                        <td>{ p.value.map_or_else(|| r::NO_VALUE.get(l).to_string(), |v| r::number_in(v, l)) }</td>
                         if drops {
                             <td>{ if p.dropped { "✓" } else if p.break_before { r::NOT_COMPARED.get(l) } else { "" } }</td>
                         }

@@ -182,14 +182,14 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
             let text = i
                 .and_then(|i| s.flow.answers[i].as_ref())
                 .map(|a| match (&a.value, a.skipped) {
-                    (Some(AnswerValue::Number(n)), false) => r::number(*n),
+                    (Some(AnswerValue::Number(n)), false) => r::number_in(*n, l),
                     _ => t(&r::SKIPPED, l).to_string(),
                 })
                 .unwrap_or_else(|| "–".into());
             html! { <td>{ text }</td> }
         });
         let broke = matches!(s.scores.flags.drop_reason, Some("other_band" | "other_items"));
-        let total = s.total().map_or("–".to_string(), r::number);
+        let total = s.total().map_or("–".to_string(), |t| r::number_in(t, l));
         html! {
             <tr class={classes!(broke.then_some("break"))}>
                 <th scope="row">{ date(&s.completed_at) }</th>

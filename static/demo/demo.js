@@ -16,6 +16,50 @@
   var handle = null;
   var lastCheckout = null;
 
+  // The therapist's report: three earlier sessions of a 7-year-old (made here
+  // as the widget writes them), then this page's sessions, live as they happen.
+  var ITEMS = ["trust.listened", "trust.what_matters", "trust.liked_what_we_did", "trust.next_time"];
+  var CONSTRUCTS = ["bond", "goals", "tasks", "overall"];
+  var AGREE = ["No", "Not really", "Kind of", "Yes", "Yes, a lot"];
+  var MOOD = ["Awful", "Not good", "Okay", "Good", "Great"];
+  function at(day, s) { return "2026-11-0" + day + "T16:0" + s + ":00.000Z"; }
+  function skipped(id, construct, kind, day, s) {
+    return { promptId: id, construct: construct, kind: kind, value: null, label: null, skipped: true, answeredAt: at(day, s) };
+  }
+  function earlierCheckout(faces, day) {
+    var answers = faces.map(function (f, i) {
+      return { promptId: ITEMS[i], construct: CONSTRUCTS[i], kind: "faces", value: f * 2.5, label: AGREE[f], skipped: false, answeredAt: at(day, i + 1) };
+    });
+    answers.push(skipped("drawing.together", "drawing", "drawing", day, 5));
+    var total = faces.reduce(function (a, f) { return a + f * 2.5; }, 0);
+    return { schema: "ally.result/1", session: "earlier-" + day, mode: "checkout", ageBand: "6-8", age: 7, locale: "en",
+      startedAt: at(day, 0), completedAt: at(day, 6), answers: answers,
+      scores: { mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance: { items: ITEMS, total: total } } };
+  }
+  function earlierCheckin(face, day) {
+    var answers = [
+      { promptId: "mood.now", construct: "mood", kind: "faces", value: face * 2.5, label: MOOD[face], skipped: false, answeredAt: at(day, 1) },
+      skipped("drawing.feel", "drawing", "drawing", day, 2), skipped("feelings.which", "feelings", "feelings", day, 3),
+      skipped("intensity.now", "intensity", "sizes", day, 4), skipped("talk.today", "wantsToTalk", "choice", day, 5),
+    ];
+    return { schema: "ally.result/1", session: "earlier-" + day, mode: "checkin", ageBand: "6-8", age: 7, locale: "en",
+      startedAt: at(day, 0), completedAt: at(day, 6), answers: answers,
+      scores: { mood: face * 2.5, feelings: [], intensity: null, wantsToTalk: "skipped", alliance: null } };
+  }
+  var sessions = [earlierCheckin(3, 1), earlierCheckout([4, 4, 3, 4], 1), earlierCheckin(2, 4), earlierCheckout([4, 3, 3, 4], 4),
+    earlierCheckin(1, 7), earlierCheckout([3, 2, 3, 3], 7)];
+  var report = null;
+  var reportLocale = document.getElementById("report-locale");
+  function showReport() {
+    if (report) report.destroy();
+    report = Ally.mountReport(document.getElementById("report"), {
+      src: widget, results: sessions, locale: reportLocale.value, title: "Ally report for the therapist",
+      onError: function (e) { status.textContent = "Report: " + e.code + ": " + e.message; },
+    });
+  }
+  reportLocale.addEventListener("change", showReport);
+  showReport();
+
   function show(answer) {
     var li = document.createElement("li");
     li.dataset.prompt = answer.promptId;
@@ -84,8 +128,10 @@
       config: config,
       title: "Ally check-in for the child",
       onReady: function (r) { status.textContent = "Ready: ages " + r.ageBand + ", " + r.mode + ", " + r.steps.length + (r.steps.length === 1 ? " question." : " questions."); },
-      onAnswer: show,
+      onAnswer: function (a) { show(a); report.live(a); },
       onComplete: function (r) {
+        sessions.push(r);
+        report.add(r);
         if (r.mode === "checkout") lastCheckout = r;
         status.textContent = "Complete.";
         result.textContent = JSON.stringify(r, null, 2);

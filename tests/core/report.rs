@@ -84,13 +84,16 @@ fn sessions_read_back_oldest_first_with_a_drop_in_plain_words() {
     let (totals, moods) = series(&entries);
     assert_eq!(
         totals.iter().map(|p| p.value).collect::<Vec<_>>(),
-        [38.0, 30.0]
+        [Some(38.0), Some(30.0)]
     );
     assert_eq!(
         totals.iter().map(|p| p.dropped).collect::<Vec<_>>(),
         [false, true]
     );
-    assert_eq!(moods.iter().map(|p| p.value).collect::<Vec<_>>(), [2.5]);
+    assert_eq!(
+        moods.iter().map(|p| p.value).collect::<Vec<_>>(),
+        [Some(2.5)]
+    );
 }
 
 #[test]
@@ -129,10 +132,9 @@ fn a_skip_is_written_as_skipped_and_a_missing_total_says_why() {
             .any(|l| l.starts_with("Skipped: “Did you and the person helping you talk")),
         "{said:?}"
     );
-    assert!(
-        series(&entries).0.is_empty(),
-        "no point without a total, never a zero"
-    );
+    let (totals, _) = series(&entries);
+    let values: Vec<Option<f64>> = totals.iter().map(|p| p.value).collect();
+    assert_eq!(values, [None], "a gap, never a zero");
 }
 
 #[test]
@@ -220,4 +222,76 @@ fn forged_or_broken_documents_are_unreadable_with_the_reason_and_the_rest_still_
             .collect();
         assert_eq!(reasons, [want], "{doc}");
     }
+}
+
+#[test]
+fn the_report_state_takes_settings_sessions_and_live_answers() {
+    use ally::core::report::{Report, ReportAction, ReportStage, MAX_SESSIONS};
+    let r = Report::default();
+    // Settings: each bad one named, and the report says it can't start.
+    for (config, field) in [
+        (json!({ "locale": "fr" }), "locale"),
+        (json!({ "allianceCutoff": 41 }), "allianceCutoff"),
+        (json!({ "allianceCutoff": "36" }), "allianceCutoff"),
+        (json!([]), "config"),
+    ] {
+        let next = r.reduce(ReportAction::Init { config });
+        assert!(matches!(next.stage, ReportStage::Failed(_)));
+        assert_eq!(next.errors[0].1.field.as_deref(), Some(field));
+    }
+    let r = r.reduce(ReportAction::Init {
+        config: json!({ "locale": "es", "allianceCutoff": 30 }),
+    });
+    assert_eq!(r.stage, ReportStage::Active);
+    // A live answer, replaced by a changed one; an unknown prompt is refused.
+    let answer = |v: f64| json!({ "promptId": "mood.now", "value": v, "label": "Good", "skipped": false, "answeredAt": "2026-11-26T10:00:01.000Z" });
+    let r = r.reduce(ReportAction::Live {
+        answer: answer(7.5),
+    });
+    let r = r.reduce(ReportAction::Live {
+        answer: answer(10.0),
+    });
+    assert_eq!(r.live.len(), 1);
+    let r = r.reduce(ReportAction::Live {
+        answer: json!({ "promptId": "nope", "skipped": true, "answeredAt": "x" }),
+    });
+    assert_eq!(r.live.len(), 1);
+    assert_eq!(r.errors.last().unwrap().1.field.as_deref(), Some("answer"));
+    // Its result ends the live view; a bad document is an error, once.
+    let r = r.reduce(ReportAction::Add {
+        result: checkin(4, 20),
+    });
+    assert!(r.live.is_empty());
+    assert_eq!(
+        summary(r.sessions().next().unwrap(), Locale::Es)[0],
+        "Ánimo: 10 de 10"
+    );
+    let before = r.errors.len();
+    let r = r.reduce(ReportAction::Add {
+        result: json!("junk"),
+    });
+    let r = r.reduce(ReportAction::Add {
+        result: checkin(1, 21),
+    });
+    assert_eq!(
+        r.errors.len(),
+        before + 1,
+        "each unreadable document is told once"
+    );
+    assert_eq!(
+        summary(r.sessions().last().unwrap(), Locale::Es)[0],
+        "Ánimo: 2,5 de 10"
+    );
+    // At most MAX_SESSIONS documents.
+    let mut r = r;
+    while r.docs.len() < MAX_SESSIONS {
+        r = r.reduce(ReportAction::Add {
+            result: json!(null),
+        });
+    }
+    let r = r.reduce(ReportAction::Add {
+        result: checkin(2, 22),
+    });
+    assert_eq!(r.docs.len(), MAX_SESSIONS);
+    assert_eq!(r.errors.last().unwrap().1.code, "too_large");
 }

@@ -2,7 +2,7 @@
 //   node tests/e2e/screenshots.mjs [--all]   (after ./dev.sh build)
 // --all also saves every screen of every band and mode in docs/screenshots/all/ (not committed).
 import { mkdir } from "node:fs/promises";
-import { start, stop, newPage, PORTAL, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, settle, PORTAL, WIDGET_FRAME } from "./support.mjs";
 
 const out = "docs/screenshots";
 const all = process.argv.includes("--all");
@@ -10,15 +10,16 @@ await mkdir(`${out}/all`, { recursive: true });
 await start();
 try {
   // The widget inside the demo portal.
-  const page = await newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await newPage({ viewport: { width: 1280, height: 960 } });
   await page.goto(`${PORTAL}/demo/?autostart=1&age=7&mode=checkin&childName=Sam`);
   const widget = page.frameLocator('iframe[title="Ally check-in for the child"]');
   await widget.getByRole("button", { name: "Start" }).click();
   await widget.getByRole("button", { name: "Good", exact: true }).click();
   await widget.locator("canvas").waitFor();
   // A drawing in progress: a sun and a smile.
-  const box = await widget.locator("canvas").boundingBox();
   const stroke = async (points) => {
+    // Measured for each stroke: tapping a tool may scroll the page.
+    const box = await widget.locator("canvas").boundingBox();
     await page.mouse.move(box.x + box.width * points[0][0], box.y + box.height * points[0][1]);
     await page.mouse.down();
     for (const [x, y] of points.slice(1)) await page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 4 });
@@ -35,6 +36,7 @@ try {
   await stroke(circle(0.58, 0.38, 0.02));
   await stroke(circle(0.5, 0.45, 0.13, 0.2 * Math.PI, 0.8 * Math.PI, 20));
   await page.waitForTimeout(400);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${out}/demo-portal.png` });
   await page.context().close();
 
@@ -87,6 +89,22 @@ try {
     }
     await p.waitForTimeout(700);
     await p.locator("iframe").screenshot({ path: `${out}/${name}.png` });
+    await p.context().close();
+  }
+
+  // The therapist's report, in each language: a 10-year-old's sessions.
+  const { checkout, checkin } = await import("./results.mjs");
+  const sessions = [checkin(3, 6), checkout([10, 9, 10, 9], 6), checkin(2, 13), checkout([9, 9, 8, 9], 13),
+    checkin(1, 20), checkout([8, 7, 8, 7], 20), checkin(1, 27), checkout([8, null, 7, 8], 27)];
+  for (const locale of ["en", "es"]) {
+    // Tall enough for the whole report: a cross-origin frame paints only what is in view.
+    const p = await newPage({ viewport: { width: 1000, height: 1600 } });
+    await p.goto(`${PORTAL}/__test/report.html`);
+    await p.evaluate(([r, l]) => window.showReport(r, { locale: l }), [sessions, locale]);
+    const report = p.frameLocator("#report iframe");
+    await report.locator('[data-chart="trust"] circle.point').nth(2).waitFor();
+    await settle(p, "#report iframe");
+    await p.locator("#report iframe").screenshot({ path: `${out}/report-${locale}.png` });
     await p.context().close();
   }
 } finally {

@@ -463,13 +463,19 @@ test("a drawing made in the widget arrives at the host and decodes to the same s
   await page.context().close();
 });
 
-test("the demo portal shows each answer and the result", async () => {
+test("the demo portal shows each answer and the result, and the therapist's report follows live", async () => {
   const page = await newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${PORTAL}/demo/?autostart=1&age=6&mode=checkout&childName=Sam`);
-  const widget = page.frameLocator("iframe");
+  const widget = page.frameLocator('iframe[title="Ally check-in for the child"]');
+  const report = page.frameLocator('iframe[title="Ally report for the therapist"]');
+  const totals = () => report.locator('[data-chart="trust"] circle.point').evaluateAll((cs) => cs.map((c) => Number(c.dataset.value)));
+  // Seeded with earlier sessions of the same band.
+  await report.locator('[data-chart="trust"] circle.point').nth(2).waitFor();
+  assert.deepEqual(await totals(), [37.5, 35, 27.5]);
   await button(widget, "Start").click();
   await button(widget, "Yes, a lot").click();
   await page.locator('#answers [data-prompt="trust.listened"]').getByText("Yes, a lot = 10").waitFor();
+  await report.locator('.live li[data-prompt="trust.listened"]').getByText("Yes, a lot").waitFor();
   for (const w of ["Yes", "Kind of", "Yes, a lot"]) await tapAndSettle(page, widget, w, 'iframe[title="Ally check-in for the child"]');
   await drawLine(page, widget, 0.2, 0.8, 0.5);
   await button(widget, "Done").click();
@@ -484,5 +490,8 @@ test("the demo portal shows each answer and the result", async () => {
   assert.equal(result.ageBand, "6-8");
   assert.equal(result.scores.alliance.total, 32.5);
   await page.locator("#scores").getByText("32.5").waitFor();
+  await report.locator('[data-chart="trust"] circle.point').nth(3).waitFor();
+  assert.deepEqual(await totals(), [37.5, 35, 27.5, 32.5]);
+  await report.locator(".live").waitFor({ state: "detached" });
   await page.context().close();
 });
