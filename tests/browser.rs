@@ -452,8 +452,22 @@ mod pad {
     impl Pad {
         /// Sends a pointer event at (fx, fy), fractions of the canvas.
         fn pointer(&self, kind: &str, id: i32, pointer_type: &str, fx: f64, fy: f64) {
+            self.pointer_as(kind, id, pointer_type, fx, fy, false);
+        }
+
+        /// The same, saying whether the pointer is its kind's primary one.
+        fn pointer_as(
+            &self,
+            kind: &str,
+            id: i32,
+            pointer_type: &str,
+            fx: f64,
+            fy: f64,
+            primary: bool,
+        ) {
             let r = self.canvas.get_bounding_client_rect();
             let init = PointerEventInit::new();
+            init.set_is_primary(primary);
             init.set_bubbles(true);
             init.set_pointer_id(id);
             init.set_pointer_type(pointer_type);
@@ -610,6 +624,40 @@ mod pad {
         );
         assert!(!p.inked(0.5, 0.6));
         assert_eq!(p.strokes(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_pointer_that_never_lifts_does_not_lock_the_pad() {
+        let p = pad(AgeBand::Preteen, "600px").await;
+        // A finger goes down and its pointerup never comes (a lost capture).
+        p.pointer_as("pointerdown", 3, "touch", 0.2, 0.3, true);
+        for i in 1..=10 {
+            p.pointer("pointermove", 3, "touch", 0.2 + f64::from(i) * 0.03, 0.3);
+        }
+        // Meanwhile a second finger is still ignored: it is not the primary one.
+        p.pointer_as("pointerdown", 4, "touch", 0.5, 0.8, false);
+        for i in 1..=10 {
+            p.pointer("pointermove", 4, "touch", 0.5 + f64::from(i) * 0.03, 0.8);
+        }
+        p.pointer("pointerup", 4, "touch", 0.8, 0.8);
+        settle().await;
+        assert_eq!(p.strokes(), 0);
+        assert!(!p.inked(0.65, 0.8));
+        // The next primary finger takes over; the stale stroke stays as drawn.
+        p.pointer_as("pointerdown", 5, "touch", 0.2, 0.6, true);
+        for i in 1..=20 {
+            p.pointer("pointermove", 5, "touch", 0.2 + f64::from(i) * 0.03, 0.6);
+        }
+        p.pointer("pointerup", 5, "touch", 0.8, 0.6);
+        settle().await;
+        assert_eq!(p.strokes(), 2);
+        assert!(p.inked(0.35, 0.3) && p.inked(0.5, 0.6));
+        // A pen that stalls comes back with its own id: it draws again.
+        p.pointer_as("pointerdown", 9, "pen", 0.2, 0.9, true);
+        p.pointer("pointermove", 9, "pen", 0.3, 0.9);
+        p.line(9, "pen", 0.45, 0.2, 0.8).await;
+        assert_eq!(p.strokes(), 4);
+        assert!(p.inked(0.5, 0.45));
     }
 
     #[wasm_bindgen_test]

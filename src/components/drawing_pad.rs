@@ -36,12 +36,41 @@ struct Pad {
     smoother: Smoother,
     /// The pointer drawing now: its id and whether it is a pen.
     active: Option<(i32, bool)>,
+    /// When the active pointer was last heard from (event time, ms).
+    last_seen: f64,
     /// Once a pen has touched the pad, touches are a resting palm.
     pen_seen: bool,
     last_raw: Option<(f64, f64, f64)>,
     pending: Vec<Segment>,
     frame: Option<AnimationFrame>,
     ctx: Option<CanvasRenderingContext2d>,
+}
+
+/// How long an active pointer may be silent before another may take over.
+const STALE_MS: f64 = 1_500.0;
+
+impl Pad {
+    /// Ends the stroke being drawn, where the pointer was last: smoothing
+    /// trails the pointer a little, so it ends where it lifted.
+    fn end_stroke(&mut self) {
+        self.active = None;
+        let end = self.last_raw;
+        if let Some(mut stroke) = self.current.take() {
+            if let (Some((x, y, _)), Some(&last)) = (end, stroke.points.last()) {
+                if (x, y) != (last.x, last.y) {
+                    let to = Point { x, y, ..last };
+                    self.pending.push(Segment {
+                        from: last,
+                        to,
+                        width: width_at(stroke.width, last.pressure),
+                        colour: stroke_colour(&stroke),
+                    });
+                    stroke.points.push(to);
+                }
+            }
+            self.drawing.add(stroke);
+        }
+    }
 }
 
 fn css(rgb: [u8; 3]) -> String {
@@ -213,6 +242,7 @@ pub fn use_pad(initial: Option<String>) -> PadState {
                 current: None,
                 smoother: Smoother::default(),
                 active: None,
+                last_seen: 0.0,
                 pen_seen: false,
                 last_raw: None,
                 pending: Vec::new(),
@@ -294,8 +324,23 @@ pub fn drawing_pad(
             let is_pen = e.pointer_type() == "pen";
             {
                 let mut p = pad.borrow_mut();
-                if p.active.is_some() || (p.pen_seen && e.pointer_type() == "touch") {
+                if p.pen_seen && e.pointer_type() == "touch" {
                     return;
+                }
+                if let Some((id, was_pen)) = p.active {
+                    // A pointer that went down and never came up (a lost
+                    // capture, a stalled pen) must not lock the pad: the same
+                    // id again, a new primary pointer of its kind (the browser
+                    // has let the old one go), or any pointer after a pause
+                    // ends the old stroke where it was. A second finger while
+                    // one draws is still ignored.
+                    let stale = id == e.pointer_id()
+                        || (e.is_primary() && was_pen == is_pen)
+                        || e.time_stamp() - p.last_seen > STALE_MS;
+                    if !stale {
+                        return;
+                    }
+                    p.end_stroke();
                 }
                 // A full page takes no new stroke; its words say what can be done.
                 if !p.drawing.has_room(1) {
@@ -305,6 +350,7 @@ pub fn drawing_pad(
                 let _ = c.set_pointer_capture(e.pointer_id());
                 p.pen_seen |= is_pen;
                 p.active = Some((e.pointer_id(), is_pen));
+                p.last_seen = e.time_stamp();
                 let (x, y) = to_units(&c, &e);
                 let pressure = if is_pen && e.pressure() > 0.0 {
                     f64::from(e.pressure())
@@ -340,6 +386,7 @@ pub fn drawing_pad(
                 if id != e.pointer_id() {
                     return;
                 }
+                p.last_seen = e.time_stamp();
                 let coalesced = e.get_coalesced_events();
                 let events: Vec<PointerEvent> = if coalesced.length() == 0 {
                     vec![e.clone()]
@@ -398,24 +445,7 @@ pub fn drawing_pad(
                     p.last_raw = Some((x, y, e.time_stamp()));
                 }
             }
-            p.active = None;
-            // Smoothing trails the pointer a little: end where it lifted.
-            let end = p.last_raw;
-            if let Some(mut stroke) = p.current.take() {
-                if let (Some((x, y, _)), Some(&last)) = (end, stroke.points.last()) {
-                    if (x, y) != (last.x, last.y) {
-                        let to = Point { x, y, ..last };
-                        p.pending.push(Segment {
-                            from: last,
-                            to,
-                            width: width_at(stroke.width, last.pressure),
-                            colour: stroke_colour(&stroke),
-                        });
-                        stroke.points.push(to);
-                    }
-                }
-                p.drawing.add(stroke);
-            }
+            p.end_stroke();
             drop(p);
             schedule(&pad);
             version.set(*version + 1);
