@@ -34,6 +34,10 @@ export interface AllyConfig {
   previousAlliance?: AllyResult | AllyPreviousAlliance;
   /** Above 0, at most 40; a fall of at least this much sets flags.drop. Default 1. */
   dropThreshold?: number;
+  /** true adds `fhir`, a FHIR R4 Bundle, to the result. Default false. */
+  fhir?: boolean;
+  /** A FHIR reference `Type/id` (id: 1–64 letters, digits, "-", "."), e.g. "Patient/123": the resources' subject. */
+  fhirSubject?: string;
 }
 
 export interface AllyPreviousAlliance {
@@ -104,6 +108,16 @@ export interface AllyResult {
   completedAt: string;
   answers: AllyAnswer[];
   scores: AllyScores;
+  /** With config `fhir: true`: a FHIR R4 (4.0.1) Bundle of type "collection" (a QuestionnaireResponse, then Observations). */
+  fhir?: FhirBundle;
+}
+
+/** The FHIR R4 Bundle a result carries; see the README's "FHIR R4" section for every element. */
+export interface FhirBundle {
+  resourceType: "Bundle";
+  type: "collection";
+  timestamp: string;
+  entry: Array<{ fullUrl: string; resource: { resourceType: "QuestionnaireResponse" | "Observation"; [element: string]: unknown } }>;
 }
 
 export interface AllyAlliance {
@@ -242,10 +256,50 @@ export interface AllyHandle {
   destroy(): void;
 }
 
+/** Posted to the report's iframe with one MessagePort transferred, then `add` and `live` on the port. */
+export type ReportInitMessage = Envelope<"init", { config: { locale?: Locale; allianceCutoff?: number } }>;
+export type ReportAddMessage = Envelope<"add", { result: AllyResult }>;
+export type ReportLiveMessage = Envelope<"live", { answer: AllyAnswer }>;
+export type ReportHostMessage = ReportInitMessage | ReportAddMessage | ReportLiveMessage;
+/** What the report says: the data-free hello, its height, and what it could not read or use. */
+export type ReportMessage = HelloMessage | ResizeMessage | ErrorMessage;
+
+export interface MountReportOptions {
+  /** The widget's URL: the report is report.html beside it, on the same origin. */
+  src: string;
+  /** Earlier result documents, as onComplete gave them, in any order. Default none. */
+  results?: AllyResult[];
+  /** The therapist's language, apart from the child's. Default "en". */
+  locale?: Locale;
+  /** 0–40: the therapist's cutoff for the trust total; each result's own when omitted. */
+  allianceCutoff?: number;
+  /** A result it could not read (code "bad_message", field "result"), or settings it could not use ("invalid_config"). */
+  onError?(error: AllyError): void;
+  /** The iframe's accessible title. Default "Ally report". */
+  title?: string;
+  /** Height in px before the report reports its own. Default 480. */
+  initialHeight?: number;
+  /** Receives exceptions thrown by your callbacks. */
+  onCallbackError?(error: unknown): void;
+}
+
+export interface AllyReportHandle {
+  readonly session: string;
+  readonly iframe: HTMLIFrameElement;
+  /** A finished session joins the report; the check-in in progress ends. */
+  add(result: AllyResult): void;
+  /** An answer of the check-in in progress: pass Ally.mount's onAnswer on. */
+  live(answer: AllyAnswer): void;
+  /** Removes the iframe, closes the private channel and stops listening. */
+  destroy(): void;
+}
+
 export interface AllySdk {
   readonly PROTOCOL_VERSION: 1;
   readonly STROKES_FORMAT: "ally.strokes/1";
   mount(element: Element, options: MountOptions): AllyHandle;
+  /** The therapist's report of earlier sessions and a live one. Throws a TypeError naming a wrong option. */
+  mountReport(element: Element, options: MountReportOptions): AllyReportHandle;
   /** Throws an Error starting "ally.strokes/1: " when `strokes` is not a valid drawing. */
   decodeStrokes(strokes: string): DecodedStrokes;
   /** An SVG document for a decoded drawing (white paper, round pens). */
