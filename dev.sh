@@ -24,6 +24,30 @@ die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# The Python FHIR validator (tests/fhir/validate.py) in its own virtualenv,
+# .venv, with the versions pinned in tests/fhir/requirements.txt: made once,
+# and made again only when that file changes or the venv's Python is gone.
+fhir_venv() {
+  local req=tests/fhir/requirements.txt marker=.venv/.ally-requirements
+  if cmp -s "$req" "$marker" 2>/dev/null && .venv/bin/python -c '' 2>/dev/null; then
+    return 0
+  fi
+  say "Python FHIR validator (.venv)"
+  rm -rf .venv
+  if ! python3 -m venv .venv >/dev/null 2>&1; then
+    # Debian ships venv (with its ensurepip) apart from python3.
+    rm -rf .venv
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
+    python3 -m venv .venv
+  fi
+  # Wheels only: pydantic-core is never built from source here.
+  .venv/bin/python -m pip install --quiet --no-input --disable-pip-version-check \
+    --only-binary=:all: -r "$req"
+  cp "$req" "$marker"
+  echo "fhir.resources: $(.venv/bin/python -c 'from importlib.metadata import version; print(version("fhir.resources"))') in .venv"
+}
+
 setup() {
   say "setup"
   command -v cargo >/dev/null || die "Rust is needed: install it with rustup (https://rustup.rs), then run this again."
@@ -59,6 +83,7 @@ setup() {
     npm ci --no-audit --no-fund
     cp package-lock.json node_modules/.ally-installed-lock
   fi
+  fhir_venv
   cargo fetch --quiet
   echo "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromium --version)"
 }
@@ -108,6 +133,9 @@ run_tests() {
   cargo test --target wasm32-unknown-unknown --test browser
 
   build
+
+  say "FHIR: two validators over hand-made, broken and built resources"
+  node --test tests/fhir/
 
   say "budgets"
   node tests/budgets/size.mjs
