@@ -115,6 +115,9 @@ build() {
   allow=$(sed -n 's/.*name="ally-allowed-origins" content="\([^"]*\)".*/\1/p' index.html)
   sed -i "s|<meta [^>]*name=\"\?ally-allowed-origins\"\?[^>]*>|<meta name=\"ally-allowed-origins\" content=\"$allow\">|" dist/report.html
   grep -q "content=\"$allow\"" dist/report.html || die "dist/report.html did not get the allow-list."
+  # The JSON Schemas of the result and of every message, for portals.
+  mkdir -p dist/schema
+  cp schema/*.schema.json dist/schema/
   # FHIR definitions for the portal's server, under the deployment's canonical
   # base (index.html's ally-fhir-base), and sample bundles for the validators.
   local base
@@ -144,6 +147,9 @@ run_tests() {
 
   say "end-to-end tests in headless Chromium"
   node --test --test-concurrency=1 tests/e2e/
+
+  say "every message the end-to-end tests saw, against the JSON Schemas; the types against the same samples"
+  node --test tests/schema/
 }
 
 bench() {

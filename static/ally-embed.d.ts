@@ -32,7 +32,7 @@ export interface AllyConfig {
   agreeCutoff?: number;
   /** The last check-out's result, or its alliance total with its band and items: a drop is only noticed like with like. */
   previousAlliance?: AllyResult | AllyPreviousAlliance;
-  /** Above 0, at most 40; a fall of at least this much sets flags.drop. Default 1. */
+  /** 0.1 to 40; a fall of at least this much sets flags.drop. Default 1. */
   dropThreshold?: number;
   /** true adds `fhir`, a FHIR R4 Bundle, to the result. Default false. */
   fhir?: boolean;
@@ -180,9 +180,16 @@ export interface AllyError {
 }
 
 export interface AllyResume {
-  /** Only promptId, value, skipped and answeredAt are read; a drawing needs only { format, strokes }. */
-  answers: Array<Pick<AllyAnswer, "promptId" | "value" | "skipped" | "answeredAt"> & Partial<AllyAnswer>>;
+  answers: AllyResumeAnswer[];
   startedAt?: string;
+}
+
+/** An answer given back: only promptId, value, skipped and answeredAt are read; a drawing needs only { format, strokes }. */
+export interface AllyResumeAnswer extends Partial<Pick<AllyAnswer, "construct" | "kind" | "label">> {
+  promptId: string;
+  value: AllyAnswer["value"] | Pick<AllyDrawing, "format" | "strokes">;
+  skipped: boolean;
+  answeredAt: string;
 }
 
 /**

@@ -26,15 +26,27 @@
   function skipped(id, construct, kind, day, s) {
     return { promptId: id, construct: construct, kind: kind, value: null, label: null, skipped: true, answeredAt: at(day, s) };
   }
+  // Scored as the widget scores 6–8 with its default cutoffs, each session on its own.
+  var CUTOFFS = { total: 36, item: 10, lowItem: 6, agree: 3, drop: 1 };
+  function flags(more) {
+    var f = { lowAlliance: false, discuss: [], low: [], disagree: [], skipped: [], drop: null, dropReason: "no_total", wantsToTalk: false, talkLater: false };
+    for (var k in more) f[k] = more[k];
+    return f;
+  }
   function earlierCheckout(faces, day) {
     var answers = faces.map(function (f, i) {
       return { promptId: ITEMS[i], construct: CONSTRUCTS[i], kind: "faces", value: f * 2.5, label: AGREE[f], skipped: false, answeredAt: at(day, i + 1) };
     });
     answers.push(skipped("drawing.together", "drawing", "drawing", day, 5));
-    var total = faces.reduce(function (a, f) { return a + f * 2.5; }, 0);
+    var values = faces.map(function (f) { return f * 2.5; });
+    var total = values.reduce(function (a, v) { return a + v; }, 0);
+    var below = function (cut) { return ITEMS.filter(function (id, i) { return values[i] < cut; }); };
+    var alliance = { items: ITEMS, answered: 4, total: total, change: null, bond: values[0], goals: values[1], tasks: values[2],
+      overall: values[3], agree: null, cutoffs: CUTOFFS };
     return { schema: "ally.result/1", session: "earlier-" + day, mode: "checkout", ageBand: "6-8", age: 7, locale: "en",
       startedAt: at(day, 0), completedAt: at(day, 6), answers: answers,
-      scores: { mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance: { items: ITEMS, total: total } } };
+      scores: { mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance: alliance,
+        flags: flags({ lowAlliance: total < CUTOFFS.total, discuss: below(CUTOFFS.item), low: below(CUTOFFS.lowItem), dropReason: "no_previous" }) } };
   }
   function earlierCheckin(face, day) {
     var answers = [
@@ -44,7 +56,8 @@
     ];
     return { schema: "ally.result/1", session: "earlier-" + day, mode: "checkin", ageBand: "6-8", age: 7, locale: "en",
       startedAt: at(day, 0), completedAt: at(day, 6), answers: answers,
-      scores: { mood: face * 2.5, feelings: [], intensity: null, wantsToTalk: "skipped", alliance: null } };
+      scores: { mood: face * 2.5, feelings: [], intensity: null, wantsToTalk: "skipped", alliance: null,
+        flags: flags({ skipped: ["feelings.which", "intensity.now", "talk.today"] }) } };
   }
   var sessions = [earlierCheckin(3, 1), earlierCheckout([4, 4, 3, 4], 1), earlierCheckin(2, 4), earlierCheckout([4, 3, 3, 4], 4),
     earlierCheckin(1, 7), earlierCheckout([3, 2, 3, 3], 7)];

@@ -97,7 +97,7 @@ test("a bad fhir or fhirSubject gets a field-precise invalid_config and a friend
     [{ age: 10, fhir: "yes" }, "fhir"],
     [{ age: 10, fhir: true, fhirSubject: "https://fhir.example/Patient/1" }, "fhirSubject"],
   ]) {
-    const { page, widget } = await openHost(config);
+    const { page, widget } = await openHost(config, { malformed: "init" });
     await until(page, "log.errors.length === 1");
     const [e] = (await log(page)).errors;
     assert.equal(e.code, "invalid_config");

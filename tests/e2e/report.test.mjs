@@ -67,7 +67,7 @@ test("a malformed or forged session is listed as unreadable while the others ren
   const forged = checkout([5, 5, 5, 5], 13);
   forged.scores.alliance.total = 40;
   const results = [checkout([10, 9, 10, 9], 6), "not a result", forged, { schema: "ally.result/9" }, checkout([9, 9, 9, 9], 20)];
-  const { page, report } = await openReport(results);
+  const { page, report } = await openReport(results, {}, "?malformed=add");
   await report.locator(".unreadable li").nth(2).waitFor();
   const listed = await report.locator(".unreadable li").allTextContents();
   assert.deepEqual(listed, [
@@ -105,7 +105,7 @@ test("a check-in in progress shows answer by answer, then its result joins the s
 test("axe finds nothing in English and in Spanish", async () => {
   const results = [checkout([10, 9, 10, 9], 6), checkout([8, 7, 8, 7], 13), checkin(3, 13), { schema: "x" }];
   for (const locale of ["en", "es"]) {
-    const { page, report, frame } = await openReport(results, { locale });
+    const { page, report, frame } = await openReport(results, { locale }, "?malformed=add");
     await report.locator('[data-chart="trust"] circle.point').nth(1).waitFor();
     await frame().waitForFunction((l) => document.documentElement.lang === l, locale);
     await frame().evaluate(AXE);

@@ -1,4 +1,8 @@
-// Shared set-up for the end-to-end tests: the two-origin server and Chromium.
+// Shared set-up for the end-to-end tests: the two-origin server, Chromium,
+// and the recording of every protocol message the suite sees.
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -27,6 +31,7 @@ let servers = [];
 let browser = null;
 
 export async function start() {
+  startRecording();
   servers = [await serve({ port: PORT, root: "dist" }), await serve({ port: STRANGER_PORT, root: "dist" })];
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -47,6 +52,7 @@ export async function newPage(options = {}) {
     hasTouch: true,
     ...options,
   });
+  await record(context);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
   return page;
@@ -122,4 +128,124 @@ export async function holdAcks(context, count = true) {
       return add.call(this, type, function (e) { if (!held(e)) return fn.call(this, e); }, options);
     };
   }, [WIDGET, count]);
+}
+
+// ---- The recording of the protocol ------------------------------------------
+//
+// Under `node --test`, every message the widget (or the report) sends to its
+// host and every message the host SDK sends to them is appended to RECORDING,
+// one JSON line each: { run, at, file, page, direction, via, message }.
+// tests/schema/ validates them all against the protocol's JSON Schemas.
+//
+// Only genuine traffic is recorded, each message where its sender posts it or
+// where it first arrives:
+// - in the widget's page: what it posts on its port, and the SDK's `init`
+//   (the one window message that carries a port);
+// - in the portal's page: what the SDK's own code (ally-embed.js) posts on a
+//   port, and the Ally messages a widget's page says on the window.
+// A test's own forgeries (posted from its code, from other frames, or on the
+// window without a port) are left out, and so are host messages of the types
+// a test page names in its `malformed` parameter (`?malformed=init`): a config
+// or a document handed to the SDK wrong on purpose.
+
+/** The recording, JSON lines; made afresh by the first test file of each run. */
+export const RECORDING = fileURLToPath(new URL("../../test-results/messages.jsonl", import.meta.url));
+
+/** The pages of the widget's deployment that speak the protocol. */
+const WIDGET_PAGES = ["/", "/index.html", "/report.html"];
+
+/**
+ * This run of `node --test`: its process id and start time (every test file
+ * runs in a child process of it). `null` outside the test runner: scripts
+ * that drive the widget for figures or screenshots record nothing.
+ */
+const RUN = (() => {
+  if (!process.env.NODE_TEST_CONTEXT) return null;
+  let started = "";
+  try {
+    // The 22nd field of /proc/<pid>/stat: when the process started, in clock ticks since boot.
+    started = readFileSync(`/proc/${process.ppid}/stat`, "utf8").split(") ")[1].split(" ")[19];
+  } catch {
+    // Not Linux: the process id alone.
+  }
+  return `${process.ppid}@${started}`;
+})();
+
+/** Empties a recording left by an earlier run; later test files of this run append to it. */
+function startRecording() {
+  if (!RUN) return;
+  mkdirSync(dirname(RECORDING), { recursive: true });
+  const head = Buffer.alloc(200);
+  let length = 0;
+  try {
+    const fd = openSync(RECORDING, "r");
+    length = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+  } catch {
+    // No recording yet.
+  }
+  if (!head.subarray(0, length).toString().startsWith(`{"run":${JSON.stringify(RUN)},`)) writeFileSync(RECORDING, "");
+}
+
+/** Records the protocol messages of every page of `context`. */
+async function record(context) {
+  if (!RUN) return;
+  const file = relative(process.cwd(), process.argv[1] || "");
+  await context.exposeBinding("allyRecord", ({ page }, direction, via, message) => {
+    const url = new URL(page ? page.url() : "about:blank");
+    if (direction === "to-widget" && url.searchParams.getAll("malformed").includes(message && message.type)) return;
+    const line = { run: RUN, at: new Date().toISOString(), file, page: url.pathname, direction, via, message };
+    appendFileSync(RECORDING, JSON.stringify(line) + "\n");
+  });
+  await context.addInitScript(recorder, WIDGET_PAGES);
+}
+
+/** Runs in every frame before its own scripts; see "The recording of the protocol" above. */
+function recorder(widgetPages) {
+  // Recording never gets in the way of the message itself.
+  const say = (direction, via, message) => {
+    try {
+      window.allyRecord(direction, via, message).catch(() => {});
+    } catch {
+      // The page is going away.
+    }
+  };
+  const post = MessagePort.prototype.postMessage;
+  const isWidgetPage = (url) => {
+    try {
+      return widgetPages.includes(new URL(url).pathname);
+    } catch {
+      return false;
+    }
+  };
+  if (window !== top && isWidgetPage(location.href)) {
+    // The widget's page: only the widget posts on a port here.
+    MessagePort.prototype.postMessage = function (message, ...rest) {
+      say("to-host", "port", message);
+      return post.call(this, message, ...rest);
+    };
+    addEventListener("message", (e) => {
+      if (e.source === parent && e.ports.length === 1) say("to-widget", "window", e.data);
+    }, true);
+  } else if (window === top) {
+    // The portal's page: a test may post on the SDK's port too, but not from ally-embed.js.
+    const fromSdk = () => {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = Infinity;
+      const stack = new Error().stack;
+      Error.stackTraceLimit = limit;
+      return /\/ally-embed\.js:\d+:\d+/.test(stack);
+    };
+    MessagePort.prototype.postMessage = function (message, ...rest) {
+      if (fromSdk()) say("to-widget", "port", message);
+      return post.call(this, message, ...rest);
+    };
+    // From a frame showing a widget's page: what it says before its channel (or to a host without the SDK).
+    // A test's own sentinel strings from there are not Ally messages.
+    addEventListener("message", (e) => {
+      const frame = Array.from(document.querySelectorAll("iframe")).find((f) => f.contentWindow === e.source);
+      const ally = e.data !== null && typeof e.data === "object" && "ally" in e.data;
+      if (frame && isWidgetPage(frame.src) && ally) say("to-host", "window", e.data);
+    }, true);
+  }
 }

@@ -258,7 +258,7 @@ test("a long session keeps posting: many starts over, then every answer still ar
 });
 
 test("a bad config gets an error naming the field and a friendly screen", async () => {
-  const { page, widget } = await openHost({ age: 42 });
+  const { page, widget } = await openHost({ age: 42 }, { malformed: "init" });
   await until(page, "log.errors.length === 1");
   const l = await log(page);
   assert.deepEqual(l.errors[0], {
