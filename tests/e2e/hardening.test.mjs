@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, stop, newPage, openHost, hostUrl, log, until, tap, holdAcks, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
-import { WIDGET_CSP } from "./server.mjs";
+import { WIDGET_CSP, serve } from "./server.mjs";
 
 before(start);
 after(stop);
@@ -241,4 +241,20 @@ test("a panic still tells the host, shows a friendly screen, and a reload resume
   await widgetFrame(page).evaluate(() => location.reload());
   await widget.locator('[data-prompt="trust.what_matters"]').waitFor();
   await page.context().close();
+});
+
+test("served on another port, the widget's policy and allow-list follow it, and a portal there can embed it", async () => {
+  const port = 8090;
+  const server = await serve({ port });
+  try {
+    const page = await newPage();
+    const response = page.waitForResponse((r) => r.url().startsWith(`http://127.0.0.1:${port}/?session=`));
+    await page.goto(`http://localhost:${port}/__test/host.html?config=${encodeURIComponent('{"age":9}')}`);
+    const csp = (await response).headers()["content-security-policy"];
+    assert.match(csp, new RegExp(`frame-ancestors http://localhost:${port} http://127\\.0\\.0\\.1:${port}$`));
+    await until(page, "log.ready.length === 1");
+    await page.context().close();
+  } finally {
+    await server.close();
+  }
 });

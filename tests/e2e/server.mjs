@@ -24,8 +24,11 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** The headers a deployment of the widget should send with its page. */
-export const WIDGET_CSP = [
+/** The portal's two loopback origins on `port`: the demo's allow-list. */
+const origins = (port) => `http://localhost:${port} http://127.0.0.1:${port}`;
+
+/** The policy a deployment of the widget should send with its pages, for portals on `port`. */
+export const widgetCsp = (port) => [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -33,15 +36,17 @@ export const WIDGET_CSP = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors http://localhost:8080 http://127.0.0.1:8080",
+  `frame-ancestors ${origins(port)}`,
 ].join("; ");
+export const WIDGET_CSP = widgetCsp(8080);
 
 function within(base, path) {
   const full = normalize(join(base, path));
   return full.startsWith(base) ? full : null;
 }
 
-export function handler(root) {
+/** Serves `root`; its pages allow embedding by the portal on the port served. */
+export function handler(root, port = 8080) {
   const pages = resolve(here, "pages");
   return async (req, res) => {
     const url = new URL(req.url, "http://x");
@@ -50,7 +55,7 @@ export function handler(root) {
     // The widget's page gets the strict policy a deployment should send
     // (?csp=off shows what the widget does by itself without it).
     const page = path === "/" || path === "/index.html" || path === "/report.html";
-    const csp = page && url.searchParams.get("csp") !== "off" ? { "Content-Security-Policy": WIDGET_CSP } : {};
+    const csp = page && url.searchParams.get("csp") !== "off" ? { "Content-Security-Policy": widgetCsp(port) } : {};
     if (path.startsWith("/__test/")) {
       base = pages;
       path = path.slice("/__test".length);
@@ -59,7 +64,12 @@ export function handler(root) {
     const file = within(base, path);
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error("not found");
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // The build's allow-list names the demo's default port; served on
+      // another, the widget's pages name that one instead.
+      if (page && base === root && port !== 8080) {
+        body = Buffer.from(body.toString("utf8").replaceAll(origins(8080), origins(port)));
+      }
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] || "application/octet-stream",
         "Cache-Control": "no-store",
@@ -80,7 +90,7 @@ export async function serve({ port = 8080, root = "dist" } = {}) {
   const abs = resolve(root);
   const servers = [];
   for (const host of ["127.0.0.1", "::1"]) {
-    const server = createServer(handler(abs));
+    const server = createServer(handler(abs, port));
     try {
       await new Promise((ok, fail) => {
         server.once("error", fail);
