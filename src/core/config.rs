@@ -284,7 +284,7 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
             item: cut("itemCutoff", 0.0..=10.0, "from 0 to 10", d.item)?,
             low_item: cut("lowItemCutoff", 0.0..=10.0, "from 0 to 10", d.low_item)?,
             agree: cut("agreeCutoff", 1.0..=4.0, "from 1 to 4", d.agree)?,
-            drop: cut("dropThreshold", 0.1..=40.0, "above 0, at most 40", d.drop)?,
+            drop: cut("dropThreshold", 0.1..=40.0, "from 0.1 to 40", d.drop)?,
         },
         previous: previous(obj)?,
         fhir: match obj.get("fhir") {

@@ -180,11 +180,11 @@ fn a_bad_cutoff_gets_a_field_precise_error() {
         ),
         (
             json!({ "dropThreshold": 0 }),
-            "dropThreshold: must be a number above 0, at most 40, got 0",
+            "dropThreshold: must be a number from 0.1 to 40, got 0",
         ),
         (
             json!({ "dropThreshold": [] }),
-            "dropThreshold: must be a number above 0, at most 40, got []",
+            "dropThreshold: must be a number from 0.1 to 40, got []",
         ),
     ];
     for (extra, message) in cases {
