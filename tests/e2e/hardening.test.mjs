@@ -246,15 +246,16 @@ test("a panic still tells the host, shows a friendly screen, and a reload resume
 test("served on another port, the widget's policy and allow-list follow it, and a portal there can embed it", async () => {
   const port = 8090;
   const server = await serve({ port });
+  const page = await newPage();
   try {
-    const page = await newPage();
     const response = page.waitForResponse((r) => r.url().startsWith(`http://127.0.0.1:${port}/?session=`));
     await page.goto(`http://localhost:${port}/__test/host.html?config=${encodeURIComponent('{"age":9}')}`);
     const csp = (await response).headers()["content-security-policy"];
     assert.match(csp, new RegExp(`frame-ancestors http://localhost:${port} http://127\\.0\\.0\\.1:${port}$`));
     await until(page, "log.ready.length === 1");
-    await page.context().close();
   } finally {
+    // The browser's connections first: the server closes only when they are gone.
+    await page.context().close();
     await server.close();
   }
 });
