@@ -45,7 +45,20 @@
     }
   }
 
-  /** What a resume needs of an answer: the widget remakes the rest (labels, the drawing's SVG). */
+  /** The iframe for a page of Ally: named for assistive technology, sandboxed, full width. */
+  function frame(title, height) {
+    var iframe = document.createElement("iframe");
+    iframe.title = title;
+    iframe.setAttribute("sandbox", "allow-scripts allow-same-origin");
+    iframe.setAttribute("referrerpolicy", "origin");
+    iframe.style.width = "100%";
+    iframe.style.border = "0";
+    iframe.style.display = "block";
+    iframe.style.height = height + "px";
+    return iframe;
+  }
+
+    /** What a resume needs of an answer: the widget remakes the rest (labels, the drawing's SVG). */
   function lean(a) {
     var v = a.value;
     if (v && typeof v === "object" && !Array.isArray(v)) v = { format: v.format, strokes: v.strokes };
@@ -103,14 +116,7 @@
     });
     if (options.resume && options.resume.startedAt) startedAt = options.resume.startedAt;
 
-    var iframe = document.createElement("iframe");
-    iframe.title = options.title || "Ally check-in";
-    iframe.setAttribute("sandbox", "allow-scripts allow-same-origin");
-    iframe.setAttribute("referrerpolicy", "origin");
-    iframe.style.width = "100%";
-    iframe.style.border = "0";
-    iframe.style.display = "block";
-    iframe.style.height = (options.initialHeight || 560) + "px";
+    var iframe = frame(options.title || "Ally check-in", options.initialHeight || 560);
 
     function envelope(type, payload, extra) {
       var msg = { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
@@ -274,14 +280,7 @@
     var instance = null;
     var destroyed = false;
 
-    var iframe = document.createElement("iframe");
-    iframe.title = options.title || "Ally report";
-    iframe.setAttribute("sandbox", "allow-scripts allow-same-origin");
-    iframe.setAttribute("referrerpolicy", "origin");
-    iframe.style.width = "100%";
-    iframe.style.border = "0";
-    iframe.style.display = "block";
-    iframe.style.height = (options.initialHeight || 480) + "px";
+    var iframe = frame(options.title || "Ally report", options.initialHeight || 480);
 
     function envelope(type, payload) {
       return { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };

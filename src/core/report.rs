@@ -190,20 +190,8 @@ pub fn read_all(docs: &[Value], options: &Options) -> Vec<Entry> {
     out.into_iter().map(|(_, e)| e).collect()
 }
 
-/// Words the report says, in the therapist's language.
-pub struct Words {
-    pub en: &'static str,
-    pub es: &'static str,
-}
-
-impl Words {
-    pub fn get(&self, l: Locale) -> &'static str {
-        match l {
-            Locale::En => self.en,
-            Locale::Es => self.es,
-        }
-    }
-}
+/// Words the report says, in the therapist's language: the catalog's kind.
+pub type Words = catalog::Tr;
 
 macro_rules! words {
     ($($name:ident: $en:expr, $es:expr;)*) => {
