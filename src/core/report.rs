@@ -315,8 +315,12 @@ pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
         .prompts
         .iter()
         .find(|p| p.id == id)
-        .map(|p| catalog::with_helper(p.text.get(l), UI.someone.get(l)))
-        .unwrap_or_else(|| id.to_string())
+        .map_or_else(|| id.to_string(), |p| words_of(p, l))
+}
+
+/// A prompt's words in `l`, "the person helping you" where a name would be.
+pub fn words_of(p: &catalog::Prompt, l: Locale) -> String {
+    catalog::with_helper(p.text.get(l), UI.someone.get(l))
 }
 
 /// What a session's scores say, in plain words, most important first.
