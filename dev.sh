@@ -3,7 +3,7 @@
 # idempotently, with pinned versions.
 #
 #   ./dev.sh demo    build and serve the demo portal: http://localhost:8080/demo/
-#   ./dev.sh test    run every test: native, browser components, end-to-end
+#   ./dev.sh test    run every test: native, browser components, end-to-end in three engines
 #   ./dev.sh bench   build and run the benchmarks (they print figures)
 #   ./dev.sh fuzz    fuzz every parser with a million inputs each (the test command runs 3,000)
 #   ./dev.sh setup   only install the tools
@@ -12,6 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 TRUNK_VERSION=0.21.14
+# Drives Firefox ESR for the suite of every engine (tests/engines/).
+GECKODRIVER_VERSION=0.37.1
 # The wasm-bindgen CLI must match the crate pinned in Cargo.toml exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -65,6 +67,11 @@ setup() {
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
+  # The other engines a tablet runs: Firefox, and WebKit (Safari's engine) drawn under Xvfb.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
   if [ ${#missing[@]} -gt 0 ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -77,6 +84,9 @@ setup() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     cargo install --locked trunk --version "$TRUNK_VERSION" --force
   fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION" --force
+  fi
 
   # binaryen (wasm-opt) and playwright-core, at the versions in package-lock.json.
   if ! cmp -s package-lock.json node_modules/.ally-installed-lock 2>/dev/null; then
@@ -85,7 +95,8 @@ setup() {
   fi
   fhir_venv
   cargo fetch --quiet
-  echo "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromium --version)"
+  echo "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(geckodriver --version | head -n1)"
+  echo "engines: $(chromium --version), $(firefox-esr --version), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null)"
 }
 
 build() {
@@ -147,6 +158,9 @@ run_tests() {
 
   say "end-to-end tests in headless Chromium"
   node --test --test-concurrency=1 tests/e2e/
+
+  say "the same flows in every engine: Chromium, Firefox ESR, WebKitGTK"
+  node --test --test-concurrency=1 tests/engines/
 
   say "every message the end-to-end tests saw, against the JSON Schemas; the types against the same samples"
   node --test tests/schema/

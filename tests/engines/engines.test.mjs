@@ -1,0 +1,61 @@
+// The same flows (./flows.mjs) in every engine a child's tablet may run:
+// Chromium, Firefox ESR and WebKitGTK (Safari's engine), each driven over
+// W3C WebDriver. Then: what each flow measured is the same in all three.
+//
+//   node --test tests/engines/                    every engine
+//   ALLY_ENGINES=webkit node --test tests/engines/   one of them
+//
+// Pictures of each band's feelings (check-in) and first question (check-out)
+// in each engine go to test-results/engines/<engine>/.
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { serve } from "../e2e/server.mjs";
+import { PORT, STRANGER_PORT } from "../e2e/support.mjs";
+import { ENGINES, launch } from "./webdriver.mjs";
+import { Driver } from "./driver.mjs";
+import { FLOWS } from "./flows.mjs";
+
+const engines = (process.env.ALLY_ENGINES || Object.keys(ENGINES).join(",")).split(",");
+const unknown = engines.filter((e) => !(e in ENGINES));
+if (unknown.length) throw new Error(`ALLY_ENGINES: no engine called ${unknown.join(", ")}; there are ${Object.keys(ENGINES).join(", ")}`);
+const measured = {};
+let servers = [];
+
+before(async () => {
+  servers = [await serve({ port: PORT, root: "dist" }), await serve({ port: STRANGER_PORT, root: "dist" })];
+});
+after(() => Promise.all(servers.map((s) => s.close())));
+
+for (const engine of engines) {
+  describe(ENGINES[engine].name, () => {
+    let session = null;
+    before(async () => {
+      rmSync(`test-results/engines/${engine}`, { recursive: true, force: true });
+      session = await launch(engine);
+      await session.setTimeouts({ script: 30000, pageLoad: 30000 });
+      console.log(`${ENGINES[engine].name} ${session.capabilities.browserVersion}`);
+      measured[engine] = {};
+    });
+    after(() => session && session.close());
+
+    for (const { name, fn } of FLOWS) {
+      test(name, async () => {
+        // A fresh driver per flow: a failed flow leaves no frame selected for the next.
+        measured[engine][name] = await fn(new Driver(session), `test-results/engines/${engine}`);
+      });
+    }
+  });
+}
+
+test("every flow measured the same in every engine", { skip: engines.length < 2 }, () => {
+  const [first, ...rest] = engines;
+  for (const engine of rest) {
+    for (const { name } of FLOWS) {
+      if (!(name in measured[first]) || !(name in measured[engine])) continue;
+      assert.deepEqual(measured[engine][name], measured[first][name], `${name}: ${engine} against ${first}`);
+    }
+  }
+  const compared = FLOWS.filter(({ name }) => engines.every((e) => measured[e] && name in measured[e]));
+  assert.equal(compared.length, FLOWS.length, "every flow ran in every engine");
+});

@@ -1,0 +1,252 @@
+// The flows every engine runs, written once against ./driver.mjs. Each
+// returns what it measured that must be the same in every engine.
+import assert from "node:assert/strict";
+import { CASES, WORDS, endHeading } from "../e2e/cases.mjs";
+import { STRANGER, WIDGET } from "../e2e/support.mjs";
+
+/** The smallest target for each band's fingers. */
+const MINIMUM = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 };
+
+/** Does one step of a case like a child (see tests/e2e/cases.mjs). */
+async function act(d, words, action, promptId) {
+  if (action === null) return d.tap(promptId.startsWith("drawing.") ? words.decline : words.skip);
+  const [what, a, b] = action;
+  if (what === "tap") return d.tap(words[a][b]);
+  if (what === "feel") {
+    for (const id of a) await d.tap(words.feelings[id]);
+    if (!b) await d.tap(words.next);
+    return;
+  }
+  await d.line(a);
+  await d.tap(words.next);
+}
+
+/**
+ * A whole check-in or check-out: every step arrives as an answer, the result
+ * carries them and the expected scores, no word spills out of its card, every
+ * target is big enough, and the iframe ends as tall as the content.
+ * A picture of its feelings (check-in) or first question (check-out) goes to `shots`.
+ */
+async function walk(d, c, locale, shots, size) {
+  const words = WORDS[locale];
+  await d.open({ age: c.age, locale, mode: c.mode, helperName: "Dr. Rivera", ...c.extra }, {}, size);
+  await d.until((log) => log.ready.length === 1);
+  const problems = [];
+  const look = async (where) => {
+    await d.settled();
+    for (const p of await d.problems(MINIMUM[c.band])) problems.push(`${where}: ${p}`);
+  };
+  await d.button(words.start);
+  await look("welcome");
+  await d.tap(words.start);
+  for (const [promptId, action] of c.steps) {
+    await d.prompt(promptId);
+    await look(promptId);
+    if (promptId === (c.mode === "checkin" ? "feelings.which" : c.steps[0][0])) await d.screenshot(`${shots}/${c.band}-${c.mode}-${locale}.png`);
+    await act(d, words, action, promptId);
+  }
+  await d.until((log) => log.complete.length === 1);
+  const l = await d.log();
+  assert.equal(l.answers.length, c.steps.length, "one answer per step");
+  c.steps.forEach(([promptId, action, value], i) => {
+    const a = l.answers[i];
+    assert.equal(a.promptId, promptId);
+    if (action === null) assert.deepEqual([a.skipped, a.value, a.label], [true, null, null], "a skip is a skip, never a score");
+    else assert.deepEqual([a.skipped, a.value], [false, value], promptId);
+  });
+  const r = l.complete[0];
+  assert.deepEqual([r.schema, r.age, r.ageBand, r.mode, r.locale], ["ally.result/1", c.age, c.band, c.mode, locale]);
+  assert.deepEqual(r.answers, l.answers, "the result carries exactly the answers sent");
+  assert.deepEqual(r.scores, c.scores);
+
+  // The end, and the iframe as tall as what it shows.
+  const heading = endHeading(r, words);
+  await d.widget();
+  await d.poll((h) => [...document.querySelectorAll("h1, h2")].some((e) => e.textContent.trim() === h), heading);
+  await look("end");
+  const content = await d.run(() => document.querySelector("main").offsetHeight);
+  await d.until((log, h) => log.resize.at(-1) === h && parseInt(document.querySelector("iframe").style.height, 10) === h, content);
+  assert.deepEqual(problems, [], problems.join("\n"));
+  return r.scores;
+}
+
+export const FLOWS = [];
+const flow = (name, fn) => FLOWS.push({ name, fn });
+
+for (const c of CASES) {
+  flow(`age ${c.age} (${c.band}) ${c.mode} in English`, (d, shots) => walk(d, c, "en", shots));
+}
+// In Spanish, whose words are the longest, on a tablet held upright: every band's check-in
+// (the feelings, the drawing tools) and the teens' check-out (agree-or-not).
+const PORTRAIT = { width: 768, height: 1024 };
+for (const c of CASES.filter((c) => c.mode === "checkin" || c.band === "13-17")) {
+  flow(`age ${c.age} (${c.band}) ${c.mode} in Spanish, upright`, (d, shots) => walk(d, c, "es", shots, PORTRAIT));
+}
+
+flow("Back changes an answer and Skip is a skip; the latest answer is kept", async (d) => {
+  await d.open({ age: 8, mode: "checkout" });
+  await d.tap("Start");
+  await d.prompt("trust.listened");
+  await d.tap("No");
+  await d.prompt("trust.what_matters");
+  await d.tap("Back");
+  await d.prompt("trust.listened");
+  await d.poll(() => document.querySelector('button[aria-label="No"][aria-pressed="true"]'));
+  await d.tap("Yes");
+  await d.prompt("trust.what_matters");
+  await d.tap("Skip");
+  for (const [id, word] of [["trust.liked_what_we_did", "Yes, a lot"], ["trust.next_time", "Maybe"], ["drawing.together", "No, thanks"]]) {
+    await d.prompt(id);
+    await d.tap(word);
+  }
+  await d.until((log) => log.complete.length === 1);
+  const l = await d.log();
+  assert.equal(l.answers.length, 6, "the changed answer is sent again");
+  const r = l.complete[0];
+  assert.deepEqual(r.answers.map((a) => [a.value, a.skipped]), [[7.5, false], [null, true], [10, false], [5, false], [null, true]]);
+  assert.deepEqual(r.scores.flags.skipped, ["trust.what_matters"]);
+  return r.scores;
+});
+
+flow("a drawing by mouse, pen and finger arrives as ally.strokes/1; a pointer that never lifts does not lock the pad", async (d) => {
+  await d.open({ age: 9 });
+  await d.tap("Start");
+  await d.prompt("mood.now");
+  await d.tap("Good");
+  await d.prompt("drawing.feel");
+  const strokes = () => d.run(() => Number(document.querySelector("canvas").dataset.strokes));
+  const until = (n) => d.poll((n) => Number(document.querySelector("canvas").dataset.strokes) === n, n);
+  // The mouse, through the engine's own input.
+  await d.tap("Red");
+  await d.drawLine(0.1, 0.9, 0.2);
+  await until(1);
+  await d.tap("Thick brush");
+  await d.tap("Blue");
+  await d.drawLine(0.3, 0.6, 0.35, 10);
+  await until(2);
+  // A finger, from script; a second finger while it draws is ignored.
+  const line = (id, type, fy, fx0, fx1, primary = true) => [
+    ["pointerdown", id, type, fx0, fy, primary],
+    ...Array.from({ length: 12 }, (_, i) => ["pointermove", id, type, fx0 + ((fx1 - fx0) * (i + 1)) / 12, fy, primary]),
+    ["pointerup", id, type, fx1, fy, primary],
+  ];
+  await d.pointers(line(3, "touch", 0.5, 0.2, 0.8));
+  await until(3);
+  // A finger goes down and never comes up (a lost capture): a second, not primary, is still ignored…
+  await d.pointers([["pointerdown", 4, "touch", 0.2, 0.6, true], ["pointermove", 4, "touch", 0.5, 0.6, true]]);
+  await d.pointers(line(5, "touch", 0.7, 0.2, 0.8, false));
+  assert.equal(await strokes(), 3, "one finger draws at a time");
+  // …and the next primary finger is let through: the stale stroke ends where it was.
+  await d.pointers(line(6, "touch", 0.8, 0.2, 0.8));
+  await until(5);
+  // A pen that stalls (down, never up) comes back with its own id and draws again.
+  await d.pointers([["pointerdown", 9, "pen", 0.2, 0.9, true], ["pointermove", 9, "pen", 0.4, 0.9, true]]);
+  await d.pointers(line(9, "pen", 0.95, 0.2, 0.8));
+  await until(7);
+  await d.tap("Done");
+  await d.until((log) => log.answers.length === 2);
+  const a = (await d.log()).answers[1];
+  assert.deepEqual([a.promptId, a.kind, a.skipped, a.value.format], ["drawing.feel", "drawing", false, "ally.strokes/1"]);
+  await d.top();
+  const decoded = await d.run((data) => Ally.decodeStrokes(data), a.value.strokes);
+  assert.equal(decoded.strokes.length, 7);
+  const [red, blue] = decoded.strokes;
+  assert.deepEqual([red.color, red.tool, red.width, blue.color, blue.width], ["#e0412f", "pen", 7, "#2f6fd1", 18]);
+  // Where the mouse went, in canvas units (1000 x 700).
+  const near = (v, want) => Math.abs(v - want) <= 15;
+  assert.ok(near(red.points[0][0], 100) && near(red.points[0][1], 140), `${red.points[0]}`);
+  assert.ok(near(red.points.at(-1)[0], 900) && red.points.every(([, y]) => near(y, 140)), "a straight line stays straight");
+  // Coming back shows the drawing again, and Done sends the same strokes.
+  await d.tap("Back");
+  await d.prompt("drawing.feel");
+  await until(7);
+  await d.tap("Done");
+  await d.until((log) => log.answers.length === 3);
+  assert.equal((await d.log()).answers[2].value.strokes, a.value.strokes);
+  // What must match across engines: each stroke's look and length, not the exact points.
+  return decoded.strokes.map((s) => [s.color, s.tool, s.width, s.points.length > 1]);
+});
+
+flow("a reload of the widget resumes where the child was, with the earlier answers", async (d) => {
+  await d.open({ age: 8, mode: "checkout" });
+  await d.tap("Start");
+  await d.prompt("trust.listened");
+  await d.tap("Yes");
+  await d.prompt("trust.what_matters");
+  await d.tap("Skip");
+  await d.until((log) => log.answers.length === 2);
+  await d.reloadWidget();
+  await d.until((log) => log.ready.length === 2);
+  await d.prompt("trust.liked_what_we_did");
+  await d.tap("Yes, a lot");
+  await d.prompt("trust.next_time");
+  await d.tap("No");
+  await d.prompt("drawing.together");
+  await d.tap("No, thanks");
+  await d.until((log) => log.complete.length === 1);
+  const l = await d.log();
+  const r = l.complete[0];
+  assert.deepEqual(r.answers.map((a) => [a.promptId, a.value, a.skipped]), [
+    ["trust.listened", 7.5, false], ["trust.what_matters", null, true], ["trust.liked_what_we_did", 10, false],
+    ["trust.next_time", 0, false], ["drawing.together", null, true]]);
+  assert.equal(r.startedAt, l.ready[0].startedAt, "the run keeps its start time");
+  return r.scores;
+});
+
+flow("forged messages are ignored: from a stranger's frame, on the window, and on the private channel", async (d) => {
+  await d.open({ age: 7, mode: "checkout" });
+  await d.until((log) => log.ready.length === 1);
+  await d.tap("Start");
+  await d.prompt("trust.listened");
+  await d.tap("Yes");
+  await d.until((log) => log.answers.length === 1);
+  await d.top();
+  // A stranger's frame in the same portal page forges host and widget messages.
+  await d.s.executeAsync((src) => new Promise((ok) => {
+    const f = document.createElement("iframe");
+    f.name = "stranger";
+    f.src = src;
+    f.onload = ok;
+    document.body.appendChild(f);
+  }), `${STRANGER}/__test/stranger.html`);
+  const session = await d.run(() => window.ally.session);
+  await d.s.frame(await d.run(() => document.querySelector('iframe[name="stranger"]')));
+  d.where = "stranger";
+  await d.run((session) => {
+    window.got = [];
+    addEventListener("message", (e) => window.got.push(e.data));
+    const widget = parent.frames[0];
+    const base = { ally: 1, session, payload: {} };
+    widget.postMessage({ ...base, type: "reset", id: "x1" }, "*");
+    widget.postMessage({ ...base, type: "init", id: "x2", payload: { config: { age: 15 } } }, "*");
+    parent.postMessage({ ...base, type: "answer", id: "x4", payload: { promptId: "trust.listened", value: 0 } }, "*");
+    parent.postMessage({ ...base, type: "complete", id: "x5", payload: { schema: "ally.result/1", answers: [] } }, "*");
+    parent.postMessage("stranger-done", "*");
+  }, session);
+  await d.until((log) => log.window.includes("stranger-done"));
+  // The portal itself: on the window once the channel is open (not listened to), then on the
+  // channel with a wrong session (ignored), a wrong version and 1 MB of junk (errors).
+  await d.run((session, origin) => {
+    document.querySelector('iframe[title="Ally check-in"]').contentWindow.postMessage({ ally: 1, type: "reset", id: "w1", session, payload: {} }, origin);
+    const port = window.ports.at(-1);
+    port.postMessage({ ally: 1, type: "reset", id: "p1", session: "someone-else", payload: {} });
+    port.postMessage({ ally: 2, type: "reset", id: "p2", session, payload: {} });
+    port.postMessage({ ally: 1, type: "reset", id: "p3", session, payload: {}, junk: "j".repeat(1024 * 1024) });
+    port.postMessage("not even an object");
+  }, session, WIDGET);
+  await d.until((log) => log.errors.length === 2);
+  // The next real answer, on the next question, is the sign that nothing was reset.
+  await d.prompt("trust.what_matters");
+  await d.tap("Yes");
+  await d.until((log) => log.answers.length === 2);
+  const l = await d.log();
+  assert.equal(l.ready.length, 1, "nothing was reset");
+  assert.deepEqual(l.answers.map((a) => a.promptId), ["trust.listened", "trust.what_matters"]);
+  assert.deepEqual(l.complete, [], "the forged result did not reach the portal");
+  assert.deepEqual(l.errors.map((e) => e.code), ["unsupported_version", "too_large"]);
+  await d.top();
+  await d.s.frame(await d.run(() => document.querySelector('iframe[name="stranger"]')));
+  d.where = "stranger";
+  assert.deepEqual(await d.run(() => window.got), [], "nobody answered the stranger");
+  return l.errors.map((e) => e.code);
+});
