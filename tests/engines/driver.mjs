@@ -92,8 +92,24 @@ export class Driver {
   /** Taps a button by its name: the engine's own click, at the button's centre. */
   async tap(name) {
     const button = await this.button(name);
+    await this.still();
     await this.inView(button);
     await this.s.click(button);
+  }
+
+  /**
+   * Waits until the iframe is as tall as the screen it shows, for two frames:
+   * a finger does not tap a screen that is still growing (a click computed in
+   * a frame about to resize lands somewhere else).
+   */
+  async still() {
+    await this.widget();
+    await this.s.executeAsync(async (timeout) => {
+      const fits = () => document.querySelector("main") && document.querySelector("main").offsetHeight === innerHeight;
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+      const end = Date.now() + timeout;
+      for (let still = 0; still < 2 && Date.now() < end; await frame()) still = fits() ? still + 1 : 0;
+    }, TIMEOUT);
   }
 
   /**
@@ -116,6 +132,7 @@ export class Driver {
   async line(value) {
     await this.widget();
     const slider = await this.poll(() => document.querySelector("[role=slider]"));
+    await this.still();
     const { width } = await this.run((s) => s.getBoundingClientRect().toJSON(), slider);
     const inset = (width * 40) / 1000;
     const x = Math.round(inset + ((width - 2 * inset) * value) / 10 - width / 2);
@@ -130,6 +147,7 @@ export class Driver {
   async drawLine(fx0, fx1, fy, steps = 20) {
     await this.widget();
     const canvas = await this.poll(() => document.querySelector("canvas"));
+    await this.still();
     const { width, height } = await this.run((c) => c.getBoundingClientRect().toJSON(), canvas);
     const at = (fx) => ({ type: "pointerMove", origin: canvas, duration: 0,
       x: Math.round(width * (fx - 0.5)), y: Math.round(height * (fy - 0.5)) });
