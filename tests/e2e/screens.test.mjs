@@ -1,5 +1,6 @@
 // End-to-end: screens that fit each child. Words for each age, no pressure,
-// an end that fits what was said, a screen that does not lead, a tablet fit,
+// an end that fits what was said, a screen that does not lead, targets and
+// words that fit every screen and viewport, a drawing that fits a tablet,
 // read-aloud that stops, and the mascot's company for 3–8.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -262,66 +263,62 @@ test("3-8: the mascot is on every screen and cares after something hard, without
   await young.page.context().close();
 });
 
-test("tablet fit: the 3-5 palette is a 3 x 2 grid, and every drawing screen fits 1024 x 768 without scrolling", async () => {
-  for (const [age, locale] of [4, 7, 10, 15].flatMap((a) => [[a, "en"], [a, "es"]])) {
-    for (const mode of ["checkin", "checkout"]) {
-      const config = { age, mode, locale, helperName: "Dr. Rivera", helperArticle: "el" };
-      const { page, widget } = await openHost(config, {}, { viewport: { width: 1024, height: 768 } });
-      await until(page, "log.ready.length === 1");
-      const steps = (await log(page)).ready[0].steps;
-      await button(widget, locale === "en" ? "Start" : "Empezar").tap();
-      const skip = locale === "en" ? "Skip" : "Saltar";
-      for (const id of steps) {
-        await widget.locator(`[data-prompt="${id}"]`).waitFor();
-        if (!id.startsWith("drawing.")) {
-          await button(widget, skip).tap();
-          await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
-          continue;
-        }
-        await settle(page);
-        const fit = await widgetFrame(page).evaluate(() => {
-          const bottom = (sel) => document.querySelector(sel).getBoundingClientRect().bottom;
-          return { main: document.querySelector("main").offsetHeight, done: bottom(".drawing-pad .next"), actions: bottom(".actions") };
-        });
-        assert.ok(fit.main <= 768 && fit.actions <= 768 && fit.done <= 768, `${age} ${mode} ${locale} ${id}: ${JSON.stringify(fit)}`);
-        if (age === 4) {
-          const rows = await widget.locator(".swatches .swatch").evaluateAll((els) => {
-            const tops = new Map();
-            for (const e of els) tops.set(Math.round(e.getBoundingClientRect().top), (tops.get(Math.round(e.getBoundingClientRect().top)) || 0) + 1);
-            return [...tops.values()];
-          });
-          assert.deepEqual(rows, [3, 3], "two rows of three colours");
-        }
-        await button(widget, locale === "en" ? "No, thanks" : "No, gracias").tap();
-        await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
-      }
-      await page.context().close();
-    }
-  }
-});
+/** The smallest target for each band, in every viewport (the flows check 80 px for 3–5 on a tablet). */
+const MIN = { "3-5": 64, "6-8": 64, "9-12": 48, "13-17": 48 };
+const BANDS = { 4: "3-5", 7: "6-8", 10: "9-12", 15: "13-17" };
+const VIEWPORTS = { "tablet upright": [768, 1024], "tablet sideways": [1024, 768], phone: [390, 844] };
 
-test("no word overflows its card, at any band, in either language", async () => {
+test("every screen of every band, both languages, three viewports: big targets, words inside their cards, drawings within a sideways tablet", async () => {
   const problems = [];
   for (const age of [4, 7, 10, 15]) {
     for (const locale of ["en", "es"]) {
-      for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 390, height: 844 }]) {
+      for (const [viewportName, [width, height]] of Object.entries(VIEWPORTS)) {
         for (const mode of ["checkin", "checkout"]) {
-          const { page, widget } = await openHost({ age, locale, mode, helperName: "Dr. Rivera" }, {}, { viewport });
+          const config = { age, locale, mode, helperName: "Dr. Rivera", helperArticle: "el" };
+          const { page, widget } = await openHost(config, {}, { viewport: { width, height } });
           await until(page, "log.ready.length === 1");
           const steps = (await log(page)).ready[0].steps;
-          await button(widget, locale === "en" ? "Start" : "Empezar").tap();
-          for (const id of steps) {
-            await widget.locator(`[data-prompt="${id}"]`).waitFor();
+          const where = `${age} ${locale} ${mode} ${viewportName}`;
+          const look = async (screen) => {
             await settle(page);
-            const over = await widgetFrame(page).evaluate(() =>
-              [...document.querySelectorAll("button")].filter((b) => {
+            const found = await widgetFrame(page).evaluate((min) => {
+              const name = (el) => el.getAttribute("aria-label") || el.textContent.trim();
+              const small = [...document.querySelectorAll("button, [role=slider], a[href], input")]
+                .map((el) => ({ el, r: el.getBoundingClientRect() }))
+                .filter(({ r }) => r.width > 0 && (r.width < min || r.height < min))
+                .map(({ el, r }) => `${name(el)} ${r.width.toFixed(0)}×${r.height.toFixed(0)} under ${min} px`);
+              const over = [...document.querySelectorAll("button")].filter((b) => {
                 const box = b.getBoundingClientRect();
                 return box.width > 0 && (b.scrollWidth > b.clientWidth + 1 || [...b.querySelectorAll("span")].some((s) => {
                   const r = s.getBoundingClientRect();
                   return r.left < box.left - 1 || r.right > box.right + 1;
                 }));
-              }).map((b) => `${b.textContent.trim()} (${b.scrollWidth} > ${b.clientWidth})`));
-            for (const o of over) problems.push(`${age} ${locale} ${viewport.width} ${id}: ${o}`);
+              }).map((b) => `${b.textContent.trim()}: words wider than the card (${b.scrollWidth} > ${b.clientWidth})`);
+              return [...small, ...over];
+            }, MIN[BANDS[age]]);
+            for (const f of found) problems.push(`${where} ${screen}: ${f}`);
+          };
+          await look("welcome");
+          await button(widget, locale === "en" ? "Start" : "Empezar").tap();
+          for (const id of steps) {
+            await widget.locator(`[data-prompt="${id}"]`).waitFor();
+            await look(id);
+            if (id.startsWith("drawing.") && viewportName === "tablet sideways") {
+              // The whole drawing screen, Done and Skip included, without scrolling.
+              const fit = await widgetFrame(page).evaluate(() => {
+                const bottom = (sel) => document.querySelector(sel).getBoundingClientRect().bottom;
+                return { main: document.querySelector("main").offsetHeight, done: bottom(".drawing-pad .next"), actions: bottom(".actions") };
+              });
+              if (!(fit.main <= 768 && fit.actions <= 768 && fit.done <= 768)) problems.push(`${where} ${id}: taller than the tablet ${JSON.stringify(fit)}`);
+              if (age === 4) {
+                const rows = await widget.locator(".swatches .swatch").evaluateAll((els) => {
+                  const tops = new Map();
+                  for (const e of els) tops.set(Math.round(e.getBoundingClientRect().top), (tops.get(Math.round(e.getBoundingClientRect().top)) || 0) + 1);
+                  return [...tops.values()];
+                });
+                if (rows.join() !== "3,3") problems.push(`${where} ${id}: the palette is not two rows of three colours (${rows})`);
+              }
+            }
             const decline = id.startsWith("drawing.") ? (locale === "en" ? "No, thanks" : "No, gracias") : (locale === "en" ? "Skip" : "Saltar");
             await button(widget, decline).tap();
             await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
@@ -333,3 +330,4 @@ test("no word overflows its card, at any band, in either language", async () => 
   }
   assert.deepEqual(problems, [], problems.join("\n"));
 });
+
