@@ -266,7 +266,7 @@ export interface AllyHandle {
 /** Posted to the report's iframe with one MessagePort transferred, then `add` and `live` on the port. */
 export type ReportInitMessage = Envelope<"init", { config: { locale?: Locale; allianceCutoff?: number } }>;
 export type ReportAddMessage = Envelope<"add", { result: AllyResult }>;
-export type ReportLiveMessage = Envelope<"live", { answer: AllyAnswer }>;
+export type ReportLiveMessage = Envelope<"live", { answer: AllyAnswer; ageBand?: AgeBand }>;
 export type ReportHostMessage = ReportInitMessage | ReportAddMessage | ReportLiveMessage;
 /** What the report says: the data-free hello, its height, and what it could not read or use. */
 export type ReportMessage = HelloMessage | ResizeMessage | ErrorMessage;
@@ -295,8 +295,11 @@ export interface AllyReportHandle {
   readonly iframe: HTMLIFrameElement;
   /** A finished session joins the report; the check-in in progress ends. */
   add(result: AllyResult): void;
-  /** An answer of the check-in in progress: pass Ally.mount's onAnswer on. */
-  live(answer: AllyAnswer): void;
+  /**
+   * An answer of the check-in in progress: pass Ally.mount's onAnswer on, with
+   * the `ageBand` of its onReady so the report shows the question in that band's words.
+   */
+  live(answer: AllyAnswer, ageBand?: AgeBand): void;
   /** Removes the iframe, closes the private channel and stops listening. */
   destroy(): void;
 }

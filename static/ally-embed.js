@@ -275,7 +275,7 @@
     if (options.locale !== undefined) config.locale = options.locale;
     if (options.allianceCutoff !== undefined) config.allianceCutoff = options.allianceCutoff;
     var sent = results.slice();
-    var live = new Map(); // promptId -> answer of the check-in in progress
+    var live = new Map(); // promptId -> the live message's payload, for a report that reloads
     var port = null;
     var instance = null;
     var destroyed = false;
@@ -302,7 +302,7 @@
       iframe.contentWindow.postMessage(envelope("init", { config: config }), origin, [channel.port2]);
       // One message per session: each stays under the size limit on its own.
       sent.forEach(function (r) { post("add", { result: r }); });
-      live.forEach(function (a) { post("live", { answer: a }); });
+      live.forEach(function (payload) { post("live", payload); });
     }
 
     function onWindowMessage(event) {
@@ -339,10 +339,11 @@
         live.clear();
         post("add", { result: result });
       },
-      /** Shows an answer of the check-in in progress (from Ally.mount's onAnswer). */
-      live: function (answer) {
-        if (answer && typeof answer.promptId === "string") live.set(answer.promptId, answer);
-        post("live", { answer: answer });
+      /** Shows an answer of the check-in in progress (from Ally.mount's onAnswer), in the words of `ageBand` (onReady's). */
+      live: function (answer, ageBand) {
+        var payload = ageBand === undefined ? { answer: answer } : { answer: answer, ageBand: ageBand };
+        if (answer && typeof answer.promptId === "string") live.set(answer.promptId, payload);
+        post("live", payload);
       },
       /** Removes the report, closes the channel and stops listening. */
       destroy: function () {

@@ -72,6 +72,11 @@ impl AgeBand {
         }
     }
 
+    /// The band named `code` on the wire (`"3-5"`).
+    pub fn from_code(code: &str) -> Option<AgeBand> {
+        BANDS.into_iter().find(|b| b.code() == code)
+    }
+
     /// The band's name on the wire and in CSS (`band-3-5`).
     pub fn code(self) -> &'static str {
         match self {

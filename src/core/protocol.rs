@@ -336,9 +336,11 @@ pub enum Inbound {
     Add {
         result: Value,
     },
-    /// The report: an answer of a check-in in progress.
+    /// The report: an answer of a check-in in progress, and the band of the
+    /// widget's `ready` (`Null` when the host does not say).
     Live {
         answer: Value,
+        age_band: Value,
     },
 }
 
@@ -472,6 +474,7 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
         },
         "live" => Inbound::Live {
             answer: env.payload.get("answer").cloned().unwrap_or(Value::Null),
+            age_band: env.payload.get("ageBand").cloned().unwrap_or(Value::Null),
         },
         _ => return Ok(None),
     };

@@ -318,6 +318,16 @@ pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
         .map_or_else(|| id.to_string(), |p| words_of(p, l))
 }
 
+/// A live answer's words in `l`: its band's prompt when the band is known,
+/// else the first prompt with its id (a question asked alike in most bands).
+pub fn live_words(id: &str, band: Option<AgeBand>, l: Locale) -> String {
+    let mut with_id = catalog::PROMPTS.iter().filter(|p| p.id == id);
+    let first = with_id.clone().next();
+    band.and_then(|b| with_id.find(|p| p.bands.contains(&b)))
+        .or(first)
+        .map_or_else(|| id.to_string(), |p| words_of(p, l))
+}
+
 /// A prompt's words in `l`, "the person helping you" where a name would be.
 pub fn words_of(p: &catalog::Prompt, l: Locale) -> String {
     catalog::with_helper(p.text.get(l), UI.someone.get(l))
@@ -496,6 +506,8 @@ pub struct Report {
     pub entries: Vec<Entry>,
     /// The answers of a check-in in progress, latest per prompt.
     pub live: Vec<AnswerRecord>,
+    /// The band of the check-in in progress, when the host says it.
+    pub live_band: Option<AgeBand>,
     /// Errors to tell the host, numbered so each is sent once.
     pub errors: Vec<(u64, ErrorPayload)>,
 }
@@ -512,9 +524,17 @@ pub enum ReportStage {
 /// What happens to the report.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReportAction {
-    Init { config: Value },
-    Add { result: Value },
-    Live { answer: Value },
+    Init {
+        config: Value,
+    },
+    Add {
+        result: Value,
+    },
+    /// `age_band` is the widget's `ready.ageBand`, or `Null`.
+    Live {
+        answer: Value,
+        age_band: Value,
+    },
     Refuse(Refusal),
 }
 
@@ -532,6 +552,7 @@ impl Default for Report {
             docs: Vec::new(),
             entries: Vec::new(),
             live: Vec::new(),
+            live_band: None,
             errors: Vec::new(),
         }
     }
@@ -635,20 +656,37 @@ impl Report {
                 }
                 // The check in progress has ended: its result is here.
                 next.live.clear();
+                next.live_band = None;
                 next.docs.push(result);
                 next.reread();
             }
-            ReportAction::Live { answer } => match AnswerRecord::from_value(&answer) {
-                Some(a) if catalog::PROMPTS.iter().any(|p| p.id == a.prompt_id) => {
-                    next.live.retain(|x| x.prompt_id != a.prompt_id);
-                    next.live.push(a);
+            ReportAction::Live { answer, age_band } => {
+                match &age_band {
+                    Value::Null => {}
+                    v => match v.as_str().and_then(AgeBand::from_code) {
+                        Some(band) => next.live_band = Some(band),
+                        None => next.note(ErrorPayload::new(
+                            "bad_message",
+                            format!(
+                                "ageBand: must be \"3-5\", \"6-8\", \"9-12\" or \"13-17\", got {}",
+                                short(&v.to_string())
+                            ),
+                            Some("ageBand"),
+                        )),
+                    },
                 }
-                _ => next.note(ErrorPayload::new(
-                    "bad_message",
-                    "answer: not an answer record of a known prompt; not shown",
-                    Some("answer"),
-                )),
-            },
+                match AnswerRecord::from_value(&answer) {
+                    Some(a) if catalog::PROMPTS.iter().any(|p| p.id == a.prompt_id) => {
+                        next.live.retain(|x| x.prompt_id != a.prompt_id);
+                        next.live.push(a);
+                    }
+                    _ => next.note(ErrorPayload::new(
+                        "bad_message",
+                        "answer: not an answer record of a known prompt; not shown",
+                        Some("answer"),
+                    )),
+                }
+            }
         }
         next
     }

@@ -107,7 +107,9 @@ pub fn mount() {
             let action = match e {
                 BridgeEvent::Host(Inbound::Init { config, .. }) => ReportAction::Init { config },
                 BridgeEvent::Host(Inbound::Add { result }) => ReportAction::Add { result },
-                BridgeEvent::Host(Inbound::Live { answer }) => ReportAction::Live { answer },
+                BridgeEvent::Host(Inbound::Live { answer, age_band }) => {
+                    ReportAction::Live { answer, age_band }
+                }
                 BridgeEvent::Refused(r) => ReportAction::Refuse(r),
                 BridgeEvent::Unusable(error) => ReportAction::Init {
                     config: serde_json::Value::String(error.message),

@@ -140,12 +140,7 @@ fn live(state: &Report, l: Locale) -> Html {
         return Html::default();
     }
     let rows = state.live.iter().map(|a| {
-        // A live answer names no band: the words of the first prompt with its id.
-        let words = catalog::PROMPTS
-            .iter()
-            .find(|p| p.id == a.prompt_id)
-            .map(|p| r::words_of(p, l))
-            .unwrap_or_default();
+        let words = r::live_words(&a.prompt_id, state.live_band, l);
         let answer = if a.skipped {
             t(&r::SKIPPED, l).to_string()
         } else {

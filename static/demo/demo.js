@@ -14,6 +14,7 @@
   // ?widget= may point the demo at another local build, never at another host.
   if (/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(params.get("widget") || "")) widget = params.get("widget");
   var handle = null;
+  var band; // the ageBand of the check-in on screen, from onReady
   var lastCheckout = null;
 
   // The therapist's report: three earlier sessions of a 7-year-old (made here
@@ -140,8 +141,9 @@
       src: widget,
       config: config,
       title: "Ally check-in for the child",
-      onReady: function (r) { status.textContent = "Ready: ages " + r.ageBand + ", " + r.mode + ", " + r.steps.length + (r.steps.length === 1 ? " question." : " questions."); },
-      onAnswer: function (a) { show(a); report.live(a); },
+      onReady: function (r) { band = r.ageBand; status.textContent = "Ready: ages " + r.ageBand + ", " + r.mode + ", " + r.steps.length + (r.steps.length === 1 ? " question." : " questions."); },
+      // The band of this check-in, so the report words each live answer's question as the child saw it.
+      onAnswer: function (a) { show(a); report.live(a, band); },
       onComplete: function (r) {
         sessions.push(r);
         report.add(r);

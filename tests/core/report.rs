@@ -4,7 +4,7 @@ use ally::core::config::{parse, Locale};
 use ally::core::flow::{Flow, FlowAction, Pick};
 use ally::core::json;
 use ally::core::protocol::Outbound;
-use ally::core::report::{answer_words, read_all, series, summary, Entry, Options};
+use ally::core::report::{answer_words, live_words, read_all, series, summary, Entry, Options};
 use serde_json::{json, Value};
 
 /// A finished check's result document: `Some(pick)` answers, `None` skips.
@@ -247,16 +247,43 @@ fn the_report_state_takes_settings_sessions_and_live_answers() {
     let answer = |v: f64| json!({ "promptId": "mood.now", "value": v, "label": "Good", "skipped": false, "answeredAt": "2026-11-26T10:00:01.000Z" });
     let r = r.reduce(ReportAction::Live {
         answer: answer(7.5),
+        age_band: json!(null),
     });
     let r = r.reduce(ReportAction::Live {
         answer: answer(10.0),
+        age_band: json!(null),
     });
     assert_eq!(r.live.len(), 1);
     let r = r.reduce(ReportAction::Live {
         answer: json!({ "promptId": "nope", "skipped": true, "answeredAt": "x" }),
+        age_band: json!(null),
     });
     assert_eq!(r.live.len(), 1);
     assert_eq!(r.errors.last().unwrap().1.field.as_deref(), Some("answer"));
+    // With its check-in's band, a question asked differently at each band is worded as the child saw it.
+    let feelings = json!({ "promptId": "feelings.which", "value": null, "label": null, "skipped": true, "answeredAt": "2026-11-26T10:00:02.000Z" });
+    let r = r.reduce(ReportAction::Live {
+        answer: feelings.clone(),
+        age_band: json!("9-12"),
+    });
+    assert_eq!(r.live.len(), 2);
+    assert_eq!(
+        live_words("feelings.which", r.live_band, Locale::En),
+        "Which feelings do you have? Pick all that fit."
+    );
+    assert_eq!(
+        live_words("feelings.which", None, Locale::En),
+        "Which face shows how you feel?"
+    );
+    // A band that is not one: said, and the answer still shown.
+    let before = r.errors.len();
+    let r = r.reduce(ReportAction::Live {
+        answer: feelings,
+        age_band: json!("teen"),
+    });
+    assert_eq!(r.errors.len(), before + 1);
+    assert_eq!(r.errors.last().unwrap().1.field.as_deref(), Some("ageBand"));
+    assert_eq!(r.live.len(), 2);
     // Its result ends the live view; a bad document is an error, once.
     let r = r.reduce(ReportAction::Add {
         result: checkin(4, 20),

@@ -92,7 +92,13 @@ test("a check-in in progress shows answer by answer, then its result joins the s
   assert.match(await live.textContent(), /How do you feel right now\?\s*Not good/);
   await widget.getByRole("button", { name: "No, thanks", exact: true }).click();
   await report.locator('.live li[data-prompt="drawing.feel"]').waitFor();
-  for (let i = 0; i < 3; i++) {
+  // Asked in other words at each band: the live view uses this check-in's band (9-12), from onReady.
+  await widget.locator('[data-prompt="feelings.which"]').waitFor();
+  await widget.getByRole("button", { name: "Skip", exact: true }).click();
+  const feelings = report.locator('.live li[data-prompt="feelings.which"]');
+  await feelings.waitFor();
+  assert.match(await feelings.textContent(), /^Which feelings do you have\? Pick all that fit\.\s*Skipped/);
+  for (let i = 0; i < 2; i++) {
     await widget.locator("[data-prompt]").waitFor();
     await widget.getByRole("button", { name: "Skip", exact: true }).click();
   }

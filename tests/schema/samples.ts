@@ -199,9 +199,10 @@ export const reset: ResetMessage = { ...envelope, type: "reset", id: "visit-2291
 export const reportInit: ReportInitMessage = { ...envelope, type: "init", id: "report-1:1", payload: { config: { locale: "es", allianceCutoff: 32 } } };
 export const add: ReportAddMessage = { ...envelope, type: "add", id: "report-1:2", payload: { result: checkinWithFhir } };
 export const live: ReportLiveMessage = { ...envelope, type: "live", id: "report-1:3", payload: { answer: answers.feelings } };
+export const liveWithBand: ReportLiveMessage = { ...envelope, type: "live", id: "report-1:4", payload: { answer: answers.feelings, ageBand: "9-12" } };
 
 export const fromWidget: WidgetMessage[] = [hello, ready, answer, drawn, resize, complete, refused, badConfig];
-export const fromHost: Array<HostMessage | ReportHostMessage> = [init, initWithResult, ack, reset, reportInit, add, live];
+export const fromHost: Array<HostMessage | ReportHostMessage> = [init, initWithResult, ack, reset, reportInit, add, live, liveWithBand];
 export const results: AllyResult[] = [teenCheckout, checkinWithFhir, preschoolCheckout];
 
 // ---- Wrong samples ------------------------------------------------------------------
@@ -220,6 +221,12 @@ const withAlliance = (values: Partial<AllyAlliance>): AllyResult => ({ ...teenCh
 const withFlags = (values: Partial<AllyFlags>): AllyResult => ({ ...teenCheckout, scores: { ...teenCheckout.scores, flags: { ...teenCheckout.scores.flags, ...values } } });
 
 export const wrong: Wrong[] = [
+  {
+    reason: "a live answer's band that is not one of the four",
+    schema: "protocol", at: "/payload/ageBand",
+    // @ts-expect-error: ageBand is one of the four bands
+    sample: typed<ReportLiveMessage>({ ...live, payload: { ...live.payload, ageBand: "teen" } }),
+  },
   {
     reason: "a message type protocol v1 does not have",
     schema: "protocol", at: "",

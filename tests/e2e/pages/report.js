@@ -20,7 +20,8 @@
   window.ally = Ally.mount(document.getElementById("ally"), {
     src: origin + "/",
     config: JSON.parse(params.get("config")),
-    onAnswer: function (a) { log.answers.push(a); if (window.report) window.report.live(a); },
+    onReady: function (r) { window.band = r.ageBand; },
+    onAnswer: function (a) { log.answers.push(a); if (window.report) window.report.live(a, window.band); },
     onComplete: function (r) { log.complete.push(r); if (window.report) window.report.add(r); },
     onError: function (e) { log.errors.push(e); },
   });
