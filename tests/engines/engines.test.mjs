@@ -27,26 +27,30 @@ before(async () => {
 });
 after(() => Promise.all(servers.map((s) => s.close())));
 
-for (const engine of engines) {
-  describe(ENGINES[engine].name, () => {
-    let session = null;
-    before(async () => {
-      rmSync(`test-results/engines/${engine}`, { recursive: true, force: true });
-      session = await launch(engine);
-      await session.setTimeouts({ script: 30000, pageLoad: 30000 });
-      console.log(`${ENGINES[engine].name} ${session.capabilities.browserVersion}`);
-      measured[engine] = {};
-    });
-    after(() => session && session.close());
-
-    for (const { name, fn } of FLOWS) {
-      test(name, async () => {
-        // A fresh driver per flow: a failed flow leaves no frame selected for the next.
-        measured[engine][name] = await fn(new Driver(session), `test-results/engines/${engine}`);
+// The engines side by side (each one's flows in turn): a browser mostly waits on
+// timers and frames, so three share two cores well.
+describe("the flows", { concurrency: true }, () => {
+  for (const engine of engines) {
+    describe(ENGINES[engine].name, { concurrency: 1 }, () => {
+      let session = null;
+      before(async () => {
+        rmSync(`test-results/engines/${engine}`, { recursive: true, force: true });
+        session = await launch(engine);
+        await session.setTimeouts({ script: 30000, pageLoad: 30000 });
+        console.log(`${ENGINES[engine].name} ${session.capabilities.browserVersion}`);
+        measured[engine] = {};
       });
-    }
-  });
-}
+      after(() => session && session.close());
+
+      for (const { name, fn } of FLOWS) {
+        test(name, async () => {
+          // A fresh driver per flow: a failed flow leaves no frame selected for the next.
+          measured[engine][name] = await fn(new Driver(session), `test-results/engines/${engine}`);
+        });
+      }
+    });
+  }
+});
 
 test("every flow measured the same in every engine", { skip: engines.length < 2 }, () => {
   const [first, ...rest] = engines;
