@@ -72,7 +72,10 @@ export async function launch(engine) {
   const child = spawn(cmd, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => { stderr = (stderr + d).slice(-4000); });
-  const exited = once(child, "exit").then(([code]) => { throw new WebDriverError(`${cmd} exited (${code}): ${stderr}`); });
+  const exited = new Promise((_, fail) => {
+    child.on("error", (e) => fail(new WebDriverError(`${cmd} could not start (${e.code || e.message}): ./dev.sh setup installs it`)));
+    child.on("exit", (code) => fail(new WebDriverError(`${cmd} exited (${code}): ${stderr}`)));
+  });
   exited.catch(() => {});
   const base = `http://127.0.0.1:${port}`;
   const kill = () => { try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ } };
@@ -108,8 +111,7 @@ async function call(url, method, path, body) {
     const v = json.value || {};
     throw new WebDriverError(`${method} ${path}: ${v.error}: ${v.message}`);
   }
-  // Older WebDriverWire-style drivers answered new sessions at the top level.
-  return path === "/session" && json.value && !json.value.sessionId ? json : json.value;
+  return json.value;
 }
 
 /** A WebDriver session: the commands the flows use. */
