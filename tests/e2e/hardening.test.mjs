@@ -2,6 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, stop, newPage, openHost, hostUrl, log, until, tap, holdAcks, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { forgeOnChannel } from "./forgeries.mjs";
 import { WIDGET_CSP, serve } from "./server.mjs";
 
 before(start);
@@ -203,15 +204,8 @@ test("on the private channel: a wrong session is ignored, a wrong version and 1 
   await button(widget, "Yes").click();
   await until(page, "log.answers.length === 1");
   const session = await page.evaluate(() => window.ally.session);
-  await page.evaluate(([session, origin]) => {
-    // The parent's window, once the channel is open, is not listened to: not even a reset.
-    document.querySelector("iframe").contentWindow.postMessage({ ally: 1, type: "reset", id: "w1", session, payload: {} }, origin);
-    const port = window.ports.at(-1);
-    port.postMessage({ ally: 1, type: "reset", id: "x1", session: "someone-else", payload: {} });
-    port.postMessage({ ally: 2, type: "reset", id: "x2", session, payload: {} });
-    port.postMessage({ ally: 1, type: "reset", id: "x3", session, payload: {}, junk: "j".repeat(1024 * 1024) });
-    port.postMessage("not even an object");
-  }, [session, WIDGET]);
+  // The parent's window, once the channel is open, is not listened to: not even a reset.
+  await page.evaluate(forgeOnChannel, [session, WIDGET]);
   await until(page, "log.errors.length === 2");
   // A positive signal that everything before it was read: the next answer.
   await button(widget, "Yes").click();

@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { WORDS, CASES, endHeading } from "./cases.mjs";
+import { forgeFromStranger } from "./forgeries.mjs";
 import { start, stop, openHost, newPage, log, until, holdAcks, tap as tapAndSettle, PORTAL, WIDGET, STRANGER } from "./support.mjs";
 
 before(start);
@@ -241,19 +242,7 @@ test("messages from a stranger origin are ignored, without a reply", async () =>
   // A stranger's frame inside the same portal page.
   const stranger = await addFrame(page, `${STRANGER}/__test/stranger.html`, "stranger");
   const session = await page.evaluate(() => window.ally.session);
-  await stranger.evaluate((session) => {
-    window.got = [];
-    addEventListener("message", (e) => window.got.push(e.data));
-    const widget = parent.frames[0];
-    const base = { ally: 1, session, payload: {} };
-    widget.postMessage({ ...base, type: "reset", id: "x1" }, "*");
-    widget.postMessage({ ...base, type: "init", id: "x2", payload: { config: { age: 15 } } }, "*");
-    widget.postMessage({ ...base, type: "hello", id: "x3" }, "*");
-    // A forged answer and result sent to the portal itself, then a sentinel after them.
-    parent.postMessage({ ...base, type: "answer", id: "x4", payload: { promptId: "trust.listened", value: 0 } }, "*");
-    parent.postMessage({ ...base, type: "complete", id: "x5", payload: { schema: "ally.result/1", answers: [] } }, "*");
-    parent.postMessage("stranger-done", "*");
-  }, session);
+  await stranger.evaluate(forgeFromStranger, session);
   await until(page, "log.window.includes('stranger-done')");
   // The widget goes on where it was: the next real answer is the positive signal.
   await widget.locator('[data-prompt="trust.what_matters"]').waitFor();

@@ -2,6 +2,7 @@
 // returns what it measured that must be the same in every engine.
 import assert from "node:assert/strict";
 import { CASES, WORDS, endHeading } from "../e2e/cases.mjs";
+import { forgeFromStranger, forgeOnChannel } from "../e2e/forgeries.mjs";
 import { STRANGER, WIDGET } from "../e2e/support.mjs";
 
 /** The smallest target for each band's fingers. */
@@ -212,28 +213,11 @@ flow("forged messages are ignored: from a stranger's frame, on the window, and o
   const session = await d.run(() => window.ally.session);
   await d.s.frame(await d.run(() => document.querySelector('iframe[name="stranger"]')));
   d.where = "stranger";
-  await d.run((session) => {
-    window.got = [];
-    addEventListener("message", (e) => window.got.push(e.data));
-    const widget = parent.frames[0];
-    const base = { ally: 1, session, payload: {} };
-    widget.postMessage({ ...base, type: "reset", id: "x1" }, "*");
-    widget.postMessage({ ...base, type: "init", id: "x2", payload: { config: { age: 15 } } }, "*");
-    parent.postMessage({ ...base, type: "answer", id: "x4", payload: { promptId: "trust.listened", value: 0 } }, "*");
-    parent.postMessage({ ...base, type: "complete", id: "x5", payload: { schema: "ally.result/1", answers: [] } }, "*");
-    parent.postMessage("stranger-done", "*");
-  }, session);
+  await d.run(forgeFromStranger, session);
   await d.until((log) => log.window.includes("stranger-done"));
   // The portal itself: on the window once the channel is open (not listened to), then on the
   // channel with a wrong session (ignored), a wrong version and 1 MB of junk (errors).
-  await d.run((session, origin) => {
-    document.querySelector('iframe[title="Ally check-in"]').contentWindow.postMessage({ ally: 1, type: "reset", id: "w1", session, payload: {} }, origin);
-    const port = window.ports.at(-1);
-    port.postMessage({ ally: 1, type: "reset", id: "p1", session: "someone-else", payload: {} });
-    port.postMessage({ ally: 2, type: "reset", id: "p2", session, payload: {} });
-    port.postMessage({ ally: 1, type: "reset", id: "p3", session, payload: {}, junk: "j".repeat(1024 * 1024) });
-    port.postMessage("not even an object");
-  }, session, WIDGET);
+  await d.run(forgeOnChannel, [session, WIDGET]);
   await d.until((log) => log.errors.length === 2);
   // The next real answer, on the next question, is the sign that nothing was reset.
   await d.prompt("trust.what_matters");
