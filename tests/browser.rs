@@ -606,7 +606,11 @@ mod pad {
             f64::from(before),
             (p.canvas.get_bounding_client_rect().width() * dpr).round()
         );
-        p.root.set_attribute("style", "width: 360px").unwrap();
+        // Narrower, in either layout: a portrait pad follows its container, a
+        // landscape one (tools beside it) takes its width from --pad.
+        p.root
+            .set_attribute("style", "width: 360px; --pad: 340px")
+            .unwrap();
         settle().await;
         settle().await;
         let after = p.canvas.width();
