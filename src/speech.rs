@@ -4,9 +4,27 @@
 //! shown and nothing else changes. Reading can always be stopped: with the
 //! speaker button, or by tapping anything else.
 
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
+
+thread_local! {
+    /// The screen that hears when reading ends, and its number.
+    static LISTENER: RefCell<Option<(u32, Callback<()>)>> = const { RefCell::new(None) };
+    static SCREENS: Cell<u32> = const { Cell::new(0) };
+    /// The one function every utterance calls when it ends, made once for
+    /// the page's life: an utterance may end after its screen is gone (WebKit
+    /// tells of a cancel late), and must never call a closure already dropped.
+    static ENDED: js_sys::Function = Closure::<dyn Fn()>::new(|| {
+        let listener = LISTENER.with(|l| l.borrow().as_ref().map(|(_, cb)| cb.clone()));
+        if let Some(cb) = listener {
+            cb.emit(());
+        }
+    })
+    .into_js_value()
+    .unchecked_into();
+}
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {
     let window = gloo::utils::window();
@@ -23,16 +41,18 @@ pub fn available() -> bool {
 }
 
 /// Reads `text` in `lang` ("en", "es"), replacing whatever was being read;
-/// `ended` runs when it stops, by itself or because it was stopped.
-pub fn say(text: &str, lang: &str, ended: &js_sys::Function) {
+/// the screen's listener hears when it stops, by itself or because it was stopped.
+pub fn say(text: &str, lang: &str) {
     let Some(s) = synth() else { return };
     let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
         return;
     };
     u.set_lang(lang);
     u.set_rate(0.9);
-    u.set_onend(Some(ended));
-    u.set_onerror(Some(ended));
+    ENDED.with(|ended| {
+        u.set_onend(Some(ended));
+        u.set_onerror(Some(ended));
+    });
     s.cancel();
     s.speak(&u);
 }
@@ -42,10 +62,6 @@ pub fn stop() {
     if let Some(s) = synth() {
         s.cancel();
     }
-}
-
-fn function(c: &Closure<dyn Fn()>) -> &js_sys::Function {
-    c.as_ref().unchecked_ref()
 }
 
 /// The speaker button's state: whether it is reading, and its action
@@ -67,26 +83,39 @@ pub fn use_read_aloud(
 ) -> Option<Speaker> {
     let available = *use_memo((), |_| available());
     let speaking = use_state(|| false);
-    // One closure for every utterance of this screen. An utterance replaced by
-    // the next one also ends; only the end of the last one stops the button.
-    let ended = use_memo((), {
-        let speaking = speaking.setter();
-        move |_| {
-            Closure::<dyn Fn()>::new(move || {
-                if !synth().is_some_and(|s| s.speaking()) {
-                    speaking.set(false);
-                }
-            })
-        }
-    });
+    // While this text is on screen, this screen hears when reading ends. An
+    // utterance replaced by the next one also ends; only the end of the last
+    // one stops the button.
     {
-        let (ended, speaking) = (ended.clone(), speaking.setter());
+        let speaking = speaking.setter();
         use_effect_with(text.clone(), move |text| {
+            let me = SCREENS.with(|n| {
+                n.set(n.get().wrapping_add(1));
+                n.get()
+            });
+            let ended = {
+                let speaking = speaking.clone();
+                Callback::from(move |_| {
+                    if !synth().is_some_and(|s| s.speaking()) {
+                        speaking.set(false);
+                    }
+                })
+            };
+            LISTENER.with(|l| *l.borrow_mut() = Some((me, ended)));
             if enabled && auto && available {
-                say(text, lang, function(&ended));
+                say(text, lang);
                 speaking.set(true);
             }
-            stop
+            move || {
+                stop();
+                // The next screen may have taken its place already.
+                LISTENER.with(|l| {
+                    let mut l = l.borrow_mut();
+                    if l.as_ref().is_some_and(|(n, _)| *n == me) {
+                        *l = None;
+                    }
+                })
+            }
         });
     }
     (enabled && available).then(|| {
@@ -98,7 +127,7 @@ pub fn use_read_aloud(
                 if on {
                     stop();
                 } else {
-                    say(&text, lang, function(&ended));
+                    say(&text, lang);
                 }
                 speaking.set(!on);
             }),

@@ -40,6 +40,13 @@ export const widgetCsp = (port) => [
 ].join("; ");
 export const WIDGET_CSP = widgetCsp(8080);
 
+/**
+ * What the pages asked for with ?console=record said in their consoles, by
+ * session (tests/e2e/pages/console.js sends it): the engine suite checks
+ * that every flow leaves it empty.
+ */
+export const consoleLines = new Map();
+
 function within(base, path) {
   const full = normalize(join(base, path));
   return full.startsWith(base) ? full : null;
@@ -56,6 +63,17 @@ export function handler(root, port = 8080) {
     // (?csp=off shows what the widget does by itself without it).
     const page = path === "/" || path === "/index.html" || path === "/report.html";
     const csp = page && url.searchParams.get("csp") !== "off" ? { "Content-Security-Policy": widgetCsp(port) } : {};
+    if (path === "/__test/console" && req.method === "POST") {
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      try {
+        const { session, line } = JSON.parse(body);
+        if (!consoleLines.has(session)) consoleLines.set(session, []);
+        consoleLines.get(session).push(line);
+      } catch {}
+      res.writeHead(204);
+      return res.end();
+    }
     if (path.startsWith("/__test/")) {
       base = pages;
       path = path.slice("/__test".length);
@@ -69,6 +87,10 @@ export function handler(root, port = 8080) {
       // another, the widget's pages name that one instead.
       if (page && base === root && port !== 8080) {
         body = Buffer.from(body.toString("utf8").replaceAll(origins(8080), origins(port)));
+      }
+      // A test's recorder of the page's console, before anything else runs.
+      if (page && base === root && url.searchParams.get("console") === "record") {
+        body = Buffer.from(body.toString("utf8").replace(/(<meta charset[^>]*>)/i, '$1<script src="/__test/console.js"></script>'));
       }
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] || "application/octet-stream",

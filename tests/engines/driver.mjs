@@ -12,6 +12,8 @@ export class Driver {
   constructor(session) {
     this.s = session;
     this.where = "top";
+    /** The sessions of the widgets this driver opened. */
+    this.sessions = [];
   }
 
   async top() {
@@ -32,8 +34,29 @@ export class Driver {
   async open(config, params = {}, size = VIEWPORT) {
     await this.top();
     await this.s.setWindowRect({ x: 0, y: 0, ...size });
-    const q = new URLSearchParams({ config: JSON.stringify(config), ...params });
+    // Every widget page records its console (tests/e2e/pages/console.js).
+    const q = new URLSearchParams({ config: JSON.stringify(config), widgetQuery: "console=record", ...params });
     await this.s.navigate(`${PORTAL}/__test/host.html?${q}`);
+    if (q.get("mount") !== "none") this.sessions.push(await this.run(() => window.ally.session));
+  }
+
+  /**
+   * What the widget pages this driver opened said in their consoles: once a
+   * mark sent last from the current page has reached the server, every line
+   * before it has too.
+   */
+  async consoleOf(lines) {
+    const mark = `${Date.now()}-${Math.random()}`;
+    try {
+      await this.widget();
+      await this.run((m) => window.__consoleMark && window.__consoleMark(m), mark);
+      const end = Date.now() + TIMEOUT;
+      const session = this.sessions.at(-1);
+      while (!(lines.get(session) || []).includes(`mark ${mark}`) && Date.now() < end) await new Promise((ok) => setTimeout(ok, 20));
+    } catch {
+      // No widget on the screen any more: what it sent has had the flow's time to arrive.
+    }
+    return this.sessions.flatMap((s) => (lines.get(s) || []).filter((l) => !l.startsWith("mark ")));
   }
 
   /** Runs `fn(...args)` in the frame we are in; an element it returns comes back as a reference. */

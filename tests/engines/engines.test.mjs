@@ -10,7 +10,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
-import { serve } from "../e2e/server.mjs";
+import { serve, consoleLines } from "../e2e/server.mjs";
 import { PORT, STRANGER_PORT } from "../e2e/support.mjs";
 import { ENGINES, launch } from "./webdriver.mjs";
 import { Driver } from "./driver.mjs";
@@ -45,7 +45,10 @@ describe("the flows", { concurrency: true }, () => {
       for (const { name, fn } of FLOWS) {
         test(name, async () => {
           // A fresh driver per flow: a failed flow leaves no frame selected for the next.
-          measured[engine][name] = await fn(new Driver(session), `test-results/engines/${engine}`);
+          const d = new Driver(session);
+          measured[engine][name] = await fn(d, `test-results/engines/${engine}`);
+          // Not one error or warning in the widget's console, all flow long.
+          assert.deepEqual(await d.consoleOf(consoleLines), [], `${name}: the widget's console`);
         });
       }
     });
