@@ -10,6 +10,10 @@
 //!   later message both ways travels on that port alone, where no other
 //!   script on the portal's page can read it; otherwise (a host speaking
 //!   protocol v1 by hand) messages go to exactly the origin that sent `init`.
+//! - Reads nothing that is not Ally's: a message without Ally's envelope
+//!   and this session is ignored, whatever its size, before it is copied.
+//! - Takes the first `init` only: a later one (another script on the page
+//!   answered `hello` first) is told `already_connected` on its own channel.
 //! - Re-sends `complete` with capped backoff until the host's `ack`.
 
 use crate::core::flow::Refusal;
@@ -54,15 +58,25 @@ pub enum BridgeEvent {
     Host(Inbound),
     /// The widget must not start here.
     Refused(Refusal),
-    /// The host acknowledged the result: it has the child's answers.
-    Delivered,
+    /// The host acknowledged message `tag` (see [`Bridge::send_tagged`]):
+    /// it has the child's answers.
+    Delivered(u64),
     /// The host's first message could not be used at all; a friendly
     /// screen, never "getting ready" for good.
     Unusable(ErrorPayload),
+    /// A message of this session too large to read, of type `kind`, already
+    /// answered with a `too_large` error: `about` is the session of the
+    /// result it carried, where it names one (for the report's list).
+    TooLarge {
+        kind: String,
+        bytes: usize,
+        about: Option<String>,
+    },
 }
 
 struct Pending {
     id: String,
+    tag: u64,
     text: String,
     attempt: u32,
     _timer: Option<Timeout>,
@@ -258,10 +272,16 @@ impl Bridge {
         inner.hello_timer = Some(timer);
     }
 
-    /// Sends a message of host run `run` to the host. Messages with child
+    /// Sends a message of host run `run` to the host.
+    pub fn send(&self, msg: &Outbound, run: Option<u64>) {
+        self.send_tagged(msg, run, 0);
+    }
+
+    /// Sends a message of host run `run` to the host; the host's ack of it is
+    /// reported as [`BridgeEvent::Delivered`] with `tag`. Messages with child
     /// data go only on the host's channel (they can't exist before it); only
     /// `hello` may go where the embedder is not yet known.
-    pub fn send(&self, msg: &Outbound, run: Option<u64>) {
+    pub fn send_tagged(&self, msg: &Outbound, run: Option<u64>, tag: u64) {
         let channel = {
             let inner = self.0.borrow();
             match (&inner.host, msg.carries_child_data()) {
@@ -275,6 +295,7 @@ impl Bridge {
         if msg.needs_ack() {
             self.0.borrow_mut().pending.push(Pending {
                 id: id.clone(),
+                tag,
                 text,
                 attempt: 0,
                 _timer: None,
@@ -359,101 +380,132 @@ impl Bridge {
     }
 
     fn receive(&self, e: &MessageEvent, on_port: bool) {
-        let origin = e.origin();
+        let data = e.data();
         let (session, host) = {
             let inner = self.0.borrow();
             (inner.session.clone(), inner.host.clone())
         };
+        // Before anything else: only a message in Ally's envelope, for this
+        // session, is read at all. Anything else, of any size, is ignored
+        // without a reply, and never copied.
+        if !data.is_object()
+            || get(&data, "ally").is_undefined()
+            || get(&data, "session").as_string().as_deref() != Some(session.as_str())
+        {
+            return;
+        }
+        let id = get(&data, "id").as_string();
+        let is_init = get(&data, "type").as_string().as_deref() == Some("init");
         let reply_to = match (on_port, &host) {
             // Only the port's other end can write to it: the host's own code.
             (true, Some(h)) => h.clone(),
             (true, None) => return,
-            // Once on the private channel, the window is not listened to.
-            (false, Some(Channel::Port(_))) => return,
             (false, _) => {
+                let origin = e.origin();
                 let window = gloo::utils::window();
                 let from_parent = match (e.source(), window.parent()) {
                     (Some(src), Ok(Some(parent))) => js_sys::Object::is(&src, &parent),
                     _ => false,
                 };
-                let allowed = origin_allowed(&self.0.borrow().allow, &origin)
-                    && match &host {
-                        Some(Channel::Origin(h)) => *h == origin,
-                        _ => true,
-                    };
-                if !from_parent || !allowed {
+                if !from_parent || !origin_allowed(&self.0.borrow().allow, &origin) {
                     return;
                 }
                 // An init brings the host's end of the private channel: even an
                 // error about it goes there.
-                match e.ports().get(0).dyn_into::<MessagePort>() {
-                    Ok(port) if host.is_none() => Channel::Port(port),
-                    _ => Channel::Origin(origin),
+                let own = match e.ports().get(0).dyn_into::<MessagePort>() {
+                    Ok(port) => Channel::Port(port),
+                    _ => Channel::Origin(origin.clone()),
+                };
+                match &host {
+                    None => own,
+                    // The host speaks on the window (no port): only from its origin.
+                    Some(Channel::Origin(h)) if *h == origin && !is_init => own,
+                    // Taken: a later init (another script answered hello first,
+                    // or a host answered twice) is told so on its own channel,
+                    // and gets nothing else; the rest of the window is not heard.
+                    Some(_) => {
+                        if is_init {
+                            self.reply_error(already_connected(id.as_deref()), &own);
+                        }
+                        return;
+                    }
                 }
             }
         };
-        let data = e.data();
         let Some(mut text) = text_of(&data) else {
-            return;
+            let error = ErrorPayload::new("bad_message", "message: not JSON", None);
+            return self.reply_error(answering(error, id.as_deref()), &reply_to);
         };
-        // An `init` too large to read whole starts without its resume, and says so.
         let mut dropped = None;
-        if text.len() > MAX_MESSAGE_BYTES && host.is_none() && !on_port {
-            if let Some((smaller, id)) = without_resume(&data) {
-                dropped = Some(ErrorPayload::new(
-                    "too_large",
-                    format!(
-                        "resume: the init was {} bytes of JSON, more than {MAX_MESSAGE_BYTES}; started without the resume",
-                        text.len()
-                    ),
-                    Some("resume"),
-                ).answering(&id));
-                text = smaller;
+        if text.len() > MAX_MESSAGE_BYTES {
+            let too_large = |what: &str| {
+                let message = format!(
+                    "{what}: at most {MAX_MESSAGE_BYTES} bytes of JSON, got {}",
+                    text.len()
+                );
+                answering(ErrorPayload::new("too_large", message, None), id.as_deref())
+            };
+            if !(is_init && host.is_none()) {
+                // Refused, and nothing else changes. (The report names a
+                // too-large `add` itself, with its place among the results.)
+                let kind = get(&data, "type").as_string().unwrap_or_default();
+                if kind != "add" {
+                    self.reply_error(too_large("message"), &reply_to);
+                }
+                let on_event = self.0.borrow().on_event.clone();
+                return on_event.emit(BridgeEvent::TooLarge {
+                    kind,
+                    bytes: text.len(),
+                    about: about(&data),
+                });
+            }
+            // An init too large to read whole starts without its resume, and
+            // says so; one still too large ends the run with a friendly screen,
+            // never "getting ready" for good.
+            match without_resume(&data) {
+                Some(smaller) => {
+                    let error = ErrorPayload::new(
+                        "too_large",
+                        format!(
+                            "resume: the init was {} bytes of JSON, more than {MAX_MESSAGE_BYTES}; started without the resume",
+                            text.len()
+                        ),
+                        Some("resume"),
+                    );
+                    dropped = Some(answering(error, id.as_deref()));
+                    text = smaller;
+                }
+                None => {
+                    self.adopt(reply_to);
+                    let on_event = self.0.borrow().on_event.clone();
+                    return on_event.emit(BridgeEvent::Unusable(too_large("init")));
+                }
             }
         }
         let msg = match parse_inbound(&text, &session) {
             Ok(Some((_, msg))) => msg,
             Ok(None) => return,
-            Err(error) => {
-                let id = js_sys::Reflect::get(&data, &JsValue::from_str("id"))
-                    .ok()
-                    .and_then(|v| v.as_string());
-                let error = match id {
-                    Some(id) => error.answering(&id),
-                    None => error,
-                };
-                // A first message that can't be read at all must not leave
-                // the child on "getting ready" while hello goes on and on:
-                // the app shows a friendly screen and reports the error.
-                if host.is_none() && error.reply_to.is_some() && error.code == "too_large" {
-                    self.adopt(reply_to);
-                    let on_event = self.0.borrow().on_event.clone();
-                    return on_event.emit(BridgeEvent::Unusable(error));
-                }
-                return self.reply_error(error, &reply_to);
-            }
+            Err(error) => return self.reply_error(answering(error, id.as_deref()), &reply_to),
         };
         let on_event = self.0.borrow().on_event.clone();
         match msg {
             Inbound::Ack { reply_to } => {
                 let mut inner = self.0.borrow_mut();
-                let before = inner.pending.len();
-                inner.pending.retain(|p| p.id != reply_to);
-                if inner.pending.len() < before {
+                let acked = inner.pending.iter().position(|p| p.id == reply_to);
+                if let Some(at) = acked {
+                    let tag = inner.pending.remove(at).tag;
                     drop(inner);
-                    on_event.emit(BridgeEvent::Delivered);
+                    on_event.emit(BridgeEvent::Delivered(tag));
                 }
             }
             Inbound::Init { .. } => {
+                // Only on the port can a second init get this far.
                 if host.is_some() {
-                    return;
+                    return self.reply_error(already_connected(id.as_deref()), &reply_to);
                 }
-                self.adopt(reply_to);
+                self.adopt(reply_to.clone());
                 if let Some(error) = dropped {
-                    let channel = self.0.borrow().host.clone();
-                    if let Some(c) = channel {
-                        self.reply_error(error, &c);
-                    }
+                    self.reply_error(error, &reply_to);
                 }
                 on_event.emit(BridgeEvent::Host(msg));
                 self.flush_height();
@@ -467,22 +519,49 @@ impl Bridge {
     }
 }
 
-/// The JSON text of a too-large `init` without its `resume`, with the
-/// message's id; `None` when it is not an init, or still too large.
-fn without_resume(data: &JsValue) -> Option<(String, String)> {
-    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok();
-    if get(data, "type")?.as_string()? != "init" {
-        return None;
+/// A property of a message's object; `undefined` when it has none.
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `error`, answering message `id` when it has one.
+fn answering(error: ErrorPayload, id: Option<&str>) -> ErrorPayload {
+    match id {
+        Some(id) => error.answering(id),
+        None => error,
     }
-    let id = get(data, "id")?.as_string()?;
-    let payload = get(data, "payload")?;
+}
+
+/// The reply to an init that came after the widget had its host.
+fn already_connected(id: Option<&str>) -> ErrorPayload {
+    answering(
+        ErrorPayload::new(
+            "already_connected",
+            "init: this page of Ally took the first init it was given; this one was not taken (another script on the page may have answered its hello first)",
+            None,
+        ),
+        id,
+    )
+}
+
+/// The session of the result a too-large `add` carried, so the report can
+/// say which session it could not show.
+fn about(data: &JsValue) -> Option<String> {
+    let session = get(&get(&get(data, "payload"), "result"), "session").as_string()?;
+    Some(session.chars().take(200).collect())
+}
+
+/// The JSON text of a too-large `init` without its `resume`; `None` when it
+/// is still too large.
+fn without_resume(data: &JsValue) -> Option<String> {
+    let payload = get(data, "payload");
     js_sys::Reflect::delete_property(
         payload.dyn_ref::<js_sys::Object>()?,
         &JsValue::from_str("resume"),
     )
     .ok()?;
     let text = text_of(data)?;
-    (text.len() <= MAX_MESSAGE_BYTES).then_some((text, id))
+    (text.len() <= MAX_MESSAGE_BYTES).then_some(text)
 }
 
 /// Watches the widget's root element and reports its height to the host.

@@ -99,26 +99,54 @@ export interface AllyReady {
 /** The `complete` payload. */
 export interface AllyResult {
   schema: "ally.result/1";
+  /**
+   * Made from the session, band, mode and every answer, never from the time:
+   * the same check given back in a resume completes with the same id. Store
+   * results by it, and each is stored once.
+   */
+  id: string;
   session: string;
   mode: Mode;
   ageBand: AgeBand;
   age: number;
   locale: Locale;
   startedAt: string;
+  /** When the check was finished: its latest answer's time, the same however often the result is made again. */
   completedAt: string;
   answers: AllyAnswer[];
   scores: AllyScores;
-  /** With config `fhir: true`: a FHIR R4 (4.0.1) Bundle of type "collection" (a QuestionnaireResponse, then Observations). */
+  /** With config `fhir: true`: a FHIR R4 (4.0.1) transaction Bundle (a QuestionnaireResponse, then Observations). */
   fhir?: FhirBundle;
 }
 
-/** The FHIR R4 Bundle a result carries; see the README's "FHIR R4" section for every element. */
+/**
+ * The FHIR R4 Bundle a result carries: a transaction a FHIR server takes as
+ * it is (POST it to the server's base), each entry a PUT to an id made from
+ * the answers, so posting it twice stores it once. See the README's "FHIR R4".
+ */
 export interface FhirBundle {
   resourceType: "Bundle";
-  type: "collection";
+  id: string;
+  type: "transaction";
   timestamp: string;
-  entry: Array<{ fullUrl: string; resource: { resourceType: "QuestionnaireResponse" | "Observation"; [element: string]: unknown } }>;
+  entry: Array<{
+    /** "urn:uuid:" and the resource's id: what other entries refer to. */
+    fullUrl: string;
+    resource: { resourceType: "QuestionnaireResponse" | "Observation"; id: string; [element: string]: unknown };
+    request: { method: "PUT"; url: string };
+  }>;
 }
+
+/**
+ * A result as the SDK hands it to the report: without its FHIR Bundle and
+ * without its drawings' SVG (the report draws from the strokes). A result
+ * stored before results had ids has none.
+ */
+export type AllyReportDocument = Omit<AllyResult, "fhir" | "answers" | "id"> & {
+  id?: string;
+  answers: Array<Omit<AllyAnswer, "value"> & { value: Exclude<AllyAnswer["value"], AllyDrawing> | Omit<AllyDrawing, "svg"> | AllyDrawing }>;
+  fhir?: FhirBundle;
+};
 
 export interface AllyAlliance {
   /** The core trust items asked (0–10 each, on faces or a line), in order. */
@@ -173,10 +201,20 @@ export interface AllyScores {
 }
 
 export interface AllyError {
-  code: "invalid_config" | "unsupported_version" | "bad_message" | "too_large" | "internal" | string;
+  /**
+   * From the widget or the report: `invalid_config`, `unsupported_version`,
+   * `bad_message`, `too_large`, `too_many` (the report let an older session
+   * go), `already_connected` (another script answered this page's hello
+   * first: its init was taken, not yours), `internal`. From the SDK itself:
+   * `timeout` (no `ready` within `readyTimeout`).
+   */
+  code: "invalid_config" | "unsupported_version" | "bad_message" | "too_large" | "too_many" | "already_connected" | "internal" | "timeout";
+  /** For you, in English: what went wrong, and what to check. */
   message: string;
   /** The config or message field at fault, when there is one. */
   field?: string;
+  /** The report: which result it is about, by its place among those given (from 0) and its session. */
+  result?: { index: number; session?: string };
 }
 
 export interface AllyResume {
@@ -214,7 +252,7 @@ export type AnswerMessage = Envelope<"answer", AllyAnswer>;
 export type ResizeMessage = Envelope<"resize", { height: number }>;
 export type CompleteMessage = Envelope<"complete", AllyResult>;
 /** `replyTo` names the message refused, when the error answers one (an `init`). */
-export type ErrorMessage = Envelope<"error", AllyError> & { replyTo?: string };
+export type ErrorMessage = Envelope<"error", Omit<AllyError, "code"> & { code: Exclude<AllyError["code"], "timeout"> }> & { replyTo?: string };
 export type WidgetMessage =
   | HelloMessage | ReadyMessage | AnswerMessage | ResizeMessage | CompleteMessage | ErrorMessage;
 
@@ -236,6 +274,8 @@ export interface MountOptions {
   title?: string;
   /** Height in px before the widget reports its own. Default 560. */
   initialHeight?: number;
+  /** How long the widget may take to say ready (ms) before onError hears `timeout`. Default 15000; 0 or Infinity: never. */
+  readyTimeout?: number;
   onReady?(ready: AllyReady): void;
   onAnswer?(answer: AllyAnswer): void;
   /**
@@ -265,23 +305,38 @@ export interface AllyHandle {
 
 /** Posted to the report's iframe with one MessagePort transferred, then `add` and `live` on the port. */
 export type ReportInitMessage = Envelope<"init", { config: { locale?: Locale; allianceCutoff?: number } }>;
-export type ReportAddMessage = Envelope<"add", { result: AllyResult }>;
+export type ReportAddMessage = Envelope<"add", { result: AllyReportDocument }>;
 export type ReportLiveMessage = Envelope<"live", { answer: AllyAnswer; ageBand?: AgeBand }>;
 export type ReportHostMessage = ReportInitMessage | ReportAddMessage | ReportLiveMessage;
-/** What the report says: the data-free hello, its height, and what it could not read or use. */
-export type ReportMessage = HelloMessage | ResizeMessage | ErrorMessage;
+/** The report's `ready`: its settings were taken. */
+export interface AllyReportReady {
+  page: "report";
+  locale: Locale;
+}
+export type ReportReadyMessage = Envelope<"ready", AllyReportReady>;
+/** What the report says: the data-free hello, ready, its height, and what it could not read or use. */
+export type ReportMessage = HelloMessage | ReportReadyMessage | ResizeMessage | ErrorMessage;
 
 export interface MountReportOptions {
   /** The widget's URL: the report is report.html beside it, on the same origin. */
   src: string;
-  /** Earlier result documents, as onComplete gave them, in any order. Default none. */
-  results?: AllyResult[];
+  /** Earlier result documents, as onComplete gave them, in any order; the newest 104 sessions are shown. Default none. */
+  results?: Array<AllyResult | AllyReportDocument>;
   /** The therapist's language, apart from the child's. Default "en". */
   locale?: Locale;
   /** 0–40: the therapist's cutoff for the trust total; each result's own when omitted. */
   allianceCutoff?: number;
-  /** A result it could not read (code "bad_message", field "result"), or settings it could not use ("invalid_config"). */
+  /**
+   * A result it could not read ("bad_message", field "result", with `result`
+   * naming it), one too large to send ("too_large"), an older one let go to
+   * keep the newest 104 ("too_many"), settings it could not use
+   * ("invalid_config"), or no `ready` within `readyTimeout` ("timeout").
+   */
   onError?(error: AllyError): void;
+  /** The report took its settings. */
+  onReady?(ready: AllyReportReady): void;
+  /** How long the report may take to say ready (ms) before onError hears `timeout`. Default 15000; 0 or Infinity: never. */
+  readyTimeout?: number;
   /** The iframe's accessible title. Default "Ally report". */
   title?: string;
   /** Height in px before the report reports its own. Default 480. */
@@ -293,8 +348,8 @@ export interface MountReportOptions {
 export interface AllyReportHandle {
   readonly session: string;
   readonly iframe: HTMLIFrameElement;
-  /** A finished session joins the report; the check-in in progress ends. */
-  add(result: AllyResult): void;
+  /** A finished session joins the report; the check-in in progress ends. The same result given twice is shown once. */
+  add(result: AllyResult | AllyReportDocument): void;
   /**
    * An answer of the check-in in progress: pass Ally.mount's onAnswer on, with
    * the `ageBand` of its onReady so the report shows the question in that band's words.
@@ -312,7 +367,11 @@ export interface AllySdk {
   mountReport(element: Element, options: MountReportOptions): AllyReportHandle;
   /** Throws an Error starting "ally.strokes/1: " when `strokes` is not a valid drawing. */
   decodeStrokes(strokes: string): DecodedStrokes;
-  /** An SVG document for a decoded drawing (white paper, round pens). */
+  /**
+   * An SVG document for a decoded drawing (white paper, round pens). Throws an
+   * Error starting "ally.strokes/1: " for anything but what decodeStrokes
+   * gives: whole numbers on the canvas, within the format's limits.
+   */
   strokesToSvg(drawing: DecodedStrokes): string;
 }
 

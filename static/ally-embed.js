@@ -19,6 +19,8 @@
 
   var VERSION = 1;
   var counter = 0;
+  /** How long a page of Ally may take to say `ready` before the portal hears `timeout`. */
+  var READY_TIMEOUT = 15000;
 
   function randomId() {
     var c = root.crypto;
@@ -65,15 +67,52 @@
     return { promptId: a.promptId, value: v === undefined ? null : v, skipped: a.skipped, answeredAt: a.answeredAt };
   }
 
+  /** The object's own keys and values, as a new plain object: nothing inherited comes along. */
+  function own(obj) {
+    var copy = {};
+    Object.keys(obj).forEach(function (k) { copy[k] = obj[k]; });
+    return copy;
+  }
+
   /** The config as sent: a whole earlier result given as previousAlliance travels as what the widget reads of it. */
   function slim(config) {
     var p = config.previousAlliance;
     if (!p || typeof p !== "object" || p.schema === undefined || p.mode !== "checkout") return config;
     var a = (p.scores && p.scores.alliance) || {};
-    var copy = {};
-    for (var k in config) copy[k] = config[k];
+    var copy = own(config);
     copy.previousAlliance = { total: a.total === undefined ? null : a.total, ageBand: p.ageBand, items: a.items };
     return copy;
+  }
+
+  /**
+   * A page of Ally that never says `ready` (a wrong `src`, a refused frame, a
+   * network failure) must not leave the portal waiting in silence: after
+   * `ms`, `onError` hears `timeout`. `arm()` starts the wait, `clear()` ends it.
+   */
+  function readyWatch(options, what) {
+    var ms = options.readyTimeout === undefined ? READY_TIMEOUT : options.readyTimeout;
+    var timer = null;
+    return {
+      arm: function () {
+        clearTimeout(timer);
+        if (ms === Infinity || ms <= 0) return;
+        timer = setTimeout(function () {
+          timer = null;
+          call(options.onError, {
+            code: "timeout",
+            message: what + " did not say it was ready within " + ms + " ms. Check that `src` is the URL of Ally's deployment, " +
+              "that it loads (network, server), that its Content-Security-Policy frame-ancestors and its allow-list " +
+              "(ally-allowed-origins) name this page's origin, and that nothing else on this page answers its hello.",
+          }, options);
+        }, ms);
+      },
+      clear: function () { clearTimeout(timer); timer = null; },
+    };
+  }
+
+  function checkTimeout(options, fail) {
+    var t = options.readyTimeout;
+    if (t !== undefined && !(typeof t === "number" && t >= 0)) fail("options.readyTimeout must be a number of milliseconds (0 or Infinity: never)");
   }
 
   /**
@@ -98,7 +137,9 @@
     var session = options.session ? String(options.session) : randomId();
     // Counted in characters (code points), as the widget counts them.
     if (Array.from(session).length > 200) fail("options.session must be at most 200 characters");
+    checkTimeout(options, fail);
     url.searchParams.set("session", session);
+    var waiting = readyWatch(options, "The Ally widget");
 
     var answers = new Map(); // promptId -> answer payload, latest wins
     var startedAt = null;
@@ -120,7 +161,7 @@
 
     function envelope(type, payload, extra) {
       var msg = { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
-      if (extra) for (var k in extra) msg[k] = extra[k];
+      if (extra) Object.keys(extra).forEach(function (k) { msg[k] = extra[k]; });
       return msg;
     }
 
@@ -150,6 +191,7 @@
       if (resume) init.resume = resume;
       var msg = envelope("init", init);
       initId = msg.id;
+      waiting.arm();
       // The init is the one message for the window: it carries the other end of the channel.
       iframe.contentWindow.postMessage(msg, widgetOrigin, [channel.port2]); // never "*"
     }
@@ -176,6 +218,7 @@
       switch (msg.type) {
         case "ready":
           if (!current) return;
+          waiting.clear();
           if (!startedAt) startedAt = p.startedAt;
           call(options.onReady, p, options);
           break;
@@ -203,6 +246,8 @@
           call(options.onComplete, p, options, { run: runOf });
           break;
         case "error":
+          // The widget heard us: whatever it says, the portal hears it now, not a timeout later.
+          if (msg.replyTo === initId) waiting.clear();
           // The widget started without a resume it could not take: it is not sent again.
           if (msg.replyTo === initId && p.code === "too_large") answers.clear();
           call(options.onError, p, options);
@@ -216,6 +261,7 @@
     root.addEventListener("message", onWindowMessage);
     iframe.src = url.toString();
     element.appendChild(iframe);
+    waiting.arm();
 
     var handle = {
       session: session,
@@ -230,11 +276,13 @@
         startedAt = null;
         run += 1;
         handle.run = run;
+        if (port) waiting.arm();
         post("reset", { run: run });
       },
       /** Removes the widget, closes the channel and stops listening. */
       destroy: function () {
         destroyed = true;
+        waiting.clear();
         root.removeEventListener("message", onWindowMessage);
         if (port) port.close();
         if (iframe.parentNode) iframe.parentNode.removeChild(iframe);
@@ -269,12 +317,14 @@
     }
     var origin = url.origin;
     if (origin === "null") reportFail("options.src must be an http(s) URL");
+    checkTimeout(options, reportFail);
+    var waiting = readyWatch(options, "The Ally report");
     var session = "report-" + randomId();
     url.searchParams.set("session", session);
     var config = {};
     if (options.locale !== undefined) config.locale = options.locale;
     if (options.allianceCutoff !== undefined) config.allianceCutoff = options.allianceCutoff;
-    var sent = results.slice();
+    var sent = results.map(forReport);
     var live = new Map(); // promptId -> the live message's payload, for a report that reloads
     var port = null;
     var instance = null;
@@ -299,6 +349,7 @@
       var channel = new MessageChannel();
       port = channel.port1;
       port.onmessage = onPortMessage;
+      waiting.arm();
       iframe.contentWindow.postMessage(envelope("init", { config: config }), origin, [channel.port2]);
       // One message per session: each stays under the size limit on its own.
       sent.forEach(function (r) { post("add", { result: r }); });
@@ -321,7 +372,11 @@
       var p = msg.payload || {};
       if (msg.type === "resize" && typeof p.height === "number" && p.height > 0) {
         iframe.style.height = Math.ceil(p.height) + "px";
+      } else if (msg.type === "ready") {
+        waiting.clear();
+        call(options.onReady, p, options);
       } else if (msg.type === "error") {
+        waiting.clear();
         call(options.onError, p, options);
       }
     }
@@ -329,15 +384,17 @@
     root.addEventListener("message", onWindowMessage);
     iframe.src = url.toString();
     element.appendChild(iframe);
+    waiting.arm();
 
     return {
       session: session,
       iframe: iframe,
       /** Adds a finished session's result document; the check-in in progress ends. */
       add: function (result) {
-        sent.push(result);
+        var lean = forReport(result);
+        sent.push(lean);
         live.clear();
-        post("add", { result: result });
+        post("add", { result: lean });
       },
       /** Shows an answer of the check-in in progress (from Ally.mount's onAnswer), in the words of `ageBand` (onReady's). */
       live: function (answer, ageBand) {
@@ -348,11 +405,34 @@
       /** Removes the report, closes the channel and stops listening. */
       destroy: function () {
         destroyed = true;
+        waiting.clear();
         root.removeEventListener("message", onWindowMessage);
         if (port) port.close();
         if (iframe.parentNode) iframe.parentNode.removeChild(iframe);
       },
     };
+  }
+
+  /**
+   * A result as the report needs it: without its FHIR Bundle and its
+   * drawings' SVG, which the report makes again from the strokes. A check-in
+   * with a full page of drawing and FHIR is about 280 KB; this is about 55.
+   */
+  function forReport(result) {
+    if (!result || typeof result !== "object" || Array.isArray(result)) return result;
+    var copy = own(result);
+    delete copy.fhir;
+    if (Array.isArray(copy.answers)) {
+      copy.answers = copy.answers.map(function (a) {
+        var v = a && a.value;
+        if (!v || typeof v !== "object" || Array.isArray(v) || !("svg" in v)) return a;
+        var answer = own(a);
+        answer.value = own(v);
+        delete answer.value.svg;
+        return answer;
+      });
+    }
+    return copy;
   }
 
   // ---- ally.strokes/1: the drawings' compact encoding ----------------------
@@ -446,20 +526,54 @@
     return { width: width, height: height, strokes: strokes };
   }
 
-  /** An SVG document for a decoded drawing: white paper, round pens; the eraser paints paper. */
+  /** `n` when it is a whole number from 0 to `max`; anything else is refused. */
+  function whole(n, max, what) {
+    if (typeof n !== "number" || !isFinite(n) || Math.floor(n) !== n || n < 0 || n > max) {
+      throw strokesError(what + " must be a whole number from 0 to " + max + ", got " + String(n).slice(0, 40));
+    }
+    return n;
+  }
+
+  /**
+   * An SVG document for a decoded drawing: white paper, round pens; the
+   * eraser paints paper. Every number must be what `decodeStrokes` gives
+   * (whole, on the canvas, within the format's limits), every colour
+   * `#rrggbb`; anything else throws, so nothing but numbers reaches the markup.
+   */
   function strokesToSvg(drawing) {
-    var w = drawing.width, h = drawing.height;
+    if (!drawing || typeof drawing !== "object" || !Array.isArray(drawing.strokes)) {
+      throw strokesError("a drawing is { width, height, strokes: [...] }, as decodeStrokes gives");
+    }
+    var w = whole(drawing.width, MAX_SIDE, "width"), h = whole(drawing.height, MAX_SIDE, "height");
+    var total = 0;
+    drawing.strokes.forEach(function (s) {
+      if (!s || typeof s !== "object" || !Array.isArray(s.points) || s.points.length === 0) {
+        throw strokesError("a stroke is { tool, color, width, points: [[x, y], ...] } with at least one point");
+      }
+      if (s.tool !== "pen" && s.tool !== "eraser") throw strokesError("tool must be \"pen\" or \"eraser\"");
+      if (s.tool === "pen" && !(typeof s.color === "string" && /^#[0-9a-f]{6}$/.test(s.color))) {
+        throw strokesError("color must be #rrggbb in lower case");
+      }
+      if (whole(s.width * 4, 4000, "stroke width × 4") !== s.width * 4) throw strokesError("bad stroke width");
+      total += s.points.length;
+      if (total > MAX_POINTS) throw strokesError("more than " + MAX_POINTS + " points");
+      s.points.forEach(function (p) {
+        if (!Array.isArray(p) || p.length !== 2) throw strokesError("a point is [x, y]");
+        whole(p[0], w, "x");
+        whole(p[1], h, "y");
+      });
+    });
     var out = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + w + " " + h + '" width="' + w + '" height="' + h + '">' +
       '<rect width="' + w + '" height="' + h + '" fill="#fff"/>';
     drawing.strokes.forEach(function (s) {
-      var color = s.tool === "eraser" ? "#fff" : /^#[0-9a-f]{6}$/.test(s.color) ? s.color : "#000";
+      var color = s.tool === "eraser" ? "#fff" : s.color;
       var d = "M" + s.points[0][0] + " " + s.points[0][1] + "l" + (s.points.length === 1 ? "0 0" : "");
       for (var i = 1; i < s.points.length; i++) {
         var dx = s.points[i][0] - s.points[i - 1][0];
         var dy = s.points[i][1] - s.points[i - 1][1];
         d += (i > 1 && dx >= 0 ? " " : "") + dx + (dy >= 0 ? " " : "") + dy;
       }
-      out += '<path d="' + d + '" stroke="' + color + '" stroke-width="' + Number(s.width) +
+      out += '<path d="' + d + '" stroke="' + color + '" stroke-width="' + s.width +
         '" fill="none" stroke-linecap="round" stroke-linejoin="round"/>';
     });
     return out + "</svg>";

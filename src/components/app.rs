@@ -51,7 +51,9 @@ fn action(e: BridgeEvent) -> Option<WidgetAction> {
         BridgeEvent::Host(Inbound::Ack { .. } | Inbound::Add { .. } | Inbound::Live { .. }) => {
             return None
         }
-        BridgeEvent::Delivered => WidgetAction::Delivered,
+        BridgeEvent::Delivered(seq) => WidgetAction::Delivered { seq },
+        // Already answered with an error; nothing changes.
+        BridgeEvent::TooLarge { .. } => return None,
         BridgeEvent::Unusable(error) => WidgetAction::Report { error, fatal: true },
         BridgeEvent::Refused(r) => WidgetAction::Refuse(r),
     })
@@ -122,7 +124,7 @@ fn fhir_base() -> &'static str {
 fn post(channel: &Channel, widget: &Widget, last: u64) {
     if let Some(b) = channel.borrow().as_ref() {
         for q in widget.outbox.iter().filter(|q| q.seq > last) {
-            b.send(&q.msg, q.run);
+            b.send_tagged(&q.msg, q.run, q.seq);
         }
     }
 }

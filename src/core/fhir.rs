@@ -212,6 +212,27 @@ impl W {
             .concept(DAR_CODES, why, words)
     }
 
+    /// Opens a transaction entry for resource `id` of `kind`: its `fullUrl`
+    /// (for references inside the Bundle), then the resource, left open.
+    fn entry(&mut self, kind: &str, id: &str) -> &mut Self {
+        self.s("{\"fullUrl\":\"urn:uuid:")
+            .s(id)
+            .s("\",\"resource\":{\"resourceType\":\"")
+            .s(kind)
+            .s("\",\"id\":\"")
+            .s(id)
+            .s("\"")
+    }
+
+    /// Closes a transaction entry: the `PUT` that stores the resource at its id.
+    fn request(&mut self, kind: &str, id: &str) -> &mut Self {
+        self.s(",\"request\":{\"method\":\"PUT\",\"url\":\"")
+            .s(kind)
+            .s("/")
+            .s(id)
+            .s("\"}}")
+    }
+
     fn quantity(&mut self, v: f64) -> &mut Self {
         self.s("{\"value\":").n(v).s(
             ",\"unit\":\"{score}\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"{score}\"}",
@@ -219,44 +240,49 @@ impl W {
     }
 }
 
-/// A name-based UUID for entry `n` of a result: the same result always makes
-/// the same bundle, so a result sent again is the same data.
-fn uuid(seed: &str, n: u8) -> String {
-    let mut out = String::from("urn:uuid:");
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for i in 0..32u8 {
-        // FNV-1a over the seed, the entry and the digit's place.
-        for b in seed.bytes().chain([n, i]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+/// A name-based UUID (RFC 9562 version 8, Ally's own scheme) for thing `n`
+/// of the check named by `seed` (see `Flow::seed`): 0 the result document,
+/// 1 its Bundle, then the Bundle's resources in order. The same answers
+/// always make the same ids, so a result sent again is stored once.
+pub fn stable_id(seed: &str, n: u8) -> String {
+    // FNV-1a, 128 bits, over the seed and the thing's number, then mixed so
+    // every digit depends on every byte. (Hand-written: a hash crate would add
+    // to the child's download for these few lines.)
+    const PRIME: u128 = (1 << 88) + (1 << 8) + 0x3b;
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in seed.bytes().chain([0, n]) {
+        h = (h ^ u128::from(b)).wrapping_mul(PRIME);
+    }
+    for _ in 0..2 {
+        h ^= h >> 67;
+        h = h.wrapping_mul(PRIME);
+    }
+    let mut out = String::with_capacity(36);
+    for i in 0..32u32 {
         if matches!(i, 8 | 12 | 16 | 20) {
             out.push('-');
         }
-        // Version 5 and the RFC variant, so that it reads as a UUID.
         let digit = match i {
-            12 => 5,
-            16 => 8 | (h >> 60) as usize & 3,
-            _ => (h >> 60) as usize,
+            12 => 8,
+            16 => 8 | (h >> 124) as usize & 3,
+            _ => (h >> 124) as usize,
         };
+        h <<= 4;
         out.push(char::from(b"0123456789abcdef"[digit]));
     }
     out
 }
 
-/// The FHIR R4 `Bundle` (type `collection`) of a finished flow: its
-/// `QuestionnaireResponse`, then its `Observation`s, as JSON text.
+/// The FHIR R4 `Bundle` of a finished flow, as JSON text: a `transaction`
+/// that a FHIR server takes as it is, whose entries (the
+/// `QuestionnaireResponse`, then the `Observation`s) are each a `PUT` to an
+/// id made from `seed` (see `Flow::seed`), so posting it twice stores it once.
 #[inline(never)]
-pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
+pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str, seed: &str) -> String {
     let c = &flow.config;
     let (band, l) = (c.band(), c.locale);
     let completed = flow.completed_at.as_deref().unwrap_or_default();
-    let seed = format!(
-        "{}|{}|{}|{completed}",
-        flow.session,
-        c.mode.code(),
-        flow.started_at
-    );
-    let response_id = uuid(&seed, 0);
+    let response_id = stable_id(seed, 2);
     let answers_system = system(base, "answer");
     let scores_system = system(base, "score");
     let prompts_system = system(base, "prompt");
@@ -267,11 +293,13 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
         }
     };
 
-    w.s("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":")
+    w.s("{\"resourceType\":\"Bundle\",\"id\":")
+        .q(&stable_id(seed, 1))
+        .s(",\"type\":\"transaction\",\"timestamp\":")
         .q(completed)
-        .s(",\"entry\":[{\"fullUrl\":")
-        .q(&response_id)
-        .s(",\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"questionnaire\":")
+        .s(",\"entry\":[")
+        .entry("QuestionnaireResponse", &response_id)
+        .s(",\"questionnaire\":")
         .q(&format!(
             "{}|{VERSION}",
             questionnaire_url(base, band, c.mode)
@@ -299,7 +327,12 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
             continue;
         };
         w.s(",\"answer\":[");
-        match (pick_of(c, p, value), value) {
+        // A drawing needs no pick: its SVG was made from its strokes already.
+        let pick = match value {
+            AnswerValue::Drawing(_) => None,
+            _ => pick_of(c, p, value),
+        };
+        match (pick, value) {
             (Some(Pick::Level(n)), _) => {
                 w.s("{\"valueInteger\":").n(f64::from(n)).s("}");
             }
@@ -350,7 +383,7 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
         }
         w.s("]}");
     }
-    w.s("]}}");
+    w.s("]}").request("QuestionnaireResponse", &response_id);
 
     // The scores, for flowsheets and trends: each Observation's value,
     // its cutoff when it has one, and its components.
@@ -431,9 +464,10 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
         }
     }
     for (n, (code, value, cutoff, parts)) in observations.iter().enumerate() {
-        w.s(",{\"fullUrl\":")
-            .q(&uuid(&seed, n as u8 + 1))
-            .s(",\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"category\":[")
+        let id = stable_id(seed, n as u8 + 3);
+        w.s(",")
+            .entry("Observation", &id)
+            .s(",\"status\":\"final\",\"category\":[")
             .concept(
                 "http://terminology.hl7.org/CodeSystem/observation-category",
                 "survey",
@@ -444,9 +478,9 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
         subject(&mut w);
         w.s(",\"effectiveDateTime\":")
             .q(completed)
-            .s(",\"derivedFrom\":[{\"reference\":")
-            .q(&response_id)
-            .s("}],")
+            .s(",\"derivedFrom\":[{\"reference\":\"urn:uuid:")
+            .s(&response_id)
+            .s("\"}],")
             .val(value);
         if let Some(cutoff) = cutoff {
             if f.low_alliance {
@@ -473,7 +507,7 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str) -> String {
             }
             w.s("]");
         }
-        w.s("}}");
+        w.s("}").request("Observation", &id);
     }
     w.s("]}");
     w.0

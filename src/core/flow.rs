@@ -9,12 +9,14 @@
 use super::catalog::{self, fill, Input, Prompt, UI};
 use super::config::{self, Config, ConfigError};
 use super::fhir;
+use super::json::Json;
 use super::protocol::{
     parse_resume, AnswerRecord, AnswerValue, DrawingValue, ErrorPayload, Outbound, ReadyPayload,
     ResultDoc, Resume, RESULT_SCHEMA,
 };
 use super::scoring;
 use super::strokes;
+use super::time::{self, is_timestamp};
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +56,19 @@ impl Reaction {
             Reaction::Listening => "listening",
             Reaction::Caring => "caring",
         }
+    }
+}
+
+/// An answer record of prompt `p`.
+fn record(p: &Prompt, value: AnswerValue, label: String, at: &str) -> AnswerRecord {
+    AnswerRecord {
+        prompt_id: p.id.to_string(),
+        construct: p.construct.code().to_string(),
+        kind: p.kind().to_string(),
+        value: Some(value),
+        label: Some(label),
+        skipped: false,
+        answered_at: at.to_string(),
     }
 }
 
@@ -142,7 +157,7 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
             let value = DrawingValue {
                 format: strokes::FORMAT.to_string(),
                 strokes: data.clone(),
-                svg: drawing.to_svg(),
+                svg: drawing.to_svg().ok()?,
             };
             Some((AnswerValue::Drawing(value), UI.drawing.get(l).into()))
         }
@@ -166,6 +181,14 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
 
 /// The pick that gives `value` on prompt `p`: the reverse of [`value_of`].
 pub fn pick_of(config: &Config, p: &Prompt, value: &AnswerValue) -> Option<Pick> {
+    reread(config, p, value).map(|(pick, _, _)| pick)
+}
+
+/// The pick that gives `value` on prompt `p`, with the value and words it
+/// gives: only a pick that gives the same value back is real (feelings in
+/// catalog order). A drawing is decoded once, here, and its SVG made again
+/// from its strokes.
+fn reread(config: &Config, p: &Prompt, value: &AnswerValue) -> Option<(Pick, AnswerValue, String)> {
     let whole = |n: f64, lo: f64, hi: f64| n.fract() == 0.0 && (lo..=hi).contains(&n);
     let pick = match (p.input, value) {
         (Input::Faces(_), AnswerValue::Number(n)) => {
@@ -188,14 +211,12 @@ pub fn pick_of(config: &Config, p: &Prompt, value: &AnswerValue) -> Option<Pick>
         }
         _ => return None,
     };
-    // Only a pick that gives the same value back is real (feelings in catalog
-    // order); a drawing's SVG is always made again from its strokes.
-    let (again, _) = value_of(config, p, &pick)?;
+    let (again, label) = value_of(config, p, &pick)?;
     let same = match (&again, value) {
         (AnswerValue::Drawing(a), AnswerValue::Drawing(b)) => a.strokes == b.strokes,
         _ => again == *value,
     };
-    same.then_some(pick)
+    same.then_some((pick, again, label))
 }
 
 impl Flow {
@@ -292,8 +313,8 @@ impl Flow {
         if a.skipped {
             return Some(self.skip_record(p, &a.answered_at));
         }
-        let pick = pick_of(&self.config, p, a.value.as_ref()?)?;
-        self.answer_record(p, &pick, &a.answered_at)
+        let (_, value, label) = reread(&self.config, p, a.value.as_ref()?)?;
+        Some(record(p, value, label, &a.answered_at))
     }
 
     fn first_open_from(&self, start: usize) -> Step {
@@ -321,15 +342,7 @@ impl Flow {
 
     fn answer_record(&self, p: &Prompt, pick: &Pick, now: &str) -> Option<AnswerRecord> {
         let (value, label) = value_of(&self.config, p, pick)?;
-        Some(AnswerRecord {
-            prompt_id: p.id.to_string(),
-            construct: p.construct.code().to_string(),
-            kind: p.kind().to_string(),
-            value: Some(value),
-            label: Some(label),
-            skipped: false,
-            answered_at: now.to_string(),
-        })
+        Some(record(p, value, label, now))
     }
 
     fn skip_record(&self, p: &Prompt, now: &str) -> AnswerRecord {
@@ -389,8 +402,48 @@ impl Flow {
         if self.step != Step::Done {
             return vec![];
         }
-        self.completed_at = Some(now.to_string());
+        self.complete(now);
         vec![Outbound::Complete(self.result())]
+    }
+
+    /// Marks the check finished when its last answer was given, so a result
+    /// made again from the same answers (a resume after the portal's page
+    /// reloaded) says the same time; `now` only when nothing was answered.
+    fn complete(&mut self, now: &str) {
+        let last = self
+            .answers
+            .iter()
+            .flatten()
+            .map(|a| a.answered_at.as_str())
+            .max_by(|a, b| time::compare(a, b));
+        self.completed_at = Some(last.unwrap_or(now).to_string());
+    }
+
+    /// What names this check's result and every FHIR resource made of it:
+    /// the session, the band and mode, and each answer (its prompt, skip,
+    /// time and value). Never the moment the result was made, so the same
+    /// answers always give the same ids, and a result sent again is the
+    /// same record, never a second one.
+    pub fn seed(&self) -> String {
+        let mut seed = format!(
+            "{}|{}|{}",
+            self.session,
+            self.config.band().code(),
+            self.config.mode.code()
+        );
+        for a in self.answers.iter().flatten() {
+            seed.push('|');
+            seed.push_str(&a.prompt_id);
+            seed.push(if a.skipped { '-' } else { '+' });
+            seed.push_str(&a.answered_at);
+            match &a.value {
+                // A drawing is its strokes: the SVG is made from them.
+                Some(AnswerValue::Drawing(d)) => seed.push_str(&d.strokes),
+                Some(v) => v.json(&mut seed),
+                None => {}
+            }
+        }
+        seed
     }
 
     pub fn ready(&self) -> ReadyPayload {
@@ -407,8 +460,10 @@ impl Flow {
     /// with its FHIR Bundle when the host asked for one and the flow is done.
     pub fn result(&self) -> ResultDoc {
         let scores = scoring::score(&self.config, &self.prompts, &self.answers);
+        let seed = self.seed();
         ResultDoc {
             schema: RESULT_SCHEMA,
+            id: fhir::stable_id(&seed, 0),
             session: self.session.clone(),
             mode: self.config.mode.code().to_string(),
             age_band: self.config.band().code().to_string(),
@@ -418,55 +473,10 @@ impl Flow {
             completed_at: self.completed_at.clone().unwrap_or_default(),
             answers: self.answers.iter().flatten().cloned().collect(),
             fhir: (self.config.fhir && self.completed_at.is_some())
-                .then(|| fhir::bundle(self, &scores, self.fhir_base)),
+                .then(|| fhir::bundle(self, &scores, self.fhir_base, &seed)),
             scores,
         }
     }
-}
-
-/// Whether `t` is a real ISO 8601 UTC time as the widget writes them:
-/// `YYYY-MM-DDTHH:MM:SS`, optional fractions of a second, then `Z`, with
-/// every field in range (no 30 February, no 99:99).
-pub fn is_timestamp(t: &str) -> bool {
-    let b = t.as_bytes();
-    let num = |from: usize, len: usize| -> Option<u32> {
-        let digits = b.get(from..from + len)?;
-        digits.iter().try_fold(0u32, |n, d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let shape = b.len() >= 20
-        && b.len() <= 30
-        && [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')]
-            .iter()
-            .all(|&(i, c)| b[i] == c)
-        && b[b.len() - 1] == b'Z';
-    // After the seconds: nothing, or a dot and at least one digit.
-    let rest = b.get(19..b.len().saturating_sub(1)).unwrap_or(&[]);
-    let fraction = match rest {
-        [] => true,
-        [b'.', digits @ ..] => !digits.is_empty() && digits.iter().all(u8::is_ascii_digit),
-        _ => false,
-    };
-    let (Some(year), Some(month), Some(day), Some(h), Some(m), Some(sec)) = (
-        num(0, 4),
-        num(5, 2),
-        num(8, 2),
-        num(11, 2),
-        num(14, 2),
-        num(17, 2),
-    ) else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 0,
-    };
-    shape && fraction && (1..=days).contains(&day) && h < 24 && m < 60 && sec < 60
 }
 
 /// Why the widget won't start.
@@ -513,6 +523,9 @@ pub struct Widget {
     pub fhir_base: &'static str,
     /// Every message to send.
     pub outbox: Vec<Queued>,
+    /// The number of the current flow's `complete`, once queued: only the
+    /// host's ack of that message tells the child their answers arrived.
+    pub result_seq: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -535,8 +548,10 @@ pub enum WidgetAction {
         run: Option<u64>,
         now: String,
     },
-    /// The host acknowledged the result.
-    Delivered,
+    /// The host acknowledged message number `seq` (a `complete`).
+    Delivered {
+        seq: u64,
+    },
     /// An error the widget reports to the host; `fatal` also shows the
     /// friendly error screen.
     Report {
@@ -553,6 +568,7 @@ impl Widget {
             run: None,
             fhir_base: fhir::DEFAULT_BASE,
             outbox: Vec::new(),
+            result_seq: None,
         }
     }
 
@@ -580,6 +596,9 @@ impl Widget {
         for msg in msgs {
             let seq = self.newest() + 1;
             let run = self.run;
+            if matches!(msg, Outbound::Complete(_)) {
+                self.result_seq = Some(seq);
+            }
             self.outbox.push(Queued { seq, run, msg });
         }
         // Messages are posted after each render; only the newest few can be unsent.
@@ -624,15 +643,18 @@ impl Widget {
             WidgetAction::Reset { run, now } => {
                 if let Stage::Active(flow) = &self.stage {
                     next.run = run;
+                    next.result_seq = None;
                     let mut fresh = Flow::new(flow.config.clone(), &self.session, &now);
                     fresh.fhir_base = flow.fhir_base;
                     next.push([Outbound::Ready(fresh.ready())]);
                     next.stage = Stage::Active(fresh);
                 }
             }
-            WidgetAction::Delivered => {
-                if let Stage::Active(flow) = &mut next.stage {
-                    flow.delivered = flow.completed_at.is_some();
+            WidgetAction::Delivered { seq } => {
+                // An ack of an earlier run's result says nothing of this one.
+                if let (Stage::Active(flow), true) = (&mut next.stage, self.result_seq == Some(seq))
+                {
+                    flow.delivered = true;
                 }
             }
             WidgetAction::Report { error, fatal } => {
@@ -668,7 +690,7 @@ impl Widget {
         }
         out.push(Outbound::Ready(flow.ready()));
         if flow.step == Step::Done {
-            flow.completed_at = Some(now.to_string());
+            flow.complete(now);
             out.push(Outbound::Complete(flow.result()));
         }
         self.push(out);

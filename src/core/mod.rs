@@ -11,3 +11,4 @@ pub mod protocol;
 pub mod report;
 pub mod scoring;
 pub mod strokes;
+pub mod time;

@@ -129,6 +129,9 @@ pub struct ReadyPayload {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResultDoc {
     pub schema: &'static str,
+    /// Made from the session and the answers, never from the time: the
+    /// same check sent again has the same id.
+    pub id: String,
     pub session: String,
     pub mode: String,
     pub age_band: String,
@@ -149,6 +152,10 @@ pub struct ErrorPayload {
     pub field: Option<String>,
     /// The id of the message refused, when the error answers one (an `init`).
     pub reply_to: Option<String>,
+    /// The report: which result the error is about, as the JSON text of
+    /// `{ index, session? }` (see [`ErrorPayload::about`]). Text, not a
+    /// struct: the widget never names a result, and carries no code for it.
+    pub result: Option<String>,
 }
 
 impl ErrorPayload {
@@ -158,7 +165,20 @@ impl ErrorPayload {
             message: message.into(),
             field: field.map(str::to_string),
             reply_to: None,
+            result: None,
         }
+    }
+
+    /// The same error, about result `index` (its place among the results
+    /// given, from 0) of session `session`, when it names one.
+    pub fn about(mut self, index: usize, session: Option<&str>) -> Self {
+        let mut text = String::new();
+        Obj::new(&mut text)
+            .field("index", &index)
+            .some("session", session.as_ref().map(|s| s as &dyn Json))
+            .end();
+        self.result = Some(text);
+        self
     }
 
     /// The same error, answering message `id`.
@@ -177,6 +197,10 @@ pub enum Outbound {
         instance: String,
     },
     Ready(ReadyPayload),
+    /// The report's `ready`: its settings were taken.
+    ReportReady {
+        locale: &'static str,
+    },
     Answer(AnswerRecord),
     Resize {
         height: u32,
@@ -189,7 +213,7 @@ impl Outbound {
     pub fn kind(&self) -> &'static str {
         match self {
             Outbound::Hello { .. } => "hello",
-            Outbound::Ready(_) => "ready",
+            Outbound::Ready(_) | Outbound::ReportReady { .. } => "ready",
             Outbound::Answer(_) => "answer",
             Outbound::Resize { .. } => "resize",
             Outbound::Complete(_) => "complete",
@@ -217,6 +241,10 @@ impl Outbound {
                 .field("instance", instance)
                 .end(),
             Outbound::Ready(p) => p.json(&mut out),
+            Outbound::ReportReady { locale } => Obj::new(&mut out)
+                .field("page", &"report")
+                .field("locale", locale)
+                .end(),
             Outbound::Answer(p) => p.json(&mut out),
             Outbound::Resize { height } => Obj::new(&mut out).field("height", height).end(),
             Outbound::Complete(p) => p.json(&mut out),
@@ -291,6 +319,7 @@ impl Json for ResultDoc {
     fn json(&self, out: &mut String) {
         let o = Obj::new(out)
             .field("schema", &self.schema)
+            .field("id", &self.id)
             .field("session", &self.session)
             .field("mode", &self.mode)
             .field("ageBand", &self.age_band)
@@ -309,11 +338,14 @@ impl Json for ResultDoc {
 
 impl Json for ErrorPayload {
     fn json(&self, out: &mut String) {
-        Obj::new(out)
+        let o = Obj::new(out)
             .field("code", &self.code)
             .field("message", &self.message)
-            .some("field", self.field.as_ref().map(|f| f as &dyn Json))
-            .end();
+            .some("field", self.field.as_ref().map(|f| f as &dyn Json));
+        match &self.result {
+            Some(result) => o.raw("result", result).end(),
+            None => o.end(),
+        }
     }
 }
 

@@ -2,13 +2,19 @@
 //! same catalog and scoring the widget uses, so a forged or broken document
 //! is listed as unreadable rather than shown, and every number shown is one
 //! the answers give. Only the report app uses this; the child never loads it.
+//!
+//! Each document is read once, when it arrives, and kept in time order; a
+//! new one costs its own reading and the comparison with its neighbours, so
+//! a year of sessions shows about as fast as one.
 
 use super::catalog::{self, Construct, Input, UI};
 use super::config::{self, AgeBand, Locale, Mode, Previous};
-use super::flow::{is_timestamp, Flow, Refusal};
+use super::flow::{Flow, Refusal};
 use super::protocol::{AnswerRecord, AnswerValue, ErrorPayload, Resume, RESULT_SCHEMA};
 use super::scoring::{self, Scores};
+use super::time::{self, is_timestamp};
 use serde_json::{json, Value};
+use std::rc::Rc;
 
 /// One session read back from its result document.
 #[derive(Clone, Debug)]
@@ -19,6 +25,11 @@ pub struct Session {
     /// Recomputed from the answers, with the report's cutoff and the
     /// previous comparable session.
     pub scores: Scores,
+    /// Its place among the documents given, from 0.
+    pub index: usize,
+    /// What makes two documents the same record: the result's `id`, or for
+    /// results made before ids, its session, mode and start.
+    pub key: String,
 }
 
 impl Session {
@@ -33,17 +44,34 @@ impl Session {
     pub fn total(&self) -> Option<f64> {
         self.scores.alliance.as_ref().and_then(|a| a.total)
     }
+
+    /// Whether it sits before `other` in time: finished earlier, or at the
+    /// same moment and given earlier.
+    fn before(&self, other: &Session) -> bool {
+        time::compare(&self.completed_at, &other.completed_at)
+            .then(self.index.cmp(&other.index))
+            .is_lt()
+    }
+
+    /// What a later check-out is compared with, when this is a check-out.
+    fn as_previous(&self) -> Option<Previous> {
+        let a = self.scores.alliance.as_ref()?;
+        (self.mode() == Mode::Checkout).then(|| Previous {
+            total: a.total,
+            band: self.band(),
+            items: a.items.iter().map(|s| s.to_string()).collect(),
+        })
+    }
 }
 
-/// A document as the report lists it.
-#[derive(Clone, Debug)]
-pub enum Entry {
-    Read(Box<Session>),
-    /// Its place among the documents given, and why it can't be shown.
-    Unreadable {
-        at: usize,
-        reason: String,
-    },
+/// A document that could not be shown, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// Its place among the documents given, from 0.
+    pub index: usize,
+    /// The session it names, when it names one.
+    pub session: Option<String>,
+    pub reason: String,
 }
 
 /// The report's own settings.
@@ -54,9 +82,9 @@ pub struct Options {
     pub alliance_cutoff: Option<f64>,
 }
 
-/// Reads one result document. `previous` is the last readable check-out
-/// before it, to compare like with like.
-pub fn read(doc: &Value, previous: Option<&Session>, options: &Options) -> Result<Session, String> {
+/// Reads one result document, given as document number `index` (from 0),
+/// on its own: comparisons with earlier sessions are made by [`Report`].
+pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, String> {
     let obj = doc
         .as_object()
         .ok_or("not a result document: not an object")?;
@@ -91,16 +119,6 @@ pub fn read(doc: &Value, previous: Option<&Session>, options: &Options) -> Resul
     {
         config.cutoffs.total = cut;
     }
-    config.previous = previous
-        .filter(|p| p.mode() == Mode::Checkout)
-        .and_then(|p| {
-            let a = p.scores.alliance.as_ref()?;
-            Some(Previous {
-                total: a.total,
-                band: p.band(),
-                items: a.items.iter().map(|s| s.to_string()).collect(),
-            })
-        });
     let list = obj
         .get("answers")
         .and_then(Value::as_array)
@@ -151,10 +169,21 @@ pub fn read(doc: &Value, previous: Option<&Session>, options: &Options) -> Resul
             return Err("its scores don't follow from its answers".into());
         }
     }
+    let key = match obj.get("id").and_then(Value::as_str) {
+        Some(id) => format!("id {id}"),
+        None => format!(
+            "{} {} {}",
+            text("session"),
+            flow.config.mode.code(),
+            text("startedAt")
+        ),
+    };
     Ok(Session {
         flow,
         completed_at: text("completedAt").to_string(),
         scores,
+        index,
+        key,
     })
 }
 
@@ -162,32 +191,11 @@ fn short(s: &str) -> String {
     s.chars().take(40).collect()
 }
 
-/// Reads every document, oldest first by `completedAt`; the unreadable ones
-/// keep their place in the list given.
-pub fn read_all(docs: &[Value], options: &Options) -> Vec<Entry> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    let when = |i: &usize| {
-        docs[*i]
-            .get("completedAt")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
-    order.sort_by_key(when);
-    let mut out: Vec<(usize, Entry)> = Vec::new();
-    let mut last_checkout: Option<Session> = None;
-    for i in order {
-        match read(&docs[i], last_checkout.as_ref(), options) {
-            Ok(s) => {
-                if s.mode() == Mode::Checkout {
-                    last_checkout = Some(s.clone());
-                }
-                out.push((i, Entry::Read(Box::new(s))));
-            }
-            Err(reason) => out.push((i, Entry::Unreadable { at: i, reason })),
-        }
-    }
-    out.into_iter().map(|(_, e)| e).collect()
+/// The session a document names, if it names one: for the list of what
+/// could not be shown.
+fn session_of(doc: &Value) -> Option<String> {
+    let s = doc.get("session")?.as_str()?;
+    Some(s.chars().take(200).collect())
 }
 
 /// Words the report says, in the therapist's language: the catalog's kind.
@@ -241,6 +249,8 @@ words! {
     NOT_COMPARED: "not compared", "no se compara";
     ITEMS_TABLE: "Trust questions by session", "Preguntas de confianza por sesión";
     UNREADABLE: "Could not read result {n}: {reason}", "No se pudo leer el resultado {n}: {reason}";
+    UNREADABLE_OF: "Could not read result {n} (session “{session}”): {reason}", "No se pudo leer el resultado {n} (sesión «{session}»): {reason}";
+    LET_GO: "The report shows the newest {max} sessions: {n} older not shown.", "El informe muestra las {max} sesiones más recientes: {n} anteriores no se muestran.";
     UNREADABLE_HEAD: "Not shown", "Sin mostrar";
     LIVE: "In progress", "En curso";
     LIVE_NONE: "Waiting for the first answer…", "Esperando la primera respuesta…";
@@ -458,8 +468,9 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
     }
 }
 
-/// A point of the chart: which session, its value (none when the session
-/// has no total: drawn as a gap, never as a zero), and whether it dropped.
+/// A point of the chart: which session (its place in [`Report::sessions`]),
+/// its value (none when the session has no total: drawn as a gap, never as
+/// a zero), and whether it dropped.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
     pub session: usize,
@@ -471,11 +482,10 @@ pub struct Point {
 
 /// The alliance totals over the check-outs (3–5 has none to chart), and mood
 /// over the check-ins.
-pub fn series(entries: &[Entry]) -> (Vec<Point>, Vec<Point>) {
+pub fn series(sessions: &[Rc<Session>]) -> (Vec<Point>, Vec<Point>) {
     let mut totals = Vec::new();
     let mut moods = Vec::new();
-    for (n, e) in entries.iter().enumerate() {
-        let Entry::Read(s) = e else { continue };
+    for (n, s) in sessions.iter().enumerate() {
         if let (Some(a), false) = (&s.scores.alliance, s.band() == AgeBand::Preschool) {
             let reason = s.scores.flags.drop_reason;
             totals.push(Point {
@@ -497,18 +507,27 @@ pub fn series(entries: &[Entry]) -> (Vec<Point>, Vec<Point>) {
     (totals, moods)
 }
 
-/// The report's state: what the host gave, and what is read from it.
+/// The report's state: the sessions read, what could not be, and the
+/// check-in in progress. Cheap to copy: sessions are shared.
 #[derive(Clone, Debug)]
 pub struct Report {
     pub stage: ReportStage,
     pub options: Options,
-    pub docs: Vec<Value>,
-    pub entries: Vec<Entry>,
+    /// The sessions read, oldest first by when they were finished: at most
+    /// [`MAX_SESSIONS`], the newest.
+    pub sessions: Vec<Rc<Session>>,
+    /// The documents that could not be shown, in the order given: at most
+    /// [`MAX_SESSIONS`], the latest.
+    pub unreadable: Vec<Unreadable>,
+    /// How many older sessions were let go to keep the newest.
+    pub let_go: usize,
+    /// How many documents were given: the next one's place.
+    pub given: usize,
     /// The answers of a check-in in progress, latest per prompt.
     pub live: Vec<AnswerRecord>,
     /// The band of the check-in in progress, when the host says it.
     pub live_band: Option<AgeBand>,
-    /// Errors to tell the host, numbered so each is sent once.
+    /// Errors to tell the host, numbered so each is sent once: the newest few.
     pub errors: Vec<(u64, ErrorPayload)>,
 }
 
@@ -530,16 +549,28 @@ pub enum ReportAction {
     Add {
         result: Value,
     },
+    /// A document too large to be sent at all: `session` is the one it
+    /// named, when the bridge could tell.
+    TooLarge {
+        bytes: usize,
+        session: Option<String>,
+    },
     /// `age_band` is the widget's `ready.ageBand`, or `Null`.
     Live {
         answer: Value,
         age_band: Value,
     },
     Refuse(Refusal),
+    /// Several actions at once, as they arrived between two frames.
+    Batch(Vec<ReportAction>),
 }
 
-/// The most sessions a report keeps: a year of weekly sessions, twice over.
+/// The most sessions a report keeps: a year of weekly check-ins and
+/// check-outs. Older ones are let go, and the host is told which.
 pub const MAX_SESSIONS: usize = 104;
+
+/// How many of the newest errors the state keeps until they are sent.
+pub const ERRORS_KEEP: usize = 32;
 
 impl Default for Report {
     fn default() -> Self {
@@ -549,8 +580,10 @@ impl Default for Report {
                 locale: Locale::En,
                 alliance_cutoff: None,
             },
-            docs: Vec::new(),
-            entries: Vec::new(),
+            sessions: Vec::new(),
+            unreadable: Vec::new(),
+            let_go: 0,
+            given: 0,
             live: Vec::new(),
             live_band: None,
             errors: Vec::new(),
@@ -591,81 +624,152 @@ pub fn parse_options(v: &Value) -> Result<Options, ErrorPayload> {
     })
 }
 
+/// "result 5 (session “visit-22”)", as the host's errors name a document.
+fn named(index: usize, session: Option<&str>) -> String {
+    match session {
+        Some(s) => format!("result {} (session {s:?})", index + 1),
+        None => format!("result {}", index + 1),
+    }
+}
+
 impl Report {
     fn note(&mut self, error: ErrorPayload) {
         let n = self.errors.last().map_or(1, |(n, _)| n + 1);
         self.errors.push((n, error));
-    }
-
-    fn reread(&mut self) {
-        let before: Vec<usize> = self.unreadable().map(|(at, _)| at).collect();
-        self.entries = read_all(&self.docs, &self.options);
-        let new: Vec<(usize, String)> = self
-            .unreadable()
-            .filter(|(at, _)| !before.contains(at))
-            .map(|(at, r)| (at, r.to_string()))
-            .collect();
-        for (at, reason) in new {
-            self.note(ErrorPayload::new(
-                "bad_message",
-                format!("result {}: {reason}; shown as unreadable", at + 1),
-                Some("result"),
-            ));
+        if self.errors.len() > ERRORS_KEEP {
+            self.errors.drain(..self.errors.len() - ERRORS_KEEP);
         }
     }
 
-    /// The unreadable documents: their place, and why.
-    pub fn unreadable(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.entries.iter().filter_map(|e| match e {
-            Entry::Unreadable { at, reason } => Some((*at, reason.as_str())),
-            Entry::Read(_) => None,
-        })
+    /// Lists document `index` as not shown, and tells the host.
+    fn refuse(&mut self, index: usize, session: Option<String>, code: &str, reason: String) {
+        self.note(
+            ErrorPayload::new(
+                code,
+                format!(
+                    "{}: {reason}; listed as not shown",
+                    named(index, session.as_deref())
+                ),
+                Some("result"),
+            )
+            .about(index, session.as_deref()),
+        );
+        self.unreadable.push(Unreadable {
+            index,
+            session,
+            reason,
+        });
+        if self.unreadable.len() > MAX_SESSIONS {
+            self.unreadable.remove(0);
+        }
+    }
+
+    /// Compares session `at` (a check-out) with the check-out before it.
+    fn compare_at(&mut self, at: usize) {
+        let previous = self.sessions[..at]
+            .iter()
+            .rev()
+            .find_map(|s| s.as_previous());
+        let s = Rc::make_mut(&mut self.sessions[at]);
+        let band = s.band();
+        if let Some(a) = s.scores.alliance.as_mut() {
+            scoring::compare(a, &mut s.scores.flags, band, previous.as_ref());
+        }
+    }
+
+    /// Takes a session read: in its place in time, compared with the
+    /// check-out before it, and the check-out after it compared with it.
+    fn take(&mut self, session: Session) {
+        if self.sessions.iter().any(|s| s.key == session.key) {
+            // The same record given again: shown once.
+            return;
+        }
+        let at = self.sessions.partition_point(|s| s.before(&session));
+        let checkout = session.mode() == Mode::Checkout;
+        self.sessions.insert(at, Rc::new(session));
+        if checkout {
+            self.compare_at(at);
+            if let Some(next) =
+                (at + 1..self.sessions.len()).find(|&i| self.sessions[i].mode() == Mode::Checkout)
+            {
+                self.compare_at(next);
+            }
+        }
+        // Only the newest are kept; the host hears which were let go.
+        while self.sessions.len() > MAX_SESSIONS {
+            let old = self.sessions.remove(0);
+            self.let_go += 1;
+            let session = Some(old.flow.session.as_str()).filter(|s| !s.is_empty());
+            self.note(
+                ErrorPayload::new(
+                    "too_many",
+                    format!(
+                        "{}, finished {}: not shown; the report shows the newest {MAX_SESSIONS} sessions",
+                        named(old.index, session),
+                        old.completed_at
+                    ),
+                    Some("result"),
+                )
+                .about(old.index, session),
+            );
+        }
     }
 
     /// The sessions read, oldest first.
     pub fn sessions(&self) -> impl Iterator<Item = &Session> {
-        self.entries.iter().filter_map(|e| match e {
-            Entry::Read(s) => Some(s.as_ref()),
-            Entry::Unreadable { .. } => None,
-        })
+        self.sessions.iter().map(Rc::as_ref)
     }
 
     pub fn reduce(&self, action: ReportAction) -> Report {
         let mut next = self.clone();
+        next.apply(action);
+        next
+    }
+
+    fn apply(&mut self, action: ReportAction) {
         match action {
-            ReportAction::Refuse(r) => next.stage = ReportStage::Refused(r),
+            ReportAction::Batch(actions) => {
+                for a in actions {
+                    self.apply(a);
+                }
+            }
+            ReportAction::Refuse(r) => self.stage = ReportStage::Refused(r),
             ReportAction::Init { config } => match parse_options(&config) {
                 Ok(options) => {
-                    next.options = options;
-                    next.stage = ReportStage::Active;
-                    next.reread();
+                    self.options = options;
+                    self.stage = ReportStage::Active;
                 }
                 Err(e) => {
-                    next.note(e.clone());
-                    next.stage = ReportStage::Failed(e);
+                    self.note(e.clone());
+                    self.stage = ReportStage::Failed(e);
                 }
             },
             ReportAction::Add { result } => {
-                if next.docs.len() >= MAX_SESSIONS {
-                    next.note(ErrorPayload::new(
-                        "too_large",
-                        format!("result: a report keeps at most {MAX_SESSIONS} sessions"),
-                        Some("result"),
-                    ));
-                    return next;
-                }
+                let index = self.given;
+                self.given += 1;
                 // The check in progress has ended: its result is here.
-                next.live.clear();
-                next.live_band = None;
-                next.docs.push(result);
-                next.reread();
+                self.live.clear();
+                self.live_band = None;
+                match read(&result, index, &self.options) {
+                    Ok(session) => self.take(session),
+                    Err(reason) => self.refuse(index, session_of(&result), "bad_message", reason),
+                }
+            }
+            ReportAction::TooLarge { bytes, session } => {
+                let index = self.given;
+                self.given += 1;
+                let reason = format!(
+                    "{bytes} bytes, more than the {} a message may carry",
+                    super::protocol::MAX_MESSAGE_BYTES
+                );
+                self.refuse(index, session, "too_large", reason);
             }
             ReportAction::Live { answer, age_band } => {
                 match &age_band {
                     Value::Null => {}
                     v => match v.as_str().and_then(AgeBand::from_code) {
-                        Some(band) => next.live_band = Some(band),
-                        None => next.note(ErrorPayload::new(
+                        Some(band) => self.live_band = Some(band),
+                        None => self.note(ErrorPayload::new(
                             "bad_message",
                             format!(
                                 "ageBand: must be \"3-5\", \"6-8\", \"9-12\" or \"13-17\", got {}",
@@ -677,10 +781,10 @@ impl Report {
                 }
                 match AnswerRecord::from_value(&answer) {
                     Some(a) if catalog::PROMPTS.iter().any(|p| p.id == a.prompt_id) => {
-                        next.live.retain(|x| x.prompt_id != a.prompt_id);
-                        next.live.push(a);
+                        self.live.retain(|x| x.prompt_id != a.prompt_id);
+                        self.live.push(a);
                     }
-                    _ => next.note(ErrorPayload::new(
+                    _ => self.note(ErrorPayload::new(
                         "bad_message",
                         "answer: not an answer record of a known prompt; not shown",
                         Some("answer"),
@@ -688,6 +792,5 @@ impl Report {
                 }
             }
         }
-        next
     }
 }

@@ -7,7 +7,7 @@
 //! the README ("Scores").
 
 use super::catalog::{Construct, Input, Prompt};
-use super::config::{AgeBand, Config, Cutoffs};
+use super::config::{AgeBand, Config, Cutoffs, Previous};
 use super::json::{Json, Obj};
 use super::protocol::{AnswerRecord, AnswerValue};
 
@@ -215,19 +215,6 @@ pub fn score(
         flags.low_alliance = total.is_some_and(|t| t < cut.total);
 
         let items: Vec<&'static str> = core.iter().map(|(p, _)| p.id).collect();
-        let previous = config.previous.as_ref();
-        let (change, reason) = match (previous, total) {
-            (None, _) => (None, "no_previous"),
-            (_, None) => (None, "no_total"),
-            (Some(prev), Some(t)) => match prev.total {
-                None => (None, "no_previous_total"),
-                Some(_) if prev.band != band => (None, "other_band"),
-                Some(_) if prev.items != items => (None, "other_items"),
-                Some(p) => (Some(t - p), ""),
-            },
-        };
-        flags.drop = change.map(|c| -c >= cut.drop - 1e-9);
-        flags.drop_reason = change.is_none().then_some(reason);
 
         let mut agree = None;
         for (p, a) in &pairs {
@@ -251,18 +238,20 @@ pub fn score(
                 .find(|(p, _)| p.construct == c)
                 .and_then(|(_, v)| *v)
         };
-        Alliance {
+        let mut alliance = Alliance {
             items,
             answered,
             total,
-            change,
+            change: None,
             bond: sub(Construct::Bond),
             goals: sub(Construct::Goals),
             tasks: sub(Construct::Tasks),
             overall: sub(Construct::Overall),
             agree,
             cutoffs: cut,
-        }
+        };
+        compare(&mut alliance, &mut flags, band, config.previous.as_ref());
+        alliance
     });
 
     Scores {
@@ -273,4 +262,28 @@ pub fn score(
         alliance,
         flags,
     }
+}
+
+/// Compares a total with the previous comparable one, like with like only:
+/// the same band and the same items. Sets `change`, `drop` and, when nothing
+/// compares, `dropReason`.
+pub fn compare(
+    alliance: &mut Alliance,
+    flags: &mut Flags,
+    band: AgeBand,
+    previous: Option<&Previous>,
+) {
+    let (change, reason) = match (previous, alliance.total) {
+        (None, _) => (None, "no_previous"),
+        (_, None) => (None, "no_total"),
+        (Some(prev), Some(t)) => match prev.total {
+            None => (None, "no_previous_total"),
+            Some(_) if prev.band != band => (None, "other_band"),
+            Some(_) if prev.items != alliance.items => (None, "other_items"),
+            Some(p) => (Some(t - p), ""),
+        },
+    };
+    alliance.change = change;
+    flags.drop = change.map(|c| -c >= alliance.cutoffs.drop - 1e-9);
+    flags.drop_reason = change.is_none().then_some(reason);
 }

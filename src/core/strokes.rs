@@ -357,9 +357,31 @@ impl Encoded {
         base64_encode(&b)
     }
 
+    /// Whether the drawing keeps the format's limits, as [`decode`] checks
+    /// them: sides up to 10,000, at most 200,000 points, stroke widths up to
+    /// 1,000, every point on the canvas.
+    pub fn check(&self) -> Result<(), DecodeError> {
+        let fits = self.width <= MAX_SIDE
+            && self.height <= MAX_SIDE
+            && self.point_count() <= MAX_POINTS
+            && self.strokes.iter().all(|s| {
+                s.width_q <= 4000
+                    && !s.points.is_empty()
+                    && s.points
+                        .iter()
+                        .all(|&(x, y)| x <= self.width && y <= self.height)
+            });
+        match fits {
+            true => Ok(()),
+            false => Err(DecodeError("beyond the format's limits".into())),
+        }
+    }
+
     /// The drawing as an SVG document (white paper, round pens; the eraser
-    /// paints paper), for portals that just want to show it.
-    pub fn to_svg(&self) -> String {
+    /// paints paper), for portals that just want to show it; refused when it
+    /// breaks the format's limits (see [`Encoded::check`]).
+    pub fn to_svg(&self) -> Result<String, DecodeError> {
+        self.check()?;
         let mut svg = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">\
              <rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>",
@@ -397,7 +419,7 @@ impl Encoded {
             ));
         }
         svg.push_str("</svg>");
-        svg
+        Ok(svg)
     }
 }
 

@@ -28,22 +28,9 @@ fn n1(v: f64) -> String {
 
 /// Both charts, or what is missing.
 pub fn charts(state: &Report, l: Locale) -> Html {
-    let (totals, moods) = r::series(&state.entries);
-    let sessions: Vec<&Session> = state
-        .entries
-        .iter()
-        .map(|e| match e {
-            r::Entry::Read(s) => Some(s.as_ref()),
-            r::Entry::Unreadable { .. } => None,
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect();
-    let when = |p: &Point| match &state.entries[p.session] {
-        r::Entry::Read(s) => date(&s.completed_at).to_string(),
-        r::Entry::Unreadable { .. } => String::new(),
-    };
+    let (totals, moods) = r::series(&state.sessions);
+    let sessions: Vec<&Session> = state.sessions().collect();
+    let when = |p: &Point| date(&state.sessions[p.session].completed_at).to_string();
     // The cutoff in force: the therapist's, or the latest check-out's.
     let cutoff = state.options.alliance_cutoff.or_else(|| {
         sessions

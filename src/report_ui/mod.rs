@@ -6,7 +6,8 @@ pub mod view;
 
 use crate::bridge::{self, Bridge, BridgeEvent};
 use crate::core::protocol::{ErrorPayload, Inbound, Outbound};
-use crate::core::report::{Report, ReportAction};
+use crate::core::report::{Report, ReportAction, ReportStage};
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -56,21 +57,31 @@ fn app(props: &AppProps) -> Html {
             props.on_action.clone(),
         );
         use_effect_with((), move |_| {
-            for a in early.borrow_mut().drain(..) {
-                dispatcher.dispatch(a);
-            }
-            *on_action.borrow_mut() = Some(Callback::from(move |a| dispatcher.dispatch(a)));
+            let to = Callback::from(move |a| dispatcher.dispatch(a));
+            hand_over(&early, &to);
+            *on_action.borrow_mut() = Some(to);
         });
     }
-    // Each new error goes to the host once.
-    let sent = use_mut_ref(|| 0u64);
+    // `ready` once the settings are taken, and each new error once.
+    let sent = use_mut_ref(|| (false, 0u64));
     {
         let (channel, sent) = (props.channel.clone(), sent.clone());
         use_effect_with(state.clone(), move |state| {
             if let Some(b) = channel.borrow().as_ref() {
-                for (n, e) in state.0.errors.iter().filter(|(n, _)| *n > *sent.borrow()) {
+                let mut sent = sent.borrow_mut();
+                if !sent.0 && state.0.stage == ReportStage::Active {
+                    sent.0 = true;
+                    b.send(
+                        &Outbound::ReportReady {
+                            locale: state.0.options.locale.code(),
+                        },
+                        None,
+                    );
+                }
+                let last = sent.1;
+                for (n, e) in state.0.errors.iter().filter(|(n, _)| *n > last) {
                     b.send(&Outbound::Error(e.clone()), None);
-                    *sent.borrow_mut() = *n;
+                    sent.1 = *n;
                 }
             }
         });
@@ -89,6 +100,17 @@ fn app(props: &AppProps) -> Html {
     html! { <main class="report" ref={root}>{ view::report(&state.0) }</main> }
 }
 
+/// Hands the app what arrived since the last hand-over, in one action: a
+/// portal sends a year of sessions at once, and the report draws them once.
+fn hand_over(queue: &Rc<RefCell<Vec<ReportAction>>>, to: &Callback<ReportAction>) {
+    let mut actions: Vec<ReportAction> = queue.borrow_mut().drain(..).collect();
+    match actions.len() {
+        0 => {}
+        1 => to.emit(actions.remove(0)),
+        _ => to.emit(ReportAction::Batch(actions)),
+    }
+}
+
 /// Starts the report: opens the channel and renders at once.
 pub fn mount() {
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -101,6 +123,7 @@ pub fn mount() {
     let channel = Channel::default();
     let early: Rc<RefCell<Vec<ReportAction>>> = Rc::default();
     let on_action: Rc<RefCell<Option<Callback<ReportAction>>>> = Rc::default();
+    let flush: Rc<RefCell<Option<Timeout>>> = Rc::default();
     let on_event = {
         let (early, on_action) = (early.clone(), on_action.clone());
         Callback::from(move |e: BridgeEvent| {
@@ -110,16 +133,30 @@ pub fn mount() {
                 BridgeEvent::Host(Inbound::Live { answer, age_band }) => {
                     ReportAction::Live { answer, age_band }
                 }
+                BridgeEvent::TooLarge { kind, bytes, about } if kind == "add" => {
+                    ReportAction::TooLarge {
+                        bytes,
+                        session: about,
+                    }
+                }
                 BridgeEvent::Refused(r) => ReportAction::Refuse(r),
                 BridgeEvent::Unusable(error) => ReportAction::Init {
                     config: serde_json::Value::String(error.message),
                 },
                 _ => return,
             };
-            let cb = on_action.borrow().clone();
-            match cb {
-                Some(cb) => cb.emit(action),
-                None => early.borrow_mut().push(action),
+            early.borrow_mut().push(action);
+            // Messages posted together arrive as separate tasks: they are
+            // handed over together once they have all been heard.
+            if flush.borrow().is_none() {
+                let (early, on_action, pending) = (early.clone(), on_action.clone(), flush.clone());
+                *flush.borrow_mut() = Some(Timeout::new(0, move || {
+                    pending.borrow_mut().take();
+                    let to = on_action.borrow().clone();
+                    if let Some(to) = to {
+                        hand_over(&early, &to);
+                    }
+                }));
             }
         })
     };

@@ -7,7 +7,6 @@ use crate::core::config::{AgeBand, Locale, Mode};
 use crate::core::flow::Refusal;
 use crate::core::protocol::AnswerValue;
 use crate::core::report::{self as r, Report, ReportStage, Session, Words};
-use crate::core::strokes;
 use yew::prelude::*;
 
 fn t(w: &Words, l: Locale) -> &'static str {
@@ -86,7 +85,7 @@ fn latest(s: &Session, l: Locale) -> Html {
         let answer = r::answer_words(s, i, l);
         let picture = match (p.input, record.and_then(|a| a.value.as_ref())) {
             (Input::Faces(_), Some(AnswerValue::Number(n))) if !skipped => face(n / 10.0),
-            (Input::Drawing, Some(AnswerValue::Drawing(d))) if !skipped => drawing(&d.strokes, l),
+            (Input::Drawing, Some(AnswerValue::Drawing(d))) if !skipped => drawing(&d.svg, l),
             _ => Html::default(),
         };
         html! {
@@ -122,15 +121,13 @@ fn latest(s: &Session, l: Locale) -> Html {
     }
 }
 
-/// A drawing, made here from its strokes (never markup taken from outside).
-fn drawing(text: &str, l: Locale) -> Html {
-    match strokes::decode(text) {
-        Ok(d) => html! {
-            <figure class="drawing" role="img" aria-label={t(&r::DRAWING_OF, l)}>
-                { Html::from_html_unchecked(AttrValue::from(d.to_svg())) }
-            </figure>
-        },
-        Err(_) => Html::default(),
+/// A drawing: the SVG the report made from its strokes when it read the
+/// document (never markup taken from outside).
+fn drawing(svg: &str, l: Locale) -> Html {
+    html! {
+        <figure class="drawing" role="img" aria-label={t(&r::DRAWING_OF, l)}>
+            { Html::from_html_unchecked(AttrValue::from(svg.to_string())) }
+        </figure>
     }
 }
 
@@ -212,20 +209,36 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
     }
 }
 
-/// The documents that could not be read, with why.
+/// The documents that could not be shown, with why, and the older sessions
+/// let go.
 fn unreadable(state: &Report, l: Locale) -> Html {
-    let mut list: Vec<(usize, &str)> = state.unreadable().collect();
-    list.sort_unstable();
-    if list.is_empty() {
+    if state.unreadable.is_empty() && state.let_go == 0 {
         return Html::default();
     }
+    let older = (state.let_go > 0).then(|| {
+        catalog::fill(
+            t(&r::LET_GO, l),
+            &[
+                ("max", &r::MAX_SESSIONS.to_string()),
+                ("n", &state.let_go.to_string()),
+            ],
+        )
+    });
     html! {
         <section class="unreadable" aria-labelledby="unreadable">
             <h2 id="unreadable">{ t(&r::UNREADABLE_HEAD, l) }</h2>
             <ul>
-                { for list.into_iter().map(|(at, reason)| html! {
-                    <li data-result={(at + 1).to_string()}>{ catalog::fill(t(&r::UNREADABLE, l), &[("n", &(at + 1).to_string()), ("reason", reason)]) }</li>
+                { for state.unreadable.iter().map(|u| {
+                    let n = (u.index + 1).to_string();
+                    let line = match &u.session {
+                        Some(s) => catalog::fill(t(&r::UNREADABLE_OF, l), &[("n", &n), ("session", s), ("reason", &u.reason)]),
+                        None => catalog::fill(t(&r::UNREADABLE, l), &[("n", &n), ("reason", &u.reason)]),
+                    };
+                    html! { <li data-result={n}>{ line }</li> }
                 }) }
+                if let Some(line) = older {
+                    <li class="let-go">{ line }</li>
+                }
             </ul>
         </section>
     }

@@ -288,7 +288,26 @@ fn every_sample_response_fits_its_questionnaire() {
             .unwrap();
         let q = &defs.iter().find(|(_, v)| v["url"] == url).unwrap().1;
         assert_eq!(conformance(q, r), Vec::<String>::new(), "{name}");
-        assert_eq!(bundle["type"], "collection");
+        assert_eq!(bundle["type"], "transaction");
+        for e in bundle["entry"].as_array().unwrap() {
+            // A server takes it as it is: each entry a PUT to its own id.
+            let (kind, id) = (
+                e["resource"]["resourceType"].as_str().unwrap(),
+                e["resource"]["id"].as_str().unwrap(),
+            );
+            assert_eq!(
+                e["request"],
+                json!({ "method": "PUT", "url": format!("{kind}/{id}") }),
+                "{name}"
+            );
+            assert_eq!(e["fullUrl"], format!("urn:uuid:{id}"), "{name}");
+            assert!(
+                id.len() <= 64
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+            );
+        }
         assert_eq!(r["status"], "completed");
         assert_eq!(r["authored"], bundle["timestamp"]);
         let locale = if name.contains("-es-") { "es" } else { "en" };
@@ -755,4 +774,172 @@ fn the_deployments_base_and_odd_names_stay_valid_json() {
         observation(&b, "alliance-total")["code"]["coding"][0]["system"],
         "https://fhir.clinic.example/r4/CodeSystem/ally-score"
     );
+}
+
+/// A check-out walked to its end at the times given, `Some(pick)` answers,
+/// `None` skips, then given back whole as a resume (as a portal does after
+/// its page reloads), at a later time. Returns both results.
+fn finished_then_resumed(
+    config: Value,
+    steps: &[Option<Pick>],
+) -> (
+    ally::core::protocol::ResultDoc,
+    ally::core::protocol::ResultDoc,
+) {
+    use ally::core::flow::{Widget, WidgetAction};
+    use ally::core::json;
+    let mut f = Flow::new(parse(&config).unwrap(), "s-1", "2026-11-26T09:00:00Z");
+    f.apply(FlowAction::Begin);
+    let mut last = Vec::new();
+    for (n, step) in steps.iter().enumerate() {
+        let now = format!("2026-11-26T09:00:{:02}.5Z", n + 1);
+        last = match step.clone() {
+            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
+            None => f.apply(FlowAction::Skip { now }),
+        };
+    }
+    let Some(Outbound::Complete(first)) = last.pop() else {
+        panic!("not complete")
+    };
+    let answers: Vec<Value> = first
+        .answers
+        .iter()
+        .map(|a| serde_json::from_str(&json::to_string(a)).unwrap())
+        .collect();
+    let w = Widget::new("s-1").reduce(WidgetAction::Init {
+        config,
+        resume: Some(json!({ "answers": answers })),
+        run: Some(7),
+        now: "2026-11-27T15:30:00.000Z".into(),
+    });
+    let again = w
+        .outbox
+        .iter()
+        .find_map(|q| match &q.msg {
+            Outbound::Complete(r) => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a finished check given back completes again");
+    (first, again)
+}
+
+fn ids(bundle: &str) -> Vec<String> {
+    let b: Value = serde_json::from_str(bundle).unwrap();
+    let mut out = vec![b["id"].as_str().unwrap().to_string()];
+    for e in b["entry"].as_array().unwrap() {
+        out.push(e["fullUrl"].as_str().unwrap().to_string());
+        out.push(e["request"]["url"].as_str().unwrap().to_string());
+    }
+    out
+}
+
+#[test]
+fn the_same_answers_give_the_same_ids_and_time_whenever_the_result_is_made() {
+    let steps = teen_steps([9, 8, 9, 9], true);
+    let (first, again) = finished_then_resumed(teen_checkout(json!({})), &steps);
+    // The result of the first completion, the same: its id, its time (the
+    // last answer's), and every id in its Bundle; only the run differs.
+    assert_eq!(first.id, again.id);
+    assert_eq!(first.completed_at, again.completed_at);
+    assert_eq!(
+        first.completed_at,
+        format!("2026-11-26T09:00:{:02}.5Z", steps.len())
+    );
+    assert_eq!(
+        ids(first.fhir.as_deref().unwrap()),
+        ids(again.fhir.as_deref().unwrap())
+    );
+    assert_eq!(first.fhir, again.fhir, "the same Bundle, byte for byte");
+    // Another answer, or the same answer at another time, is another record.
+    let mut other = steps.clone();
+    other[0] = Some(Pick::Level(3));
+    let (changed, _) = finished_then_resumed(teen_checkout(json!({})), &other);
+    assert_ne!(changed.id, first.id);
+    let all_ids = |r: &ally::core::protocol::ResultDoc| ids(r.fhir.as_deref().unwrap());
+    assert!(all_ids(&changed)
+        .iter()
+        .zip(all_ids(&first))
+        .all(|(a, b)| *a != b));
+    // Another session with the same answers and times: other ids.
+    let b: Value = serde_json::from_str(first.fhir.as_deref().unwrap()).unwrap();
+    let mut f = Flow::new(
+        parse(&teen_checkout(json!({}))).unwrap(),
+        "s-2",
+        "2026-11-26T09:00:00Z",
+    );
+    f.apply(FlowAction::Begin);
+    let mut out = Vec::new();
+    for (n, step) in steps.iter().enumerate() {
+        let now = format!("2026-11-26T09:00:{:02}.5Z", n + 1);
+        out = match step.clone() {
+            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
+            None => f.apply(FlowAction::Skip { now }),
+        };
+    }
+    let Some(Outbound::Complete(s2)) = out.pop() else {
+        panic!()
+    };
+    assert_ne!(s2.id, first.id);
+    assert_ne!(
+        serde_json::from_str::<Value>(s2.fhir.as_deref().unwrap()).unwrap()["entry"][0]["fullUrl"],
+        b["entry"][0]["fullUrl"]
+    );
+}
+
+#[test]
+fn the_completion_time_is_the_last_answers_by_time_not_by_text() {
+    use ally::core::time::compare;
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    // "…:30Z" sorts after "…:30.5Z" as text; as times it is earlier.
+    assert_eq!(
+        compare("2026-11-26T09:00:30Z", "2026-11-26T09:00:30.5Z"),
+        Less
+    );
+    assert_eq!(
+        compare("2026-11-26T09:00:31Z", "2026-11-26T09:00:30.5Z"),
+        Greater
+    );
+    assert_eq!(
+        compare("2026-11-26T09:00:30.25Z", "2026-11-26T09:00:30.5Z"),
+        Less
+    );
+    assert_eq!(
+        compare("2026-11-26T09:00:30.5Z", "2026-11-26T09:00:30.500Z"),
+        Equal
+    );
+    assert_eq!(
+        compare("2027-01-01T00:00:00Z", "2026-12-31T23:59:59.999Z"),
+        Greater
+    );
+    // Given back with times whose text sorts otherwise ("…:30Z" after
+    // "…:30.5Z"), the check finished at the later time.
+    use ally::core::flow::{Widget, WidgetAction};
+    let lines = [
+        "trust.listened",
+        "trust.what_matters",
+        "trust.liked_what_we_did",
+        "trust.next_time",
+    ];
+    let mut answers: Vec<Value> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, id)| json!({ "promptId": id, "value": 9, "skipped": false, "answeredAt": format!("2026-11-26T09:00:{:02}Z", k + 20) }))
+        .collect();
+    answers[0]["answeredAt"] = json!("2026-11-26T09:00:30Z");
+    answers.push(json!({ "promptId": "drawing.together", "value": null, "skipped": true, "answeredAt": "2026-11-26T09:00:30.5Z" }));
+    let w = Widget::new("s-1").reduce(WidgetAction::Init {
+        config: json!({ "age": 10, "mode": "checkout" }),
+        resume: Some(json!({ "answers": answers })),
+        run: None,
+        now: "2026-12-01T00:00:00.000Z".into(),
+    });
+    let r = w
+        .outbox
+        .iter()
+        .find_map(|q| match &q.msg {
+            Outbound::Complete(r) => Some(r),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(r.completed_at, "2026-11-26T09:00:30.5Z");
 }

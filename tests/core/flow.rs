@@ -772,30 +772,56 @@ fn the_end_is_calm_after_something_hard() {
 }
 
 #[test]
-fn delivered_only_once_the_host_has_the_result() {
+fn delivered_only_once_the_host_has_this_runs_result() {
+    let finish = |mut w: Widget| {
+        w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
+        while w.flow().unwrap().step != Step::Done {
+            w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(1) }));
+        }
+        w
+    };
     let w = init(&Widget::new("s-1"), json!({ "age": 12 }), None);
-    let w = w.reduce(WidgetAction::Delivered);
+    let ready = w.newest();
+    let w = w.reduce(WidgetAction::Delivered { seq: ready });
     assert!(
         !w.flow().unwrap().delivered,
         "an ack before the end means nothing"
     );
-    let mut w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
-    while w.flow().unwrap().step != Step::Done {
-        w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(1) }));
-    }
+    let w = finish(w);
     assert!(!w.flow().unwrap().delivered, "sending, not sent");
-    let w = w.reduce(WidgetAction::Delivered);
-    assert!(w.flow().unwrap().delivered);
+    let first = w.result_seq.expect("the result is queued");
+    assert!(matches!(
+        w.outbox.iter().find(|q| q.seq == first).unwrap().msg,
+        Outbound::Complete(_)
+    ));
+    let w = w.reduce(WidgetAction::Delivered { seq: first - 1 });
+    assert!(!w.flow().unwrap().delivered, "an ack of another message");
+    let done = w.reduce(WidgetAction::Delivered { seq: first });
+    assert!(done.flow().unwrap().delivered);
+    // A new run: the ack of the first run's result, arriving late, says
+    // nothing of the second's, before or after it ends.
     let w = w.reduce(WidgetAction::Reset {
-        run: None,
+        run: Some(2),
         now: at(9),
     });
     assert!(!w.flow().unwrap().delivered, "a new run starts unsent");
+    let w = w.reduce(WidgetAction::Delivered { seq: first });
+    assert!(!w.flow().unwrap().delivered);
+    let w = finish(w);
+    let w = w.reduce(WidgetAction::Delivered { seq: first });
+    assert!(
+        !w.flow().unwrap().delivered,
+        "the first run's ack does not send the second's result"
+    );
+    let second = w.result_seq.unwrap();
+    assert_ne!(second, first);
+    let w = w.reduce(WidgetAction::Delivered { seq: second });
+    assert!(w.flow().unwrap().delivered);
 }
 
 #[test]
 fn a_timestamp_must_be_a_real_date_and_time() {
-    use ally::core::flow::is_timestamp;
+    use ally::core::time::is_timestamp;
     for good in [
         "2026-11-25T10:00:00Z",
         "2026-11-25T10:00:00.000Z",

@@ -4,17 +4,25 @@ use ally::core::config::{parse, Locale};
 use ally::core::flow::{Flow, FlowAction, Pick};
 use ally::core::json;
 use ally::core::protocol::Outbound;
-use ally::core::report::{answer_words, live_words, read_all, series, summary, Entry, Options};
+use ally::core::report::{
+    answer_words, live_words, series, summary, Options, Report, ReportAction, Session,
+};
 use serde_json::{json, Value};
 
 /// A finished check's result document: `Some(pick)` answers, `None` skips.
 fn result(config: Value, steps: &[Option<Pick>], day: u32) -> Value {
-    let start = format!("2026-11-{day:02}T10:00:00.000Z");
+    result_on(config, steps, &format!("2026-11-{day:02}"))
+}
+
+/// The same, on `date` (YYYY-MM-DD).
+fn result_on(config: Value, steps: &[Option<Pick>], date: &str) -> Value {
+    let day = date;
+    let start = format!("{day}T10:00:00.000Z");
     let mut f = Flow::new(parse(&config).unwrap(), "visit", &start);
     f.apply(FlowAction::Begin);
     let mut last = Vec::new();
     for (n, step) in steps.iter().enumerate() {
-        let now = format!("2026-11-{day:02}T10:00:{:02}.000Z", n + 1);
+        let now = format!("{day}T10:00:{:02}.000Z", n + 1);
         last = match step.clone() {
             Some(pick) => f.apply(FlowAction::Answer { pick, now }),
             None => f.apply(FlowAction::Skip { now }),
@@ -46,14 +54,23 @@ const EN: Options = Options {
     alliance_cutoff: None,
 };
 
-fn read(entries: &[Entry]) -> Vec<&ally::core::report::Session> {
-    entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Read(s) => Some(s.as_ref()),
-            Entry::Unreadable { .. } => None,
-        })
-        .collect()
+/// A report given `docs`, one `add` each, with the therapist's `options`.
+fn report_of(docs: &[Value], options: &Options) -> Report {
+    let mut config = json!({ "locale": options.locale.code() });
+    if let Some(c) = options.alliance_cutoff {
+        config["allianceCutoff"] = json!(c);
+    }
+    let mut r = Report::default().reduce(ReportAction::Init { config });
+    for doc in docs {
+        r = r.reduce(ReportAction::Add {
+            result: doc.clone(),
+        });
+    }
+    r
+}
+
+fn read(r: &Report) -> Vec<&Session> {
+    r.sessions().collect()
 }
 
 #[test]
@@ -63,7 +80,7 @@ fn sessions_read_back_oldest_first_with_a_drop_in_plain_words() {
         checkout([Some(10), Some(9), Some(9), Some(10)], 13),
         checkin(1, 20),
     ];
-    let entries = read_all(&docs, &EN);
+    let entries = report_of(&docs, &EN);
     let sessions = read(&entries);
     assert_eq!(sessions.len(), 3);
     assert_eq!(sessions[0].total(), Some(38.0));
@@ -81,7 +98,7 @@ fn sessions_read_back_oldest_first_with_a_drop_in_plain_words() {
         es[0],
         "Total de confianza: 30 de 40, por debajo de su punto de corte de 36"
     );
-    let (totals, moods) = series(&entries);
+    let (totals, moods) = series(&entries.sessions);
     assert_eq!(
         totals.iter().map(|p| p.value).collect::<Vec<_>>(),
         [Some(38.0), Some(30.0)]
@@ -99,7 +116,7 @@ fn sessions_read_back_oldest_first_with_a_drop_in_plain_words() {
 #[test]
 fn the_therapists_cutoff_and_language_are_their_own() {
     let docs = vec![checkout([Some(8), Some(7), Some(8), Some(7)], 20)];
-    let entries = read_all(
+    let entries = report_of(
         &docs,
         &Options {
             locale: Locale::Es,
@@ -117,7 +134,7 @@ fn the_therapists_cutoff_and_language_are_their_own() {
 #[test]
 fn a_skip_is_written_as_skipped_and_a_missing_total_says_why() {
     let docs = vec![checkout([Some(10), None, Some(10), Some(10)], 20)];
-    let entries = read_all(&docs, &EN);
+    let entries = report_of(&docs, &EN);
     let s = read(&entries)[0];
     assert_eq!(s.total(), None);
     assert_eq!(answer_words(s, 1, Locale::En), "Skipped");
@@ -132,7 +149,7 @@ fn a_skip_is_written_as_skipped_and_a_missing_total_says_why() {
             .any(|l| l.starts_with("Skipped: “Did you and the person helping you talk")),
         "{said:?}"
     );
-    let (totals, _) = series(&entries);
+    let (totals, _) = series(&entries.sessions);
     let values: Vec<Option<f64>> = totals.iter().map(|p| p.value).collect();
     assert_eq!(values, [None], "a gap, never a zero");
 }
@@ -155,11 +172,11 @@ fn another_band_is_marked_not_compared() {
         ],
         20,
     );
-    let entries = read_all(&[older, teen], &EN);
+    let entries = report_of(&[older, teen], &EN);
     let s = read(&entries);
     assert!(summary(s[1], Locale::En)
         .contains(&"Not compared with the last session: another age band".to_string()));
-    let (totals, _) = series(&entries);
+    let (totals, _) = series(&entries.sessions);
     assert_eq!(
         totals
             .iter()
@@ -208,16 +225,14 @@ fn forged_or_broken_documents_are_unreadable_with_the_reason_and_the_rest_still_
         ),
     ];
     for (doc, want) in cases {
-        let entries = read_all(&[good.clone(), doc.clone()], &EN);
+        let entries = report_of(&[good.clone(), doc.clone()], &EN);
         assert_eq!(read(&entries).len(), 1, "{want}: the good one still reads");
         let reasons: Vec<&str> = entries
+            .unreadable
             .iter()
-            .filter_map(|e| match e {
-                Entry::Unreadable { reason, at } => {
-                    assert_eq!(*at, 1);
-                    Some(reason.as_str())
-                }
-                _ => None,
+            .map(|u| {
+                assert_eq!(u.index, 1);
+                u.reason.as_str()
             })
             .collect();
         assert_eq!(reasons, [want], "{doc}");
@@ -226,7 +241,7 @@ fn forged_or_broken_documents_are_unreadable_with_the_reason_and_the_rest_still_
 
 #[test]
 fn the_report_state_takes_settings_sessions_and_live_answers() {
-    use ally::core::report::{Report, ReportAction, ReportStage, MAX_SESSIONS};
+    use ally::core::report::{Report, ReportAction, ReportStage};
     let r = Report::default();
     // Settings: each bad one named, and the report says it can't start.
     for (config, field) in [
@@ -309,16 +324,169 @@ fn the_report_state_takes_settings_sessions_and_live_answers() {
         summary(r.sessions().last().unwrap(), Locale::Es)[0],
         "Ánimo: 2,5 de 10"
     );
-    // At most MAX_SESSIONS documents.
-    let mut r = r;
-    while r.docs.len() < MAX_SESSIONS {
-        r = r.reduce(ReportAction::Add {
-            result: json!(null),
-        });
+}
+
+/// Week `k` of a run of weekly sessions, from 2020: a date that sorts as it runs.
+fn week(k: usize) -> String {
+    let (year, w) = (2020 + k / 52, k % 52);
+    format!("{year}-{:02}-{:02}", 1 + w / 5, 1 + w % 5 * 5)
+}
+
+fn weekly_checkout(k: usize, line: u8) -> Value {
+    let mut steps: Vec<Option<Pick>> = vec![Some(Pick::Level(line)); 4];
+    steps.push(None);
+    result_on(json!({ "age": 10, "mode": "checkout" }), &steps, &week(k))
+}
+
+#[test]
+fn the_report_keeps_the_newest_sessions_and_names_each_one_let_go() {
+    use ally::core::report::MAX_SESSIONS;
+    let n = MAX_SESSIONS + 6;
+    let docs: Vec<Value> = (0..n).map(|k| weekly_checkout(k, 10)).collect();
+    let r = report_of(&docs, &EN);
+    let shown = read(&r);
+    assert_eq!(shown.len(), MAX_SESSIONS);
+    assert_eq!(
+        shown.last().unwrap().completed_at,
+        format!("{}T10:00:05.000Z", week(n - 1)),
+        "the latest check-out is the newest session"
+    );
+    assert_eq!(shown[0].completed_at, format!("{}T10:00:05.000Z", week(6)));
+    assert_eq!(r.let_go, 6);
+    let let_go: Vec<_> = r
+        .errors
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| e.code == "too_many")
+        .collect();
+    assert_eq!(let_go.len(), 6);
+    for (k, e) in let_go.iter().enumerate() {
+        assert_eq!(
+            e.result.as_deref(),
+            Some(format!(r#"{{"index":{k},"session":"visit"}}"#).as_str())
+        );
+        assert_eq!(e.field.as_deref(), Some("result"));
+        assert!(
+            e.message.starts_with(&format!(
+                "result {} (session \"visit\"), finished {}",
+                k + 1,
+                week(k)
+            )),
+            "{}",
+            e.message
+        );
     }
+    // An old session arriving last is itself the one let go, and named.
     let r = r.reduce(ReportAction::Add {
-        result: checkin(2, 22),
+        result: weekly_checkout(3, 2),
     });
-    assert_eq!(r.docs.len(), MAX_SESSIONS);
-    assert_eq!(r.errors.last().unwrap().1.code, "too_large");
+    assert_eq!(read(&r).len(), MAX_SESSIONS);
+    assert_eq!(
+        read(&r)[0].completed_at,
+        format!("{}T10:00:05.000Z", week(6))
+    );
+    let last = &r.errors.last().unwrap().1;
+    assert_eq!(
+        (last.code.as_str(), last.result.as_deref()),
+        (
+            "too_many",
+            Some(format!(r#"{{"index":{n},"session":"visit"}}"#).as_str())
+        )
+    );
+    // A newer one arriving out of order takes its place in time, and is compared like with like.
+    let r = report_of(&[weekly_checkout(1, 10), weekly_checkout(3, 10)], &EN).reduce(
+        ReportAction::Add {
+            result: weekly_checkout(2, 6),
+        },
+    );
+    let s = read(&r);
+    assert_eq!(
+        s.iter().map(|s| s.total()).collect::<Vec<_>>(),
+        [Some(40.0), Some(24.0), Some(40.0)]
+    );
+    assert_eq!(s[1].scores.alliance.as_ref().unwrap().change, Some(-16.0));
+    assert_eq!(
+        s[2].scores.alliance.as_ref().unwrap().change,
+        Some(16.0),
+        "the next one is compared with it now"
+    );
+    assert_eq!(s[1].scores.flags.drop, Some(true));
+}
+
+#[test]
+fn each_document_is_read_once_and_the_same_record_is_shown_once() {
+    use std::rc::Rc;
+    let docs: Vec<Value> = (0..20).map(|k| weekly_checkout(k, 9)).collect();
+    let r = report_of(&docs, &EN);
+    let before: Vec<_> = r.sessions.clone();
+    // A check-in: nothing else is read again or changed.
+    let r2 = r.reduce(ReportAction::Add {
+        result: result_on(
+            json!({ "age": 10 }),
+            &[Some(Pick::Choice(1)), None, None, None, None],
+            &week(30),
+        ),
+    });
+    assert_eq!(r2.sessions.len(), 21);
+    assert!(
+        before
+            .iter()
+            .zip(&r2.sessions)
+            .all(|(a, b)| Rc::ptr_eq(a, b)),
+        "earlier sessions are kept as read"
+    );
+    // A check-out: only it and nothing before it.
+    let r3 = r2.reduce(ReportAction::Add {
+        result: weekly_checkout(31, 9),
+    });
+    assert!(before
+        .iter()
+        .zip(&r3.sessions)
+        .all(|(a, b)| Rc::ptr_eq(a, b)));
+    // The same result given again (its id), or a result without an id given
+    // twice (its session, mode and start), is one session.
+    let again = r3.reduce(ReportAction::Add {
+        result: weekly_checkout(31, 9),
+    });
+    assert_eq!(again.sessions.len(), r3.sessions.len());
+    let mut old = weekly_checkout(40, 9);
+    old.as_object_mut().unwrap().remove("id");
+    let twice = r3
+        .reduce(ReportAction::Add {
+            result: old.clone(),
+        })
+        .reduce(ReportAction::Add { result: old });
+    assert_eq!(twice.sessions.len(), r3.sessions.len() + 1);
+    assert!(twice.errors.iter().all(|(_, e)| e.code != "bad_message"));
+}
+
+#[test]
+fn a_document_too_large_to_send_is_listed_with_its_session() {
+    let r = report_of(&[weekly_checkout(1, 9)], &EN).reduce(ReportAction::TooLarge {
+        bytes: 300_000,
+        session: Some("visit-22".into()),
+    });
+    assert_eq!(r.unreadable.len(), 1);
+    let u = &r.unreadable[0];
+    assert_eq!((u.index, u.session.as_deref()), (1, Some("visit-22")));
+    assert_eq!(
+        u.reason,
+        "300000 bytes, more than the 262144 a message may carry"
+    );
+    let e = &r.errors.last().unwrap().1;
+    assert_eq!(e.code, "too_large");
+    assert_eq!(
+        e.result.as_deref(),
+        Some(r#"{"index":1,"session":"visit-22"}"#)
+    );
+    // An unreadable document is named by its place and session, too.
+    let r = r.reduce(ReportAction::Add {
+        result: json!({ "schema": "ally.result/1", "session": "visit-23" }),
+    });
+    assert_eq!(r.unreadable[1].index, 2);
+    assert_eq!(r.unreadable[1].session.as_deref(), Some("visit-23"));
+    assert_eq!(
+        r.errors.last().unwrap().1.result.as_deref(),
+        Some(r#"{"index":2,"session":"visit-23"}"#)
+    );
 }

@@ -176,7 +176,7 @@ fn a_5000_point_drawing_fits_in_16_kb_with_its_svg() {
     assert_eq!(d.point_count(), 5000);
     let enc = d.to_encoded();
     let data = enc.encode();
-    let svg = enc.to_svg();
+    let svg = enc.to_svg().unwrap();
     let answer = serde_json::json!({ "format": "ally.strokes/1", "strokes": data, "svg": svg });
     let bytes = serde_json::to_string(&answer).unwrap().len();
     println!(
@@ -215,7 +215,7 @@ fn shared_vectors_decode_as_expected() {
             assert_eq!(s.points, points, "{}", case["name"]);
         }
         if let Some(svg) = case["svg"].as_str() {
-            assert_eq!(d.to_svg(), svg, "{}", case["name"]);
+            assert_eq!(d.to_svg().unwrap(), svg, "{}", case["name"]);
         }
         // Encoding what was decoded gives the same text back.
         assert_eq!(
@@ -242,7 +242,7 @@ fn svg_rendition_draws_every_stroke() {
     let d = decode("6Ae8BQIA4EEvQASQB94CChMoAgEBAAA=").err();
     assert!(d.is_some(), "a made-up text is rejected, not guessed at");
     let enc = generated(600).to_encoded();
-    let svg = enc.to_svg();
+    let svg = enc.to_svg().unwrap();
     assert_eq!(svg.matches("<path ").count(), enc.strokes.len());
     assert!(svg.ends_with("</svg>"));
 }

@@ -35,7 +35,12 @@ test("fhir: true puts a Bundle in the result, with the subject, the words the ch
   const r = await checkOut(page, widget);
   const b = r.fhir;
   assert.equal(b.resourceType, "Bundle");
-  assert.equal(b.type, "collection");
+  // A transaction a FHIR server takes as it is: each entry a PUT to an id made from the answers.
+  assert.equal(b.type, "transaction");
+  for (const e of b.entry) {
+    assert.deepEqual(e.request, { method: "PUT", url: `${e.resource.resourceType}/${e.resource.id}` });
+    assert.equal(e.fullUrl, `urn:uuid:${e.resource.id}`);
+  }
   const [qr, ...observations] = b.entry.map((e) => e.resource);
   assert.equal(qr.resourceType, "QuestionnaireResponse");
   assert.equal(qr.status, "completed");

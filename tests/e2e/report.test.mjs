@@ -72,12 +72,16 @@ test("a malformed or forged session is listed as unreadable while the others ren
   const listed = await report.locator(".unreadable li").allTextContents();
   assert.deepEqual(listed, [
     "Could not read result 2: not a result document: not an object",
-    "Could not read result 3: its scores don't follow from its answers",
+    "Could not read result 3 (session “visit-2026-11-13”): its scores don't follow from its answers",
     "Could not read result 4: unknown schema \"ally.result/9\"",
   ]);
   assert.deepEqual((await points(report, "trust")).map((p) => p.value), [38, 36]);
   const errors = await page.evaluate(() => window.log.errors);
-  assert.deepEqual(errors.map((e) => [e.code, e.field]), [["bad_message", "result"], ["bad_message", "result"], ["bad_message", "result"]]);
+  assert.deepEqual(errors.map((e) => [e.code, e.field, e.result]), [
+    ["bad_message", "result", { index: 1 }],
+    ["bad_message", "result", { index: 2, session: "visit-2026-11-13" }],
+    ["bad_message", "result", { index: 3 }],
+  ]);
   await page.context().close();
 });
 

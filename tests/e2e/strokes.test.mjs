@@ -32,3 +32,35 @@ for (const v of vectors.good.filter((v) => v.svg)) {
     assert.equal(Ally.strokesToSvg(Ally.decodeStrokes(v.data)), v.svg);
   });
 }
+
+test("strokesToSvg refuses anything but whole numbers within the format's limits, so nothing else reaches the markup", () => {
+  const good = () => ({ width: 1000, height: 700, strokes: [{ tool: "pen", color: "#e0412f", width: 7, points: [[1, 2], [30, 40]] }] });
+  assert.match(Ally.strokesToSvg(good()), /^<svg /);
+  const bad = [
+    ["width", (d) => (d.width = '1" onload="alert(1)')],
+    ["width", (d) => (d.width = 10001)],
+    ["height", (d) => (d.height = -1)],
+    ["height", (d) => (d.height = NaN)],
+    ["width", (d) => (d.width = Infinity)],
+    ["width", (d) => (d.width = 12.5)],
+    ["x", (d) => (d.strokes[0].points[1][0] = '3"/><script>alert(1)</script>')],
+    ["x", (d) => (d.strokes[0].points[1][0] = 1001)],
+    ["y", (d) => (d.strokes[0].points[0][1] = { valueOf: () => 3, toString: () => '"><script>' })],
+    ["stroke width", (d) => (d.strokes[0].width = '7" onclick="x')],
+    ["stroke width", (d) => (d.strokes[0].width = 1000.5)],
+    ["color", (d) => (d.strokes[0].color = 'red" onload="x')],
+    ["tool", (d) => (d.strokes[0].tool = "brush")],
+    ["point", (d) => (d.strokes[0].points = [[1, 2, 3]])],
+    ["at least one point", (d) => (d.strokes[0].points = [])],
+    ["a drawing is", (d) => (d.strokes = "nope")],
+  ];
+  for (const [what, spoil] of bad) {
+    const d = good();
+    spoil(d);
+    assert.throws(() => Ally.strokesToSvg(d), (e) => {
+      assert.ok(e.message.startsWith("ally.strokes/1: "), e.message);
+      assert.ok(e.message.includes(what), `${e.message} should name ${what}`);
+      return true;
+    }, what);
+  }
+});

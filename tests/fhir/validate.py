@@ -22,7 +22,7 @@ resource. Each is checked three ways:
   no empty object, array or string (ele-1: every element has a value or
   children). An `answer: [{}]` breaks these.
 - invariants: the few R4 invariants that bear on Ally's resources and that
-  neither validator checks: ext-1, bdl-5, qrs-1, que-2, que-6, obs-3, obs-6.
+  neither validator checks: ext-1, bdl-3, bdl-5, qrs-1, que-2, que-6, obs-3, obs-6.
 
 Prints one line per file (and the errors under a failed one), then a count
 per resourceType (nested resources included). Exits 1 when any file fails,
@@ -166,9 +166,12 @@ def invariant_errors(resource) -> list[str]:
             continue
         rt = r.get("resourceType")
         if rt == "Bundle":
+            needs_request = r.get("type") in ("batch", "transaction", "history")
             for n, e in enumerate(r.get("entry") or []):
                 if isinstance(e, dict) and not any(k in e for k in ("resource", "request", "response")):
                     out.append(f"{base}/entry/{n}: bdl-5: an entry must have a resource (or a request or response)")
+                if isinstance(e, dict) and needs_request != ("request" in e):
+                    out.append(f"{base}/entry/{n}: bdl-3: a request is required in a batch, transaction or history Bundle, and only there")
         if rt == "QuestionnaireResponse":
             for p, item in _items(r.get("item"), f"{base}/item"):
                 if item.get("answer") and item.get("item"):

@@ -101,6 +101,13 @@ const EXPECTED = {
     rules: "/entry/1: bdl-5:",
     schema: null,
   },
+  // A transaction entry must say what to do with its resource (bdl-3): the
+  // models and the schema take an entry without one.
+  "bundle-transaction-without-request.json": {
+    model: null,
+    rules: "/entry/1: bdl-3:",
+    schema: null,
+  },
   // Invariants on a Questionnaire's items: unique linkIds (que-2), and a
   // display item is never required nor repeats (que-6).
   "questionnaire-duplicate-linkid.json": {

@@ -12,6 +12,7 @@ import type {
   AllyAnswer,
   AllyConfig,
   AllyFlags,
+  AllyReportDocument,
   AllyResult,
   AnswerMessage,
   CompleteMessage,
@@ -24,6 +25,8 @@ import type {
   ReportHostMessage,
   ReportInitMessage,
   ReportLiveMessage,
+  ReportMessage,
+  ReportReadyMessage,
   ResetMessage,
   ResizeMessage,
   WidgetMessage,
@@ -79,7 +82,7 @@ const teenAlliance: AllyAlliance = {
 
 /** A 15-year-old's check-out: four lines, four statements (one skipped), a drawing; 4 lower than last time. */
 export const teenCheckout: AllyResult = {
-  schema: "ally.result/1", session: SESSION, mode: "checkout", ageBand: "13-17", age: 15, locale: "en",
+  schema: "ally.result/1", id: "0b6fd2a4-91c3-8e07-a5d1-3c9e44f0b2d8", session: SESSION, mode: "checkout", ageBand: "13-17", age: 15, locale: "en",
   startedAt: "2026-11-25T10:03:58.020Z", completedAt: "2026-11-25T10:04:50.907Z",
   answers: [
     { ...answers.line, answeredAt: "2026-11-25T10:04:01.000Z" },
@@ -104,7 +107,7 @@ export const teenCheckout: AllyResult = {
 
 /** A 7-year-old's check-in with `fhir: true`: faces, no drawing, two feelings, a size, "maybe later". */
 export const checkinWithFhir: AllyResult = {
-  schema: "ally.result/1", session: SESSION, mode: "checkin", ageBand: "6-8", age: 7, locale: "es",
+  schema: "ally.result/1", id: "7e2a51c0-4d8b-8f13-9a60-b2c7d1e83f45", session: SESSION, mode: "checkin", ageBand: "6-8", age: 7, locale: "es",
   startedAt: "2026-11-25T10:03:58.020Z", completedAt: "2026-11-25T10:04:31.112Z",
   answers: [
     { promptId: "mood.now", construct: "mood", kind: "faces", value: 2.5, label: "No muy bien", skipped: false, answeredAt: "2026-11-25T10:04:02.000Z" },
@@ -121,17 +124,18 @@ export const checkinWithFhir: AllyResult = {
     },
   },
   fhir: {
-    resourceType: "Bundle", type: "collection", timestamp: "2026-11-25T10:04:31.112Z",
+    resourceType: "Bundle", id: "3a9f0c2e-5b71-8d46-b0e3-91c4f2a7d858", type: "transaction", timestamp: "2026-11-25T10:04:31.112Z",
     entry: [{
-      fullUrl: "urn:uuid:6ee7b226-37f6-581b-9e4b-7d0f5a5dd9da",
-      resource: { resourceType: "QuestionnaireResponse", status: "completed", authored: "2026-11-25T10:04:31.112Z" },
+      fullUrl: "urn:uuid:6ee7b226-37f6-8581-9e4b-7d0f5a5dd9da",
+      resource: { resourceType: "QuestionnaireResponse", id: "6ee7b226-37f6-8581-9e4b-7d0f5a5dd9da", status: "completed", authored: "2026-11-25T10:04:31.112Z" },
+      request: { method: "PUT", url: "QuestionnaireResponse/6ee7b226-37f6-8581-9e4b-7d0f5a5dd9da" },
     }],
   },
 };
 
 /** A 4-year-old's check-out: three faces of three, no total at 3–5. */
 export const preschoolCheckout: AllyResult = {
-  schema: "ally.result/1", session: SESSION, mode: "checkout", ageBand: "3-5", age: 4, locale: "en",
+  schema: "ally.result/1", id: "c41d9e07-26fa-8b35-8c12-5e0f7a9d3b61", session: SESSION, mode: "checkout", ageBand: "3-5", age: 4, locale: "en",
   startedAt: "2026-11-25T10:03:58Z", completedAt: "2026-11-25T10:04:20Z",
   answers: [
     { promptId: "trust.liked_being_here", construct: "overall", kind: "faces", value: 10, label: "Yes, a lot", skipped: false, answeredAt: "2026-11-25T10:04:05Z" },
@@ -196,13 +200,32 @@ export const init: InitMessage = {
 export const initWithResult: InitMessage = { ...envelope, type: "init", id: "visit-2291:2", payload: { config: { age: 15, previousAlliance: teenCheckout } } };
 export const ack: AckMessage = { ...envelope, type: "ack", id: "visit-2291:3", replyTo: "3f9c0a-6", payload: {} };
 export const reset: ResetMessage = { ...envelope, type: "reset", id: "visit-2291:4", payload: { run: 2 } };
+/** A later init, not taken: said on its own port, with nothing of the child. */
+export const alreadyConnected: ErrorMessage = {
+  ...envelope, type: "error", id: "3f9c0a-9", replyTo: "visit-2291:7",
+  payload: { code: "already_connected", message: "init: this page of Ally took the first init it was given; this one was not taken (another script on the page may have answered its hello first)" },
+};
+export const reportReady: ReportReadyMessage = { ...envelope, session: "report-1", type: "ready", id: "9d1e-1", payload: { page: "report", locale: "es" } };
+/** The report let the oldest session go, to keep the newest 104. */
+export const letGo: ErrorMessage = {
+  ...envelope, session: "report-1", type: "error", id: "9d1e-2",
+  payload: { code: "too_many", message: "result 1 (session \"visit-1\"), finished 2025-11-25T10:04:50.907Z: not shown; the report shows the newest 104 sessions", field: "result", result: { index: 0, session: "visit-1" } },
+};
+/** A result as the SDK sends it to the report: no Bundle, no SVG. */
+export const lean: AllyReportDocument = {
+  ...without(teenCheckout, "fhir"),
+  answers: teenCheckout.answers.map((a) => (a.kind === "drawing" && a.value && typeof a.value === "object" && !Array.isArray(a.value) ? { ...a, value: { format: "ally.strokes/1", strokes: STROKES } } : a)),
+};
 export const reportInit: ReportInitMessage = { ...envelope, type: "init", id: "report-1:1", payload: { config: { locale: "es", allianceCutoff: 32 } } };
 export const add: ReportAddMessage = { ...envelope, type: "add", id: "report-1:2", payload: { result: checkinWithFhir } };
+export const addLean: ReportAddMessage = { ...envelope, type: "add", id: "report-1:5", payload: { result: lean } };
+/** A result stored before results had ids: the report takes it too. */
+export const addOld: ReportAddMessage = { ...envelope, type: "add", id: "report-1:6", payload: { result: without(preschoolCheckout, "id") } };
 export const live: ReportLiveMessage = { ...envelope, type: "live", id: "report-1:3", payload: { answer: answers.feelings } };
 export const liveWithBand: ReportLiveMessage = { ...envelope, type: "live", id: "report-1:4", payload: { answer: answers.feelings, ageBand: "9-12" } };
 
-export const fromWidget: WidgetMessage[] = [hello, ready, answer, drawn, resize, complete, refused, badConfig];
-export const fromHost: Array<HostMessage | ReportHostMessage> = [init, initWithResult, ack, reset, reportInit, add, live, liveWithBand];
+export const fromWidget: Array<WidgetMessage | ReportMessage> = [hello, ready, answer, drawn, resize, complete, refused, badConfig, alreadyConnected, reportReady, letGo];
+export const fromHost: Array<HostMessage | ReportHostMessage> = [init, initWithResult, ack, reset, reportInit, add, addLean, addOld, live, liveWithBand];
 export const results: AllyResult[] = [teenCheckout, checkinWithFhir, preschoolCheckout];
 
 // ---- Wrong samples ------------------------------------------------------------------
@@ -342,6 +365,7 @@ export const wrong: Wrong[] = [
   {
     reason: "an error code the widget does not send",
     schema: "protocol", at: "/payload/code",
+    // @ts-expect-error: the code is one the widget sends
     sample: typed<ErrorMessage>({ ...badConfig, payload: { ...badConfig.payload, code: "oops" } }),
   },
   {
@@ -429,6 +453,40 @@ export const wrong: Wrong[] = [
     schema: "result", at: "/fhir/resourceType",
     // @ts-expect-error: the FHIR resource is a Bundle
     sample: typed<AllyResult>({ ...checkinWithFhir, fhir: { ...checkinWithFhir.fhir, resourceType: "Patient" } }),
+  },
+  {
+    reason: "a result without its id, completed",
+    schema: "protocol", at: "/payload",
+    // @ts-expect-error: every complete carries its id
+    sample: typed<CompleteMessage>({ ...complete, payload: without(teenCheckout, "id") }),
+  },
+  {
+    reason: "a completed drawing without its SVG",
+    schema: "protocol", at: "/payload/answers/8/value",
+    // @ts-expect-error: a complete's drawings carry their SVG
+    sample: typed<CompleteMessage>({ ...complete, payload: lean }),
+  },
+  {
+    reason: "a result id that is not a UUID",
+    schema: "result", at: "/id",
+    sample: typed<AllyResult>({ ...teenCheckout, id: "visit-2291-checkout" }),
+  },
+  {
+    reason: "a report error about a result at no place",
+    schema: "protocol", at: "/payload/result/index",
+    sample: typed<ErrorMessage>({ ...letGo, payload: { ...letGo.payload, result: { index: -1 } } }),
+  },
+  {
+    reason: "the report's ready without its language",
+    schema: "protocol", at: "/payload",
+    // @ts-expect-error: the report's ready names its locale
+    sample: typed<ReportReadyMessage>({ ...reportReady, payload: { page: "report" } }),
+  },
+  {
+    reason: "a Bundle of type collection (a server can't take it as it is)",
+    schema: "result", at: "/fhir/type",
+    // @ts-expect-error: the Bundle is a transaction
+    sample: typed<AllyResult>({ ...checkinWithFhir, fhir: { ...checkinWithFhir.fhir, type: "collection" } }),
   },
   {
     reason: "a completion time that is not a date and time",

@@ -104,7 +104,8 @@ test("both schemas are valid JSON Schema 2020-12, and compile in strict mode", (
     assert.ok(ajv.validateSchema(schema), `${schema.$id}: ${ajv.errorsText(ajv.errors)}`);
     assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
   }
-  assert.equal(PROTOCOL.$defs.complete.properties.payload.$ref, "ally-result-1.schema.json", "complete carries a result document");
+  assert.equal(PROTOCOL.$defs.complete.properties.payload.allOf[0].$ref, "ally-result-1.schema.json", "complete carries a result document");
+  assert.equal(PROTOCOL.$defs.add.properties.payload.properties.result.$ref, "ally-result-1.schema.json", "add carries a result document");
 });
 
 test("every good sample is accepted, both ways, and every result on its own", async () => {
@@ -180,13 +181,13 @@ function recordedAsTypeScript(lines) {
     const shape = [direction, m.type, keys(m), keys(p), p.kind, p.skipped, p.mode, keys(p.config), keys(p.result)].join("|");
     if (!shapes.has(shape)) shapes.set(shape, { direction, m });
   }
-  const type = { "to-host": "WidgetMessage", "to-widget": "HostMessage | ReportHostMessage" };
+  const type = { "to-host": "WidgetMessage | ReportMessage", "to-widget": "HostMessage | ReportHostMessage" };
   const body = [...shapes.values()].map(({ direction, m }, i) => `export const m${i}: ${type[direction]} = ${JSON.stringify(m)};`);
   return {
     count: shapes.size,
     source: [
       "// Made by tests/schema/schema.test.mjs from test-results/messages.jsonl: one recorded message of each shape.",
-      'import type { HostMessage, ReportHostMessage, WidgetMessage } from "../../static/ally-embed";',
+      'import type { HostMessage, ReportHostMessage, ReportMessage, WidgetMessage } from "../../static/ally-embed";',
       ...body,
       "",
     ].join("\n"),
