@@ -1,12 +1,18 @@
-//! Fuzzing with proptest: config parsing, every incoming message, resumes
-//! through the reducer, and the drawing decoder. No input may panic; every
-//! bad one is refused with an error or ignored. Each test prints how many
-//! inputs it tried.
+//! Fuzzing with proptest: config parsing, every incoming message of the
+//! widget and the report, resumes (with drawings) through the reducer, the
+//! report's reader, settings and state, and the drawing decoder, with inputs
+//! near and over the size limit. No input may panic; every bad one is
+//! refused with an error or ignored; every property checked here is one a
+//! bug would break. Each test prints how many inputs it tried.
 
-use ally::core::config::parse;
-use ally::core::flow::{Stage, Widget, WidgetAction};
-use ally::core::protocol::{parse_inbound, Outbound};
+use ally::core::config::{parse, Mode};
+use ally::core::flow::{pick_of, Flow, FlowAction, Pick, Stage, Step, Widget, WidgetAction};
+use ally::core::json;
+use ally::core::protocol::{parse_inbound, AnswerValue, Inbound, Outbound, MAX_MESSAGE_BYTES};
+use ally::core::report::{parse_options, Report, ReportAction, MAX_SESSIONS};
+use ally::core::scoring;
 use ally::core::strokes::{base64_encode, decode};
+use ally::core::time::compare;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
@@ -164,13 +170,26 @@ fn incoming_messages_never_panic_and_bad_ones_get_a_known_error() {
             Ok(())
         },
     );
-    let envelope = (any_json(), prop::sample::select(vec!["init", "ack", "reset", "hello", "x"]), any_json(), any_json(), any::<bool>())
+    let envelope = (any_json(), prop::sample::select(vec!["init", "ack", "reset", "add", "live", "hello", "x"]), any_json(), any_json(), any::<bool>())
         .prop_map(|(ally, kind, id, payload, ours)| {
             json!({ "ally": ally, "type": kind, "id": id, "session": if ours { "s-1" } else { "s-2" }, "payload": payload, "replyTo": "r" })
         });
     run("incoming messages (envelope-shaped)", envelope, |v| {
         match parse_inbound(&v.to_string(), "s-1") {
-            Ok(Some(_)) => prop_assert_eq!(&v["session"], "s-1"),
+            Ok(Some((id, msg))) => {
+                prop_assert_eq!(&v["session"], "s-1");
+                prop_assert_eq!(&v["ally"], 1);
+                prop_assert_eq!(&v["id"], id.as_str());
+                // Each type is read as itself, never as another.
+                let kind = match msg {
+                    Inbound::Init { .. } => "init",
+                    Inbound::Ack { .. } => "ack",
+                    Inbound::Reset { .. } => "reset",
+                    Inbound::Add { .. } => "add",
+                    Inbound::Live { .. } => "live",
+                };
+                prop_assert_eq!(&v["type"], kind);
+            }
             Ok(None) => {}
             Err(e) => {
                 prop_assert!(codes.contains(&e.code.as_str()));
@@ -205,7 +224,7 @@ fn any_init_and_resume_through_the_reducer_never_panics() {
                 now: "2026-11-25T10:00:00.000Z".into(),
             });
             match &w.stage {
-                Stage::Active(f) => prop_assert!(f.answers.len() == f.prompts.len()),
+                Stage::Active(f) => check_flow(f, &w)?,
                 Stage::Invalid(_) => prop_assert!(matches!(w.outbox[0].msg, Outbound::Error(_))),
                 other => prop_assert!(false, "unexpected stage {other:?}"),
             }
@@ -382,4 +401,453 @@ fn varint(out: &mut Vec<u8>, mut v: u64) {
         }
         out.push(b | 0x80);
     }
+}
+
+/// What must hold of any flow the widget starts, however it was resumed:
+/// every answer it holds fits its prompt (the value its pick gives) at a
+/// real time, the child stands at the first prompt without an answer, and a
+/// finished check's result is valid JSON whose scores are its answers'.
+fn check_flow(f: &Flow, w: &Widget) -> Result<(), TestCaseError> {
+    for (i, a) in f.answers.iter().enumerate() {
+        let Some(a) = a else { continue };
+        prop_assert_eq!(&a.prompt_id, f.prompts[i].id);
+        prop_assert!(ally::core::time::is_timestamp(&a.answered_at));
+        if a.skipped {
+            prop_assert!(a.value.is_none());
+            continue;
+        }
+        let value = a.value.as_ref().expect("an answer has a value");
+        let pick = pick_of(&f.config, f.prompts[i], value);
+        prop_assert!(
+            pick.is_some(),
+            "{} holds {:?}, which no pick gives",
+            a.prompt_id,
+            value
+        );
+        if let AnswerValue::Drawing(d) = value {
+            // The SVG is always made from the strokes, never taken from outside.
+            prop_assert_eq!(&d.svg, &decode(&d.strokes).unwrap().to_svg().unwrap());
+        }
+    }
+    let first_open = f.answers.iter().position(Option::is_none);
+    match first_open {
+        Some(i) if f.answers.iter().any(Option::is_some) => {
+            prop_assert_eq!(f.step, Step::Prompt(i))
+        }
+        Some(_) => prop_assert_eq!(f.step, Step::Welcome),
+        None => prop_assert_eq!(f.step, Step::Done),
+    }
+    let readies = w
+        .outbox
+        .iter()
+        .filter(|q| matches!(q.msg, Outbound::Ready(_)))
+        .count();
+    prop_assert_eq!(readies, 1);
+    if let Some(r) = w.outbox.iter().find_map(|q| match &q.msg {
+        Outbound::Complete(r) => Some(r),
+        _ => None,
+    }) {
+        let back: Value = serde_json::from_str(&json::to_string(r)).expect("the result is JSON");
+        let again = scoring::score(&f.config, &f.prompts, &f.answers);
+        prop_assert_eq!(back["scores"]["mood"].as_f64(), again.mood);
+        prop_assert_eq!(
+            back["scores"]["alliance"]["total"].as_f64(),
+            again.alliance.and_then(|a| a.total)
+        );
+        prop_assert_eq!(back["id"].as_str(), Some(r.id.as_str()));
+    }
+    Ok(())
+}
+
+/// A drawing's strokes: a real one, a corrupted one, or junk.
+fn drawing_value() -> impl Strategy<Value = Value> {
+    let real = (1usize..4, any::<u16>()).prop_map(|(strokes, seed)| {
+        let mut d = ally::core::strokes::Drawing::default();
+        for s in 0..strokes {
+            let points = (0..(3 + seed as usize % 20))
+                .map(|i| ally::core::strokes::Point {
+                    x: ((i * 37 + s * 101 + seed as usize) % 1000) as f64,
+                    y: ((i * 53 + s * 7) % 700) as f64,
+                    pressure: 0.5,
+                })
+                .collect();
+            d.add(ally::core::strokes::Stroke {
+                tool: ally::core::strokes::Tool::Pen,
+                color: [seed as u8, 2, 3],
+                width: 7.0,
+                points,
+            });
+        }
+        d.to_encoded().encode()
+    });
+    let strokes = prop_oneof![
+        3 => real.clone(),
+        2 => (real, any::<usize>(), any::<u8>()).prop_map(|(text, at, b)| {
+            let mut bytes = text.into_bytes();
+            let i = at % bytes.len();
+            bytes[i] = b"AZaz09+/=!"[b as usize % 10];
+            String::from_utf8(bytes).unwrap()
+        }),
+        1 => ".{0,40}",
+    ];
+    (
+        strokes,
+        prop_oneof![Just("ally.strokes/1"), Just("ally.strokes/2")],
+        any::<bool>(),
+    )
+        .prop_map(|(strokes, format, svg)| {
+            let mut v = json!({ "format": format, "strokes": strokes });
+            if svg {
+                v["svg"] = json!("<svg onload=\"alert(1)\"><script>alert(1)</script></svg>");
+            }
+            v
+        })
+}
+
+#[test]
+fn resumes_with_drawings_keep_only_drawings_made_from_their_strokes() {
+    let record = (
+        prop::sample::select(vec!["drawing.feel", "drawing.together", "mood.now", "trust.listened"]),
+        prop_oneof![3 => drawing_value(), 1 => any_json()],
+        any::<bool>(),
+    )
+        .prop_map(|(id, value, skipped)| json!({ "promptId": id, "value": value, "skipped": skipped, "answeredAt": "2026-11-25T10:00:00.000Z" }));
+    let case = (
+        prop::sample::select(vec![4u8, 7, 10, 15]),
+        any::<bool>(),
+        prop::collection::vec(record, 0..6),
+    );
+    run("resumes with drawings", case, |(age, checkout, answers)| {
+        let mode = if checkout { "checkout" } else { "checkin" };
+        let w = Widget::new("s-1").reduce(WidgetAction::Init {
+            run: None,
+            config: json!({ "age": age, "mode": mode, "fhir": true }),
+            resume: Some(json!({ "answers": answers })),
+            now: "2026-11-25T10:00:00.000Z".into(),
+        });
+        let f = w.flow().expect("a valid config always starts");
+        check_flow(f, &w)
+    });
+}
+
+/// A finished check's result document, walked with picks that mostly fit
+/// (a number tried as a point on a line, then as a face or a choice, then as
+/// feelings) and some skips.
+fn any_result() -> impl Strategy<Value = (Value, usize)> {
+    let step = prop_oneof![5 => any::<u8>().prop_map(Some), 1 => Just(None)];
+    (
+        0usize..4,
+        any::<bool>(),
+        prop::collection::vec(step, 10),
+        0usize..400,
+    )
+        .prop_map(|(band, checkout, steps, week)| {
+            let age = [4, 7, 10, 15][band];
+            let mode = if checkout { "checkout" } else { "checkin" };
+            let day = format!(
+                "{}-{:02}-{:02}",
+                2020 + week / 52,
+                1 + week % 52 / 5,
+                1 + week % 5 * 5
+            );
+            let config = parse(&json!({ "age": age, "mode": mode })).unwrap();
+            let mut f = Flow::new(
+                config,
+                &format!("visit-{week}"),
+                &format!("{day}T10:00:00.000Z"),
+            );
+            f.apply(FlowAction::Begin);
+            let mut out = Vec::new();
+            for (n, step) in steps.into_iter().enumerate() {
+                if f.step == Step::Done {
+                    break;
+                }
+                let now = format!("{day}T10:00:{:02}.000Z", n + 1);
+                let feelings = ["sad", "happy", "worried", "proud"];
+                let tries = step.map(|k| {
+                    vec![
+                        Pick::Level(k % 11),
+                        Pick::Choice(usize::from(k) % 5),
+                        Pick::Choice(usize::from(k) % 3),
+                        Pick::Feelings(vec![feelings[usize::from(k) % 4].to_string()]),
+                    ]
+                });
+                out = tries
+                    .into_iter()
+                    .flatten()
+                    .map(|pick| {
+                        f.apply(FlowAction::Answer {
+                            pick,
+                            now: now.clone(),
+                        })
+                    })
+                    .find(|o| !o.is_empty())
+                    .unwrap_or_else(|| f.apply(FlowAction::Skip { now }));
+            }
+            while f.step != Step::Done {
+                out = f.apply(FlowAction::Skip {
+                    now: format!("{day}T10:01:00.000Z"),
+                });
+            }
+            let Some(Outbound::Complete(r)) = out.pop() else {
+                unreachable!()
+            };
+            (serde_json::from_str(&json::to_string(&r)).unwrap(), week)
+        })
+}
+
+/// A JSON pointer into a result document, to change.
+fn path() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "/schema",
+        "/id",
+        "/session",
+        "/mode",
+        "/ageBand",
+        "/age",
+        "/locale",
+        "/startedAt",
+        "/completedAt",
+        "/answers",
+        "/answers/0",
+        "/answers/0/value",
+        "/answers/0/promptId",
+        "/answers/0/skipped",
+        "/answers/1/answeredAt",
+        "/answers/2/value",
+        "/scores/mood",
+        "/scores/alliance/total",
+        "/scores/alliance/cutoffs/total",
+        "/scores/intensity",
+    ])
+    .prop_map(str::to_string)
+}
+
+fn set(doc: &mut Value, path: &str, v: Value) {
+    if let Some(slot) = doc.pointer_mut(path) {
+        *slot = v;
+    }
+}
+
+#[test]
+fn the_report_reads_any_document_and_shows_only_what_its_answers_say() {
+    let docs = (
+        any_result(),
+        prop::collection::vec((path(), any_json()), 0..3),
+    );
+    run(
+        "report documents (real ones, changed)",
+        docs,
+        |((mut doc, _), changes)| {
+            let changed = !changes.is_empty();
+            for (p, v) in changes {
+                set(&mut doc, &p, v);
+            }
+            let r = Report::default()
+                .reduce(ReportAction::Init { config: json!({}) })
+                .reduce(ReportAction::Add {
+                    result: doc.clone(),
+                });
+            match r.sessions().next() {
+                Some(s) => {
+                    // Whatever was changed, what is shown is what the answers give.
+                    prop_assert_eq!(
+                        doc.pointer("/scores/alliance/total")
+                            .and_then(Value::as_f64),
+                        s.total()
+                    );
+                    prop_assert_eq!(
+                        doc.pointer("/scores/mood").and_then(Value::as_f64),
+                        s.scores.mood
+                    );
+                    prop_assert_eq!(doc["completedAt"].as_str(), Some(s.completed_at.as_str()));
+                    prop_assert!(r.unreadable.is_empty());
+                }
+                None => {
+                    prop_assert!(
+                        changed,
+                        "an unchanged document always reads: {:?}",
+                        r.unreadable
+                    );
+                    prop_assert_eq!(r.unreadable.len(), 1);
+                    let e = &r.errors.last().unwrap().1;
+                    prop_assert_eq!(e.code.as_str(), "bad_message");
+                    let about = e.result.as_deref().unwrap_or("");
+                    prop_assert!(about.starts_with("{\"index\":0"), "{}", about);
+                }
+            }
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn the_report_settings_and_state_hold_whatever_arrives() {
+    run("report settings", any_json(), |v| {
+        match parse_options(&v) {
+            Ok(o) => prop_assert!(o.alliance_cutoff.is_none_or(|c| (0.0..=40.0).contains(&c))),
+            Err(e) => {
+                prop_assert!(["config", "locale", "allianceCutoff"]
+                    .contains(&e.field.as_deref().unwrap_or("")))
+            }
+        }
+        Ok(())
+    });
+    let action = prop_oneof![
+        6 => any_result().prop_map(|(doc, _)| ReportAction::Add { result: doc }),
+        1 => any_json().prop_map(|result| ReportAction::Add { result }),
+        1 => (any_json(), any_json()).prop_map(|(answer, age_band)| ReportAction::Live { answer, age_band }),
+        1 => (any::<usize>(), prop::option::of(".{0,20}")).prop_map(|(bytes, session)| ReportAction::TooLarge { bytes, session }),
+    ];
+    let cases = (prop::collection::vec(action, 0..40), any::<bool>());
+    run(
+        "report state (any actions, in any order)",
+        cases,
+        |(actions, batch)| {
+            let init = Report::default().reduce(ReportAction::Init {
+                config: json!({ "locale": "es" }),
+            });
+            let given = actions
+                .iter()
+                .filter(|a| matches!(a, ReportAction::Add { .. } | ReportAction::TooLarge { .. }))
+                .count();
+            let r = if batch {
+                init.reduce(ReportAction::Batch(actions))
+            } else {
+                actions.into_iter().fold(init, |r, a| r.reduce(a))
+            };
+            check_report(&r, given)
+        },
+    );
+    // Many more sessions than a report keeps, in any order.
+    let many = prop::collection::vec(any_result(), MAX_SESSIONS..MAX_SESSIONS + 30);
+    let runner_cases = (cases_count() / 50).max(20);
+    run_n(
+        "report state (more sessions than it keeps)",
+        many,
+        runner_cases,
+        |docs| {
+            let newest = docs
+                .iter()
+                .map(|(d, _)| d["completedAt"].as_str().unwrap().to_string())
+                .max_by(|a, b| compare(a, b))
+                .unwrap();
+            let given = docs.len();
+            let r = docs.into_iter().fold(
+                Report::default().reduce(ReportAction::Init { config: json!({}) }),
+                |r, (doc, _)| r.reduce(ReportAction::Add { result: doc }),
+            );
+            check_report(&r, given)?;
+            prop_assert_eq!(
+                &r.sessions.last().unwrap().completed_at,
+                &newest,
+                "the newest is always kept"
+            );
+            Ok(())
+        },
+    );
+}
+
+/// What must hold of the report whatever it was given: at most
+/// `MAX_SESSIONS` sessions, in time order, each record once, every place
+/// named one that was given, and each check-out compared with the check-out
+/// before it, like with like.
+fn check_report(r: &Report, given: usize) -> Result<(), TestCaseError> {
+    prop_assert!(r.sessions.len() <= MAX_SESSIONS);
+    prop_assert_eq!(r.given, given);
+    for pair in r.sessions.windows(2) {
+        prop_assert!(compare(&pair[0].completed_at, &pair[1].completed_at).is_le());
+    }
+    let mut keys: Vec<&str> = r.sessions.iter().map(|s| s.key.as_str()).collect();
+    keys.sort_unstable();
+    let count = keys.len();
+    keys.dedup();
+    prop_assert_eq!(keys.len(), count, "a record shown twice");
+    prop_assert!(r.sessions.iter().all(|s| s.index < given));
+    prop_assert!(r.unreadable.iter().all(|u| u.index < given));
+    prop_assert!(r.unreadable.len() <= MAX_SESSIONS);
+    prop_assert!(r.errors.len() <= ally::core::report::ERRORS_KEEP);
+    let mut previous: Option<&ally::core::report::Session> = None;
+    for s in r.sessions.iter().filter(|s| s.mode() == Mode::Checkout) {
+        let a = s.scores.alliance.as_ref().unwrap();
+        let want = previous.and_then(|p| {
+            let pa = p.scores.alliance.as_ref()?;
+            (p.band() == s.band() && pa.items == a.items).then_some(())?;
+            Some(a.total? - pa.total?)
+        });
+        // The oldest kept may have been compared with one since let go.
+        if previous.is_some() || r.let_go == 0 {
+            prop_assert_eq!(a.change, want, "session {} compared wrongly", s.index);
+        }
+        previous = Some(s);
+    }
+    Ok(())
+}
+
+#[test]
+fn messages_near_the_size_limit_are_read_or_refused_by_their_size() {
+    let sizes = prop_oneof![
+        (MAX_MESSAGE_BYTES - 64..MAX_MESSAGE_BYTES + 64),
+        (0usize..MAX_MESSAGE_BYTES * 2),
+    ];
+    let case = (
+        sizes,
+        prop::sample::select(vec!["init", "add", "live", "ack", "reset"]),
+    );
+    run_n(
+        "messages near the size limit",
+        case,
+        (cases_count() / 20).max(50),
+        |(size, kind)| {
+            let head = format!(
+                r#"{{"ally":1,"type":"{kind}","id":"m","session":"s-1","replyTo":"r","payload":{{"config":{{"age":7}},"result":null,"answer":null,"pad":""#
+            );
+            let tail = r#""}}"#;
+            let pad = size.saturating_sub(head.len() + tail.len());
+            let text = format!("{head}{}{tail}", "a".repeat(pad));
+            match parse_inbound(&text, "s-1") {
+                Err(e) if e.code == "too_large" => prop_assert!(text.len() > MAX_MESSAGE_BYTES),
+                Ok(Some(_)) => prop_assert!(text.len() <= MAX_MESSAGE_BYTES),
+                other => prop_assert!(false, "{other:?}"),
+            }
+            Ok(())
+        },
+    );
+}
+
+fn cases_count() -> u32 {
+    cases()
+}
+
+fn run_n<S: Strategy>(
+    name: &str,
+    strategy: S,
+    n: u32,
+    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) where
+    S::Value: std::fmt::Debug,
+{
+    let mut runner = TestRunner::new(Config {
+        cases: n,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let tried = std::cell::Cell::new(0u32);
+    runner
+        .run(&strategy, |v| {
+            tried.set(tried.get() + 1);
+            check(v)
+        })
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    println!("fuzz: {name}: {} inputs, none panicked", tried.get());
+}
+
+#[test]
+fn arithmetic_overflow_fails_here_rather_than_wraps() {
+    // The fuzzing runs with overflow checks on, in the test profile and in
+    // the fuzz profile alike: a slip that wraps in a release build fails here.
+    let big = std::hint::black_box(u32::MAX);
+    let sum = std::panic::catch_unwind(|| big + std::hint::black_box(1));
+    assert!(sum.is_err(), "overflow checks are off");
+    println!("fuzz: overflow checks on");
 }
