@@ -169,6 +169,7 @@ run_tests() {
 bench() {
   say "benchmarks (figures only)"
   node tests/e2e/bench-drawing.mjs
+  node tests/budgets/report.mjs
 }
 
 case "${1:-}" in
@@ -184,8 +185,9 @@ case "${1:-}" in
   bench) setup; build; bench ;;
   fuzz)
     command -v cargo >/dev/null || die "Rust is needed: install it with rustup (https://rustup.rs), then run this again."
-    say "fuzzing: config, every incoming message, resumes, the drawing decoder (${ALLY_FUZZ_CASES:-1000000} inputs each)"
-    ALLY_FUZZ_CASES=${ALLY_FUZZ_CASES:-1000000} cargo test --release --test core fuzz -- --show-output
+    say "fuzzing: config, every incoming message of both pages, resumes with drawings, the report's reader and state, the size limit, the drawing decoder (${ALLY_FUZZ_CASES:-1000000} inputs each)"
+    # The fuzz profile: optimised, with overflow checks on (Cargo.toml).
+    ALLY_FUZZ_CASES=${ALLY_FUZZ_CASES:-1000000} cargo test --profile fuzz --test core fuzz -- --show-output
     ;;
   *)
     sed -n '2,11p' "$0"

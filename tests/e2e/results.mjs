@@ -6,7 +6,15 @@ const ITEMS = ["trust.listened", "trust.what_matters", "trust.liked_what_we_did"
 const CONSTRUCTS = ["bond", "goals", "tasks", "overall"];
 const CUTOFFS = { total: 36, item: 9, lowItem: 0, agree: 3, drop: 1 };
 
-const at = (day, s) => `2026-11-${String(day).padStart(2, "0")}T10:00:${String(s).padStart(2, "0")}.000Z`;
+/** `day`: a day of November 2026, or a date "YYYY-MM-DD". */
+const dateOf = (day) => (typeof day === "string" ? day : `2026-11-${String(day).padStart(2, "0")}`);
+const at = (day, s) => `${dateOf(day)}T10:00:${String(s).padStart(2, "0")}.000Z`;
+
+/** Week `k` of a run of weekly sessions from 2020, as a date that sorts as it runs. */
+export function week(k) {
+  const w = k % 52;
+  return `${2020 + Math.floor(k / 52)}-${String(1 + Math.floor(w / 5)).padStart(2, "0")}-${String(1 + (w % 5) * 5).padStart(2, "0")}`;
+}
 const skip = (promptId, construct, kind, day, s) =>
   ({ promptId, construct, kind, value: null, label: null, skipped: true, answeredAt: at(day, s) });
 const flags = (more) => ({
@@ -27,7 +35,7 @@ export function checkout(lines, day) {
     bond, goals, tasks, overall, agree: null, cutoffs: CUTOFFS,
   };
   return {
-    schema: "ally.result/1", session: `visit-${day}`, mode: "checkout", ageBand: "9-12", age: 10, locale: "en",
+    schema: "ally.result/1", session: `visit-${dateOf(day)}`, mode: "checkout", ageBand: "9-12", age: 10, locale: "en",
     startedAt: at(day, 0), completedAt: at(day, 6), answers,
     scores: {
       mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance,
@@ -52,11 +60,55 @@ export function checkin(face, day) {
     skip("talk.today", "wantsToTalk", "choice", day, 5),
   ];
   return {
-    schema: "ally.result/1", session: `visit-${day}`, mode: "checkin", ageBand: "9-12", age: 10, locale: "en",
+    schema: "ally.result/1", session: `visit-${dateOf(day)}`, mode: "checkin", ageBand: "9-12", age: 10, locale: "en",
     startedAt: at(day, 0), completedAt: at(day, 6), answers,
     scores: {
       mood: face * 2.5, feelings: [], intensity: null, wantsToTalk: "skipped", alliance: null,
       flags: flags({ skipped: ["feelings.which", "intensity.now", "talk.today"] }),
     },
   };
+}
+
+// ---- ally.strokes/1, written here so a test can make any drawing ----------
+
+function varint(out, v) {
+  while (v > 127) { out.push((v & 127) | 128); v = Math.floor(v / 128); }
+  out.push(v);
+}
+const zigzag = (v) => (v < 0 ? -2 * v - 1 : 2 * v);
+
+/** A page as full as the pad allows: 600 strokes of 20 points, zigzags across the canvas. */
+export function fullPage() {
+  const bytes = [];
+  varint(bytes, 1000); varint(bytes, 700); varint(bytes, 600);
+  for (let s = 0; s < 600; s++) {
+    bytes.push(0, (s * 37) % 256, (s * 91) % 256, (s * 13) % 256);
+    varint(bytes, 28); varint(bytes, 20);
+    let x = (s * 53) % 900, y = (s * 29) % 600;
+    varint(bytes, x); varint(bytes, y);
+    for (let i = 1; i < 20; i++) {
+      const dx = i % 2 ? 5 : -3, dy = i % 3 ? 4 : -2;
+      x += dx; y += dy;
+      varint(bytes, zigzag(dx)); varint(bytes, zigzag(dy));
+    }
+  }
+  return Buffer.from(bytes).toString("base64");
+}
+
+/**
+ * A check-in with a drawing on a full page, as the widget writes it with
+ * `fhir: true`: its SVG and its FHIR Bundle carry the picture twice more,
+ * so the whole document is well over the 256 KiB a message may carry.
+ */
+export function checkinWithDrawing(face, day) {
+  const doc = checkin(face, day);
+  const strokes = fullPage();
+  const path = '<path d="M477 261l5 4-3-2 5 4-3 4 5-2-3 4 5 4-3-2 5 4-3 4 5-2-3 4 5 4-3-2 5 4-3 4 5-2" stroke="#25a40d" stroke-width="7" fill="none" stroke-linecap="round" stroke-linejoin="round"/>';
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 700" width="1000" height="700"><rect width="1000" height="700" fill="#fff"/>' + path.repeat(600) + "</svg>";
+  doc.answers[1] = {
+    promptId: "drawing.feel", construct: "drawing", kind: "drawing",
+    value: { format: "ally.strokes/1", strokes, svg }, label: "My drawing", skipped: false, answeredAt: at(day, 2),
+  };
+  doc.fhir = { resourceType: "Bundle", type: "transaction", entry: [{ resource: { resourceType: "QuestionnaireResponse", item: [{ answer: [{ valueAttachment: { data: Buffer.from(svg).toString("base64") } }, { valueAttachment: { data: strokes } }] }] } }] };
+  return doc;
 }
