@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, stop, newPage, openHost, hostUrl, log, until, tap, holdAcks, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
 import { forgeOnChannel } from "./forgeries.mjs";
-import { WIDGET_CSP, serve } from "./server.mjs";
+import { WIDGET_CSP, serve } from "../../tools/server.mjs";
 
 before(start);
 after(stop);

@@ -4,7 +4,7 @@ import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync,
 import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { serve } from "./server.mjs";
+import { serve } from "../../tools/server.mjs";
 
 export const PORT = 8080;
 export const PORTAL = `http://localhost:${PORT}`;

@@ -10,7 +10,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
-import { serve, consoleLines } from "../e2e/server.mjs";
+import { serve, consoleLines } from "../../tools/server.mjs";
 import { PORT, STRANGER_PORT } from "../e2e/support.mjs";
 import { ENGINES, launch } from "./webdriver.mjs";
 import { Driver } from "./driver.mjs";

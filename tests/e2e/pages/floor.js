@@ -1,6 +1,6 @@
 // The start-up floor: a page in the widget's place that says hello and, once
 // the host's init arrives, shows one heading and posts ready on the port the
-// init brought, with no wasm and no checks. tests/budgets/runtime.mjs times
+// init brought, with no wasm and no checks. tools/bench/runtime.mjs times
 // it beside Ally, so Ally's figure can be read against what the browser, the
 // machine and the portal cost anyway.
 const session = new URLSearchParams(location.search).get("session");

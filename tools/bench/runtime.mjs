@@ -1,5 +1,5 @@
 // Start-up and memory figures (printed, never failing on timing):
-//   node tests/budgets/runtime.mjs   (after ./dev.sh build)
+//   node tools/bench/runtime.mjs   (after ./dev.sh build)
 // Start-up: the portal page embeds the widget with the CPU throttled 4×
 // (DevTools Emulation.setCPUThrottlingRate); from the widget's navigation to
 // the host receiving `ready`, over 10 cold loads. The portal and the widget
@@ -12,8 +12,8 @@
 // Memory: the JS heap and the wasm memory after a whole check-in with a
 // 5,000-point drawing.
 import { chromium } from "playwright-core";
-import { serve } from "../e2e/server.mjs";
-import { CHROMIUM_ARGS, hostUrl, WIDGET } from "../e2e/support.mjs";
+import { serve } from "../server.mjs";
+import { CHROMIUM_ARGS, hostUrl, WIDGET } from "../../tests/e2e/support.mjs";
 import { launch, openPage, poll } from "./cdp.mjs";
 
 const RUNS = 10;

@@ -1,6 +1,6 @@
 // A small static server for the demo and the end-to-end tests.
 //
-//   node tests/e2e/server.mjs [--port 8080] [--root dist]
+//   node tools/server.mjs [--port 8080] [--root dist]
 //
 // Serves `root` (the built widget, with the SDK and the demo portal) on the
 // loopback addresses, so that http://localhost:PORT (the portal) and
@@ -54,7 +54,7 @@ function within(base, path) {
 
 /** Serves `root`; its pages allow embedding by the portal on the port served. */
 export function handler(root, port = 8080) {
-  const pages = resolve(here, "pages");
+  const pages = resolve(here, "../tests/e2e/pages");
   return async (req, res) => {
     const url = new URL(req.url, "http://x");
     let path = decodeURIComponent(url.pathname);

@@ -1,11 +1,11 @@
 // Benchmark of the drawing pad (prints figures; never fails on timing):
-//   node tests/e2e/bench-drawing.mjs   (after ./dev.sh build)
+//   node tools/bench/drawing.mjs   (after ./dev.sh build)
 // Drives the pad in the embedded widget with synthetic pen events at 240 Hz
 // (four per 60 Hz frame) and reports the cost of each event while the
 // drawing holds about 100 points and about 10,000 points, and the frames
 // that ran long. A cross-origin frame's clock is coarse (100 µs or worse), so
 // each cost sample is a burst of 20 events timed together, divided by 20.
-import { start, stop, newPage, hostUrl, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, hostUrl, WIDGET, WIDGET_FRAME } from "../../tests/e2e/support.mjs";
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,11 +1,11 @@
 // The report's cost as its sessions grow (prints figures; never fails on timing):
-//   node tests/budgets/report.mjs   (after ./dev.sh build)
+//   node tools/bench/report.mjs   (after ./dev.sh build)
 // In one run, the time from mountReport to the report showing every session
 // (each a point on its chart), with one session and with a year of weekly
 // check-ins and check-outs (104), interleaved so both meet the same machine.
 // Goal: 104 sessions show within 2× the time of one.
-import { start, stop, newPage, PORTAL, WIDGET } from "../e2e/support.mjs";
-import { checkout, checkin, week } from "../e2e/results.mjs";
+import { start, stop, newPage, PORTAL, WIDGET } from "../../tests/e2e/support.mjs";
+import { checkout, checkin, week } from "../../tests/e2e/results.mjs";
 
 const RUNS = 7;
 const GOAL = 2;

@@ -1,8 +1,8 @@
 // Makes the README's screenshots in headless Chromium:
-//   node tests/e2e/screenshots.mjs [--all]   (after ./dev.sh build)
+//   node tools/screenshots.mjs [--all]   (after ./dev.sh build)
 // --all also saves every screen of every band and mode in docs/screenshots/all/ (not committed).
 import { mkdir } from "node:fs/promises";
-import { start, stop, newPage, settle, PORTAL, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, settle, PORTAL, WIDGET_FRAME } from "../tests/e2e/support.mjs";
 
 const out = "docs/screenshots";
 const all = process.argv.includes("--all");

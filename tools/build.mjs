@@ -1,0 +1,96 @@
+// Builds dist/: every app in ally.config.json the same way, then what the
+// portal loads beside them (the SDK, the demo, the schemas, the FHIR
+// definitions). Only installed tools run, at the versions dev.sh pins:
+// cargo, wasm-bindgen, and from package-lock.json binaryen's wasm-opt,
+// terser, lightningcss and minify-html.
+//
+//   node tools/build.mjs        (./dev.sh build runs it after the setup)
+//
+// Per app: cargo builds its bin for wasm32, wasm-bindgen writes the glue,
+// wasm-opt shrinks the wasm, terser the glue, minify-names.mjs the names
+// between them; the page gets the deployment's settings and is minified with
+// its styles. (Hand-written rather than Trunk: these few steps are all the
+// build needs, and compiling Trunk was half of a bare machine's setup.)
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { transform } from "lightningcss";
+import minifyHtmlPackage from "@minify-html/node";
+
+const { minify: minifyHtml } = minifyHtmlPackage;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = join(ROOT, "dist");
+const TARGET = join(ROOT, "target");
+const config = JSON.parse(readFileSync(join(ROOT, "ally.config.json"), "utf8"));
+
+const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...options });
+const fail = (why) => {
+  console.error(`build: ${why}`);
+  process.exit(1);
+};
+
+/** The deployment's settings, checked: a page can't be built with a setting it can't use. */
+function settings() {
+  const origins = config.allowedOrigins;
+  if (!Array.isArray(origins) || origins.some((o) => typeof o !== "string" || !/^https?:\/\/[^/\s]+$/.test(o))) {
+    fail(`ally.config.json: allowedOrigins must be a list of origins like "https://portal.example.org", got ${JSON.stringify(origins)}`);
+  }
+  if (!/^https?:\/\/\S+[^/]$/.test(config.fhirBase || "")) {
+    fail(`ally.config.json: fhirBase must be an http(s) URL without a trailing slash, got ${JSON.stringify(config.fhirBase)}`);
+  }
+  return { "ally-allowed-origins": origins.join(" "), "ally-fhir-base": config.fhirBase };
+}
+
+/** The page with the settings in its <meta>s, each of which must be there to fill. */
+function fill(html, page, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const meta = new RegExp(`(<meta name="${name}" content=")[^"]*(")`);
+    if (meta.test(html)) html = html.replace(meta, `$1${value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}$2`);
+    else if (name === "ally-allowed-origins") fail(`${page} has no <meta name="${name}" content="">`);
+  }
+  return html;
+}
+
+function buildApp(app, values) {
+  const name = app.bin;
+  const out = join(TARGET, "bindgen", name);
+  rmSync(out, { recursive: true, force: true });
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", name,
+    join(TARGET, "wasm32-unknown-unknown", "release", `${name}.wasm`)]);
+  run("wasm-opt", [...config.wasmOpt, join(out, `${name}_bg.wasm`), "-o", join(DIST, `${name}_bg.wasm`)]);
+  run("terser", [join(out, `${name}.js`), "--module", "--compress", "--mangle", "--output", join(DIST, `${name}.js`)]);
+  const features = config.wasmOpt.filter((f) => f.startsWith("--enable-"));
+  run("node", [join("tools", "minify-names.mjs"), join(DIST, `${name}_bg.wasm`), join(DIST, `${name}.js`), "--", ...features]);
+  if (app.compileHint) {
+    // V8's compile hint: the glue's functions nearly all run at start-up, so
+    // they compile while the file streams in, off the main thread.
+    const glue = join(DIST, `${name}.js`);
+    writeFileSync(glue, `//# allFunctionsCalledOnLoad\n${readFileSync(glue, "utf8")}`);
+  }
+  const css = transform({ filename: app.styles, code: readFileSync(join(ROOT, app.styles)), minify: true });
+  writeFileSync(join(DIST, basename(app.styles)), css.code);
+  cpSync(join(ROOT, app.start), join(DIST, basename(app.start)));
+  const html = fill(readFileSync(join(ROOT, app.page), "utf8"), app.page, values);
+  // minify-html's spec-compliant settings, with closing tags kept.
+  const small = minifyHtml(Buffer.from(html), {
+    keep_closing_tags: true, minify_css: true, minify_js: true, do_not_minify_doctype: true,
+    ensure_spec_compliant_unquoted_attribute_values: true, keep_spaces_between_attributes: true,
+  });
+  writeFileSync(join(DIST, app.page), small);
+}
+
+const values = settings();
+rmSync(DIST, { recursive: true, force: true });
+mkdirSync(DIST, { recursive: true });
+// One cargo run for every app: they share the crate and its dependencies.
+run("cargo", ["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown", ...config.apps.flatMap((a) => ["--bin", a.bin])]);
+for (const app of config.apps) buildApp(app, values);
+for (const path of config.copy) cpSync(join(ROOT, path), join(DIST, basename(path)), { recursive: true });
+// The JSON Schemas of the result and of every message, for portals.
+cpSync(join(ROOT, "schema"), join(DIST, "schema"), { recursive: true });
+// FHIR definitions for the portal's server under the deployment's canonical
+// base, and sample bundles for the validators.
+run("cargo", ["run", "--quiet", "--bin", "ally-fhir", "--", join(DIST, "fhir"), "--base", config.fhirBase,
+  "--samples", join(TARGET, "fhir-samples")]);
+console.log(`build: ${config.apps.map((a) => a.page).join(", ")} and what they load, in dist/`);
