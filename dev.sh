@@ -69,8 +69,8 @@ setup_build() {
 }
 
 run_tests() {
-  say "native tests of the core (with fuzzing, which prints what it tried)"
-  cargo test --test core -- --show-output
+  say "native tests of the core and the FHIR definitions (with fuzzing, which prints what it tried)"
+  cargo test -p ally-core -p ally-fhir --tests -- --show-output
 
   say "component tests in headless Chromium"
   cargo test --target wasm32-unknown-unknown --test browser
@@ -117,7 +117,7 @@ case "${1:-}" in
     command -v cargo >/dev/null || die "Rust is needed: install it with rustup (https://rustup.rs), then run this again."
     say "fuzzing: config, every incoming message of both pages, resumes with drawings, the report's reader and state, the size limit, the drawing decoder (${ALLY_FUZZ_CASES:-1000000} inputs each)"
     # The fuzz profile: optimised, with overflow checks on (Cargo.toml).
-    ALLY_FUZZ_CASES=${ALLY_FUZZ_CASES:-1000000} cargo test --profile fuzz --test core fuzz -- --show-output
+    ALLY_FUZZ_CASES=${ALLY_FUZZ_CASES:-1000000} cargo test -p ally-core --profile fuzz --test core fuzz -- --show-output
     ;;
   *)
     sed -n '2,11p' "$0"

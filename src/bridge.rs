@@ -16,7 +16,7 @@
 //!   answered `hello` first) is told `already_connected` on its own channel.
 //! - Re-sends `complete` with capped backoff until the host's `ack`.
 
-use crate::core::flow::Refusal;
+use crate::core::protocol::Refusal;
 use crate::core::protocol::{
     backoff_ms, origin_allowed, parse_allow_list, parse_inbound, ErrorPayload, Inbound, Outbound,
     MAX_MESSAGE_BYTES,

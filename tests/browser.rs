@@ -2,10 +2,10 @@
 //! `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
-use ally::components::app::State;
 use ally::components::screen::screen;
-use ally::core::flow::{FlowAction, Pick, Step, Widget, WidgetAction};
-use ally::core::protocol::AnswerValue;
+use ally::components::state::State;
+use ally::core::answer::{AnswerRecord, AnswerValue, Pick};
+use ally::core::flow::{FlowAction, Step, Widget, WidgetAction};
 use serde_json::json;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -256,7 +256,7 @@ async fn youngest_children_get_three_big_faces() {
     }
 }
 
-fn answers(spy: &Rc<RefCell<Option<Widget>>>) -> Vec<Option<ally::core::protocol::AnswerRecord>> {
+fn answers(spy: &Rc<RefCell<Option<Widget>>>) -> Vec<Option<AnswerRecord>> {
     spy.borrow()
         .as_ref()
         .unwrap()
@@ -341,7 +341,7 @@ async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
     settle().await;
     let a = answers(&spy)[0].clone().unwrap();
     assert_eq!(
-        (a.kind.as_str(), a.value),
+        (a.kind.code(), a.value),
         ("line", Some(AnswerValue::Number(10.0)))
     );
 }

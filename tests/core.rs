@@ -1,12 +1,13 @@
-//! Native tests of the pure core: `cargo test --test core`.
+//! Native tests of the pure core: `cargo test -p ally-core` (the FHIR
+//! definitions' tests, core/fhir.rs, run with `cargo test -p ally-fhir`).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "core/architecture.rs"]
+mod architecture;
 #[path = "core/catalog.rs"]
 mod catalog;
 #[path = "core/config.rs"]
 mod config;
-#[path = "core/fhir.rs"]
-mod fhir;
 #[path = "core/flow.rs"]
 mod flow;
 #[path = "core/fuzz.rs"]

@@ -91,6 +91,6 @@ for (const path of config.copy) cpSync(join(ROOT, path), join(DIST, basename(pat
 cpSync(join(ROOT, "schema"), join(DIST, "schema"), { recursive: true });
 // FHIR definitions for the portal's server under the deployment's canonical
 // base, and sample bundles for the validators.
-run("cargo", ["run", "--quiet", "--bin", "ally-fhir", "--", join(DIST, "fhir"), "--base", config.fhirBase,
+run("cargo", ["run", "--quiet", "-p", "ally-fhir", "--", join(DIST, "fhir"), "--base", config.fhirBase,
   "--samples", join(TARGET, "fhir-samples")]);
 console.log(`build: ${config.apps.map((a) => a.page).join(", ")} and what they load, in dist/`);

@@ -1,5 +1,5 @@
 use super::face::face;
-use super::page::Inputs;
+use super::parts::Inputs;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 

@@ -1,5 +1,5 @@
 use super::mascot::mascot;
-use super::page::View;
+use super::parts::View;
 use super::sticker::sticker as sticker_art;
 use crate::core::catalog::{with_helper, UI};
 use crate::core::config::{AgeBand, Mode};

@@ -1,7 +1,7 @@
 use super::feeling_face::feeling_face;
-use super::page::Inputs;
+use super::parts::Inputs;
+use crate::core::answer::Pick;
 use crate::core::catalog::Feeling;
-use crate::core::flow::Pick;
 use yew::prelude::*;
 
 /// Feelings to pick by picture (`drawn`, the younger bands) or by word. With

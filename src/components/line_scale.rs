@@ -1,7 +1,7 @@
 use super::face::face;
-use super::page::Inputs;
+use super::parts::Inputs;
+use crate::core::answer::Pick;
 use crate::core::catalog::LineEnds;
-use crate::core::flow::Pick;
 use yew::prelude::*;
 
 const WIDTH: f64 = 1000.0;

@@ -1,7 +1,7 @@
 use super::mascot::mascot;
 use crate::core::catalog::{Tr, UI};
 use crate::core::flow::Reaction;
-use crate::core::flow::Refusal;
+use crate::core::protocol::Refusal;
 use yew::prelude::*;
 
 /// Why the widget shows a notice instead of the game.

@@ -1,51 +1,17 @@
-use super::app::{now_iso, State};
 use super::choices::use_tap;
 use super::done::done;
 use super::drawing_pad::use_pad;
+use super::parts::{Acts, Inputs};
 use super::prompt::prompt;
 use super::speaker::speaker;
+use super::state::{now_iso, State};
 use super::welcome::{focus, welcome};
+use crate::core::answer::Pick;
 use crate::core::catalog::Input;
 use crate::core::config::{AgeBand, ReadAloud};
-use crate::core::flow::{FlowAction, Pick, Step, WidgetAction};
+use crate::core::flow::{FlowAction, Step, WidgetAction};
 use crate::speech::use_read_aloud;
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// What one screen shows: the page puts it in the same frame every time
-/// (the top row with the speaker, a picture, the heading that takes focus).
-pub struct View {
-    pub class: Classes,
-    /// The prompt's id, on a question.
-    pub prompt: Option<&'static str>,
-    /// Left of the speaker: the mascot and the progress dots on a question.
-    pub top: Html,
-    /// Above the heading.
-    pub picture: Html,
-    pub title: String,
-    pub body: Html,
-    /// What read-aloud says.
-    pub spoken: String,
-}
-
-/// The inputs' state on a question: what is picked before Next (a point on
-/// the line, feelings), the one-tap choice popping, and the line's pointer.
-pub struct Inputs {
-    pub draft: UseStateHandle<Option<Pick>>,
-    pub tapped: Option<usize>,
-    pub tap: Callback<usize>,
-    pub track: NodeRef,
-    pub dragging: Rc<RefCell<bool>>,
-}
-
-/// What the child does on this screen, as callbacks.
-pub struct Acts {
-    pub begin: Callback<()>,
-    pub answer: Callback<Pick>,
-    pub skip: Callback<()>,
-    pub back: Callback<()>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct PageProps {

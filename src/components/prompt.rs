@@ -3,11 +3,12 @@ use super::drawing_pad::{drawing_pad, PadState};
 use super::feeling_picker::feeling_picker;
 use super::line_scale::line_scale;
 use super::mascot::mascot;
-use super::page::{Acts, Inputs, View};
+use super::parts::{Acts, Inputs, View};
 use super::progress::progress;
+use crate::core::answer::Pick;
 use crate::core::catalog::{self, fill, Input, Tr, UI};
 use crate::core::config::{AgeBand, Locale};
-use crate::core::flow::{Flow, Pick};
+use crate::core::flow::Flow;
 use yew::prelude::*;
 
 const BACK_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M15 5L8 12L15 19" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" fill="none"/></svg>"##;
@@ -134,7 +135,7 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
     let young = matches!(band, AgeBand::Preschool | AgeBand::EarlySchool);
     View {
         spoken: format!("{text} {}", spoken.join(", ")),
-        class: classes!("screen", "prompt", format!("input-{}", p.kind())),
+        class: classes!("screen", "prompt", format!("input-{}", p.kind().code())),
         prompt: Some(p.id),
         top: html! { <>
             if young {

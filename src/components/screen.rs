@@ -1,6 +1,6 @@
-use super::app::State;
 use super::notice::{notice, NoticeKind};
 use super::page::Page;
+use super::state::State;
 use crate::core::flow::{Stage, Step};
 use yew::prelude::*;
 

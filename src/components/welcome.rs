@@ -1,5 +1,5 @@
 use super::mascot::mascot;
-use super::page::{Acts, View};
+use super::parts::{Acts, View};
 use crate::core::catalog::{fill, with_helper, Tr, UI};
 use crate::core::config::{AgeBand, Mode};
 use crate::core::flow::{Flow, Reaction};

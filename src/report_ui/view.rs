@@ -2,10 +2,10 @@
 
 use super::chart;
 use crate::components::face::face;
+use crate::core::answer::AnswerValue;
 use crate::core::catalog::{self, Input};
 use crate::core::config::{AgeBand, Locale, Mode};
-use crate::core::flow::Refusal;
-use crate::core::protocol::AnswerValue;
+use crate::core::protocol::Refusal;
 use crate::core::report::{self as r, Report, ReportStage, Session, Words};
 use yew::prelude::*;
 
@@ -79,8 +79,8 @@ pub fn date(ts: &str) -> &str {
 
 /// The latest session: its summary in plain words, then every prompt.
 fn latest(s: &Session, l: Locale) -> Html {
-    let rows = s.flow.prompts.iter().enumerate().map(|(i, p)| {
-        let record = s.flow.answers[i].as_ref();
+    let rows = s.check.prompts.iter().enumerate().map(|(i, p)| {
+        let record = s.check.answers[i].as_ref();
         let skipped = record.is_none_or(|a| a.skipped);
         let answer = r::answer_words(s, i, l);
         let picture = match (p.input, record.and_then(|a| a.value.as_ref())) {
@@ -170,10 +170,10 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
     let latest = checkouts[checkouts.len() - 1];
     let rows = checkouts.iter().map(|s| {
         let cells = ids.iter().map(|id| {
-            let i = s.flow.prompts.iter().position(|p| p.id == *id);
+            let i = s.check.prompts.iter().position(|p| p.id == *id);
             // Compact: the number, or "Skipped" (never a zero).
             let text = i
-                .and_then(|i| s.flow.answers[i].as_ref())
+                .and_then(|i| s.check.answers[i].as_ref())
                 .map(|a| match (&a.value, a.skipped) {
                     (Some(AnswerValue::Number(n)), false) => r::number_in(*n, l),
                     _ => t(&r::SKIPPED, l).to_string(),
@@ -199,7 +199,7 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
                 <th scope="col">{ t(&r::DATE, l) }</th>
                 <th scope="col">{ t(&r::BAND, l) }</th>
                 { for ids.iter().map(|id| {
-                    let what = latest.flow.prompts.iter().find(|p| p.id == *id).map_or("", |p| t(r::construct_words(p.construct), l));
+                    let what = latest.check.prompts.iter().find(|p| p.id == *id).map_or("", |p| t(r::construct_words(p.construct), l));
                     html! { <th scope="col"><abbr title={r::prompt_words(latest, id, l)}>{ what }</abbr></th> }
                 }) }
                 <th scope="col">{ t(&r::TOTAL_COL, l) }</th>

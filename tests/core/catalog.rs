@@ -1,12 +1,12 @@
-use ally::core::catalog::{
+use ally_core::catalog::{
     self, feelings, line_ends, prompts, with_helper, Input, LineEnds, Scale, Tr, Ui, AGREE4,
     FEELINGS, PROMPTS, SIZES, TALK, UI,
 };
-use ally::core::config::{parse, AgeBand, Locale, Mode};
+use ally_core::config::{parse, AgeBand, Locale, Mode};
 use serde_json::json;
 use std::collections::HashSet;
 
-use ally::core::config::BANDS;
+use ally_core::config::BANDS;
 const MODES: [Mode; 2] = [Mode::Checkin, Mode::Checkout];
 
 /// Words that are the same in both languages.
@@ -413,7 +413,7 @@ fn the_words_fit_each_age() {
     for mode in MODES {
         let drawing = prompts(AgeBand::Teen, mode)
             .into_iter()
-            .find(|p| p.kind() == "drawing")
+            .find(|p| p.kind().code() == "drawing")
             .unwrap();
         assert!(drawing.text.en.contains("optional") && drawing.text.es.contains("opcional"));
     }

@@ -1,4 +1,4 @@
-use ally::core::config::{parse, AgeBand, Article, Cutoffs, Locale, Mode, Previous, ReadAloud};
+use ally_core::config::{parse, AgeBand, Article, Cutoffs, Locale, Mode, Previous, ReadAloud};
 use serde_json::json;
 
 #[test]

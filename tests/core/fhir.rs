@@ -2,15 +2,16 @@
 //! the Bundle each result carries, and the project's own check that a
 //! response fits its Questionnaire. (The test command also runs two
 //! validators written elsewhere over the same resources.)
-use ally::core::catalog;
-use ally::core::config::{parse, AgeBand, Locale, Mode, BANDS};
-use ally::core::fhir::{self, DEFAULT_BASE, VERSION};
-use ally::core::fhir_defs::{
+use ally_core::answer::Pick;
+use ally_core::catalog;
+use ally_core::config::{parse, AgeBand, Locale, Mode, BANDS};
+use ally_core::fhir::{self, DEFAULT_BASE, VERSION};
+use ally_core::flow::{Flow, FlowAction};
+use ally_core::protocol::Outbound;
+use ally_core::strokes;
+use ally_fhir::{
     conformance, definitions, questionnaire, sample, sample_strokes, samples, Pattern, MODES,
 };
-use ally::core::flow::{Flow, FlowAction, Pick};
-use ally::core::protocol::Outbound;
-use ally::core::strokes;
 use serde_json::{json, Value};
 
 const DAR: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
@@ -127,7 +128,7 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
                     .iter()
                     .find(|e| e["url"].as_str().unwrap().ends_with("itemControl"))
                     .map(|e| e["valueCodeableConcept"]["coding"][0]["code"].clone());
-                let kind = p.kind();
+                let kind = p.kind().code();
                 match kind {
                     "faces" | "sizes" | "choice" | "agree4" => {
                         assert_eq!(it["type"], "choice", "{at} {}", p.id);
@@ -357,7 +358,7 @@ fn the_conformance_check_catches_each_kind_of_misfit() {
     let index = |kind: &str| {
         catalog::prompts(AgeBand::Preteen, Mode::Checkin)
             .iter()
-            .position(|p| p.kind() == kind)
+            .position(|p| p.kind().code() == kind)
             .unwrap()
     };
     let (face, feelings, line, drawing) = (
@@ -670,7 +671,7 @@ fn check_in_observations_hold_mood_and_intensity() {
     let p = catalog::prompts(AgeBand::Preteen, Mode::Checkin);
     let steps: Vec<Option<Pick>> = p
         .iter()
-        .map(|p| match p.kind() {
+        .map(|p| match p.kind().code() {
             "faces" => Some(Pick::Choice(1)),
             "feelings" => Some(Pick::Feelings(vec!["sad".into()])),
             "line" => None,
@@ -783,11 +784,11 @@ fn finished_then_resumed(
     config: Value,
     steps: &[Option<Pick>],
 ) -> (
-    ally::core::protocol::ResultDoc,
-    ally::core::protocol::ResultDoc,
+    ally_core::protocol::ResultDoc,
+    ally_core::protocol::ResultDoc,
 ) {
-    use ally::core::flow::{Widget, WidgetAction};
-    use ally::core::json;
+    use ally_core::flow::{Widget, WidgetAction};
+    use ally_core::json;
     let mut f = Flow::new(parse(&config).unwrap(), "s-1", "2026-11-26T09:00:00Z");
     f.apply(FlowAction::Begin);
     let mut last = Vec::new();
@@ -855,7 +856,7 @@ fn the_same_answers_give_the_same_ids_and_time_whenever_the_result_is_made() {
     other[0] = Some(Pick::Level(3));
     let (changed, _) = finished_then_resumed(teen_checkout(json!({})), &other);
     assert_ne!(changed.id, first.id);
-    let all_ids = |r: &ally::core::protocol::ResultDoc| ids(r.fhir.as_deref().unwrap());
+    let all_ids = |r: &ally_core::protocol::ResultDoc| ids(r.fhir.as_deref().unwrap());
     assert!(all_ids(&changed)
         .iter()
         .zip(all_ids(&first))
@@ -888,7 +889,7 @@ fn the_same_answers_give_the_same_ids_and_time_whenever_the_result_is_made() {
 
 #[test]
 fn the_completion_time_is_the_last_answers_by_time_not_by_text() {
-    use ally::core::time::compare;
+    use ally_core::time::compare;
     use std::cmp::Ordering::{Equal, Greater, Less};
     // "…:30Z" sorts after "…:30.5Z" as text; as times it is earlier.
     assert_eq!(
@@ -913,7 +914,7 @@ fn the_completion_time_is_the_last_answers_by_time_not_by_text() {
     );
     // Given back with times whose text sorts otherwise ("…:30Z" after
     // "…:30.5Z"), the check finished at the later time.
-    use ally::core::flow::{Widget, WidgetAction};
+    use ally_core::flow::{Widget, WidgetAction};
     let lines = [
         "trust.listened",
         "trust.what_matters",

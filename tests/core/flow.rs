@@ -1,11 +1,9 @@
-use ally::core::catalog::{self, face_value, Construct};
-use ally::core::config::{parse, AgeBand, Mode};
-use ally::core::flow::{
-    pick_of, value_of, Flow, FlowAction, Pick, Queued, Reaction, Refusal, Stage, Step, Widget,
-    WidgetAction,
-};
-use ally::core::protocol::{AnswerRecord, AnswerValue, Outbound, Resume};
-use ally::core::strokes::{Drawing, Point, Stroke, Tool};
+use ally_core::answer::{pick_of, value_of, AnswerRecord, AnswerValue, Given, Pick, Resume};
+use ally_core::catalog::{self, face_value, Construct};
+use ally_core::config::{parse, AgeBand, Mode};
+use ally_core::flow::{Flow, FlowAction, Queued, Reaction, Stage, Step, Widget, WidgetAction};
+use ally_core::protocol::{Outbound, Refusal};
+use ally_core::strokes::{Drawing, Point, Stroke, Tool};
 use serde_json::json;
 
 const T0: &str = "2026-11-25T10:00:00.000Z";
@@ -58,7 +56,7 @@ fn preschool_checkin_walks_faces_feeling_size_then_completes() {
         (&a.value, a.label.as_deref(), a.skipped),
         (&num(10.0), Some("Good"), false)
     );
-    assert_eq!((a.construct.as_str(), a.kind.as_str()), ("mood", "faces"));
+    assert_eq!((a.construct.code(), a.kind.code()), ("mood", "faces"));
     assert_eq!(f.current().unwrap().id, "drawing.feel");
     f.apply(FlowAction::Skip { now: at(1) });
     // One feeling, by picture: the first tap answers.
@@ -160,7 +158,7 @@ fn older_checkin_uses_a_line_and_asks_about_talking() {
     assert!(answer(&mut f, Pick::Level(11), 3).is_empty());
     let a = &answers_of(&answer(&mut f, Pick::Level(7), 3))[0];
     assert_eq!(
-        (a.kind.as_str(), &a.value, a.label.as_deref()),
+        (a.kind.code(), &a.value, a.label.as_deref()),
         ("line", &num(7.0), Some("7 out of 10"))
     );
     let out = answer(&mut f, Pick::Choice(1), 4);
@@ -253,7 +251,7 @@ fn checkout_has_trust_items_by_band() {
         flow(age, "checkout")
             .prompts
             .iter()
-            .map(|p| p.kind())
+            .map(|p| p.kind().code())
             .collect()
     };
     assert_eq!(
@@ -270,7 +268,7 @@ fn every_value_maps_back_to_its_pick() {
         for mode in ["checkin", "checkout"] {
             let f = flow(age, mode);
             for p in &f.prompts {
-                let picks: Vec<Pick> = match p.kind() {
+                let picks: Vec<Pick> = match p.kind().code() {
                     "line" => (0..=10).map(Pick::Level).collect(),
                     "drawing" => vec![Pick::Drawing(a_drawing())],
                     "feelings" => catalog::feelings(f.config.band())
@@ -325,7 +323,7 @@ fn a_drawing_answer_carries_its_strokes_and_an_svg_made_from_them() {
     let data = a_drawing();
     let a = &answers_of(&answer(&mut f, Pick::Drawing(data.clone()), 2))[0];
     assert_eq!(
-        (a.kind.as_str(), a.construct.as_str(), a.label.as_deref()),
+        (a.kind.code(), a.construct.code(), a.label.as_deref()),
         ("drawing", "drawing", Some("A drawing"))
     );
     let Some(AnswerValue::Drawing(d)) = &a.value else {
@@ -349,7 +347,7 @@ fn a_drawing_answer_carries_its_strokes_and_an_svg_made_from_them() {
         d.svg = "<svg onload=\"alert(1)\"/>".into();
     }
     let resumed = flow(6, "checkin").resume(Resume {
-        answers: vec![forged],
+        answers: vec![forged.into()],
         started_at: None,
     });
     assert_eq!(resumed.answers[1].as_ref(), Some(a));
@@ -392,7 +390,7 @@ fn resume_continues_from_the_first_open_prompt() {
     )));
     kept.extend(answers_of(&first.apply(FlowAction::Skip { now: at(3) })));
     let resumed = flow(9, "checkin").resume(Resume {
-        answers: kept.clone(),
+        answers: kept.iter().map(Given::from).collect(),
         started_at: Some("2026-11-25T09:59:00.000Z".into()),
     });
     assert_eq!(resumed.step, Step::Prompt(4));
@@ -410,7 +408,7 @@ fn resume_continues_from_the_first_open_prompt() {
     let mut teen_word = kept[2].clone();
     teen_word.value = Some(AnswerValue::List(vec!["overwhelmed".into()]));
     let f = flow(9, "checkin").resume(Resume {
-        answers: vec![off_scale, stranger, teen_word],
+        answers: vec![off_scale.into(), stranger.into(), teen_word.into()],
         started_at: None,
     });
     assert_eq!(f.step, Step::Welcome);
@@ -418,7 +416,7 @@ fn resume_continues_from_the_first_open_prompt() {
     let mut relabelled = kept[0].clone();
     relabelled.label = Some("<b>hi</b>".into());
     let f = flow(9, "checkin").resume(Resume {
-        answers: vec![relabelled],
+        answers: vec![relabelled.into()],
         started_at: None,
     });
     assert_eq!(
@@ -606,7 +604,7 @@ fn resumed_times_must_be_times() {
     let mut a = answers_of(&answer(&mut first, Pick::Choice(1), 1)).remove(0);
     a.answered_at = "x".repeat(5000);
     let f = flow(7, "checkout").resume(Resume {
-        answers: vec![a],
+        answers: vec![a.into()],
         started_at: Some("yesterday".into()),
     });
     assert!(f.answers[0].is_none());
@@ -628,7 +626,7 @@ fn the_outbox_keeps_only_the_newest_messages() {
         }));
         w = w.reduce(WidgetAction::Flow(FlowAction::Back));
     }
-    assert_eq!(w.outbox.len(), ally::core::flow::OUTBOX_KEEP);
+    assert_eq!(w.outbox.len(), ally_core::flow::OUTBOX_KEEP);
     assert_eq!(w.outbox.last().unwrap().seq, 41, "numbering goes on");
     assert_eq!(
         w.newest(),
@@ -821,7 +819,7 @@ fn delivered_only_once_the_host_has_this_runs_result() {
 
 #[test]
 fn a_timestamp_must_be_a_real_date_and_time() {
-    use ally::core::time::is_timestamp;
+    use ally_core::time::is_timestamp;
     for good in [
         "2026-11-25T10:00:00Z",
         "2026-11-25T10:00:00.000Z",
@@ -858,7 +856,7 @@ fn a_timestamp_must_be_a_real_date_and_time() {
     let mut a = answers_of(&answer(&mut first, Pick::Choice(1), 1)).remove(0);
     a.answered_at = "2026-99-99T99:99:99Z".into();
     let f = flow(7, "checkout").resume(Resume {
-        answers: vec![a],
+        answers: vec![a.into()],
         started_at: Some("2026-02-30T10:00:00Z".into()),
     });
     assert!(f.answers[0].is_none());
@@ -923,5 +921,5 @@ fn a_resume_needs_only_what_the_widget_reads() {
         "the SVG is made again from the strokes"
     );
     assert_eq!(f.answers[0].as_ref().unwrap().label.as_deref(), Some("Yes"));
-    assert_eq!(f.answers[0].as_ref().unwrap().construct, "bond");
+    assert_eq!(f.answers[0].as_ref().unwrap().construct, Construct::Bond);
 }

@@ -5,14 +5,15 @@
 //! refused with an error or ignored; every property checked here is one a
 //! bug would break. Each test prints how many inputs it tried.
 
-use ally::core::config::{parse, Mode};
-use ally::core::flow::{pick_of, Flow, FlowAction, Pick, Stage, Step, Widget, WidgetAction};
-use ally::core::json;
-use ally::core::protocol::{parse_inbound, AnswerValue, Inbound, Outbound, MAX_MESSAGE_BYTES};
-use ally::core::report::{parse_options, Report, ReportAction, MAX_SESSIONS};
-use ally::core::scoring;
-use ally::core::strokes::{base64_encode, decode};
-use ally::core::time::compare;
+use ally_core::answer::{pick_of, AnswerValue, Pick};
+use ally_core::config::{parse, Mode};
+use ally_core::flow::{Flow, FlowAction, Stage, Step, Widget, WidgetAction};
+use ally_core::json;
+use ally_core::protocol::{parse_inbound, Inbound, Outbound, MAX_MESSAGE_BYTES};
+use ally_core::report::{parse_options, Report, ReportAction, MAX_SESSIONS};
+use ally_core::scoring;
+use ally_core::strokes::{base64_encode, decode};
+use ally_core::time::compare;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
@@ -411,7 +412,7 @@ fn check_flow(f: &Flow, w: &Widget) -> Result<(), TestCaseError> {
     for (i, a) in f.answers.iter().enumerate() {
         let Some(a) = a else { continue };
         prop_assert_eq!(&a.prompt_id, f.prompts[i].id);
-        prop_assert!(ally::core::time::is_timestamp(&a.answered_at));
+        prop_assert!(ally_core::time::is_timestamp(&a.answered_at));
         if a.skipped {
             prop_assert!(a.value.is_none());
             continue;
@@ -448,7 +449,7 @@ fn check_flow(f: &Flow, w: &Widget) -> Result<(), TestCaseError> {
         _ => None,
     }) {
         let back: Value = serde_json::from_str(&json::to_string(r)).expect("the result is JSON");
-        let again = scoring::score(&f.config, &f.prompts, &f.answers);
+        let again = scoring::score(f);
         prop_assert_eq!(back["scores"]["mood"].as_f64(), again.mood);
         prop_assert_eq!(
             back["scores"]["alliance"]["total"].as_f64(),
@@ -462,17 +463,17 @@ fn check_flow(f: &Flow, w: &Widget) -> Result<(), TestCaseError> {
 /// A drawing's strokes: a real one, a corrupted one, or junk.
 fn drawing_value() -> impl Strategy<Value = Value> {
     let real = (1usize..4, any::<u16>()).prop_map(|(strokes, seed)| {
-        let mut d = ally::core::strokes::Drawing::default();
+        let mut d = ally_core::strokes::Drawing::default();
         for s in 0..strokes {
             let points = (0..(3 + seed as usize % 20))
-                .map(|i| ally::core::strokes::Point {
+                .map(|i| ally_core::strokes::Point {
                     x: ((i * 37 + s * 101 + seed as usize) % 1000) as f64,
                     y: ((i * 53 + s * 7) % 700) as f64,
                     pressure: 0.5,
                 })
                 .collect();
-            d.add(ally::core::strokes::Stroke {
-                tool: ally::core::strokes::Tool::Pen,
+            d.add(ally_core::strokes::Stroke {
+                tool: ally_core::strokes::Tool::Pen,
                 color: [seed as u8, 2, 3],
                 width: 7.0,
                 points,
@@ -766,8 +767,8 @@ fn check_report(r: &Report, given: usize) -> Result<(), TestCaseError> {
     prop_assert!(r.sessions.iter().all(|s| s.index < given));
     prop_assert!(r.unreadable.iter().all(|u| u.index < given));
     prop_assert!(r.unreadable.len() <= MAX_SESSIONS);
-    prop_assert!(r.errors.len() <= ally::core::report::ERRORS_KEEP);
-    let mut previous: Option<&ally::core::report::Session> = None;
+    prop_assert!(r.errors.len() <= ally_core::report::ERRORS_KEEP);
+    let mut previous: Option<&ally_core::report::Session> = None;
     for s in r.sessions.iter().filter(|s| s.mode() == Mode::Checkout) {
         let a = s.scores.alliance.as_ref().unwrap();
         let want = previous.and_then(|p| {

@@ -1,14 +1,16 @@
-use ally::core::protocol::{
-    backoff_ms, origin_allowed, parse_allow_list, parse_inbound, AnswerRecord, AnswerValue,
-    Inbound, Outbound, MAX_MESSAGE_BYTES,
+use ally_core::answer::{AnswerRecord, AnswerValue, Given};
+use ally_core::catalog::{Construct, Kind};
+use ally_core::protocol::{
+    backoff_ms, origin_allowed, parse_allow_list, parse_inbound, Inbound, Outbound,
+    MAX_MESSAGE_BYTES,
 };
 use serde_json::{json, Value};
 
 fn answer() -> AnswerRecord {
     AnswerRecord {
         prompt_id: "mood.now".into(),
-        construct: "mood".into(),
-        kind: "faces".into(),
+        construct: Construct::Mood,
+        kind: Kind::Faces,
         value: Some(AnswerValue::Number(7.5)),
         label: Some("Good".into()),
         skipped: false,
@@ -34,8 +36,15 @@ fn outbound_envelope_round_trips() {
     assert_eq!(v["payload"]["value"], 7.5);
     assert!(v.get("replyTo").is_none());
     assert_eq!(v["payload"], payload(&msg));
-    let rec = AnswerRecord::from_value(&v["payload"]).unwrap();
-    assert_eq!(rec, answer());
+    let rec = Given::from_value(&v["payload"]).unwrap();
+    assert_eq!(rec, Given::from(answer()));
+    assert_eq!(
+        (
+            v["payload"]["construct"].as_str(),
+            v["payload"]["kind"].as_str()
+        ),
+        (Some("mood"), Some("faces"))
+    );
     // The keys go out in a stable, readable order.
     assert!(
         text.starts_with(
@@ -59,7 +68,7 @@ fn values_are_numbers_words_or_lists_on_the_wire() {
         a.value = Some(value.clone());
         let v = payload(&Outbound::Answer(a.clone()));
         assert_eq!(v["value"], json);
-        let back = AnswerRecord::from_value(&v).unwrap();
+        let back = Given::from_value(&v).unwrap();
         assert_eq!(back.value, Some(value));
     }
     // A drawing too; anything else is not an answer value.
@@ -73,11 +82,7 @@ fn values_are_numbers_words_or_lists_on_the_wire() {
     }
     let mut rec = payload(&Outbound::Answer(answer()));
     rec["skipped"] = json!("no");
-    assert_eq!(
-        AnswerRecord::from_value(&rec),
-        None,
-        "fields keep their types"
-    );
+    assert_eq!(Given::from_value(&rec), None, "fields keep their types");
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! The therapist's report, as data: documents read back through the catalog
 //! and scoring, the plain words it says, and the chart's points.
-use ally::core::config::{parse, Locale};
-use ally::core::flow::{Flow, FlowAction, Pick};
-use ally::core::json;
-use ally::core::protocol::Outbound;
-use ally::core::report::{
+use ally_core::answer::Pick;
+use ally_core::config::{parse, Locale};
+use ally_core::flow::{Flow, FlowAction};
+use ally_core::json;
+use ally_core::protocol::Outbound;
+use ally_core::report::{
     answer_words, live_words, series, summary, Options, Report, ReportAction, Session,
 };
 use serde_json::{json, Value};
@@ -241,7 +242,7 @@ fn forged_or_broken_documents_are_unreadable_with_the_reason_and_the_rest_still_
 
 #[test]
 fn the_report_state_takes_settings_sessions_and_live_answers() {
-    use ally::core::report::{Report, ReportAction, ReportStage};
+    use ally_core::report::{Report, ReportAction, ReportStage};
     let r = Report::default();
     // Settings: each bad one named, and the report says it can't start.
     for (config, field) in [
@@ -340,7 +341,7 @@ fn weekly_checkout(k: usize, line: u8) -> Value {
 
 #[test]
 fn the_report_keeps_the_newest_sessions_and_names_each_one_let_go() {
-    use ally::core::report::MAX_SESSIONS;
+    use ally_core::report::MAX_SESSIONS;
     let n = MAX_SESSIONS + 6;
     let docs: Vec<Value> = (0..n).map(|k| weekly_checkout(k, 10)).collect();
     let r = report_of(&docs, &EN);

@@ -1,9 +1,10 @@
 //! Every scoring rule, for every band, as a table: a child's answers, and
 //! the scores a therapist must see. The README's "Scores" section gives each
 //! rule's reason.
-use ally::core::config::parse;
-use ally::core::flow::{Flow, FlowAction, Pick};
-use ally::core::protocol::{Outbound, ResultDoc};
+use ally_core::answer::Pick;
+use ally_core::config::parse;
+use ally_core::flow::{Flow, FlowAction};
+use ally_core::protocol::{Outbound, ResultDoc};
 use serde_json::{json, Value};
 
 /// Walks a flow: `Some(pick)` answers, `None` skips; drawings, which are
@@ -13,7 +14,7 @@ fn run(config: &Value, steps: &[Option<Pick>]) -> ResultDoc {
     f.apply(FlowAction::Begin);
     let mut last = Vec::new();
     let skip_drawings = |f: &mut Flow, last: &mut Vec<Outbound>| {
-        while f.current().is_some_and(|p| p.kind() == "drawing") {
+        while f.current().is_some_and(|p| p.kind().code() == "drawing") {
             *last = f.apply(FlowAction::Skip { now: "t".into() });
         }
     };
@@ -34,8 +35,8 @@ fn run(config: &Value, steps: &[Option<Pick>]) -> ResultDoc {
 }
 
 /// What the widget writes, read back as JSON.
-fn value(v: &dyn ally::core::json::Json) -> Value {
-    serde_json::from_str(&ally::core::json::to_string(v)).unwrap()
+fn value(v: &dyn ally_core::json::Json) -> Value {
+    serde_json::from_str(&ally_core::json::to_string(v)).unwrap()
 }
 
 /// Asserts that every key of `want` has the same value in `got`, recursively.
@@ -440,7 +441,7 @@ fn every_scoring_rule_for_every_band() {
     // Every band is in the table, in both modes.
     for age in [4, 7, 10, 15] {
         for mode in ["checkin", "checkout"] {
-            let band = ally::core::config::AgeBand::from_age(age).unwrap();
+            let band = ally_core::config::AgeBand::from_age(age).unwrap();
             let covered = cases.iter().any(|c| {
                 let cfg = parse(&c.config).unwrap();
                 cfg.band() == band && cfg.mode.code() == mode
@@ -459,7 +460,7 @@ fn a_skip_is_never_a_value() {
             let n = Flow::new(parse(&cfg).unwrap(), "s", "t")
                 .prompts
                 .iter()
-                .filter(|p| p.kind() != "drawing")
+                .filter(|p| p.kind().code() != "drawing")
                 .count();
             let r = run(&cfg, &vec![SKIP; n]);
             let s = value(&r.scores);

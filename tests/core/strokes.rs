@@ -1,4 +1,4 @@
-use ally::core::strokes::{
+use ally_core::strokes::{
     decode, quantise, simplify, Drawing, Encoded, Point, Smoother, Stroke, Tool, CANVAS_HEIGHT,
     CANVAS_WIDTH,
 };
@@ -151,7 +151,7 @@ fn encoding_round_trips_exactly_after_quantisation() {
     let eraser = Encoded {
         width: 1000,
         height: 700,
-        strokes: vec![ally::core::strokes::EncodedStroke {
+        strokes: vec![ally_core::strokes::EncodedStroke {
             tool: Tool::Eraser,
             color: [255, 255, 255],
             width_q: 72,
@@ -249,7 +249,7 @@ fn svg_rendition_draws_every_stroke() {
 
 /// Bytes as the widget reads them: base64.
 fn b64(bytes: &[u8]) -> String {
-    ally::core::strokes::base64_encode(bytes)
+    ally_core::strokes::base64_encode(bytes)
 }
 
 #[test]
@@ -283,8 +283,8 @@ fn extreme_varints_are_refused_never_wrapped_or_panicking() {
 
 #[test]
 fn a_full_page_keeps_the_largest_resume_under_the_message_limit() {
-    use ally::core::protocol::MAX_MESSAGE_BYTES;
-    use ally::core::strokes::{PAGE_POINTS, PAGE_STROKES};
+    use ally_core::protocol::MAX_MESSAGE_BYTES;
+    use ally_core::strokes::{PAGE_POINTS, PAGE_STROKES};
     // The worst case for the encoding: as many strokes as a page takes, each
     // zig-zagging from corner to corner (the largest deltas), until the page is full.
     let mut d = Drawing::default();

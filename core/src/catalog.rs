@@ -103,17 +103,44 @@ pub enum Input {
     Drawing,
 }
 
-impl Input {
-    /// The answer's `kind` on the wire.
-    pub fn kind(self) -> &'static str {
+/// The kind of an answer: how it is given, and so what its value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Faces,
+    Feelings,
+    Sizes,
+    Line,
+    Choice,
+    Agree4,
+    Drawing,
+}
+
+impl Kind {
+    /// The kind's name on the wire.
+    pub fn code(self) -> &'static str {
         match self {
-            Input::Faces(_) => "faces",
-            Input::Feelings { .. } => "feelings",
-            Input::Sizes => "sizes",
-            Input::Line(_) => "line",
-            Input::Talk => "choice",
-            Input::Agree4 => "agree4",
-            Input::Drawing => "drawing",
+            Kind::Faces => "faces",
+            Kind::Feelings => "feelings",
+            Kind::Sizes => "sizes",
+            Kind::Line => "line",
+            Kind::Choice => "choice",
+            Kind::Agree4 => "agree4",
+            Kind::Drawing => "drawing",
+        }
+    }
+}
+
+impl Input {
+    /// The kind of the answers it gives.
+    pub fn kind(self) -> Kind {
+        match self {
+            Input::Faces(_) => Kind::Faces,
+            Input::Feelings { .. } => Kind::Feelings,
+            Input::Sizes => Kind::Sizes,
+            Input::Line(_) => Kind::Line,
+            Input::Talk => Kind::Choice,
+            Input::Agree4 => Kind::Agree4,
+            Input::Drawing => Kind::Drawing,
         }
     }
 }
@@ -134,7 +161,7 @@ pub struct Prompt {
 }
 
 impl Prompt {
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> Kind {
         self.input.kind()
     }
 

@@ -2,12 +2,11 @@
 //! Ally's CodeSystems) for a portal to load into its FHIR server, and, when
 //! asked, a sample Bundle for every band, mode, locale and way of answering.
 //!
-//!   cargo run --bin ally-fhir -- <dir> [--base <url>] [--samples <dir>]
+//!   cargo run -p ally-fhir -- <dir> [--base <url>] [--samples <dir>]
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use ally::core::fhir::DEFAULT_BASE;
-    use ally::core::fhir_defs::{conformance, definitions, samples};
+    use ally_core::fhir::DEFAULT_BASE;
+    use ally_fhir::{conformance, definitions, samples};
     use std::path::Path;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,7 +57,6 @@ fn main() {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn fail(why: &str) -> ! {
     eprintln!("ally-fhir: {why}");
     std::process::exit(1);

@@ -7,10 +7,11 @@
 //! new one costs its own reading and the comparison with its neighbours, so
 //! a year of sessions shows about as fast as one.
 
+use super::answer::{pick_of, value_of, AnswerValue, Given, Resume};
 use super::catalog::{self, Construct, Input, UI};
+use super::check::Check;
 use super::config::{self, AgeBand, Locale, Mode, Previous};
-use super::flow::{Flow, Refusal};
-use super::protocol::{AnswerRecord, AnswerValue, ErrorPayload, Resume, RESULT_SCHEMA};
+use super::protocol::{ErrorPayload, Refusal, RESULT_SCHEMA};
 use super::scoring::{self, Scores};
 use super::time::{self, is_timestamp};
 use serde_json::{json, Value};
@@ -20,7 +21,7 @@ use std::rc::Rc;
 #[derive(Clone, Debug)]
 pub struct Session {
     /// The check as rebuilt from the document: prompts and answers.
-    pub flow: Flow,
+    pub check: Check,
     pub completed_at: String,
     /// Recomputed from the answers, with the report's cutoff and the
     /// previous comparable session.
@@ -34,11 +35,11 @@ pub struct Session {
 
 impl Session {
     pub fn mode(&self) -> Mode {
-        self.flow.config.mode
+        self.check.config.mode
     }
 
     pub fn band(&self) -> AgeBand {
-        self.flow.config.band()
+        self.check.config.band()
     }
 
     pub fn total(&self) -> Option<f64> {
@@ -125,21 +126,20 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
         .ok_or("answers: must be a list")?;
     let mut records = Vec::new();
     for (i, a) in list.iter().enumerate() {
-        let rec =
-            AnswerRecord::from_value(a).ok_or(format!("answer {}: not an answer record", i + 1))?;
+        let rec = Given::from_value(a).ok_or(format!("answer {}: not an answer record", i + 1))?;
         records.push(rec);
     }
-    let flow = Flow::new(config, text("session"), text("startedAt"));
-    let count = flow.prompts.len();
+    let check = Check::new(config, text("session"), text("startedAt"));
+    let count = check.prompts.len();
     let ids: Vec<String> = records.iter().map(|r| r.prompt_id.clone()).collect();
-    let flow = flow.resume(Resume {
+    let check = check.resume(Resume {
         answers: records,
         started_at: Some(text("startedAt").to_string()),
     });
     // Every answer must be one the widget could have given to its prompt.
     for (i, id) in ids.iter().enumerate() {
-        let at = flow.prompts.iter().position(|p| p.id == id);
-        if at.is_none_or(|at| flow.answers[at].is_none()) {
+        let at = check.prompts.iter().position(|p| p.id == id);
+        if at.is_none_or(|at| check.answers[at].is_none()) {
             return Err(format!(
                 "answer {} ({}) does not fit its prompt",
                 i + 1,
@@ -147,13 +147,13 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
             ));
         }
     }
-    let given = flow.answers.iter().flatten().count();
+    let given = check.answers.iter().flatten().count();
     if given != count || ids.len() != count {
         return Err(format!(
             "{given} of {count} prompts answered: not a finished check"
         ));
     }
-    let scores = scoring::score(&flow.config, &flow.prompts, &flow.answers);
+    let scores = scoring::score(&check);
     // The document's own numbers must be the ones its answers give.
     let claimed = |path: &str| doc.pointer(path).and_then(Value::as_f64);
     let mine = [
@@ -174,12 +174,12 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
         None => format!(
             "{} {} {}",
             text("session"),
-            flow.config.mode.code(),
+            check.config.mode.code(),
             text("startedAt")
         ),
     };
     Ok(Session {
-        flow,
+        check,
         completed_at: text("completedAt").to_string(),
         scores,
         index,
@@ -321,7 +321,7 @@ pub fn number(n: f64) -> String {
 /// sees them ("the person helping you").
 pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
     session
-        .flow
+        .check
         .prompts
         .iter()
         .find(|p| p.id == id)
@@ -437,8 +437,8 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
 /// An answer as the therapist reads it: the words in their language and the
 /// number, or "Skipped".
 pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
-    let p = session.flow.prompts[i];
-    let Some(a) = session.flow.answers[i].as_ref() else {
+    let p = session.check.prompts[i];
+    let Some(a) = session.check.answers[i].as_ref() else {
         return String::new();
     };
     let Some(value) = a.value.as_ref().filter(|_| !a.skipped) else {
@@ -453,10 +453,10 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
             // The child's words in the therapist's language, from the catalog.
             let config = config::Config {
                 locale: l,
-                ..session.flow.config.clone()
+                ..session.check.config.clone()
             };
-            let pick = super::flow::pick_of(&session.flow.config, p, value);
-            pick.and_then(|pick| super::flow::value_of(&config, p, &pick))
+            let pick = pick_of(&session.check.config, p, value);
+            pick.and_then(|pick| value_of(&config, p, &pick))
                 .map(|(_, label)| match value {
                     AnswerValue::Number(n) if !matches!(p.input, Input::Sizes) => {
                         format!("{label} ({})", number_in(*n, l))
@@ -524,7 +524,7 @@ pub struct Report {
     /// How many documents were given: the next one's place.
     pub given: usize,
     /// The answers of a check-in in progress, latest per prompt.
-    pub live: Vec<AnswerRecord>,
+    pub live: Vec<Given>,
     /// The band of the check-in in progress, when the host says it.
     pub live_band: Option<AgeBand>,
     /// Errors to tell the host, numbered so each is sent once: the newest few.
@@ -699,7 +699,7 @@ impl Report {
         while self.sessions.len() > MAX_SESSIONS {
             let old = self.sessions.remove(0);
             self.let_go += 1;
-            let session = Some(old.flow.session.as_str()).filter(|s| !s.is_empty());
+            let session = Some(old.check.session.as_str()).filter(|s| !s.is_empty());
             self.note(
                 ErrorPayload::new(
                     "too_many",
@@ -779,7 +779,7 @@ impl Report {
                         )),
                     },
                 }
-                match AnswerRecord::from_value(&answer) {
+                match Given::from_value(&answer) {
                     Some(a) if catalog::PROMPTS.iter().any(|p| p.id == a.prompt_id) => {
                         self.live.retain(|x| x.prompt_id != a.prompt_id);
                         self.live.push(a);

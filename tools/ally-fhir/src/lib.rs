@@ -4,12 +4,13 @@
 //! a `QuestionnaireResponse` fits its `Questionnaire`, which no offline
 //! validator makes.
 
-use super::catalog::{self, Input, Prompt, Tr, UI};
-use super::config::{self, AgeBand, Locale, Mode, BANDS};
-use super::fhir::{self, option, questionnaire_id, questionnaire_url, system, SCORES, VERSION};
-use super::flow::{Flow, FlowAction, Pick};
-use super::protocol::{Outbound, MAX_MESSAGE_BYTES};
-use super::strokes::{self, Encoded, EncodedStroke, Tool};
+use ally_core::answer::Pick;
+use ally_core::catalog::{self, Input, Prompt, Tr, UI};
+use ally_core::config::{self, AgeBand, Locale, Mode, BANDS};
+use ally_core::fhir::{self, option, questionnaire_id, questionnaire_url, system, SCORES, VERSION};
+use ally_core::flow::{Flow, FlowAction};
+use ally_core::protocol::{Outbound, MAX_MESSAGE_BYTES};
+use ally_core::strokes::{self, Encoded, EncodedStroke, Tool};
 use serde_json::{json, Map, Value};
 
 pub const MODES: [Mode; 2] = [Mode::Checkin, Mode::Checkout];

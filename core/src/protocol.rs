@@ -5,7 +5,8 @@
 //! with `"replyTo"` on `ack`. Unknown types are ignored; a different major
 //! version is answered with an `unsupported_version` error.
 
-use super::json::{self, Json, Obj};
+use super::answer::{AnswerRecord, Given, Resume};
+use super::json::{Json, Obj};
 use serde_json::Value;
 
 /// The protocol's major version.
@@ -26,95 +27,6 @@ pub struct Envelope {
     pub reply_to: Option<String>,
 }
 
-/// An answer's value: a number on the prompt's scale, a word id, a list of
-/// ids, or a drawing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum AnswerValue {
-    Number(f64),
-    Text(String),
-    List(Vec<String>),
-    Drawing(DrawingValue),
-}
-
-/// A drawing: its strokes in `ally.strokes/1`, and an SVG rendition made from them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DrawingValue {
-    pub format: String,
-    pub strokes: String,
-    pub svg: String,
-}
-
-impl AnswerValue {
-    /// Reads a value as the widget writes them; `None` for anything else.
-    pub fn from_value(v: &Value) -> Option<AnswerValue> {
-        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-        Some(match v {
-            Value::Number(n) => AnswerValue::Number(n.as_f64()?),
-            Value::String(t) => AnswerValue::Text(t.clone()),
-            Value::Array(items) => AnswerValue::List(
-                items
-                    .iter()
-                    .map(|i| i.as_str().map(str::to_string))
-                    .collect::<Option<_>>()?,
-            ),
-            // A resume need not carry the SVG: the widget makes it again from the strokes.
-            Value::Object(_) => AnswerValue::Drawing(DrawingValue {
-                format: text("format")?,
-                strokes: text("strokes")?,
-                svg: text("svg").unwrap_or_default(),
-            }),
-            _ => return None,
-        })
-    }
-
-    pub fn number(&self) -> Option<f64> {
-        match self {
-            AnswerValue::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
-}
-
-/// One answer or skip, as sent in `answer` and kept in the result.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AnswerRecord {
-    pub prompt_id: String,
-    pub construct: String,
-    pub kind: String,
-    /// See [`AnswerValue`]; `null` when skipped.
-    pub value: Option<AnswerValue>,
-    /// The chosen words in the widget's locale; `null` when skipped.
-    pub label: Option<String>,
-    pub skipped: bool,
-    pub answered_at: String,
-}
-
-impl AnswerRecord {
-    /// Reads an answer given back in a resume: `promptId`, `skipped`,
-    /// `answeredAt` and `value` are what the widget reads (it remakes the rest
-    /// from its catalog); `None` when one of them is missing or of the wrong type.
-    pub fn from_value(v: &Value) -> Option<AnswerRecord> {
-        let text = |k: &str| v.get(k)?.as_str().map(str::to_string);
-        let value = match v.get("value") {
-            None | Some(Value::Null) => None,
-            Some(x) => Some(AnswerValue::from_value(x)?),
-        };
-        let label = match v.get("label") {
-            None | Some(Value::Null) => None,
-            Some(x) => Some(x.as_str()?.to_string()),
-        };
-        Some(AnswerRecord {
-            prompt_id: text("promptId")?,
-            construct: text("construct").unwrap_or_default(),
-            kind: text("kind").unwrap_or_default(),
-            value,
-            label,
-            skipped: v.get("skipped")?.as_bool()?,
-            answered_at: text("answeredAt")?,
-        })
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadyPayload {
     pub age_band: String,
@@ -123,6 +35,17 @@ pub struct ReadyPayload {
     /// The prompt ids the child will be asked, in order.
     pub steps: Vec<String>,
     pub started_at: String,
+}
+
+/// Why the widget won't start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Opened directly, not inside a portal.
+    NotEmbedded,
+    /// Embedded by a page whose origin is not on the allow-list.
+    OriginNotAllowed,
+    /// The page has no session id in its URL.
+    NoSession,
 }
 
 /// The `complete` payload: schema `ally.result/1`.
@@ -140,7 +63,7 @@ pub struct ResultDoc {
     pub started_at: String,
     pub completed_at: String,
     pub answers: Vec<AnswerRecord>,
-    pub scores: crate::core::scoring::Scores,
+    pub scores: super::scoring::Scores,
     /// The FHIR R4 Bundle of this result, as JSON text, when the host asked for it.
     pub fhir: Option<String>,
 }
@@ -274,35 +197,6 @@ impl Outbound {
     }
 }
 
-impl Json for AnswerValue {
-    fn json(&self, out: &mut String) {
-        match self {
-            AnswerValue::Number(n) => json::number(out, *n),
-            AnswerValue::Text(t) => json::string(out, t),
-            AnswerValue::List(ids) => ids.json(out),
-            AnswerValue::Drawing(d) => Obj::new(out)
-                .field("format", &d.format)
-                .field("strokes", &d.strokes)
-                .field("svg", &d.svg)
-                .end(),
-        }
-    }
-}
-
-impl Json for AnswerRecord {
-    fn json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("promptId", &self.prompt_id)
-            .field("construct", &self.construct)
-            .field("kind", &self.kind)
-            .field("value", &self.value)
-            .field("label", &self.label)
-            .field("skipped", &self.skipped)
-            .field("answeredAt", &self.answered_at)
-            .end();
-    }
-}
-
 impl Json for ReadyPayload {
     fn json(&self, out: &mut String) {
         Obj::new(out)
@@ -376,13 +270,6 @@ pub enum Inbound {
     },
 }
 
-/// What the host tells a reloaded widget: the answers it already holds.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Resume {
-    pub answers: Vec<AnswerRecord>,
-    pub started_at: Option<String>,
-}
-
 /// Reads `init.payload.resume`. A record that can't be read is left out
 /// (and named in the error), so one bad answer never loses the others.
 pub fn parse_resume(v: &Value) -> (Resume, Option<ErrorPayload>) {
@@ -404,7 +291,7 @@ pub fn parse_resume(v: &Value) -> (Resume, Option<ErrorPayload>) {
     };
     let mut skipped = Vec::new();
     for (i, a) in list.iter().enumerate() {
-        match AnswerRecord::from_value(a) {
+        match Given::from_value(a) {
             Some(rec) => resume.answers.push(rec),
             None => skipped.push(i.to_string()),
         }

@@ -6,10 +6,11 @@
 //! a change is only reported between like and like. Each rule's reason is in
 //! the README ("Scores").
 
+use super::answer::{AnswerRecord, AnswerValue};
 use super::catalog::{Construct, Input, Prompt};
-use super::config::{AgeBand, Config, Cutoffs, Previous};
+use super::check::Check;
+use super::config::{AgeBand, Cutoffs, Previous};
 use super::json::{Json, Obj};
-use super::protocol::{AnswerRecord, AnswerValue};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
@@ -156,12 +157,10 @@ pub fn is_core(p: &Prompt) -> bool {
     ) && matches!(p.input, Input::Faces(_) | Input::Line(_))
 }
 
-/// Scores for `answers` (one slot per prompt, `None` when never reached).
-pub fn score(
-    config: &Config,
-    prompts: &[&'static Prompt],
-    answers: &[Option<AnswerRecord>],
-) -> Scores {
+/// The scores of a check: its answers (one slot per prompt, `None` when
+/// never reached) read with its config's cutoffs and previous alliance.
+pub fn score(check: &Check) -> Scores {
+    let (config, prompts, answers) = (&check.config, &check.prompts, &check.answers);
     let pairs: Vec<(&'static Prompt, Option<&AnswerRecord>)> = prompts
         .iter()
         .copied()

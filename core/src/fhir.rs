@@ -10,11 +10,11 @@
 //! No LOINC code measures a child's alliance or mood faces, so every code is
 //! Ally's own, under the deployment's canonical base.
 
+use super::answer::{pick_of, AnswerValue, Pick};
 use super::catalog::{self, Construct, Input, Prompt, Scale, Tr};
+use super::check::Check;
 use super::config::{AgeBand, Mode};
-use super::flow::{pick_of, Flow, Pick};
 use super::json;
-use super::protocol::AnswerValue;
 use super::scoring;
 use super::strokes;
 
@@ -241,7 +241,7 @@ impl W {
 }
 
 /// A name-based UUID (RFC 9562 version 8, Ally's own scheme) for thing `n`
-/// of the check named by `seed` (see `Flow::seed`): 0 the result document,
+/// of the check named by `seed` (see `Check::seed`): 0 the result document,
 /// 1 its Bundle, then the Bundle's resources in order. The same answers
 /// always make the same ids, so a result sent again is stored once.
 pub fn stable_id(seed: &str, n: u8) -> String {
@@ -276,12 +276,12 @@ pub fn stable_id(seed: &str, n: u8) -> String {
 /// The FHIR R4 `Bundle` of a finished flow, as JSON text: a `transaction`
 /// that a FHIR server takes as it is, whose entries (the
 /// `QuestionnaireResponse`, then the `Observation`s) are each a `PUT` to an
-/// id made from `seed` (see `Flow::seed`), so posting it twice stores it once.
+/// id made from `seed` (see `Check::seed`), so posting it twice stores it once.
 #[inline(never)]
-pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str, seed: &str) -> String {
-    let c = &flow.config;
+pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -> String {
+    let c = &check.config;
     let (band, l) = (c.band(), c.locale);
-    let completed = flow.completed_at.as_deref().unwrap_or_default();
+    let completed = check.completed_at.as_deref().unwrap_or_default();
     let response_id = stable_id(seed, 2);
     let answers_system = system(base, "answer");
     let scores_system = system(base, "score");
@@ -313,12 +313,15 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str, seed: &str) -> 
         .s("\",\"item\":[");
 
     // The response: every prompt, with the words the child saw.
-    for (i, p) in flow.prompts.iter().enumerate() {
+    for (i, p) in check.prompts.iter().enumerate() {
         if i > 0 {
             w.s(",");
         }
-        w.s("{\"linkId\":").q(p.id).s(",\"text\":").q(&flow.text(i));
-        let record = flow.answers[i].as_ref().filter(|a| !a.skipped);
+        w.s("{\"linkId\":")
+            .q(p.id)
+            .s(",\"text\":")
+            .q(&check.text(i));
+        let record = check.answers[i].as_ref().filter(|a| !a.skipped);
         let Some(value) = record.and_then(|a| a.value.as_ref()) else {
             // A skip: no answer at all, and why.
             w.s(",\"extension\":[{\"url\":\"")
@@ -392,7 +395,8 @@ pub fn bundle(flow: &Flow, scores: &scoring::Scores, base: &str, seed: &str) -> 
     // Whether a prompt of this construct was asked (for the alliance, a core
     // item): a score it lacks was then declined, not missing.
     let asked = |construct, core: bool| {
-        flow.prompts
+        check
+            .prompts
             .iter()
             .any(|p| p.construct == construct && (!core || scoring::is_core(p)))
     };

@@ -1,0 +1,327 @@
+//! An answer: what the child picked, its value and words, and its record,
+//! with kinds and constructs as enums inside and strings only at the wire;
+//! and what a host gives back of an answer to resume a check.
+
+use super::catalog::{self, fill, Construct, Input, Kind, Prompt, UI};
+use super::config::Config;
+use super::json::{self, Json, Obj};
+use super::strokes;
+use serde_json::Value;
+
+/// An answer's value: a number on the prompt's scale, a word id, a list of
+/// ids, or a drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnswerValue {
+    Number(f64),
+    Text(String),
+    List(Vec<String>),
+    Drawing(DrawingValue),
+}
+
+/// A drawing: its strokes in `ally.strokes/1`, and an SVG rendition made from them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawingValue {
+    pub format: String,
+    pub strokes: String,
+    pub svg: String,
+}
+
+impl AnswerValue {
+    /// Reads a value as the widget writes them; `None` for anything else.
+    pub fn from_value(v: &Value) -> Option<AnswerValue> {
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        Some(match v {
+            Value::Number(n) => AnswerValue::Number(n.as_f64()?),
+            Value::String(t) => AnswerValue::Text(t.clone()),
+            Value::Array(items) => AnswerValue::List(
+                items
+                    .iter()
+                    .map(|i| i.as_str().map(str::to_string))
+                    .collect::<Option<_>>()?,
+            ),
+            // A resume need not carry the SVG: the widget makes it again from the strokes.
+            Value::Object(_) => AnswerValue::Drawing(DrawingValue {
+                format: text("format")?,
+                strokes: text("strokes")?,
+                svg: text("svg").unwrap_or_default(),
+            }),
+            _ => return None,
+        })
+    }
+
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            AnswerValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// One answer or skip of a prompt of Ally's catalog, as sent in `answer`
+/// and kept in the result: made only here, from the catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerRecord {
+    pub prompt_id: String,
+    pub construct: Construct,
+    pub kind: Kind,
+    /// See [`AnswerValue`]; `null` when skipped.
+    pub value: Option<AnswerValue>,
+    /// The chosen words in the widget's locale; `null` when skipped.
+    pub label: Option<String>,
+    pub skipped: bool,
+    pub answered_at: String,
+}
+
+impl AnswerRecord {
+    /// The answer `value`, in words `label`, to prompt `p` at time `at`.
+    pub fn answered(p: &Prompt, value: AnswerValue, label: String, at: &str) -> AnswerRecord {
+        AnswerRecord {
+            prompt_id: p.id.to_string(),
+            construct: p.construct,
+            kind: p.kind(),
+            value: Some(value),
+            label: Some(label),
+            skipped: false,
+            answered_at: at.to_string(),
+        }
+    }
+
+    /// A skip of prompt `p` at time `at`: no value, no words.
+    pub fn skipped(p: &Prompt, at: &str) -> AnswerRecord {
+        AnswerRecord {
+            prompt_id: p.id.to_string(),
+            construct: p.construct,
+            kind: p.kind(),
+            value: None,
+            label: None,
+            skipped: true,
+            answered_at: at.to_string(),
+        }
+    }
+}
+
+/// An answer as a host gives it back (a resume, a report's document, a live
+/// answer): only what the widget reads of it. It is never taken as it is:
+/// the check rebuilds the record from its catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Given {
+    pub prompt_id: String,
+    pub value: Option<AnswerValue>,
+    /// The words the child saw, where the host kept them (the report's live view).
+    pub label: Option<String>,
+    pub skipped: bool,
+    pub answered_at: String,
+}
+
+/// What a host gives back of a record it was sent.
+impl From<&AnswerRecord> for Given {
+    fn from(a: &AnswerRecord) -> Given {
+        Given {
+            prompt_id: a.prompt_id.clone(),
+            value: a.value.clone(),
+            label: a.label.clone(),
+            skipped: a.skipped,
+            answered_at: a.answered_at.clone(),
+        }
+    }
+}
+
+impl From<AnswerRecord> for Given {
+    fn from(a: AnswerRecord) -> Given {
+        Given::from(&a)
+    }
+}
+
+impl Given {
+    /// Reads an answer given back: `promptId`, `skipped`, `answeredAt` and
+    /// `value`; `None` when one of them is missing or of the wrong type.
+    pub fn from_value(v: &Value) -> Option<Given> {
+        let text = |k: &str| v.get(k)?.as_str().map(str::to_string);
+        let value = match v.get("value") {
+            None | Some(Value::Null) => None,
+            Some(x) => Some(AnswerValue::from_value(x)?),
+        };
+        let label = match v.get("label") {
+            None | Some(Value::Null) => None,
+            Some(x) => Some(x.as_str()?.to_string()),
+        };
+        Some(Given {
+            prompt_id: text("promptId")?,
+            value,
+            label,
+            skipped: v.get("skipped")?.as_bool()?,
+            answered_at: text("answeredAt")?,
+        })
+    }
+}
+
+/// What the host tells a reloaded widget: the answers it already holds.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Resume {
+    pub answers: Vec<Given>,
+    pub started_at: Option<String>,
+}
+
+/// Whether an answer says something was hard: a face or a trust line below
+/// the middle, a disagree, or a feeling that is not an easy one. (How big a
+/// feeling is says nothing of whether it is hard.)
+pub fn hard(a: &AnswerRecord) -> bool {
+    match &a.value {
+        Some(AnswerValue::Number(n)) => match a.kind {
+            Kind::Faces => *n < 5.0,
+            Kind::Line => a.construct != Construct::Intensity && *n < 5.0,
+            Kind::Agree4 => *n < 3.0,
+            _ => false,
+        },
+        Some(AnswerValue::List(ids)) => ids
+            .iter()
+            .any(|id| !catalog::EASY_FEELINGS.contains(&id.as_str())),
+        _ => false,
+    }
+}
+
+/// What the child picked on a prompt.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pick {
+    /// The n-th choice of a faces, sizes, talk or agree prompt, from 0.
+    Choice(usize),
+    /// Feeling ids.
+    Feelings(Vec<String>),
+    /// A point on a 0–10 line.
+    Level(u8),
+    /// A drawing in `ally.strokes/1`.
+    Drawing(String),
+}
+
+/// The value and words of `pick` on prompt `p`, or `None` when the pick
+/// doesn't fit the prompt (out of range, unknown feeling, too many).
+pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue, String)> {
+    let l = config.locale;
+    let band = config.band();
+    match (p.input, pick) {
+        (Input::Faces(scale), Pick::Choice(i)) => {
+            let count = catalog::face_count(band);
+            let label = catalog::face_labels(scale, count).get(*i)?.get(l);
+            Some((
+                AnswerValue::Number(catalog::face_value(*i, count)),
+                label.into(),
+            ))
+        }
+        (Input::Sizes, Pick::Choice(i)) => {
+            let (word, value) = catalog::SIZES.get(*i)?;
+            Some((AnswerValue::Number(*value), word.get(l).into()))
+        }
+        (Input::Talk, Pick::Choice(i)) => {
+            let (id, word) = catalog::TALK.get(*i)?;
+            Some((AnswerValue::Text(id.to_string()), word.get(l).into()))
+        }
+        (Input::Agree4, Pick::Choice(i)) => {
+            let word = catalog::AGREE4.get(*i)?;
+            Some((AnswerValue::Number(*i as f64 + 1.0), word.get(l).into()))
+        }
+        (Input::Line(_), Pick::Level(n)) if *n <= 10 => {
+            let label = fill(UI.out_of_ten.get(l), &[("n", &n.to_string())]);
+            Some((AnswerValue::Number(f64::from(*n)), label))
+        }
+        (Input::Drawing, Pick::Drawing(data)) => {
+            // The SVG is always made here from the strokes, never taken from outside.
+            let drawing = strokes::decode(data)
+                .ok()
+                .filter(|d| !d.strokes.is_empty())?;
+            let value = DrawingValue {
+                format: strokes::FORMAT.to_string(),
+                strokes: data.clone(),
+                svg: drawing.to_svg().ok()?,
+            };
+            Some((AnswerValue::Drawing(value), UI.drawing.get(l).into()))
+        }
+        (Input::Feelings { max }, Pick::Feelings(ids)) => {
+            let offered = catalog::feelings(band);
+            let chosen: Vec<_> = offered
+                .iter()
+                .filter(|f| ids.iter().any(|id| id == f.id))
+                .collect();
+            let fits =
+                !ids.is_empty() && chosen.len() == ids.len() && (max == 0 || ids.len() <= max);
+            fits.then(|| {
+                let words: Vec<&str> = chosen.iter().map(|f| f.word.get(l)).collect();
+                let ids = chosen.iter().map(|f| f.id.to_string()).collect();
+                (AnswerValue::List(ids), words.join(", "))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The pick that gives `value` on prompt `p`: the reverse of [`value_of`].
+pub fn pick_of(config: &Config, p: &Prompt, value: &AnswerValue) -> Option<Pick> {
+    reread(config, p, value).map(|(pick, _, _)| pick)
+}
+
+/// The pick that gives `value` on prompt `p`, with the value and words it
+/// gives: only a pick that gives the same value back is real (feelings in
+/// catalog order). A drawing is decoded once, here, and its SVG made again
+/// from its strokes.
+pub(crate) fn reread(
+    config: &Config,
+    p: &Prompt,
+    value: &AnswerValue,
+) -> Option<(Pick, AnswerValue, String)> {
+    let whole = |n: f64, lo: f64, hi: f64| n.fract() == 0.0 && (lo..=hi).contains(&n);
+    let pick = match (p.input, value) {
+        (Input::Faces(_), AnswerValue::Number(n)) => {
+            let count = catalog::face_count(config.band());
+            Pick::Choice((0..count).find(|&i| catalog::face_value(i, count) == *n)?)
+        }
+        (Input::Sizes, AnswerValue::Number(n)) => {
+            Pick::Choice(catalog::SIZES.iter().position(|(_, v)| v == n)?)
+        }
+        (Input::Talk, AnswerValue::Text(t)) => {
+            Pick::Choice(catalog::TALK.iter().position(|(id, _)| id == t)?)
+        }
+        (Input::Agree4, AnswerValue::Number(n)) if whole(*n, 1.0, 4.0) => {
+            Pick::Choice(*n as usize - 1)
+        }
+        (Input::Line(_), AnswerValue::Number(n)) if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),
+        (Input::Feelings { .. }, AnswerValue::List(ids)) => Pick::Feelings(ids.clone()),
+        (Input::Drawing, AnswerValue::Drawing(d)) if d.format == strokes::FORMAT => {
+            Pick::Drawing(d.strokes.clone())
+        }
+        _ => return None,
+    };
+    let (again, label) = value_of(config, p, &pick)?;
+    let same = match (&again, value) {
+        (AnswerValue::Drawing(a), AnswerValue::Drawing(b)) => a.strokes == b.strokes,
+        _ => again == *value,
+    };
+    same.then_some((pick, again, label))
+}
+
+impl Json for AnswerValue {
+    fn json(&self, out: &mut String) {
+        match self {
+            AnswerValue::Number(n) => json::number(out, *n),
+            AnswerValue::Text(t) => json::string(out, t),
+            AnswerValue::List(ids) => ids.json(out),
+            AnswerValue::Drawing(d) => Obj::new(out)
+                .field("format", &d.format)
+                .field("strokes", &d.strokes)
+                .field("svg", &d.svg)
+                .end(),
+        }
+    }
+}
+
+impl Json for AnswerRecord {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("promptId", &self.prompt_id)
+            .field("construct", &self.construct.code())
+            .field("kind", &self.kind.code())
+            .field("value", &self.value)
+            .field("label", &self.label)
+            .field("skipped", &self.skipped)
+            .field("answeredAt", &self.answered_at)
+            .end();
+    }
+}

@@ -1,0 +1,144 @@
+//! The record of one check, finished or ongoing: its settings, the prompts
+//! asked, one answer slot each, and its times. The widget's flow is a check
+//! plus where the child is; scoring, FHIR and the report read checks.
+
+use super::answer::{reread, AnswerRecord, AnswerValue, Resume};
+use super::catalog::{self, Prompt, UI};
+use super::config::Config;
+use super::json::Json;
+use super::time::{self, is_timestamp};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    pub config: Config,
+    pub session: String,
+    pub prompts: Vec<&'static Prompt>,
+    /// One slot per prompt; a skip is a record with `skipped: true`.
+    pub answers: Vec<Option<AnswerRecord>>,
+    pub started_at: String,
+    pub completed_at: Option<String>,
+}
+
+impl Check {
+    /// A check with nothing answered yet: the prompts of the config's band and mode.
+    pub fn new(config: Config, session: &str, now: &str) -> Check {
+        let prompts = catalog::prompts(config.band(), config.mode);
+        Check {
+            answers: vec![None; prompts.len()],
+            prompts,
+            config,
+            session: session.to_string(),
+            started_at: now.to_string(),
+            completed_at: None,
+        }
+    }
+
+    /// Who the answers go to, as the sentences name them.
+    pub fn helper(&self) -> String {
+        self.config.helper(UI.someone.get(self.config.locale))
+    }
+
+    /// The words of prompt `i` as the child sees them: the helper named, and
+    /// "that feeling" or "your feelings" after the feelings picked before.
+    pub fn text(&self, i: usize) -> String {
+        let picked = self.answers[..i]
+            .iter()
+            .flatten()
+            .find_map(|a| match &a.value {
+                Some(AnswerValue::List(ids)) => Some(ids.len()),
+                _ => None,
+            })
+            .unwrap_or(0);
+        self.prompts[i].text_for(self.config.locale, &self.helper(), picked)
+    }
+
+    /// The answer to "something to tell today?": `yes`, `later` or `no`.
+    pub fn talk(&self) -> Option<&str> {
+        self.answers.iter().flatten().find_map(|a| match &a.value {
+            Some(AnswerValue::Text(t)) => Some(t.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Whether the end should be calm rather than a celebration: the child
+    /// said something was hard.
+    pub fn calm_ending(&self) -> bool {
+        self.answers.iter().flatten().any(super::answer::hard)
+    }
+
+    /// Takes back the answers a host kept. Answers to prompts this check
+    /// doesn't have are dropped; the latest answer to a prompt wins; each is
+    /// rebuilt from the catalog, so what a host sends back can't change a
+    /// prompt's construct, kind, scale or words.
+    pub fn resume(mut self, resume: Resume) -> Check {
+        for a in resume.answers {
+            let Some(i) = self.prompts.iter().position(|p| p.id == a.prompt_id) else {
+                continue;
+            };
+            let p = self.prompts[i];
+            if !is_timestamp(&a.answered_at) {
+                continue;
+            }
+            let clean = if a.skipped {
+                Some(AnswerRecord::skipped(p, &a.answered_at))
+            } else {
+                a.value.as_ref().and_then(|v| {
+                    let (_, value, label) = reread(&self.config, p, v)?;
+                    Some(AnswerRecord::answered(p, value, label, &a.answered_at))
+                })
+            };
+            if clean.is_some() {
+                self.answers[i] = clean;
+            }
+        }
+        if let Some(t) = resume.started_at.filter(|t| is_timestamp(t)) {
+            self.started_at = t;
+        }
+        self
+    }
+
+    /// The first prompt from `start` on without an answer, if any.
+    pub fn first_open_from(&self, start: usize) -> Option<usize> {
+        (start..self.prompts.len()).find(|&i| self.answers[i].is_none())
+    }
+
+    /// Marks the check finished when its last answer was given, so a result
+    /// made again from the same answers (a resume after the portal's page
+    /// reloaded) says the same time; `now` only when nothing was answered.
+    pub fn complete(&mut self, now: &str) {
+        let last = self
+            .answers
+            .iter()
+            .flatten()
+            .map(|a| a.answered_at.as_str())
+            .max_by(|a, b| time::compare(a, b));
+        self.completed_at = Some(last.unwrap_or(now).to_string());
+    }
+
+    /// What names this check's result and every FHIR resource made of it:
+    /// the session, the band and mode, and each answer (its prompt, skip,
+    /// time and value). Never the moment the result was made, so the same
+    /// answers always give the same ids, and a result sent again is the
+    /// same record, never a second one.
+    pub fn seed(&self) -> String {
+        let mut seed = format!(
+            "{}|{}|{}",
+            self.session,
+            self.config.band().code(),
+            self.config.mode.code()
+        );
+        for a in self.answers.iter().flatten() {
+            seed.push('|');
+            seed.push_str(&a.prompt_id);
+            seed.push(if a.skipped { '-' } else { '+' });
+            seed.push_str(&a.answered_at);
+            match &a.value {
+                // A drawing is its strokes: the SVG is made from them.
+                Some(AnswerValue::Drawing(d)) => seed.push_str(&d.strokes),
+                Some(v) => v.json(&mut seed),
+                None => {}
+            }
+        }
+        seed
+    }
+}
