@@ -4,23 +4,9 @@
 //! Components render whatever the catalog holds; no band has a code path
 //! of its own.
 
-use super::config::{AgeBand, Locale, Mode};
-
-/// A string in every locale Ally speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tr {
-    pub en: &'static str,
-    pub es: &'static str,
-}
-
-impl Tr {
-    pub fn get(&self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::En => self.en,
-            Locale::Es => self.es,
-        }
-    }
-}
+use super::config::{AgeBand, Mode};
+use super::words::{self, Locale};
+pub use super::words::{fill, Tr};
 
 /// What a prompt measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,7 +159,7 @@ impl Prompt {
             (Some([_, several]), 2..) => several,
             _ => &self.text,
         };
-        with_helper(text.get(locale), helper)
+        words::with_helper(locale, text.get(locale), helper)
     }
 }
 
@@ -184,22 +170,10 @@ const OLDER: &[AgeBand] = &[Preteen, Teen];
 const SIX_UP: &[AgeBand] = &[EarlySchool, Preteen, Teen];
 const CHILD: &[AgeBand] = &[Preschool, EarlySchool, Preteen];
 
-const LISTENED: Tr = Tr {
-    en: "Did {helper} listen to you today?",
-    es: "¿Hoy te escuchó {helper}?",
-};
-const WHAT_MATTERS: Tr = Tr {
-    en: "Did you and {helper} talk about things that are important to you today?",
-    es: "¿Hoy hablaste con {helper} de cosas importantes para ti?",
-};
-const LIKED_WHAT_WE_DID: Tr = Tr {
-    en: "Did you like what you did today with {helper}?",
-    es: "¿Te gustó lo que hiciste hoy con {helper}?",
-};
-const NEXT_TIME: Tr = Tr {
-    en: "Would you like to do something like this again next time?",
-    es: "¿Te gustaría repetir algo así la próxima vez?",
-};
+const LISTENED: Tr = Tr::PromptListened;
+const WHAT_MATTERS: Tr = Tr::PromptWhatMatters;
+const LIKED_WHAT_WE_DID: Tr = Tr::PromptLikedWhatWeDid;
+const NEXT_TIME: Tr = Tr::PromptNextTime;
 
 const fn prompt(
     id: &'static str,
@@ -247,10 +221,7 @@ pub static PROMPTS: &[Prompt] = &[
         ALL,
         Construct::Mood,
         Input::Faces(Scale::Mood),
-        Tr {
-            en: "How do you feel right now?",
-            es: "¿Cómo te sientes ahora?",
-        },
+        Tr::PromptMoodNow,
     ),
     // Drawings are invitations: their Skip reads "No, thanks".
     prompt(
@@ -259,10 +230,7 @@ pub static PROMPTS: &[Prompt] = &[
         CHILD,
         Construct::Drawing,
         Input::Drawing,
-        Tr {
-            en: "Would you like to draw how you feel?",
-            es: "¿Quieres dibujar cómo te sientes?",
-        },
+        Tr::PromptDrawingFeel,
     ),
     prompt(
         "drawing.feel",
@@ -270,10 +238,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Teen],
         Construct::Drawing,
         Input::Drawing,
-        Tr {
-            en: "Want to sketch how you feel? It's optional.",
-            es: "¿Quieres dibujar cómo te sientes? Es opcional.",
-        },
+        Tr::PromptDrawingFeelTeen,
     ),
     prompt(
         "feelings.which",
@@ -281,10 +246,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Preschool],
         Construct::Feelings,
         Input::Feelings { max: 1 },
-        Tr {
-            en: "Which face shows how you feel?",
-            es: "¿Qué carita muestra cómo te sientes?",
-        },
+        Tr::PromptFeelingsWhichPreschool,
     ),
     prompt(
         "feelings.which",
@@ -292,10 +254,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[EarlySchool],
         Construct::Feelings,
         Input::Feelings { max: 2 },
-        Tr {
-            en: "Which feelings do you have? Pick one or two.",
-            es: "¿Qué emociones tienes? Elige una o dos.",
-        },
+        Tr::PromptFeelingsWhichEarlySchool,
     ),
     prompt(
         "feelings.which",
@@ -303,45 +262,24 @@ pub static PROMPTS: &[Prompt] = &[
         OLDER,
         Construct::Feelings,
         Input::Feelings { max: 0 },
-        Tr {
-            en: "Which feelings do you have? Pick all that fit.",
-            es: "¿Qué emociones tienes? Elige todas las que sientas.",
-        },
+        Tr::PromptFeelingsWhich,
     ),
     intensity(
         YOUNG,
         Input::Sizes,
         [
-            Tr {
-                en: "How big is your feeling right now?",
-                es: "¿Qué tan grande es lo que sientes ahora?",
-            },
-            Tr {
-                en: "How big is that feeling?",
-                es: "¿Qué tan grande es eso que sientes?",
-            },
-            Tr {
-                en: "All together, how big are these feelings?",
-                es: "¿Qué tan grande es todo lo que sientes?",
-            },
+            Tr::PromptIntensitySizes,
+            Tr::PromptIntensitySizesOne,
+            Tr::PromptIntensitySizesSeveral,
         ],
     ),
     intensity(
         OLDER,
         Input::Line(LineEnds::Thermometer),
         [
-            Tr {
-                en: "How strong is what you feel right now, from 0 to 10?",
-                es: "¿Qué tan fuerte es lo que sientes ahora, del 0 al 10?",
-            },
-            Tr {
-                en: "How strong is that feeling, from 0 to 10?",
-                es: "¿Qué tan fuerte es esa emoción, del 0 al 10?",
-            },
-            Tr {
-                en: "All together, how strong are these feelings, from 0 to 10?",
-                es: "¿Qué tan fuertes son estas emociones, todas juntas, del 0 al 10?",
-            },
+            Tr::PromptIntensityLine,
+            Tr::PromptIntensityLineOne,
+            Tr::PromptIntensityLineSeveral,
         ],
     ),
     prompt(
@@ -350,10 +288,7 @@ pub static PROMPTS: &[Prompt] = &[
         SIX_UP,
         Construct::WantsToTalk,
         Input::Talk,
-        Tr {
-            en: "Today, is there something you'd like to tell {helper}?",
-            es: "¿Hay algo que quieras contarle hoy a {helper}?",
-        },
+        Tr::PromptTalkToday,
     ),
     // Check-out: trust in the helper and the work (bond, goals, tasks, overall).
     prompt(
@@ -362,10 +297,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Preschool],
         Construct::Overall,
         Input::Faces(Scale::Agree),
-        Tr {
-            en: "Did you like being here today?",
-            es: "¿Te gustó estar aquí hoy?",
-        },
+        Tr::PromptLikedBeingHere,
     ),
     prompt(
         "trust.listened",
@@ -422,10 +354,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Preschool],
         Construct::Tasks,
         Input::Faces(Scale::Agree),
-        Tr {
-            en: "Did you like what you played today?",
-            es: "¿Te gustó lo que jugaste hoy?",
-        },
+        Tr::PromptLikedWhatWePlayed,
     ),
     prompt(
         "trust.liked_what_we_did",
@@ -481,10 +410,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Teen],
         Construct::Bond,
         Input::Agree4,
-        Tr {
-            en: "I can tell {helper} things that are hard to say.",
-            es: "Puedo contarle a {helper} cosas que me cuesta decir.",
-        },
+        Tr::PromptHardThings,
     ),
     prompt(
         "trust.on_my_side",
@@ -492,10 +418,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Teen],
         Construct::Bond,
         Input::Agree4,
-        Tr {
-            en: "I feel supported by {helper}.",
-            es: "Siento que {helper} me apoya.",
-        },
+        Tr::PromptOnMySide,
     ),
     prompt(
         "trust.my_goals",
@@ -503,10 +426,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Teen],
         Construct::Goals,
         Input::Agree4,
-        Tr {
-            en: "In sessions with {helper}, I work on things I care about.",
-            es: "En las sesiones con {helper}, trabajo en cosas que me importan.",
-        },
+        Tr::PromptMyGoals,
     ),
     prompt(
         "trust.how_we_work",
@@ -514,10 +434,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Teen],
         Construct::Tasks,
         Input::Agree4,
-        Tr {
-            en: "The way {helper} and I work makes sense to me.",
-            es: "La forma en que trabajo con {helper} tiene sentido para mí.",
-        },
+        Tr::PromptHowWeWork,
     ),
     prompt(
         "drawing.together",
@@ -525,10 +442,7 @@ pub static PROMPTS: &[Prompt] = &[
         CHILD,
         Construct::Drawing,
         Input::Drawing,
-        Tr {
-            en: "Would you like to draw you and {helper}? It's okay if you don't want to.",
-            es: "¿Quieres dibujarte con {helper}? Está bien si no quieres.",
-        },
+        Tr::PromptDrawingTogether,
     ),
     prompt(
         "drawing.together",
@@ -536,10 +450,7 @@ pub static PROMPTS: &[Prompt] = &[
         &[Teen],
         Construct::Drawing,
         Input::Drawing,
-        Tr {
-            en: "Want to sketch something about today's session? It's optional.",
-            es: "¿Quieres dibujar algo sobre la sesión de hoy? Es opcional.",
-        },
+        Tr::PromptDrawingTogetherTeen,
     ),
 ];
 
@@ -564,115 +475,67 @@ pub struct Feeling {
 pub static FEELINGS: &[Feeling] = &[
     Feeling {
         id: "happy",
-        word: Tr {
-            en: "Happy",
-            es: "Alegría",
-        },
+        word: Tr::FeelingHappy,
     },
     Feeling {
         id: "sad",
-        word: Tr {
-            en: "Sad",
-            es: "Tristeza",
-        },
+        word: Tr::FeelingSad,
     },
     Feeling {
         id: "angry",
-        word: Tr {
-            en: "Angry",
-            es: "Enojo",
-        },
+        word: Tr::FeelingAngry,
     },
     Feeling {
         id: "scared",
-        word: Tr {
-            en: "Scared",
-            es: "Miedo",
-        },
+        word: Tr::FeelingScared,
     },
     Feeling {
         id: "calm",
-        word: Tr {
-            en: "Calm",
-            es: "Calma",
-        },
+        word: Tr::FeelingCalm,
     },
     Feeling {
         id: "worried",
-        word: Tr {
-            en: "Worried",
-            es: "Preocupación",
-        },
+        word: Tr::FeelingWorried,
     },
     Feeling {
         id: "excited",
-        word: Tr {
-            en: "Excited",
-            es: "Entusiasmo",
-        },
+        word: Tr::FeelingExcited,
     },
     Feeling {
         id: "tired",
-        word: Tr {
-            en: "Tired",
-            es: "Cansancio",
-        },
+        word: Tr::FeelingTired,
     },
     Feeling {
         id: "frustrated",
-        word: Tr {
-            en: "Frustrated",
-            es: "Frustración",
-        },
+        word: Tr::FeelingFrustrated,
     },
     Feeling {
         id: "lonely",
-        word: Tr {
-            en: "Lonely",
-            es: "Soledad",
-        },
+        word: Tr::FeelingLonely,
     },
     Feeling {
         id: "proud",
-        word: Tr {
-            en: "Proud",
-            es: "Orgullo",
-        },
+        word: Tr::FeelingProud,
     },
     Feeling {
         id: "confused",
-        word: Tr {
-            en: "Confused",
-            es: "Confusión",
-        },
+        word: Tr::FeelingConfused,
     },
     Feeling {
         id: "stressed",
-        word: Tr {
-            en: "Stressed",
-            es: "Estrés",
-        },
+        word: Tr::FeelingStressed,
     },
     Feeling {
         id: "hopeful",
-        word: Tr {
-            en: "Hopeful",
-            es: "Esperanza",
-        },
+        word: Tr::FeelingHopeful,
     },
     Feeling {
         id: "embarrassed",
-        word: Tr {
-            en: "Embarrassed",
-            es: "Vergüenza",
-        },
+        word: Tr::FeelingEmbarrassed,
     },
     Feeling {
         id: "overwhelmed",
-        word: Tr {
-            en: "Overwhelmed",
-            es: "Agobio",
-        },
+        word: Tr::FeelingOverwhelmed,
     },
 ];
 
@@ -699,133 +562,32 @@ pub fn feelings_drawn(band: AgeBand) -> bool {
 /// Small, medium, big, and their values on the 0–10 intensity scale: the
 /// middles of the thermometer's thirds, so a "small" feeling is not "none".
 pub static SIZES: [(Tr, f64); 3] = [
-    (
-        Tr {
-            en: "Small",
-            es: "Pequeño",
-        },
-        2.0,
-    ),
-    (
-        Tr {
-            en: "Medium",
-            es: "Mediano",
-        },
-        5.0,
-    ),
-    (
-        Tr {
-            en: "Big",
-            es: "Grande",
-        },
-        8.0,
-    ),
+    (Tr::SizeSmall, 2.0),
+    (Tr::SizeMedium, 5.0),
+    (Tr::SizeBig, 8.0),
 ];
 
 /// Yes, maybe later, no; the value on the wire is the id.
 pub static TALK: [(&str, Tr); 3] = [
-    (
-        "yes",
-        Tr {
-            en: "Yes",
-            es: "Sí",
-        },
-    ),
-    (
-        "later",
-        Tr {
-            en: "Maybe later",
-            es: "Tal vez luego",
-        },
-    ),
-    ("no", Tr { en: "No", es: "No" }),
+    ("yes", Tr::TalkYes),
+    ("later", Tr::TalkLater),
+    ("no", Tr::TalkNo),
 ];
 
 /// Four points from "disagree a lot" (1) to "agree a lot" (4).
-pub static AGREE4: [Tr; 4] = [
-    Tr {
-        en: "Disagree a lot",
-        es: "Muy en desacuerdo",
-    },
-    Tr {
-        en: "Disagree a little",
-        es: "Algo en desacuerdo",
-    },
-    Tr {
-        en: "Agree a little",
-        es: "Algo de acuerdo",
-    },
-    Tr {
-        en: "Agree a lot",
-        es: "Muy de acuerdo",
-    },
-];
+pub static AGREE4: [Tr; 4] = [Tr::Agree41, Tr::Agree42, Tr::Agree43, Tr::Agree44];
 
 /// The drawing pad's colours: six for children, nine for teenagers.
 pub static COLOURS: [([u8; 3], Tr); 9] = [
-    (
-        [0x2b, 0x2b, 0x45],
-        Tr {
-            en: "Black",
-            es: "Negro",
-        },
-    ),
-    (
-        [0xe0, 0x41, 0x2f],
-        Tr {
-            en: "Red",
-            es: "Rojo",
-        },
-    ),
-    (
-        [0xf5, 0xb7, 0x00],
-        Tr {
-            en: "Yellow",
-            es: "Amarillo",
-        },
-    ),
-    (
-        [0x2e, 0x9e, 0x4f],
-        Tr {
-            en: "Green",
-            es: "Verde",
-        },
-    ),
-    (
-        [0x2f, 0x6f, 0xd1],
-        Tr {
-            en: "Blue",
-            es: "Azul",
-        },
-    ),
-    (
-        [0x8a, 0x4f, 0xc7],
-        Tr {
-            en: "Purple",
-            es: "Morado",
-        },
-    ),
-    (
-        [0x8b, 0x5a, 0x2b],
-        Tr {
-            en: "Brown",
-            es: "Marrón",
-        },
-    ),
-    (
-        [0xf2, 0x7a, 0xb0],
-        Tr {
-            en: "Pink",
-            es: "Rosa",
-        },
-    ),
-    (
-        [0x8a, 0x8f, 0x98],
-        Tr {
-            en: "Grey",
-            es: "Gris",
-        },
-    ),
+    ([0x2b, 0x2b, 0x45], Tr::ColourBlack),
+    ([0xe0, 0x41, 0x2f], Tr::ColourRed),
+    ([0xf5, 0xb7, 0x00], Tr::ColourYellow),
+    ([0x2e, 0x9e, 0x4f], Tr::ColourGreen),
+    ([0x2f, 0x6f, 0xd1], Tr::ColourBlue),
+    ([0x8a, 0x4f, 0xc7], Tr::ColourPurple),
+    ([0x8b, 0x5a, 0x2b], Tr::ColourBrown),
+    ([0xf2, 0x7a, 0xb0], Tr::ColourPink),
+    ([0x8a, 0x8f, 0x98], Tr::ColourGrey),
 ];
 
 /// The colours a band draws with.
@@ -837,22 +599,7 @@ pub fn colours(band: AgeBand) -> &'static [([u8; 3], Tr)] {
 }
 
 /// Brush sizes in canvas units, with their names.
-pub static BRUSHES: [(f64, Tr); 2] = [
-    (
-        7.0,
-        Tr {
-            en: "Thin brush",
-            es: "Pincel fino",
-        },
-    ),
-    (
-        18.0,
-        Tr {
-            en: "Thick brush",
-            es: "Pincel grueso",
-        },
-    ),
-];
+pub static BRUSHES: [(f64, Tr); 2] = [(7.0, Tr::BrushThin), (18.0, Tr::BrushThick)];
 
 /// Whether a band has the eraser, Redo and Clear (3–5 keep it to Undo).
 pub fn full_toolbox(band: AgeBand) -> bool {
@@ -861,28 +608,10 @@ pub fn full_toolbox(band: AgeBand) -> bool {
 
 /// The words at the 0 and 10 ends of a line: 0 is "not at all", never "a little".
 pub fn line_ends(ends: LineEnds) -> (Tr, Tr) {
-    let not_at_all = Tr {
-        en: "Not at all",
-        es: "Para nada",
-    };
+    let not_at_all = Tr::LineNotAtAll;
     match ends {
-        LineEnds::Thermometer => (
-            Tr {
-                en: "Not at all",
-                es: "Nada",
-            },
-            Tr {
-                en: "Very strong",
-                es: "Muy fuerte",
-            },
-        ),
-        LineEnds::Faces | LineEnds::Words => (
-            not_at_all,
-            Tr {
-                en: "A lot",
-                es: "Mucho",
-            },
-        ),
+        LineEnds::Thermometer => (Tr::LineNothing, Tr::LineVeryStrong),
+        LineEnds::Faces | LineEnds::Words => (not_at_all, Tr::LineALot),
     }
 }
 
@@ -904,81 +633,28 @@ pub fn face_value(index: usize, count: usize) -> f64 {
 }
 
 const MOOD_5: [Tr; 5] = [
-    Tr {
-        en: "Awful",
-        es: "Muy mal",
-    },
-    Tr {
-        en: "Not good",
-        es: "Mal",
-    },
-    Tr {
-        en: "Okay",
-        es: "Regular",
-    },
-    Tr {
-        en: "Good",
-        es: "Bien",
-    },
-    Tr {
-        en: "Great",
-        es: "Genial",
-    },
+    Tr::FaceMood50,
+    Tr::FaceMood51,
+    Tr::FaceMood52,
+    Tr::FaceMood53,
+    Tr::FaceMood54,
 ];
-const MOOD_3: [Tr; 3] = [
-    Tr {
-        en: "Not good",
-        es: "Mal",
-    },
-    Tr {
-        en: "Okay",
-        es: "Regular",
-    },
-    Tr {
-        en: "Good",
-        es: "Bien",
-    },
-];
+const MOOD_3: [Tr; 3] = [Tr::FaceMood30, Tr::FaceMood31, Tr::FaceMood32];
 const AGREE_5: [Tr; 5] = [
-    Tr { en: "No", es: "No" },
-    Tr {
-        en: "Not really",
-        es: "No mucho",
-    },
-    Tr {
-        en: "Kind of",
-        es: "Más o menos",
-    },
-    Tr {
-        en: "Yes",
-        es: "Sí",
-    },
-    Tr {
-        en: "Yes, a lot",
-        es: "Sí, mucho",
-    },
+    Tr::FaceAgree50,
+    Tr::FaceAgree51,
+    Tr::FaceAgree52,
+    Tr::FaceAgree53,
+    Tr::FaceAgree54,
 ];
 const WANT_5: [Tr; 5] = [
     AGREE_5[0],
     AGREE_5[1],
-    Tr {
-        en: "Maybe",
-        es: "Tal vez",
-    },
+    Tr::FaceWant52,
     AGREE_5[3],
     AGREE_5[4],
 ];
-const AGREE_3: [Tr; 3] = [
-    Tr { en: "No", es: "No" },
-    Tr {
-        en: "A little",
-        es: "Un poco",
-    },
-    Tr {
-        en: "Yes",
-        es: "Sí",
-    },
-];
+const AGREE_3: [Tr; 3] = [Tr::FaceAgree30, Tr::FaceAgree31, Tr::FaceAgree32];
 
 /// The words for each face, saddest first.
 pub fn face_labels(scale: Scale, count: usize) -> &'static [Tr] {
@@ -1064,239 +740,50 @@ pub struct Ui {
 }
 
 pub static UI: Ui = Ui {
-    drawing: Tr { en: "A drawing", es: "Un dibujo" },
-    canvas: Tr {
-        en: "Drawing space: draw with your finger or a pen",
-        es: "Espacio para dibujar: dibuja con el dedo o un lápiz",
-    },
-    eraser: Tr { en: "Eraser", es: "Borrador" },
-    undo: Tr { en: "Undo", es: "Deshacer" },
-    redo: Tr { en: "Redo", es: "Rehacer" },
-    clear: Tr { en: "Clear all", es: "Borrar todo" },
-    done: Tr { en: "Done", es: "Listo" },
-    next: Tr { en: "Next", es: "Siguiente" },
-    read_aloud: Tr { en: "Read aloud", es: "Leer en voz alta" },
-    stop_reading: Tr { en: "Stop reading", es: "Dejar de leer" },
-    out_of_ten: Tr { en: "{n} out of 10", es: "{n} de 10" },
-    not_chosen: Tr { en: "Not chosen yet", es: "Sin elegir" },
-    sticker: Tr { en: "A star for you!", es: "¡Una estrella para ti!" },
-    hello: Tr {
-        en: "Hi there!",
-        es: "¡Hola!",
-    },
-    hello_named: Tr {
-        en: "Hi, {child}!",
-        es: "¡Hola, {child}!",
-    },
-    intro_checkin: child_teen(
-        Tr {
-            en: "Let's take a minute to see how you feel.",
-            es: "Tomemos un minuto para ver cómo te sientes.",
-        },
-        Tr {
-            en: "Before your session: a quick check-in, about one minute.",
-            es: "Antes de tu sesión: unas preguntas rápidas, como un minuto.",
-        },
-    ),
-    intro_checkout: child_teen(
-        Tr {
-            en: "Let's think about how today went with {helper}.",
-            es: "Pensemos en cómo te fue hoy con {helper}.",
-        },
-        Tr {
-            en: "A few quick questions about today's session.",
-            es: "Unas preguntas rápidas sobre la sesión de hoy.",
-        },
-    ),
-    skip_ok: Aged([
-        Tr {
-            en: "If you don't want to answer, tap Skip. That's okay.",
-            es: "Si no quieres responder, toca Saltar. Está bien.",
-        },
-        Tr {
-            en: "You can skip any question. That's completely okay.",
-            es: "Puedes saltar cualquier pregunta. No pasa nada.",
-        },
-        Tr {
-            en: "Every question is optional. Skip anything you like.",
-            es: "Todas las preguntas son opcionales. Puedes saltar las que quieras.",
-        },
-    ]),
-    no_wrong: Aged([
-        Tr {
-            en: "There are no wrong answers. If you didn't like something, {helper} really wants to know.",
-            es: "No hay respuestas malas. Si algo no te gustó, {helper} de verdad quiere saberlo.",
-        },
-        Tr {
-            en: "There are no wrong answers. If something didn't work for you, {helper} really wants to know.",
-            es: "No hay respuestas incorrectas. Si algo no te funcionó, {helper} de verdad quiere saberlo.",
-        },
-        Tr {
-            en: "There are no wrong answers. Knowing what didn't work helps {helper} as much as knowing what did.",
-            es: "No hay respuestas incorrectas. Saber qué no funcionó le sirve a {helper} tanto como saber qué sí.",
-        },
-    ]),
-    who_sees: Aged([
-        Tr {
-            en: "Your answers go to {helper}.",
-            es: "Tus respuestas le llegan a {helper}.",
-        },
-        Tr {
-            en: "Your answers go to {helper} and may be saved in your file at the clinic. They help plan your sessions.",
-            es: "Tus respuestas le llegan a {helper} y pueden guardarse en tu expediente de la clínica. Sirven para planear tus sesiones.",
-        },
-        Tr {
-            en: "Your answers go to {helper} through the clinic's system and may be kept in your clinic record. To know who else can see them, ask {helper}.",
-            es: "Tus respuestas le llegan a {helper} por el sistema de la clínica y pueden guardarse en tu expediente. Si quieres saber quién más puede verlas, pregúntale a {helper}.",
-        },
-    ]),
-    someone: Tr {
-        en: "the person helping you",
-        es: "la persona que te ayuda",
-    },
-    start: Tr {
-        en: "Start",
-        es: "Empezar",
-    },
-    skip: Tr {
-        en: "Skip",
-        es: "Saltar",
-    },
-    no_thanks: Tr {
-        en: "No, thanks",
-        es: "No, gracias",
-    },
-    back: Tr {
-        en: "Back",
-        es: "Atrás",
-    },
-    progress: Tr {
-        en: "Question {n} of {total}",
-        es: "Pregunta {n} de {total}",
-    },
-    done_title: Aged([
-        Tr {
-            en: "All done!",
-            es: "¡Terminamos!",
-        },
-        Tr {
-            en: "Thanks!",
-            es: "¡Gracias!",
-        },
-        Tr {
-            en: "Thanks.",
-            es: "Gracias.",
-        },
-    ]),
-    done_body: Tr {
-        en: "Thank you for your answers!",
-        es: "¡Gracias por responder!",
-    },
-    calm_title: Aged([
-        Tr {
-            en: "Thank you",
-            es: "Gracias",
-        },
-        Tr {
-            en: "Thanks for sharing",
-            es: "Gracias por contarlo",
-        },
-        Tr {
-            en: "Thanks.",
-            es: "Gracias.",
-        },
-    ]),
+    drawing: Tr::Drawing,
+    canvas: Tr::Canvas,
+    eraser: Tr::Eraser,
+    undo: Tr::Undo,
+    redo: Tr::Redo,
+    clear: Tr::Clear,
+    done: Tr::Done,
+    next: Tr::Next,
+    read_aloud: Tr::ReadAloud,
+    stop_reading: Tr::StopReading,
+    out_of_ten: Tr::OutOfTen,
+    not_chosen: Tr::NotChosen,
+    sticker: Tr::Sticker,
+    hello: Tr::Hello,
+    hello_named: Tr::HelloNamed,
+    intro_checkin: child_teen(Tr::IntroCheckinChild, Tr::IntroCheckinTeen),
+    intro_checkout: child_teen(Tr::IntroCheckoutChild, Tr::IntroCheckoutTeen),
+    skip_ok: Aged([Tr::SkipOkChild, Tr::SkipOkPreteen, Tr::SkipOkTeen]),
+    no_wrong: Aged([Tr::NoWrongChild, Tr::NoWrongPreteen, Tr::NoWrongTeen]),
+    who_sees: Aged([Tr::WhoSeesChild, Tr::WhoSeesPreteen, Tr::WhoSeesTeen]),
+    someone: Tr::Someone,
+    start: Tr::Start,
+    skip: Tr::Skip,
+    no_thanks: Tr::NoThanks,
+    back: Tr::Back,
+    progress: Tr::Progress,
+    done_title: Aged([Tr::DoneTitleChild, Tr::DoneTitlePreteen, Tr::DoneTitleTeen]),
+    done_body: Tr::DoneBody,
+    calm_title: Aged([Tr::CalmTitleChild, Tr::CalmTitlePreteen, Tr::CalmTitleTeen]),
     calm_checkin: Aged([
-        Tr {
-            en: "Thank you for showing how you feel. You can talk about it with {helper} if you want.",
-            es: "Gracias por mostrar cómo te sientes. Si quieres, puedes hablarlo con {helper}.",
-        },
-        Tr {
-            en: "It's okay to feel this way. You can talk about it with {helper} if you want.",
-            es: "Está bien sentirse así. Si quieres, puedes hablarlo con {helper}.",
-        },
-        Tr {
-            en: "It's okay to feel this way. You can talk about it with {helper} if you want.",
-            es: "Está bien sentirse así. Si quieres, puedes hablarlo con {helper}.",
-        },
+        Tr::CalmCheckinChild,
+        Tr::CalmCheckinPreteen,
+        Tr::CalmCheckinTeen,
     ]),
-    calm_checkout: Tr {
-        en: "Thank you for saying how it really went. It helps {helper} make things better.",
-        es: "Gracias por decir cómo te fue de verdad. Eso le ayuda a {helper} a mejorar las cosas.",
-    },
-    sending: Tr {
-        en: "Sending your answers…",
-        es: "Enviando tus respuestas…",
-    },
-    sent: Tr {
-        en: "Your answers were sent, so {helper} can see them.",
-        es: "Tus respuestas se enviaron para que {helper} las vea.",
-    },
-    page_full: Aged([
-        Tr {
-            en: "Your page is full! You can undo a line, or tap Done.",
-            es: "¡Tu hoja está llena! Puedes deshacer una línea o tocar Listo.",
-        },
-        Tr {
-            en: "Your page is full! You can undo, clear, or finish your drawing.",
-            es: "¡Tu hoja está llena! Puedes deshacer, borrar todo o terminar.",
-        },
-        Tr {
-            en: "The page is full. You can undo, clear, or finish.",
-            es: "La hoja está llena. Puedes deshacer, borrar todo o terminar.",
-        },
-    ]),
-    talk_yes: Tr {
-        en: "Got it. Your answers will let {helper} know you have something to say.",
-        es: "Entendido. Tus respuestas le avisarán a {helper} que tienes algo que decir.",
-    },
-    talk_later: Tr {
-        en: "That's okay. If you want, you can tell {helper} later. It's up to you.",
-        es: "Está bien. Si quieres, puedes contarle a {helper} más tarde. Tú decides.",
-    },
-    stopped: Tr {
-        en: "Oops, this can't go on right now.",
-        es: "Uy, esto no puede seguir ahora.",
-    },
-    not_embedded: Tr {
-        en: "Ally opens inside your care portal.",
-        es: "Ally se abre dentro de tu portal de atención.",
-    },
-    not_allowed: Tr {
-        en: "This page is not allowed to open Ally.",
-        es: "Esta página no tiene permiso para abrir Ally.",
-    },
-    no_session: Tr {
-        en: "The link to Ally is missing its session.",
-        es: "Al enlace de Ally le falta la sesión.",
-    },
-    oops_title: Tr {
-        en: "Oops, this can't start right now.",
-        es: "Uy, esto no puede empezar ahora.",
-    },
-    oops_body: Tr {
-        en: "Please ask the grown-up with you for help.",
-        es: "Pide ayuda a la persona adulta que está contigo.",
-    },
+    calm_checkout: Tr::CalmCheckout,
+    sending: Tr::Sending,
+    sent: Tr::Sent,
+    page_full: Aged([Tr::PageFullChild, Tr::PageFullPreteen, Tr::PageFullTeen]),
+    talk_yes: Tr::ReplyTalkYes,
+    talk_later: Tr::ReplyTalkLater,
+    stopped: Tr::Stopped,
+    not_embedded: Tr::NotEmbedded,
+    not_allowed: Tr::NotAllowed,
+    no_session: Tr::NoSession,
+    oops_title: Tr::OopsTitle,
+    oops_body: Tr::OopsBody,
 };
-
-/// Puts the helper into a sentence. In Spanish, "a el" and "de el" contract
-/// to "al" and "del" ("contarle al Dr. Rivera").
-pub fn with_helper(template: &str, helper: &str) -> String {
-    let mut out = template.to_string();
-    if let Some(name) = helper.strip_prefix("el ") {
-        out = out
-            .replace(" a {helper}", &format!(" al {name}"))
-            .replace(" de {helper}", &format!(" del {name}"));
-    }
-    out.replace("{helper}", helper)
-}
-
-/// Fills `{name}` placeholders.
-pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in vars {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}

@@ -11,21 +11,7 @@ pub const MAX_NAME_CHARS: usize = 40;
 /// The longest `whoSees` line, in characters.
 pub const MAX_LINE_CHARS: usize = 160;
 
-/// Languages the widget speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Locale {
-    En,
-    Es,
-}
-
-impl Locale {
-    pub fn code(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Es => "es",
-        }
-    }
-}
+pub use super::words::{Article, Locale};
 
 /// Which check the child does: at the start of a session or at its end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,14 +91,6 @@ pub enum ReadAloud {
     /// A speaker button on every screen reads it on demand.
     Button,
     Off,
-}
-
-/// Spanish needs an article before a titled name ("el Dr. Rivera",
-/// "la Dra. Núñez"); a first name takes none.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Article {
-    El,
-    La,
 }
 
 /// The scoring thresholds in force. Each one is "below": an item, total or
@@ -196,11 +174,9 @@ impl Config {
     /// the configured name (with its article in Spanish), or "the person
     /// helping you".
     pub fn helper(&self, someone: &str) -> String {
-        match (&self.helper_name, self.locale, self.helper_article) {
-            (None, ..) => someone.to_string(),
-            (Some(n), Locale::Es, Some(Article::El)) => format!("el {n}"),
-            (Some(n), Locale::Es, Some(Article::La)) => format!("la {n}"),
-            (Some(n), ..) => n.clone(),
+        match &self.helper_name {
+            None => someone.to_string(),
+            Some(n) => super::words::titled(self.locale, n, self.helper_article),
         }
     }
 }
@@ -258,8 +234,7 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
     };
     Ok(Config {
         age,
-        locale: choice(obj, "locale", &[("en", Locale::En), ("es", Locale::Es)])?
-            .unwrap_or(Locale::En),
+        locale: choice(obj, "locale", &Locale::ALL.map(|l| (l.code(), l)))?.unwrap_or(Locale::En),
         mode: choice(
             obj,
             "mode",

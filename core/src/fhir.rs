@@ -13,10 +13,11 @@
 use super::answer::{pick_of, AnswerValue, Pick};
 use super::catalog::{self, Construct, Input, Prompt, Scale, Tr};
 use super::check::Check;
-use super::config::{AgeBand, Mode};
+use super::config::{AgeBand, Locale, Mode};
 use super::json;
 use super::scoring;
 use super::strokes;
+use super::words::FhirTr;
 
 /// The canonical base when the deployment names none
 /// (`<meta name="ally-fhir-base">` in the widget's page).
@@ -94,29 +95,30 @@ pub fn options(p: &Prompt, band: AgeBand) -> Vec<(String, Option<f64>, Tr)> {
     (0..).map_while(|n| option(p, band, n)).collect()
 }
 
-/// Ally's scores and flags as codes, with their words.
-pub const SCORES: [(&str, &str); 14] = [
-    ("alliance-total", "Alliance total, 0 to 40"),
-    ("bond", "Bond, 0 to 10"),
-    ("goals", "Goals, 0 to 10"),
-    ("tasks", "Tasks, 0 to 10"),
-    ("overall", "Overall, 0 to 10"),
-    ("mood", "Mood, 0 to 10"),
-    ("intensity", "How strong the feeling is, 0 to 10"),
-    ("change", "Change since the last comparable total"),
-    ("low-alliance", "Total below the cutoff"),
-    ("discuss", "An item to ask about"),
-    ("low", "An item at a low level"),
-    ("disagree", "Disagrees with a statement of this construct"),
-    ("drop", "Dropped since the last comparable total"),
-    ("skipped", "A prompt the child skipped"),
+/// Ally's scores and flags as codes, with their words (`[fhir]` in `locales/`).
+pub const SCORES: [(&str, FhirTr); 14] = [
+    ("alliance-total", FhirTr::ScoreAllianceTotal),
+    ("bond", FhirTr::ScoreBond),
+    ("goals", FhirTr::ScoreGoals),
+    ("tasks", FhirTr::ScoreTasks),
+    ("overall", FhirTr::ScoreOverall),
+    ("mood", FhirTr::ScoreMood),
+    ("intensity", FhirTr::ScoreIntensity),
+    ("change", FhirTr::ScoreChange),
+    ("low-alliance", FhirTr::ScoreLowAlliance),
+    ("discuss", FhirTr::ScoreDiscuss),
+    ("low", FhirTr::ScoreLow),
+    ("disagree", FhirTr::ScoreDisagree),
+    ("drop", FhirTr::ScoreDrop),
+    ("skipped", FhirTr::ScoreSkipped),
 ];
 
+/// A score code's display: in English, the code system's language.
 fn score_words(code: &str) -> &'static str {
     SCORES
         .iter()
         .find(|(c, _)| *c == code)
-        .map_or("", |(_, w)| w)
+        .map_or("", |(_, w)| w.get(Locale::En))
 }
 
 /// A score's value.

@@ -15,3 +15,4 @@ pub mod report;
 pub mod scoring;
 pub mod strokes;
 pub mod time;
+pub mod words;

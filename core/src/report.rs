@@ -198,124 +198,34 @@ fn session_of(doc: &Value) -> Option<String> {
     Some(s.chars().take(200).collect())
 }
 
-/// Words the report says, in the therapist's language: the catalog's kind.
-pub type Words = catalog::Tr;
-
-macro_rules! words {
-    ($($name:ident: $en:expr, $es:expr;)*) => {
-        $(pub const $name: Words = Words { en: $en, es: $es };)*
-    };
-}
-
-words! {
-    SKIPPED: "Skipped", "Saltada";
-    TOTAL: "Trust total {total} of 40", "Total de confianza: {total} de 40";
-    BELOW: ", below your cutoff of {cutoff}", ", por debajo de su punto de corte de {cutoff}";
-    AT_OR_ABOVE: ", at or above your cutoff of {cutoff}", ", en o por encima de su punto de corte de {cutoff}";
-    NO_TOTAL: "No trust total: only {answered} of {asked} trust questions answered", "Sin total de confianza: solo {answered} de {asked} preguntas de confianza respondidas";
-    NO_TOTAL_YOUNG: "No total at ages 3–5: read each face as it is", "Sin total a los 3–5 años: lea cada carita tal como es";
-    LOWER: "{n} lower than last session", "{n} menos que en la sesión anterior";
-    HIGHER: "{n} higher than last session", "{n} más que en la sesión anterior";
-    SAME: "The same as last session", "Igual que en la sesión anterior";
-    OTHER_BAND: "Not compared with the last session: another age band", "No se compara con la sesión anterior: otra franja de edad";
-    OTHER_ITEMS: "Not compared with the last session: other questions", "No se compara con la sesión anterior: otras preguntas";
-    NO_PREVIOUS_TOTAL: "Not compared: the last session has no total", "No se compara: la sesión anterior no tiene total";
-    TALK_YES: "Would like to talk today", "Quiere hablar hoy";
-    TALK_LATER: "Said “maybe later” to talking: worth a gentle check", "Dijo “tal vez luego” a hablar: vale la pena preguntar con tacto";
-    TALK_NO: "Did not want to talk today", "Hoy no quiso hablar";
-    ASK_ABOUT: "Worth asking about: {items}", "Vale la pena preguntar por: {items}";
-    LOW_ITEMS: "Low: {items}", "Bajo: {items}";
-    DISAGREE: "Disagreed with a statement about {constructs}", "En desacuerdo con una afirmación sobre {constructs}";
-    SKIPPED_ITEMS: "Skipped: {items}", "Saltadas: {items}";
-    MOOD: "Mood {mood} of 10", "Ánimo: {mood} de 10";
-    TITLE: "Ally: sessions at a glance", "Ally: las sesiones de un vistazo";
-    LATEST_CHECKOUT: "Latest check-out", "Último cierre de sesión";
-    LATEST_CHECKIN: "Latest check-in", "Último inicio de sesión";
-    AGES: "ages {band}", "{band} años";
-    QUESTION: "Question, as the child saw it", "Pregunta, como la vio";
-    MEASURES: "Measures", "Mide";
-    ANSWER: "Answer", "Respuesta";
-    OVER: "Over sessions", "A lo largo de las sesiones";
-    TRUST_CHART: "Trust total at check-out (0–40)", "Total de confianza al terminar (0–40)";
-    MOOD_CHART: "Mood at check-in (0–10)", "Ánimo al empezar (0–10)";
-    CUTOFF_LEGEND: "Your cutoff: {cutoff}", "Su punto de corte: {cutoff}";
-    DROP_LEGEND: "Dropped since the last comparable session", "Bajó desde la última sesión comparable";
-    BREAK_LEGEND: "Another age band or other questions: not compared", "Otra franja de edad u otras preguntas: no se compara";
-    POINT_LEGEND: "A session's total", "El total de una sesión";
-    MOOD_LEGEND: "A check-in's mood", "El ánimo de un día";
-    DATE: "Date", "Fecha";
-    BAND: "Ages", "Edad";
-    TOTAL_COL: "Total", "Total";
-    NOT_COMPARED: "not compared", "no se compara";
-    ITEMS_TABLE: "Trust questions by session", "Preguntas de confianza por sesión";
-    UNREADABLE: "Could not read result {n}: {reason}", "No se pudo leer el resultado {n}: {reason}";
-    UNREADABLE_OF: "Could not read result {n} (session “{session}”): {reason}", "No se pudo leer el resultado {n} (sesión «{session}»): {reason}";
-    LET_GO: "The report shows the newest {max} sessions: {n} older not shown.", "El informe muestra las {max} sesiones más recientes: {n} anteriores no se muestran.";
-    UNREADABLE_HEAD: "Not shown", "Sin mostrar";
-    LIVE: "In progress", "En curso";
-    LIVE_NONE: "Waiting for the first answer…", "Esperando la primera respuesta…";
-    WAITING: "Waiting for sessions…", "Esperando sesiones…";
-    NO_SESSIONS: "No sessions yet.", "Aún no hay sesiones.";
-    NO_TOTALS: "No check-out with a total yet.", "Aún no hay un cierre con total.";
-    NO_MOODS: "No check-in with a mood yet.", "Aún no hay un inicio con ánimo.";
-    NO_VALUE: "none", "ninguno";
-    NO_VALUE_LEGEND: "No total or mood: something was skipped", "Sin total o ánimo: algo se saltó";
-    NOT_HERE: "This report opens inside your care portal.", "Este informe se abre dentro de su portal de atención.";
-    FAILED: "The report can't start: {message}", "El informe no puede empezar: {message}";
-    DRAWING_OF: "The child's drawing", "El dibujo";
-    MOOD_WORD: "mood", "ánimo";
-    FEELINGS_WORD: "feelings", "emociones";
-    INTENSITY_WORD: "how strong", "intensidad";
-    TALK_WORD: "wants to talk", "ganas de hablar";
-    DRAWING_WORD: "drawing", "dibujo";
-    BOND: "bond", "vínculo";
-    GOALS: "goals", "metas";
-    TASKS: "tasks", "tareas";
-    OVERALL: "overall", "en general";
-}
+/// Words the report says, in the therapist's language (`[report]` in `locales/`).
+pub use super::words::ReportTr;
 
 /// What a prompt measures, in the therapist's words.
-pub fn construct_words(c: Construct) -> &'static Words {
+pub fn construct_words(c: Construct) -> ReportTr {
     match c {
-        Construct::Bond => &BOND,
-        Construct::Goals => &GOALS,
-        Construct::Tasks => &TASKS,
-        Construct::Overall => &OVERALL,
-        Construct::Mood => &MOOD_WORD,
-        Construct::Feelings => &FEELINGS_WORD,
-        Construct::Intensity => &INTENSITY_WORD,
-        Construct::WantsToTalk => &TALK_WORD,
-        Construct::Drawing => &DRAWING_WORD,
+        Construct::Bond => ReportTr::Bond,
+        Construct::Goals => ReportTr::Goals,
+        Construct::Tasks => ReportTr::Tasks,
+        Construct::Overall => ReportTr::Overall,
+        Construct::Mood => ReportTr::MoodWord,
+        Construct::Feelings => ReportTr::FeelingsWord,
+        Construct::Intensity => ReportTr::IntensityWord,
+        Construct::WantsToTalk => ReportTr::TalkWord,
+        Construct::Drawing => ReportTr::DrawingWord,
     }
 }
 
-fn construct_code_words(code: &str) -> &'static Words {
+fn construct_code_words(code: &str) -> ReportTr {
     match code {
-        "bond" => &BOND,
-        "goals" => &GOALS,
-        "tasks" => &TASKS,
-        _ => &OVERALL,
+        "bond" => ReportTr::Bond,
+        "goals" => ReportTr::Goals,
+        "tasks" => ReportTr::Tasks,
+        _ => ReportTr::Overall,
     }
 }
 
-/// A number as a therapist reads it: whole when whole, one decimal otherwise
-/// (a decimal comma in Spanish). Attributes for machines use [`number`].
-pub fn number_in(n: f64, l: Locale) -> String {
-    let text = number(n);
-    match l {
-        Locale::En => text,
-        Locale::Es => text.replace('.', ","),
-    }
-}
-
-/// A number as data: whole when whole, one decimal otherwise.
-pub fn number(n: f64) -> String {
-    if n.fract() == 0.0 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n:.1}")
-    }
-}
+pub use super::words::{number, number_in};
 
 /// The words of prompt `id` in `l`, as a child with no helper's name set
 /// sees them ("the person helping you").
@@ -340,7 +250,7 @@ pub fn live_words(id: &str, band: Option<AgeBand>, l: Locale) -> String {
 
 /// A prompt's words in `l`, "the person helping you" where a name would be.
 pub fn words_of(p: &catalog::Prompt, l: Locale) -> String {
-    catalog::with_helper(p.text.get(l), UI.someone.get(l))
+    super::words::with_helper(l, p.text.get(l), UI.someone.get(l))
 }
 
 /// What a session's scores say, in plain words, most important first.
@@ -358,14 +268,21 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
         let cutoff = number_in(a.cutoffs.total, l);
         match a.total {
             Some(t) => {
-                let mut line = catalog::fill(TOTAL.get(l), &[("total", &number_in(t, l))]);
-                let rest = if f.low_alliance { &BELOW } else { &AT_OR_ABOVE };
+                let mut line =
+                    catalog::fill(ReportTr::Total.get(l), &[("total", &number_in(t, l))]);
+                let rest = if f.low_alliance {
+                    &ReportTr::Below
+                } else {
+                    &ReportTr::AtOrAbove
+                };
                 line.push_str(&catalog::fill(rest.get(l), &[("cutoff", &cutoff)]));
                 out.push(line);
             }
-            None if session.band() == AgeBand::Preschool => out.push(NO_TOTAL_YOUNG.get(l).into()),
+            None if session.band() == AgeBand::Preschool => {
+                out.push(ReportTr::NoTotalYoung.get(l).into())
+            }
             None => out.push(catalog::fill(
-                NO_TOTAL.get(l),
+                ReportTr::NoTotal.get(l),
                 &[
                     ("answered", &a.answered.to_string()),
                     ("asked", &a.items.len().to_string()),
@@ -373,21 +290,23 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
             )),
         }
         match (a.change, f.drop_reason) {
-            (Some(c), _) if c < 0.0 => {
-                out.push(catalog::fill(LOWER.get(l), &[("n", &number_in(-c, l))]))
-            }
-            (Some(c), _) if c > 0.0 => {
-                out.push(catalog::fill(HIGHER.get(l), &[("n", &number_in(c, l))]))
-            }
-            (Some(_), _) => out.push(SAME.get(l).into()),
-            (None, Some("other_band")) => out.push(OTHER_BAND.get(l).into()),
-            (None, Some("other_items")) => out.push(OTHER_ITEMS.get(l).into()),
-            (None, Some("no_previous_total")) => out.push(NO_PREVIOUS_TOTAL.get(l).into()),
+            (Some(c), _) if c < 0.0 => out.push(catalog::fill(
+                ReportTr::Lower.get(l),
+                &[("n", &number_in(-c, l))],
+            )),
+            (Some(c), _) if c > 0.0 => out.push(catalog::fill(
+                ReportTr::Higher.get(l),
+                &[("n", &number_in(c, l))],
+            )),
+            (Some(_), _) => out.push(ReportTr::Same.get(l).into()),
+            (None, Some("other_band")) => out.push(ReportTr::OtherBand.get(l).into()),
+            (None, Some("other_items")) => out.push(ReportTr::OtherItems.get(l).into()),
+            (None, Some("no_previous_total")) => out.push(ReportTr::NoPreviousTotal.get(l).into()),
             _ => {}
         }
         if !f.low.is_empty() {
             out.push(catalog::fill(
-                LOW_ITEMS.get(l),
+                ReportTr::LowItems.get(l),
                 &[("items", &items(&f.low))],
             ));
         }
@@ -399,7 +318,7 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
             .collect();
         if !discuss.is_empty() {
             out.push(catalog::fill(
-                ASK_ABOUT.get(l),
+                ReportTr::AskAbout.get(l),
                 &[("items", &items(&discuss))],
             ));
         }
@@ -410,24 +329,27 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
                 .map(|c| construct_code_words(c).get(l))
                 .collect();
             out.push(catalog::fill(
-                DISAGREE.get(l),
+                ReportTr::Disagree.get(l),
                 &[("constructs", &words.join(", "))],
             ));
         }
     }
     if let Some(m) = s.mood {
-        out.push(catalog::fill(MOOD.get(l), &[("mood", &number_in(m, l))]));
+        out.push(catalog::fill(
+            ReportTr::Mood.get(l),
+            &[("mood", &number_in(m, l))],
+        ));
     }
     if f.wants_to_talk {
-        out.push(TALK_YES.get(l).into());
+        out.push(ReportTr::TalkYes.get(l).into());
     } else if f.talk_later {
-        out.push(TALK_LATER.get(l).into());
+        out.push(ReportTr::TalkLater.get(l).into());
     } else if s.wants_to_talk.as_deref() == Some("no") {
-        out.push(TALK_NO.get(l).into());
+        out.push(ReportTr::TalkNo.get(l).into());
     }
     if !f.skipped.is_empty() {
         out.push(catalog::fill(
-            SKIPPED_ITEMS.get(l),
+            ReportTr::SkippedItems.get(l),
             &[("items", &items(&f.skipped))],
         ));
     }
@@ -442,7 +364,7 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
         return String::new();
     };
     let Some(value) = a.value.as_ref().filter(|_| !a.skipped) else {
-        return SKIPPED.get(l).into();
+        return ReportTr::Skipped.get(l).into();
     };
     match (p.input, value) {
         (Input::Line(_), AnswerValue::Number(n)) => {

@@ -1,9 +1,10 @@
 use super::mascot::mascot;
 use super::parts::View;
 use super::sticker::sticker as sticker_art;
-use crate::core::catalog::{with_helper, UI};
+use crate::core::catalog::UI;
 use crate::core::config::{AgeBand, Mode};
 use crate::core::flow::{Flow, Reaction};
+use crate::core::words::with_helper;
 use yew::prelude::*;
 
 /// The end. It fits what was said: a sticker and a hop for a child who had
@@ -14,7 +15,7 @@ pub fn done(flow: &Flow) -> View {
     let c = &flow.config;
     let (l, b) = (c.locale, c.band());
     let helper = flow.helper();
-    let with = |t: &str| with_helper(t, &helper);
+    let with = |t: &str| with_helper(l, t, &helper);
     let calm = flow.calm_ending();
     let young = matches!(b, AgeBand::Preschool | AgeBand::EarlySchool);
     let title = match calm {

@@ -1,7 +1,7 @@
 use super::face::face;
 use super::parts::Inputs;
 use crate::core::answer::Pick;
-use crate::core::catalog::LineEnds;
+use crate::core::catalog::{fill, LineEnds};
 use yew::prelude::*;
 
 const WIDTH: f64 = 1000.0;
@@ -20,12 +20,12 @@ fn x_of(n: u8) -> f64 {
 /// point; there is no thumb and no value until the child taps: the slider
 /// has no `aria-valuenow` and says "Not chosen yet", and an empty
 /// thermometer is drawn hollow, so nothing looks answered before it is.
-/// `low` and `high` are the words at 0 and 10; `value_text` says a point
-/// ("7 out of 10") in the child's language.
+/// `low` and `high` are the words at 0 and 10; `out_of_ten` says a point
+/// ("{n} out of 10") in the child's language.
 pub fn line_scale(
     ends: LineEnds,
     (low, high): (&'static str, &'static str),
-    value_text: fn(u8) -> String,
+    out_of_ten: &'static str,
     (not_chosen, next_label): (&'static str, &'static str),
     inputs: &Inputs,
     on_answer: Callback<u8>,
@@ -106,7 +106,7 @@ pub fn line_scale(
     };
 
     let text = match value {
-        Some(n) => value_text(n),
+        Some(n) => fill(out_of_ten, &[("n", &n.to_string())]),
         None => not_chosen.to_string(),
     };
     let ticks = (0..=10u8).map(|n| {

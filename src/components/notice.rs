@@ -1,5 +1,6 @@
 use super::mascot::mascot;
 use crate::core::catalog::{Tr, UI};
+use crate::core::config::Locale;
 use crate::core::flow::Reaction;
 use crate::core::protocol::Refusal;
 use yew::prelude::*;
@@ -18,8 +19,9 @@ pub enum NoticeKind {
 pub fn notice(kind: NoticeKind) -> Html {
     let both = |t: &Tr| {
         html! { <>
-            <span lang="en">{ t.en }</span>
-            <span lang="es" class="other-language">{ t.es }</span>
+            { for Locale::ALL.iter().enumerate().map(|(i, l)| html! {
+                <span lang={l.code()} class={(i > 0).then_some("other-language")}>{ t.get(*l) }</span>
+            }) }
         </> }
     };
     let (title, detail): (Html, Html) = match &kind {
@@ -59,10 +61,20 @@ pub fn notice(kind: NoticeKind) -> Html {
 /// same words as the `Failed` notice, written straight into the page.
 pub fn show_stopped() {
     let both = |t: &Tr| {
-        format!(
-            r#"<span lang="en">{}</span> <span lang="es" class="other-language">{}</span>"#,
-            t.en, t.es
-        )
+        let mut out = String::new();
+        for (i, l) in Locale::ALL.iter().enumerate() {
+            let class = if i > 0 {
+                r#" class="other-language""#
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                r#" <span lang="{}"{class}>{}</span>"#,
+                l.code(),
+                t.get(*l)
+            ));
+        }
+        out
     };
     if let Some(body) = gloo::utils::document().body() {
         body.set_inner_html(&format!(

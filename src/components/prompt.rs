@@ -30,13 +30,6 @@ fn words(list: &[Tr], l: Locale) -> Vec<&'static str> {
     list.iter().map(|t| t.get(l)).collect()
 }
 
-fn out_of_ten_en(n: u8) -> String {
-    fill(UI.out_of_ten.en, &[("n", &n.to_string())])
-}
-fn out_of_ten_es(n: u8) -> String {
-    fill(UI.out_of_ten.es, &[("n", &n.to_string())])
-}
-
 /// Question `i`: its words, its input, Back and Skip ("No, thanks" on an
 /// invitation to draw), the progress path, and for 3–8 the mascot.
 pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Acts) -> View {
@@ -111,14 +104,10 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         Input::Line(ends) => {
             let (low, high) = catalog::line_ends(ends);
             let (low, high) = (low.get(l), high.get(l));
-            let value_text = match l {
-                Locale::En => out_of_ten_en,
-                Locale::Es => out_of_ten_es,
-            };
             let input = line_scale(
                 ends,
                 (low, high),
-                value_text,
+                UI.out_of_ten.get(l),
                 (UI.not_chosen.get(l), next),
                 inputs,
                 answer.reform(Pick::Level),

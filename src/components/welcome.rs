@@ -1,8 +1,9 @@
 use super::mascot::mascot;
 use super::parts::{Acts, View};
-use crate::core::catalog::{fill, with_helper, Tr, UI};
+use crate::core::catalog::{fill, Tr, UI};
 use crate::core::config::{AgeBand, Mode};
 use crate::core::flow::{Flow, Reaction};
+use crate::core::words::with_helper;
 use yew::prelude::*;
 
 /// The first screen: a hello, what this is, that any question can be
@@ -11,7 +12,7 @@ pub fn welcome(flow: &Flow, acts: &Acts) -> View {
     let c = &flow.config;
     let (l, b) = (c.locale, c.band());
     let helper = flow.helper();
-    let with = |t: &Tr| with_helper(t.get(l), &helper);
+    let with = |t: &Tr| with_helper(l, t.get(l), &helper);
     let title = match &c.child_name {
         Some(name) => fill(UI.hello_named.get(l), &[("child", name)]),
         None => UI.hello.get(l).to_string(),

@@ -42,38 +42,38 @@ pub fn charts(state: &Report, l: Locale) -> Html {
     html! {
         <div class="charts">
             <figure class="chart" data-chart="trust">
-                <figcaption>{ r::TRUST_CHART.get(l) }</figcaption>
+                <figcaption>{ r::ReportTr::TrustChart.get(l) }</figcaption>
                 if totals.iter().all(|p| p.value.is_none()) {
-                    <p class="quiet">{ r::NO_TOTALS.get(l) }</p>
+                    <p class="quiet">{ r::ReportTr::NoTotals.get(l) }</p>
                 } else {
                     { svg(&totals, 40.0, &[0.0, 10.0, 20.0, 30.0, 40.0], cutoff, &when, l) }
                     <ul class="legend">
-                        <li><span class="key point-key"></span>{ r::POINT_LEGEND.get(l) }</li>
+                        <li><span class="key point-key"></span>{ r::ReportTr::PointLegend.get(l) }</li>
                         if let Some(c) = cutoff {
-                            <li><span class="key cutoff-key"></span>{ crate::core::catalog::fill(r::CUTOFF_LEGEND.get(l), &[("cutoff", &r::number_in(c, l))]) }</li>
+                            <li><span class="key cutoff-key"></span>{ crate::core::catalog::fill(r::ReportTr::CutoffLegend.get(l), &[("cutoff", &r::number_in(c, l))]) }</li>
                         }
-                        <li><span class="key drop-key"></span>{ r::DROP_LEGEND.get(l) }</li>
-                        <li><span class="key break-key"></span>{ r::BREAK_LEGEND.get(l) }</li>
+                        <li><span class="key drop-key"></span>{ r::ReportTr::DropLegend.get(l) }</li>
+                        <li><span class="key break-key"></span>{ r::ReportTr::BreakLegend.get(l) }</li>
                         if totals.iter().any(|p| p.value.is_none()) {
-                            <li><span class="key gap-key">{ r::NO_VALUE.get(l) }</span>{ r::NO_VALUE_LEGEND.get(l) }</li>
+                            <li><span class="key gap-key">{ r::ReportTr::NoValue.get(l) }</span>{ r::ReportTr::NoValueLegend.get(l) }</li>
                         }
                     </ul>
-                    { table(r::TRUST_CHART.get(l), &totals, &when, l, true) }
+                    { table(r::ReportTr::TrustChart.get(l), &totals, &when, l, true) }
                 }
             </figure>
             <figure class="chart" data-chart="mood">
-                <figcaption>{ r::MOOD_CHART.get(l) }</figcaption>
+                <figcaption>{ r::ReportTr::MoodChart.get(l) }</figcaption>
                 if moods.iter().all(|p| p.value.is_none()) {
-                    <p class="quiet">{ r::NO_MOODS.get(l) }</p>
+                    <p class="quiet">{ r::ReportTr::NoMoods.get(l) }</p>
                 } else {
                     { svg(&moods, 10.0, &[0.0, 5.0, 10.0], None, &when, l) }
                     <ul class="legend">
-                        <li><span class="key mood-key"></span>{ r::MOOD_LEGEND.get(l) }</li>
+                        <li><span class="key mood-key"></span>{ r::ReportTr::MoodLegend.get(l) }</li>
                         if moods.iter().any(|p| p.value.is_none()) {
-                            <li><span class="key gap-key">{ r::NO_VALUE.get(l) }</span>{ r::NO_VALUE_LEGEND.get(l) }</li>
+                            <li><span class="key gap-key">{ r::ReportTr::NoValue.get(l) }</span>{ r::ReportTr::NoValueLegend.get(l) }</li>
                         }
                     </ul>
-                    { table(r::MOOD_CHART.get(l), &moods, &when, l, false) }
+                    { table(r::ReportTr::MoodChart.get(l), &moods, &when, l, false) }
                 }
             </figure>
         </div>
@@ -131,7 +131,7 @@ fn svg(
             }
             None => html! {
                 <text class="gap" x={n1(x)} y={n1((TOP + H - BOTTOM) / 2.0)} text-anchor="middle" data-date={when(p)}>
-                    { r::NO_VALUE.get(l) }
+                    { r::ReportTr::NoValue.get(l) }
                 </text>
             },
         };
@@ -169,17 +169,17 @@ fn table(
         <table class="sr-only">
             <caption>{ caption }</caption>
             <thead><tr>
-                <th scope="col">{ r::DATE.get(l) }</th>
-                <th scope="col">{ r::TOTAL_COL.get(l) }</th>
-                if drops { <th scope="col">{ r::DROP_LEGEND.get(l) }</th> }
+                <th scope="col">{ r::ReportTr::Date.get(l) }</th>
+                <th scope="col">{ r::ReportTr::TotalCol.get(l) }</th>
+                if drops { <th scope="col">{ r::ReportTr::DropLegend.get(l) }</th> }
             </tr></thead>
             <tbody>
                 { for points.iter().map(|p| html! {
                     <tr>
                         <th scope="row">{ when(p) }</th>
-                        <td>{ p.value.map_or_else(|| r::NO_VALUE.get(l).to_string(), |v| r::number_in(v, l)) }</td>
+                        <td>{ p.value.map_or_else(|| r::ReportTr::NoValue.get(l).to_string(), |v| r::number_in(v, l)) }</td>
                         if drops {
-                            <td>{ if p.dropped { "✓" } else if p.break_before { r::NOT_COMPARED.get(l) } else { "" } }</td>
+                            <td>{ if p.dropped { "✓" } else if p.break_before { r::ReportTr::NotCompared.get(l) } else { "" } }</td>
                         }
                     </tr>
                 }) }

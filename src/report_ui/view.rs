@@ -6,35 +6,32 @@ use crate::core::answer::AnswerValue;
 use crate::core::catalog::{self, Input};
 use crate::core::config::{AgeBand, Locale, Mode};
 use crate::core::protocol::Refusal;
-use crate::core::report::{self as r, Report, ReportStage, Session, Words};
+use crate::core::report::{self as r, Report, ReportStage, ReportTr, Session};
 use yew::prelude::*;
 
-fn t(w: &Words, l: Locale) -> &'static str {
+fn t(w: &ReportTr, l: Locale) -> &'static str {
     w.get(l)
 }
 
 /// The whole report.
 pub fn report(state: &Report) -> Html {
     let l = state.options.locale;
-    let lang = match l {
-        Locale::En => "en",
-        Locale::Es => "es",
-    };
+    let lang = l.code();
     let body = match &state.stage {
-        ReportStage::Connecting => html! { <p class="quiet">{ t(&r::WAITING, l) }</p> },
+        ReportStage::Connecting => html! { <p class="quiet">{ t(&r::ReportTr::Waiting, l) }</p> },
         ReportStage::Refused(
             Refusal::NotEmbedded | Refusal::OriginNotAllowed | Refusal::NoSession,
         ) => {
-            html! { <p class="notice">{ t(&r::NOT_HERE, l) }</p> }
+            html! { <p class="notice">{ t(&r::ReportTr::NotHere, l) }</p> }
         }
         ReportStage::Failed(e) => {
-            html! { <p class="notice">{ catalog::fill(t(&r::FAILED, l), &[("message", &e.message)]) }</p> }
+            html! { <p class="notice">{ catalog::fill(t(&r::ReportTr::Failed, l), &[("message", &e.message)]) }</p> }
         }
         ReportStage::Active => active(state, l),
     };
     html! {
         <div lang={lang}>
-            <h1>{ t(&r::TITLE, l) }</h1>
+            <h1>{ t(&r::ReportTr::Title, l) }</h1>
             { body }
         </div>
     }
@@ -52,12 +49,12 @@ fn active(state: &Report, l: Locale) -> Html {
         <>
             { live(state, l) }
             if sessions.is_empty() {
-                <p class="quiet">{ t(&r::NO_SESSIONS, l) }</p>
+                <p class="quiet">{ t(&r::ReportTr::NoSessions, l) }</p>
             }
             { for latest_of.into_iter().map(|s| latest(s, l)) }
             if !sessions.is_empty() {
                 <section class="over" aria-labelledby="over">
-                    <h2 id="over">{ t(&r::OVER, l) }</h2>
+                    <h2 id="over">{ t(&r::ReportTr::Over, l) }</h2>
                     { chart::charts(state, l) }
                     { items_table(&sessions, l) }
                 </section>
@@ -69,7 +66,7 @@ fn active(state: &Report, l: Locale) -> Html {
 
 fn band_words(band: AgeBand, l: Locale) -> String {
     let code = band.code().replace('-', "–");
-    catalog::fill(t(&r::AGES, l), &[("band", &code)])
+    catalog::fill(t(&r::ReportTr::Ages, l), &[("band", &code)])
 }
 
 /// The date of a timestamp, as written in it (the portal's records use the same).
@@ -91,14 +88,14 @@ fn latest(s: &Session, l: Locale) -> Html {
         html! {
             <tr data-prompt={p.id} class={classes!(skipped.then_some("skipped"))}>
                 <th scope="row">{ r::prompt_words(s, p.id, l) }</th>
-                <td>{ t(r::construct_words(p.construct), l) }</td>
+                <td>{ t(&r::construct_words(p.construct), l) }</td>
                 <td class="answer">{ picture }<span>{ answer }</span></td>
             </tr>
         }
     });
     let (id, title) = match s.mode() {
-        Mode::Checkout => ("latest-checkout", t(&r::LATEST_CHECKOUT, l)),
-        Mode::Checkin => ("latest-checkin", t(&r::LATEST_CHECKIN, l)),
+        Mode::Checkout => ("latest-checkout", t(&r::ReportTr::LatestCheckout, l)),
+        Mode::Checkin => ("latest-checkin", t(&r::ReportTr::LatestCheckin, l)),
     };
     html! {
         <section class="latest" data-mode={s.mode().code()} aria-labelledby={id}>
@@ -111,9 +108,9 @@ fn latest(s: &Session, l: Locale) -> Html {
             </ul>
             <table class="answers">
                 <thead><tr>
-                    <th scope="col">{ t(&r::QUESTION, l) }</th>
-                    <th scope="col">{ t(&r::MEASURES, l) }</th>
-                    <th scope="col">{ t(&r::ANSWER, l) }</th>
+                    <th scope="col">{ t(&r::ReportTr::Question, l) }</th>
+                    <th scope="col">{ t(&r::ReportTr::Measures, l) }</th>
+                    <th scope="col">{ t(&r::ReportTr::Answer, l) }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
@@ -125,7 +122,7 @@ fn latest(s: &Session, l: Locale) -> Html {
 /// document (never markup taken from outside).
 fn drawing(svg: &str, l: Locale) -> Html {
     html! {
-        <figure class="drawing" role="img" aria-label={t(&r::DRAWING_OF, l)}>
+        <figure class="drawing" role="img" aria-label={t(&r::ReportTr::DrawingOf, l)}>
             { Html::from_html_unchecked(AttrValue::from(svg.to_string())) }
         </figure>
     }
@@ -139,7 +136,7 @@ fn live(state: &Report, l: Locale) -> Html {
     let rows = state.live.iter().map(|a| {
         let words = r::live_words(&a.prompt_id, state.live_band, l);
         let answer = if a.skipped {
-            t(&r::SKIPPED, l).to_string()
+            t(&r::ReportTr::Skipped, l).to_string()
         } else {
             a.label.clone().unwrap_or_default()
         };
@@ -147,7 +144,7 @@ fn live(state: &Report, l: Locale) -> Html {
     });
     html! {
         <section class="live" aria-labelledby="live" aria-live="polite">
-            <h2 id="live">{ t(&r::LIVE, l) }</h2>
+            <h2 id="live">{ t(&r::ReportTr::Live, l) }</h2>
             <ul>{ for rows }</ul>
         </section>
     }
@@ -176,7 +173,7 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
                 .and_then(|i| s.check.answers[i].as_ref())
                 .map(|a| match (&a.value, a.skipped) {
                     (Some(AnswerValue::Number(n)), false) => r::number_in(*n, l),
-                    _ => t(&r::SKIPPED, l).to_string(),
+                    _ => t(&r::ReportTr::Skipped, l).to_string(),
                 })
                 .unwrap_or_else(|| "–".into());
             html! { <td>{ text }</td> }
@@ -186,7 +183,7 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
         html! {
             <tr class={classes!(broke.then_some("break"))}>
                 <th scope="row">{ date(&s.completed_at) }</th>
-                <td class="band">{ s.band().code().replace('-', "–") }{ if broke { format!(" ({})", t(&r::NOT_COMPARED, l)) } else { String::new() } }</td>
+                <td class="band">{ s.band().code().replace('-', "–") }{ if broke { format!(" ({})", t(&r::ReportTr::NotCompared, l)) } else { String::new() } }</td>
                 { for cells }
                 <td>{ total }</td>
             </tr>
@@ -194,15 +191,15 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
     });
     html! {
         <table class="items">
-            <caption>{ t(&r::ITEMS_TABLE, l) }</caption>
+            <caption>{ t(&r::ReportTr::ItemsTable, l) }</caption>
             <thead><tr>
-                <th scope="col">{ t(&r::DATE, l) }</th>
-                <th scope="col">{ t(&r::BAND, l) }</th>
+                <th scope="col">{ t(&r::ReportTr::Date, l) }</th>
+                <th scope="col">{ t(&r::ReportTr::Band, l) }</th>
                 { for ids.iter().map(|id| {
-                    let what = latest.check.prompts.iter().find(|p| p.id == *id).map_or("", |p| t(r::construct_words(p.construct), l));
+                    let what = latest.check.prompts.iter().find(|p| p.id == *id).map_or("", |p| t(&r::construct_words(p.construct), l));
                     html! { <th scope="col"><abbr title={r::prompt_words(latest, id, l)}>{ what }</abbr></th> }
                 }) }
-                <th scope="col">{ t(&r::TOTAL_COL, l) }</th>
+                <th scope="col">{ t(&r::ReportTr::TotalCol, l) }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
@@ -217,7 +214,7 @@ fn unreadable(state: &Report, l: Locale) -> Html {
     }
     let older = (state.let_go > 0).then(|| {
         catalog::fill(
-            t(&r::LET_GO, l),
+            t(&r::ReportTr::LetGo, l),
             &[
                 ("max", &r::MAX_SESSIONS.to_string()),
                 ("n", &state.let_go.to_string()),
@@ -226,13 +223,13 @@ fn unreadable(state: &Report, l: Locale) -> Html {
     });
     html! {
         <section class="unreadable" aria-labelledby="unreadable">
-            <h2 id="unreadable">{ t(&r::UNREADABLE_HEAD, l) }</h2>
+            <h2 id="unreadable">{ t(&r::ReportTr::UnreadableHead, l) }</h2>
             <ul>
                 { for state.unreadable.iter().map(|u| {
                     let n = (u.index + 1).to_string();
                     let line = match &u.session {
-                        Some(s) => catalog::fill(t(&r::UNREADABLE_OF, l), &[("n", &n), ("session", s), ("reason", &u.reason)]),
-                        None => catalog::fill(t(&r::UNREADABLE, l), &[("n", &n), ("reason", &u.reason)]),
+                        Some(s) => catalog::fill(t(&r::ReportTr::UnreadableOf, l), &[("n", &n), ("session", s), ("reason", &u.reason)]),
+                        None => catalog::fill(t(&r::ReportTr::Unreadable, l), &[("n", &n), ("reason", &u.reason)]),
                     };
                     html! { <li data-result={n}>{ line }</li> }
                 }) }

@@ -1,8 +1,8 @@
 use ally_core::catalog::{
-    self, feelings, line_ends, prompts, with_helper, Input, LineEnds, Scale, Tr, Ui, AGREE4,
-    FEELINGS, PROMPTS, SIZES, TALK, UI,
+    self, feelings, line_ends, prompts, Input, LineEnds, Scale, Tr, FEELINGS, PROMPTS, UI,
 };
 use ally_core::config::{parse, AgeBand, Locale, Mode};
+use ally_core::words::{with_helper, DefTr, FhirTr, ReportTr};
 use serde_json::json;
 use std::collections::HashSet;
 
@@ -10,30 +10,57 @@ use ally_core::config::BANDS;
 const MODES: [Mode; 2] = [Mode::Checkin, Mode::Checkout];
 
 /// Words that are the same in both languages.
-const SAME_IN_BOTH: &[&str] = &["No", "Calma"];
+const SAME_IN_BOTH: &[&str] = &["No", "Calma", "Total"];
 
-fn check(t: &Tr, what: &str) {
-    assert!(!t.en.trim().is_empty(), "{what}: English is missing");
-    assert!(!t.es.trim().is_empty(), "{what}: Spanish is missing");
-    if t.en == t.es {
-        assert!(
-            SAME_IN_BOTH.contains(&t.en),
-            "{what}: \"{}\" is not translated",
-            t.en
-        );
-    }
-    // Placeholders match across languages.
+fn en(t: &Tr) -> &'static str {
+    t.get(Locale::En)
+}
+
+/// Every word in every language: said, translated, with the same placeholders.
+fn check(key: &str, words: impl Fn(Locale) -> &'static str) {
+    let english = words(Locale::En);
     let holes = |s: &str| {
         s.split('{')
             .filter(|p| p.contains('}'))
             .map(|p| p.split('}').next().unwrap_or("").to_string())
             .collect::<HashSet<_>>()
     };
-    assert_eq!(holes(t.en), holes(t.es), "{what}: placeholders differ");
+    for l in Locale::ALL {
+        let said = words(l);
+        assert!(!said.trim().is_empty(), "{key}: {l:?} is empty");
+        assert_eq!(
+            holes(said),
+            holes(english),
+            "{key}: {l:?}'s placeholders differ"
+        );
+        if l != Locale::En && said == english {
+            assert!(
+                SAME_IN_BOTH.contains(&said),
+                "{key}: \"{said}\" is not translated into {l:?}"
+            );
+        }
+    }
 }
 
 #[test]
-fn every_band_and_mode_has_complete_words_in_both_languages() {
+fn every_word_is_said_in_every_language() {
+    for t in Tr::ALL {
+        check(t.key(), |l| t.get(l));
+    }
+    for t in ReportTr::ALL {
+        check(t.key(), |l| t.get(l));
+    }
+    for t in FhirTr::ALL {
+        check(t.key(), |l| t.get(l));
+    }
+    for t in DefTr::ALL {
+        check(t.key(), |l| t.get(l));
+    }
+    assert!(Tr::ALL.len() > 130 && ReportTr::ALL.len() > 60);
+}
+
+#[test]
+fn every_band_and_mode_has_its_prompts_and_scales() {
     for band in BANDS {
         for mode in MODES {
             let ps = prompts(band, mode);
@@ -45,44 +72,11 @@ fn every_band_and_mode_has_complete_words_in_both_languages() {
                 "{band:?} {mode:?}: prompt ids are unique"
             );
             for p in ps {
-                check(&p.text, p.id);
-                for t in p.after_feelings.iter().flatten() {
-                    check(t, p.id);
-                }
-                match p.input {
-                    Input::Faces(scale) => {
-                        for t in catalog::face_labels(scale, catalog::face_count(band)) {
-                            check(t, p.id);
-                        }
-                    }
-                    Input::Feelings { .. } => {
-                        feelings(band).iter().for_each(|f| check(&f.word, f.id))
-                    }
-                    Input::Sizes => SIZES.iter().for_each(|(t, _)| check(t, "size")),
-                    Input::Line(ends) => {
-                        let (low, high) = line_ends(ends);
-                        check(&low, p.id);
-                        check(&high, p.id);
-                    }
-                    Input::Talk => TALK.iter().for_each(|(_, t)| check(t, "talk")),
-                    Input::Agree4 => AGREE4.iter().for_each(|t| check(t, "agree")),
-                    Input::Drawing => {
-                        catalog::colours(band)
-                            .iter()
-                            .for_each(|(_, t)| check(t, "colour"));
-                        catalog::BRUSHES.iter().for_each(|(_, t)| check(t, "brush"));
-                        for t in [
-                            &UI.drawing,
-                            &UI.canvas,
-                            &UI.eraser,
-                            &UI.undo,
-                            &UI.redo,
-                            &UI.clear,
-                            &UI.done,
-                        ] {
-                            check(t, "drawing tools");
-                        }
-                    }
+                if let Input::Faces(scale) = p.input {
+                    assert_eq!(
+                        catalog::face_labels(scale, catalog::face_count(band)).len(),
+                        catalog::face_count(band)
+                    );
                 }
             }
         }
@@ -90,108 +84,6 @@ fn every_band_and_mode_has_complete_words_in_both_languages() {
     for scale in [Scale::Mood, Scale::Agree, Scale::Want] {
         for n in [3, 5] {
             assert_eq!(catalog::face_labels(scale, n).len(), n);
-        }
-    }
-}
-
-#[test]
-fn every_screen_word_is_in_both_languages() {
-    // Listed without `..`: a new field that is not checked here doesn't compile.
-    let Ui {
-        hello,
-        drawing,
-        canvas,
-        eraser,
-        undo,
-        redo,
-        clear,
-        done,
-        next,
-        read_aloud,
-        stop_reading,
-        out_of_ten,
-        not_chosen,
-        sticker,
-        hello_named,
-        intro_checkin,
-        intro_checkout,
-        skip_ok,
-        no_wrong,
-        who_sees,
-        someone,
-        start,
-        skip,
-        no_thanks,
-        back,
-        progress,
-        done_title,
-        done_body,
-        calm_title,
-        calm_checkin,
-        calm_checkout,
-        sending,
-        sent,
-        page_full,
-        talk_yes,
-        talk_later,
-        oops_title,
-        oops_body,
-        stopped,
-        not_embedded,
-        not_allowed,
-        no_session,
-    } = &UI;
-    let words = [
-        hello,
-        drawing,
-        canvas,
-        eraser,
-        undo,
-        redo,
-        clear,
-        done,
-        next,
-        read_aloud,
-        stop_reading,
-        out_of_ten,
-        not_chosen,
-        sticker,
-        hello_named,
-        someone,
-        start,
-        skip,
-        no_thanks,
-        back,
-        progress,
-        done_body,
-        calm_checkout,
-        sending,
-        sent,
-        talk_yes,
-        talk_later,
-        oops_title,
-        oops_body,
-        stopped,
-        not_embedded,
-        not_allowed,
-        no_session,
-    ];
-    for (i, t) in words.into_iter().enumerate() {
-        check(t, &format!("screen word {i}: {}", t.en));
-    }
-    for aged in [
-        intro_checkin,
-        intro_checkout,
-        skip_ok,
-        no_wrong,
-        who_sees,
-        done_title,
-        calm_title,
-        calm_checkin,
-        page_full,
-    ] {
-        for band in BANDS {
-            check(aged.get(band), &format!("{band:?}: {}", aged.get(band).en));
         }
     }
 }
@@ -213,7 +105,7 @@ fn helper_texts() -> Vec<Tr> {
         all.extend(BANDS.iter().map(|b| *aged.get(*b)));
     }
     all.extend([UI.calm_checkout, UI.sent, UI.talk_yes, UI.talk_later]);
-    all.retain(|t| t.en.contains("{helper}"));
+    all.retain(|t| en(t).contains("{helper}"));
     all
 }
 
@@ -224,7 +116,7 @@ fn the_helper_never_starts_a_sentence_and_today_never_follows_the_name() {
     let texts = helper_texts();
     assert!(texts.len() >= 15, "{}", texts.len());
     for t in texts {
-        for s in [t.en, t.es] {
+        for s in Locale::ALL.map(|l| t.get(l)) {
             let starts = s
                 .split(['.', '?', '!', '¿', '¡'])
                 .any(|part| part.trim_start().starts_with("{helper}"));
@@ -248,7 +140,11 @@ fn spanish_takes_the_article_and_contracts_it() {
     };
     let said = |extra: serde_json::Value, t: &Tr| {
         let c = cfg(extra);
-        with_helper(t.es, &c.helper(UI.someone.es))
+        with_helper(
+            Locale::Es,
+            t.get(Locale::Es),
+            &c.helper(UI.someone.get(Locale::Es)),
+        )
     };
     let hard = PROMPTS
         .iter()
@@ -292,7 +188,7 @@ fn spanish_takes_the_article_and_contracts_it() {
         parse(&json!({ "age": 9, "helperName": "Dr. Rivera", "helperArticle": "el" })).unwrap();
     assert_eq!(en.helper("x"), "Dr. Rivera");
     assert_eq!(
-        with_helper("para {helper}", "el Dr. Rivera"),
+        with_helper(Locale::Es, "para {helper}", "el Dr. Rivera"),
         "para el Dr. Rivera"
     );
     // Every Spanish sentence with the helper reads with "el", "la" and no article.
@@ -301,7 +197,7 @@ fn spanish_takes_the_article_and_contracts_it() {
             ("el Dr. Rivera", [" a el ", " de el "]),
             ("la Dra. Núñez", ["", ""]),
         ] {
-            let s = with_helper(t.es, helper);
+            let s = with_helper(Locale::Es, t.get(Locale::Es), helper);
             for b in bad.iter().filter(|b| !b.is_empty()) {
                 assert!(!s.contains(b), "{s}");
             }
@@ -320,28 +216,32 @@ fn labels_answer_their_question() {
     let Input::Faces(scale) = next.input else {
         panic!()
     };
-    let words: Vec<&str> = catalog::face_labels(scale, 5)
-        .iter()
-        .map(|t| t.en)
-        .collect();
+    let words: Vec<&str> = catalog::face_labels(scale, 5).iter().map(en).collect();
     assert_eq!(words, ["No", "Not really", "Maybe", "Yes", "Yes, a lot"]);
     for p in prompts(AgeBand::EarlySchool, Mode::Checkout) {
         if let Input::Faces(scale) = p.input {
             let labels = catalog::face_labels(scale, 5);
-            assert!(labels.iter().all(|t| t.en != "Mostly"), "{}", p.id);
-            if p.text.en.starts_with("Would you like") {
+            assert!(
+                labels.iter().all(|t| t.get(Locale::En) != "Mostly"),
+                "{}",
+                p.id
+            );
+            if p.text.get(Locale::En).starts_with("Would you like") {
                 assert_eq!(scale, Scale::Want, "{}", p.id);
             } else {
-                assert!(p.text.en.starts_with("Did "), "{}", p.id);
+                assert!(p.text.get(Locale::En).starts_with("Did "), "{}", p.id);
                 assert_eq!(scale, Scale::Agree, "{}", p.id);
             }
         }
     }
     // The thermometer's 0 is "not at all", never "a little".
     let (low, _) = line_ends(LineEnds::Thermometer);
-    assert_eq!((low.en, low.es), ("Not at all", "Nada"));
+    assert_eq!(
+        (low.get(Locale::En), low.get(Locale::Es)),
+        ("Not at all", "Nada")
+    );
     for ends in [LineEnds::Faces, LineEnds::Words] {
-        assert_eq!(line_ends(ends).0.en, "Not at all");
+        assert_eq!(line_ends(ends).0.get(Locale::En), "Not at all");
     }
 }
 
@@ -355,19 +255,19 @@ fn the_words_fit_each_age() {
     };
     // 3–5: the feelings question points at the faces, not at an "it".
     let which = text(AgeBand::Preschool, Mode::Checkin, "feelings.which");
-    assert_eq!(which.text.en, "Which face shows how you feel?");
+    assert_eq!(which.text.get(Locale::En), "Which face shows how you feel?");
     // 6–8: the helper is named, never an ambiguous "we".
     for p in prompts(AgeBand::EarlySchool, Mode::Checkout) {
         assert!(
-            !p.text.en.contains(" we ") && !p.text.en.starts_with("We "),
+            !p.text.get(Locale::En).contains(" we ") && !p.text.get(Locale::En).starts_with("We "),
             "{}",
-            p.text.en
+            p.text.get(Locale::En)
         );
     }
     assert!(
         text(AgeBand::EarlySchool, Mode::Checkout, "trust.what_matters")
             .text
-            .en
+            .get(Locale::En)
             .contains("you and {helper}")
     );
     // 3–5 check-out: bond, tasks (play) and overall; no goals at that age.
@@ -391,7 +291,7 @@ fn the_words_fit_each_age() {
             "trust.liked_what_we_did"
         )
         .text
-        .en,
+        .get(Locale::En),
         "Did you like what you played today?"
     );
     // 13–17: no game, no cheer; the drawing is optional and says so.
@@ -400,54 +300,64 @@ fn the_words_fit_each_age() {
         UI.done_title.get(AgeBand::Teen),
     ] {
         assert!(
-            !t.en.to_lowercase().contains("game") && !t.en.contains('!'),
+            !t.get(Locale::En).to_lowercase().contains("game") && !t.get(Locale::En).contains('!'),
             "{}",
-            t.en
+            t.get(Locale::En)
         );
     }
     assert!(UI
         .intro_checkin
         .get(AgeBand::Teen)
-        .en
+        .get(Locale::En)
         .contains("about one minute"));
     for mode in MODES {
         let drawing = prompts(AgeBand::Teen, mode)
             .into_iter()
             .find(|p| p.kind().code() == "drawing")
             .unwrap();
-        assert!(drawing.text.en.contains("optional") && drawing.text.es.contains("opcional"));
+        assert!(
+            drawing.text.get(Locale::En).contains("optional")
+                && drawing.text.get(Locale::Es).contains("opcional")
+        );
     }
     // Spanish: "Entusiasmo", "Elige todas las que sientas", no gendered "juntos".
     let excited = FEELINGS.iter().find(|f| f.id == "excited").unwrap();
-    assert_eq!(excited.word.es, "Entusiasmo");
+    assert_eq!(excited.word.get(Locale::Es), "Entusiasmo");
     assert!(text(AgeBand::Teen, Mode::Checkin, "feelings.which")
         .text
-        .es
+        .get(Locale::Es)
         .ends_with("Elige todas las que sientas."));
     assert!(text(AgeBand::Teen, Mode::Checkout, "trust.what_matters")
         .text
-        .es
+        .get(Locale::Es)
         .starts_with("¿Hoy hablaste"));
     for band in BANDS {
         for mode in MODES {
             for p in prompts(band, mode) {
                 for w in ["juntos", "juntas", "listo", "lista"] {
-                    assert!(!p.text.es.to_lowercase().contains(w), "{}", p.text.es);
+                    assert!(
+                        !p.text.get(Locale::Es).to_lowercase().contains(w),
+                        "{}",
+                        p.text.get(Locale::Es)
+                    );
                 }
             }
         }
         for aged in [&UI.intro_checkout, &UI.done_title, &UI.calm_title] {
             assert!(
-                !aged.get(band).es.contains("juntos"),
+                !aged.get(band).get(Locale::Es).contains("juntos"),
                 "{}",
-                aged.get(band).es
+                aged.get(band).get(Locale::Es)
             );
         }
     }
     // Every welcome says that skipping is fine.
     for band in BANDS {
         let ok = UI.skip_ok.get(band);
-        assert!(ok.en.to_lowercase().contains("skip") && ok.es.to_lowercase().contains("saltar"));
+        assert!(
+            ok.get(Locale::En).to_lowercase().contains("skip")
+                && ok.get(Locale::Es).to_lowercase().contains("saltar")
+        );
     }
 }
 

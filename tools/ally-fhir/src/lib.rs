@@ -11,6 +11,7 @@ use ally_core::fhir::{self, option, questionnaire_id, questionnaire_url, system,
 use ally_core::flow::{Flow, FlowAction};
 use ally_core::protocol::{Outbound, MAX_MESSAGE_BYTES};
 use ally_core::strokes::{self, Encoded, EncodedStroke, Tool};
+use ally_core::words::{self, DefTr};
 use serde_json::{json, Map, Value};
 
 pub const MODES: [Mode; 2] = [Mode::Checkin, Mode::Checkout];
@@ -35,45 +36,47 @@ fn item_control(code: &str) -> Value {
     )
 }
 
-/// Spanish for `words`, on the element's `_`-prefixed sibling.
-fn spanish(words: &str) -> Value {
-    json!({ "extension": [{
-        "url": format!("{SD}/translation"),
-        "extension": [
-            { "url": "lang", "valueCode": "es" },
-            { "url": "content", "valueString": words }
-        ]
-    }] })
+/// The words of every language but English (the resources' own language),
+/// on the element's `_`-prefixed sibling.
+fn translations(words: impl Fn(Locale) -> String) -> Value {
+    let each: Vec<Value> = Locale::ALL[1..]
+        .iter()
+        .map(|l| {
+            json!({
+                "url": format!("{SD}/translation"),
+                "extension": [
+                    { "url": "lang", "valueCode": l.code() },
+                    { "url": "content", "valueString": words(*l) }
+                ]
+            })
+        })
+        .collect();
+    json!({ "extension": each })
 }
 
 /// A prompt's words in a Questionnaire: no one is named yet, so the
 /// neutral "the person helping you" stands where the child will see a name.
 fn neutral(t: &Tr, l: Locale) -> String {
-    catalog::with_helper(t.get(l), UI.someone.get(l))
+    words::with_helper(l, t.get(l), UI.someone.get(l))
 }
 
-fn band_words(band: AgeBand) -> (String, String) {
+/// A Questionnaire's title in `l`: the check and its band's ages.
+fn title(band: AgeBand, mode: Mode, l: Locale) -> String {
     let (lo, hi) = match band {
         AgeBand::Preschool => (3, 5),
         AgeBand::EarlySchool => (6, 8),
         AgeBand::Preteen => (9, 12),
         AgeBand::Teen => (13, 17),
     };
-    (format!("ages {lo}–{hi}"), format!("{lo} a {hi} años"))
-}
-
-fn title(band: AgeBand, mode: Mode) -> (String, String) {
-    let (en, es) = band_words(band);
-    match mode {
-        Mode::Checkin => (
-            format!("Ally check-in ({en})"),
-            format!("Ally: al empezar la sesión ({es})"),
-        ),
-        Mode::Checkout => (
-            format!("Ally check-out ({en})"),
-            format!("Ally: al terminar la sesión ({es})"),
-        ),
-    }
+    let ages = words::fill(
+        DefTr::Ages.get(l),
+        &[("from", &lo.to_string()), ("to", &hi.to_string())],
+    );
+    let title = match mode {
+        Mode::Checkin => DefTr::TitleCheckin,
+        Mode::Checkout => DefTr::TitleCheckout,
+    };
+    words::fill(title.get(l), &[("ages", &ages)])
 }
 
 /// The Questionnaire item of a prompt.
@@ -85,7 +88,7 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
         json!([{ "system": system(base, "prompt"), "code": p.id }]),
     );
     it.insert("text".into(), json!(neutral(&p.text, Locale::En)));
-    it.insert("_text".into(), spanish(&neutral(&p.text, Locale::Es)));
+    it.insert("_text".into(), translations(|l| neutral(&p.text, l)));
     // Every prompt can be skipped: a skip is recorded, never required away.
     it.insert("required".into(), json!(false));
     let mut exts = Vec::new();
@@ -106,7 +109,7 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                     "system": system,
                     "code": code,
                     "display": words.get(Locale::En),
-                    "_display": spanish(words.get(Locale::Es)),
+                    "_display": translations(|l| words.get(l).to_string()),
                 });
                 if let Some(w) = weight {
                     coding["extension"] = json!([ext("ordinalValue", "valueDecimal", json!(w))]);
@@ -157,7 +160,7 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                     "linkId": format!("{}.{suffix}", p.id),
                     "type": "display",
                     "text": words.get(Locale::En),
-                    "_text": spanish(words.get(Locale::Es)),
+                    "_text": translations(|l| words.get(l).to_string()),
                     "extension": [item_control(suffix)],
                 })
             };
@@ -176,8 +179,8 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                 json!([{
                     "linkId": format!("{}.strokes", p.id),
                     "type": "attachment",
-                    "text": format!("The drawing's strokes ({})", strokes::FORMAT),
-                    "_text": spanish(&format!("Los trazos del dibujo ({})", strokes::FORMAT)),
+                    "text": words::fill(DefTr::Strokes.get(Locale::En), &[("format", strokes::FORMAT)]),
+                    "_text": translations(|l| words::fill(DefTr::Strokes.get(l), &[("format", strokes::FORMAT)])),
                     "required": false,
                     "extension": [
                         ext("questionnaire-hidden", "valueBoolean", json!(true)),
@@ -193,7 +196,10 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
 
 /// The `Questionnaire` of a band and mode.
 pub fn questionnaire(base: &str, band: AgeBand, mode: Mode) -> Value {
-    let (en, es) = title(band, mode);
+    let description = match mode {
+        Mode::Checkin => DefTr::DescriptionCheckin,
+        Mode::Checkout => DefTr::DescriptionCheckout,
+    };
     let items: Vec<Value> = catalog::prompts(band, mode)
         .into_iter()
         .map(|p| item(p, band, base))
@@ -209,20 +215,18 @@ pub fn questionnaire(base: &str, band: AgeBand, mode: Mode) -> Value {
             if mode == Mode::Checkin { "Checkin" } else { "Checkout" },
             band.code().replace('-', "to")
         ),
-        "title": en,
-        "_title": spanish(&es),
+        "title": title(band, mode, Locale::En),
+        "_title": translations(|l| title(band, mode, l)),
         "status": "active",
         "subjectType": ["Patient"],
         "publisher": "Ally",
-        "description": match mode {
-            Mode::Checkin => "How a child or teenager feels at the start of a therapy session: faces, feeling words, how strong, a drawing, something to tell. Every item can be skipped; a skip carries the data-absent-reason asked-declined.",
-            Mode::Checkout => "The therapeutic alliance at the end of a session, as a child or teenager tells it: bond, goals, tasks and overall. Every item can be skipped; a skip carries the data-absent-reason asked-declined.",
-        },
+        "description": description.get(Locale::En),
+        "_description": translations(|l| description.get(l).to_string()),
         "item": items,
     })
 }
 
-fn code_system(base: &str, name: &str, title: &str, concepts: Vec<Value>) -> Value {
+fn code_system(base: &str, name: &str, title: DefTr, concepts: Vec<Value>) -> Value {
     json!({
         "resourceType": "CodeSystem",
         "id": format!("ally-{name}"),
@@ -230,7 +234,8 @@ fn code_system(base: &str, name: &str, title: &str, concepts: Vec<Value>) -> Val
         "url": system(base, name),
         "version": VERSION,
         "name": format!("Ally{}", name[..1].to_uppercase() + &name[1..]),
-        "title": title,
+        "title": title.get(Locale::En),
+        "_title": translations(|l| title.get(l).to_string()),
         "status": "active",
         "publisher": "Ally",
         "caseSensitive": true,
@@ -240,12 +245,14 @@ fn code_system(base: &str, name: &str, title: &str, concepts: Vec<Value>) -> Val
     })
 }
 
-fn concept(code: &str, en: &str, es: Option<&str>) -> Value {
-    let mut c = json!({ "code": code, "display": en });
-    if let Some(es) = es {
-        c["designation"] = json!([{ "language": "es", "value": es }]);
-    }
-    c
+/// A concept: its display in English, the code system's language, and a
+/// designation in every other language.
+fn concept(code: &str, words: impl Fn(Locale) -> String) -> Value {
+    let designations: Vec<Value> = Locale::ALL[1..]
+        .iter()
+        .map(|l| json!({ "language": l.code(), "value": words(*l) }))
+        .collect();
+    json!({ "code": code, "display": words(Locale::En), "designation": designations })
 }
 
 /// Ally's own code systems: prompts, answers, feelings, scores.
@@ -254,11 +261,7 @@ pub fn code_systems(base: &str) -> Vec<Value> {
     let mut answers: Vec<Value> = Vec::new();
     for p in catalog::PROMPTS {
         // An id asked in several bands is described in the oldest band's words.
-        let words = concept(
-            p.id,
-            &neutral(&p.text, Locale::En),
-            Some(&neutral(&p.text, Locale::Es)),
-        );
+        let words = concept(p.id, |l| neutral(&p.text, l));
         match prompts.iter_mut().find(|c: &&mut Value| c["code"] == p.id) {
             Some(c) => *c = words,
             None => prompts.push(words),
@@ -269,28 +272,24 @@ pub fn code_systems(base: &str) -> Vec<Value> {
         for band in p.bands {
             for (code, _, words) in fhir::options(p, *band) {
                 if !answers.iter().any(|c| c["code"] == code.as_str()) {
-                    answers.push(concept(
-                        &code,
-                        words.get(Locale::En),
-                        Some(words.get(Locale::Es)),
-                    ));
+                    answers.push(concept(&code, |l| words.get(l).to_string()));
                 }
             }
         }
     }
     let feelings = catalog::FEELINGS
         .iter()
-        .map(|f| concept(f.id, f.word.get(Locale::En), Some(f.word.get(Locale::Es))))
+        .map(|f| concept(f.id, |l| f.word.get(l).to_string()))
         .collect();
     let scores = SCORES
         .iter()
-        .map(|(code, words)| concept(code, words, None))
+        .map(|(code, words)| concept(code, |l| words.get(l).to_string()))
         .collect();
     vec![
-        code_system(base, "prompt", "Ally prompts", prompts),
-        code_system(base, "answer", "Ally answers", answers),
-        code_system(base, "feeling", "Ally feelings", feelings),
-        code_system(base, "score", "Ally scores and flags", scores),
+        code_system(base, "prompt", DefTr::SystemPrompt, prompts),
+        code_system(base, "answer", DefTr::SystemAnswer, answers),
+        code_system(base, "feeling", DefTr::SystemFeeling, feelings),
+        code_system(base, "score", DefTr::SystemScore, scores),
     ]
 }
 
@@ -400,7 +399,7 @@ pub fn sample(
     let config = json!({
         "age": age,
         "mode": mode.code(),
-        "locale": if locale == Locale::Es { "es" } else { "en" },
+        "locale": locale.code(),
         "helperName": "Dr. Rivera",
         "helperArticle": "el",
         "fhir": true,
@@ -440,10 +439,15 @@ pub fn samples(base: &'static str) -> Vec<(String, Value)> {
     let mut out = Vec::new();
     for band in BANDS {
         for mode in MODES {
-            for (locale, l) in [(Locale::En, "en"), (Locale::Es, "es")] {
+            for locale in Locale::ALL {
                 for (pattern, name) in PATTERNS {
                     out.push((
-                        format!("Bundle-{}-{}-{l}-{name}.json", mode.code(), band.code()),
+                        format!(
+                            "Bundle-{}-{}-{}-{name}.json",
+                            mode.code(),
+                            band.code(),
+                            locale.code()
+                        ),
                         sample(base, band, mode, locale, pattern),
                     ));
                 }
