@@ -4,6 +4,8 @@
 
 #[path = "core/architecture.rs"]
 mod architecture;
+#[path = "core/bands.rs"]
+mod bands;
 #[path = "core/catalog.rs"]
 mod catalog;
 #[path = "core/config.rs"]

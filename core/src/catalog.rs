@@ -545,18 +545,12 @@ pub const EASY_FEELINGS: [&str; 5] = ["happy", "calm", "excited", "proud", "hope
 
 /// The feelings a band chooses from.
 pub fn feelings(band: AgeBand) -> &'static [Feeling] {
-    let n = match band {
-        Preschool => 5,
-        EarlySchool => 8,
-        Preteen => 12,
-        Teen => 16,
-    };
-    &FEELINGS[..n]
+    &FEELINGS[..band.profile().feelings]
 }
 
 /// Whether a band picks feelings by their drawn faces (with the word below).
 pub fn feelings_drawn(band: AgeBand) -> bool {
-    matches!(band, Preschool | EarlySchool)
+    band.profile().feelings_drawn
 }
 
 /// Small, medium, big, and their values on the 0–10 intensity scale: the
@@ -592,10 +586,7 @@ pub static COLOURS: [([u8; 3], Tr); 9] = [
 
 /// The colours a band draws with.
 pub fn colours(band: AgeBand) -> &'static [([u8; 3], Tr)] {
-    match band {
-        Teen => &COLOURS,
-        _ => &COLOURS[..6],
-    }
+    &COLOURS[..band.profile().colours]
 }
 
 /// Brush sizes in canvas units, with their names.
@@ -603,7 +594,7 @@ pub static BRUSHES: [(f64, Tr); 2] = [(7.0, Tr::BrushThin), (18.0, Tr::BrushThic
 
 /// Whether a band has the eraser, Redo and Clear (3–5 keep it to Undo).
 pub fn full_toolbox(band: AgeBand) -> bool {
-    band != Preschool
+    band.profile().full_toolbox
 }
 
 /// The words at the 0 and 10 ends of a line: 0 is "not at all", never "a little".
@@ -617,10 +608,7 @@ pub fn line_ends(ends: LineEnds) -> (Tr, Tr) {
 
 /// How many faces a band sees.
 pub fn face_count(band: AgeBand) -> usize {
-    match band {
-        AgeBand::Preschool => 3,
-        _ => 5,
-    }
+    band.profile().faces
 }
 
 /// The value of face `index` on Ally's common 0–10 scale, whatever the
@@ -672,11 +660,7 @@ pub struct Aged(pub [Tr; 3]);
 
 impl Aged {
     pub fn get(&self, band: AgeBand) -> &Tr {
-        &self.0[match band {
-            Preschool | EarlySchool => 0,
-            Preteen => 1,
-            Teen => 2,
-        }]
+        &self.0[band.profile().voice as usize]
     }
 }
 

@@ -29,111 +29,7 @@ impl Mode {
     }
 }
 
-/// Developmental age bands: prompts, words, scales and targets follow the band.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AgeBand {
-    Preschool,
-    EarlySchool,
-    Preteen,
-    Teen,
-}
-
-/// Every band, youngest first.
-pub const BANDS: [AgeBand; 4] = [
-    AgeBand::Preschool,
-    AgeBand::EarlySchool,
-    AgeBand::Preteen,
-    AgeBand::Teen,
-];
-
-impl AgeBand {
-    /// The band for an age in whole years; `None` outside 3–17.
-    pub fn from_age(age: u8) -> Option<AgeBand> {
-        match age {
-            3..=5 => Some(AgeBand::Preschool),
-            6..=8 => Some(AgeBand::EarlySchool),
-            9..=12 => Some(AgeBand::Preteen),
-            13..=17 => Some(AgeBand::Teen),
-            _ => None,
-        }
-    }
-
-    /// The band named `code` on the wire (`"3-5"`).
-    pub fn from_code(code: &str) -> Option<AgeBand> {
-        BANDS.into_iter().find(|b| b.code() == code)
-    }
-
-    /// The band's name on the wire and in CSS (`band-3-5`).
-    pub fn code(self) -> &'static str {
-        match self {
-            AgeBand::Preschool => "3-5",
-            AgeBand::EarlySchool => "6-8",
-            AgeBand::Preteen => "9-12",
-            AgeBand::Teen => "13-17",
-        }
-    }
-
-    /// Smallest touch target for the band, in CSS pixels.
-    pub fn min_target_px(self) -> u32 {
-        match self {
-            AgeBand::Preschool => 80,
-            AgeBand::EarlySchool => 64,
-            AgeBand::Preteen | AgeBand::Teen => 48,
-        }
-    }
-}
-
-/// Whether prompts are read aloud.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReadAloud {
-    /// Each new screen is read by itself (and the speaker button is shown).
-    Auto,
-    /// A speaker button on every screen reads it on demand.
-    Button,
-    Off,
-}
-
-/// The scoring thresholds in force. Each one is "below": an item, total or
-/// statement under it is flagged. Defaults depend on the band (see
-/// [`Cutoffs::for_band`]); config keys override them one by one.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Cutoffs {
-    /// `allianceCutoff` (0–40): a total below it sets `lowAlliance`.
-    pub total: f64,
-    /// `itemCutoff` (0–10): a core item below it is listed in `discuss`.
-    pub item: f64,
-    /// `lowItemCutoff` (0–10): a core item below it is listed in `low`.
-    pub low_item: f64,
-    /// `agreeCutoff` (1–4): an agree statement below it flags its construct.
-    pub agree: f64,
-    /// `dropThreshold`: a fall of at least this much since the previous
-    /// comparable total sets `drop`.
-    pub drop: f64,
-}
-
-impl Cutoffs {
-    /// The defaults for a band, and why:
-    /// - 3–5 (three faces): the lowest face ("No") is flagged; there is no total.
-    /// - 6–8 (five faces): any face below the top is to discuss, the middle
-    ///   face or lower is low: children's ratings cluster at the top.
-    /// - 9–17 (0–10 lines): below 9 an item is asked about, below 36 a total,
-    ///   as in the outcome tools that set the convention.
-    /// - 13–17: "disagree" (2 or lower of 4) flags its construct.
-    pub fn for_band(band: AgeBand) -> Cutoffs {
-        let (item, low_item) = match band {
-            AgeBand::Preschool => (5.0, 5.0),
-            AgeBand::EarlySchool => (10.0, 6.0),
-            AgeBand::Preteen | AgeBand::Teen => (9.0, 0.0),
-        };
-        Cutoffs {
-            total: 36.0,
-            item,
-            low_item,
-            agree: 3.0,
-            drop: 1.0,
-        }
-    }
-}
+pub use super::bands::{AgeBand, Cutoffs, ReadAloud, BANDS};
 
 /// The last check-out's alliance, to notice a drop: a total only means
 /// something beside another from the same band and items.
@@ -222,13 +118,9 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         .as_object()
         .ok_or_else(|| err("config", "must be an object", Some(value)))?;
     let age = age(obj)?;
-    let read_aloud_default = if age <= 5 {
-        ReadAloud::Auto
-    } else {
-        ReadAloud::Button
-    };
-    let band = AgeBand::from_age(age).unwrap_or(AgeBand::Teen);
-    let d = Cutoffs::for_band(band);
+    let band = AgeBand::from_age(age).unwrap_or(AgeBand::Teen).profile();
+    let read_aloud_default = band.read_aloud;
+    let d = band.cutoffs;
     let cut = |field, range, words, default| {
         number(obj, field, range, words).map(|n| n.unwrap_or(default))
     };

@@ -453,7 +453,7 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
                 ));
             }
             // 3–5 has no total: there is no cutoff to read it against.
-            let preschool = band == AgeBand::Preschool;
+            let preschool = !band.profile().total;
             observations.push((
                 "alliance-total",
                 Val::Num(

@@ -4,6 +4,7 @@
 //! natively (`cargo test -p ally-core`).
 
 pub mod answer;
+pub mod bands;
 pub mod catalog;
 pub mod check;
 pub mod config;

@@ -278,7 +278,7 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
                 line.push_str(&catalog::fill(rest.get(l), &[("cutoff", &cutoff)]));
                 out.push(line);
             }
-            None if session.band() == AgeBand::Preschool => {
+            None if !session.band().profile().total => {
                 out.push(ReportTr::NoTotalYoung.get(l).into())
             }
             None => out.push(catalog::fill(
@@ -408,7 +408,7 @@ pub fn series(sessions: &[Rc<Session>]) -> (Vec<Point>, Vec<Point>) {
     let mut totals = Vec::new();
     let mut moods = Vec::new();
     for (n, s) in sessions.iter().enumerate() {
-        if let (Some(a), false) = (&s.scores.alliance, s.band() == AgeBand::Preschool) {
+        if let (Some(a), true) = (&s.scores.alliance, s.band().profile().total) {
             let reason = s.scores.flags.drop_reason;
             totals.push(Point {
                 session: n,

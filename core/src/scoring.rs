@@ -200,7 +200,9 @@ pub fn score(check: &Check) -> Scores {
         let cut = config.cutoffs;
         let answered = core.iter().filter(|(_, v)| v.is_some()).count();
         // 3–5 has no total: two or three 3-face answers can't tell levels apart.
-        let total = (band != AgeBand::Preschool)
+        let total = band
+            .profile()
+            .total
             .then(|| core.iter().map(|(_, v)| *v).sum::<Option<f64>>())
             .flatten();
         for (p, v) in &core {

@@ -2,7 +2,7 @@ use super::mascot::mascot;
 use super::parts::View;
 use super::sticker::sticker as sticker_art;
 use crate::core::catalog::UI;
-use crate::core::config::{AgeBand, Mode};
+use crate::core::config::Mode;
 use crate::core::flow::{Flow, Reaction};
 use crate::core::words::with_helper;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub fn done(flow: &Flow) -> View {
     let helper = flow.helper();
     let with = |t: &str| with_helper(l, t, &helper);
     let calm = flow.calm_ending();
-    let young = matches!(b, AgeBand::Preschool | AgeBand::EarlySchool);
+    let young = b.profile().young;
     let title = match calm {
         true => UI.calm_title.get(b).get(l),
         false => UI.done_title.get(b).get(l),
@@ -44,13 +44,13 @@ pub fn done(flow: &Flow) -> View {
     }
     // The youngest always get their sticker: it thanks them for taking part,
     // never for a "good" answer. After something hard it just doesn't bounce.
-    let sticker = (b == AgeBand::Preschool).then(|| UI.sticker.get(l));
+    let sticker = b.profile().sticker.then(|| UI.sticker.get(l));
     let (class, reaction) = match calm {
         true => ("calm", Reaction::Caring),
         false => ("celebrate", Reaction::Listening),
     };
     let picture = match sticker {
-        _ if b == AgeBand::Teen => Html::default(),
+        _ if !b.profile().mascot => Html::default(),
         Some(words) => html! { <>
             <div {class}>{ mascot(reaction) }{ sticker_art() }</div>
             <p class="sticker-words">{ words }</p>

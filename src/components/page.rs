@@ -27,8 +27,7 @@ pub fn Page(props: &PageProps) -> Html {
     let state = &props.state;
     let flow = state.0.flow();
     let step = flow.map_or(Step::Welcome, |f| f.step);
-    let young =
-        flow.is_some_and(|f| matches!(f.config.band(), AgeBand::Preschool | AgeBand::EarlySchool));
+    let young = flow.is_some_and(|f| f.config.band().profile().young);
     // Every action names the screen it was taken on, so a double tap that
     // lands after the screen changed does nothing.
     let act = {

@@ -7,7 +7,7 @@ use super::parts::{Acts, Inputs, View};
 use super::progress::progress;
 use crate::core::answer::Pick;
 use crate::core::catalog::{self, fill, Input, Tr, UI};
-use crate::core::config::{AgeBand, Locale};
+use crate::core::config::Locale;
 use crate::core::flow::Flow;
 use yew::prelude::*;
 
@@ -121,7 +121,7 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         &[("n", &(i + 1).to_string()), ("total", &total.to_string())],
     );
     // The mascot keeps the youngest company on every screen.
-    let young = matches!(band, AgeBand::Preschool | AgeBand::EarlySchool);
+    let young = band.profile().young;
     View {
         spoken: format!("{text} {}", spoken.join(", ")),
         class: classes!("screen", "prompt", format!("input-{}", p.kind().code())),

@@ -1,7 +1,7 @@
 use super::mascot::mascot;
 use super::parts::{Acts, View};
 use crate::core::catalog::{fill, Tr, UI};
-use crate::core::config::{AgeBand, Mode};
+use crate::core::config::Mode;
 use crate::core::flow::{Flow, Reaction};
 use crate::core::words::with_helper;
 use yew::prelude::*;
@@ -38,9 +38,9 @@ pub fn welcome(flow: &Flow, acts: &Acts) -> View {
         class: classes!("screen", "welcome"),
         prompt: None,
         top: Html::default(),
-        picture: match b {
-            AgeBand::Teen => Html::default(),
-            _ => mascot(Reaction::Listening),
+        picture: match b.profile().mascot {
+            false => Html::default(),
+            true => mascot(Reaction::Listening),
         },
         title,
         body: html! { <>

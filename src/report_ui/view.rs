@@ -154,7 +154,7 @@ fn live(state: &Report, l: Locale) -> Html {
 fn items_table(sessions: &[&Session], l: Locale) -> Html {
     let checkouts: Vec<&&Session> = sessions
         .iter()
-        .filter(|s| s.mode() == Mode::Checkout && s.band() != AgeBand::Preschool)
+        .filter(|s| s.mode() == Mode::Checkout && s.band().profile().total)
         .collect();
     if checkouts.is_empty() {
         return Html::default();

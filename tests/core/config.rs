@@ -90,9 +90,6 @@ fn band_boundaries() {
     assert_eq!(band(13), Some(AgeBand::Teen));
     assert_eq!(band(17), Some(AgeBand::Teen));
     assert_eq!(band(18), None);
-    assert_eq!(AgeBand::Preschool.min_target_px(), 80);
-    assert_eq!(AgeBand::EarlySchool.min_target_px(), 64);
-    assert_eq!(AgeBand::Teen.min_target_px(), 48);
 }
 
 #[test]
@@ -129,7 +126,7 @@ fn every_cutoff_has_a_default_for_its_band_and_a_key_that_overrides_it() {
     assert_eq!(cut(json!({ "age": 16 })), d(36.0, 9.0, 0.0));
     for age in 3..=17 {
         let band = AgeBand::from_age(age).unwrap();
-        assert_eq!(cut(json!({ "age": age })), Cutoffs::for_band(band));
+        assert_eq!(cut(json!({ "age": age })), band.profile().cutoffs);
     }
     let c = cut(json!({
         "age": 7, "allianceCutoff": 30, "itemCutoff": 7.5, "lowItemCutoff": 2.5,

@@ -3,6 +3,9 @@
 // result must carry. The Chromium suite (widget.test.mjs) and the suite of
 // every engine (tests/engines/) both take their flows from here.
 
+/** The smallest target for each band's fingers (core/src/bands.rs holds the same; a native test checks). */
+export const MINIMUM = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 };
+
 export const WORDS = {
   en: {
     start: "Start", skip: "Skip", decline: "No, thanks", back: "Back", next: "Next",

@@ -2,7 +2,7 @@
 // http://127.0.0.1:8080 through the host SDK, and a child taps through it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { WORDS, CASES, endHeading } from "./cases.mjs";
+import { WORDS, CASES, MINIMUM, endHeading } from "./cases.mjs";
 import { forgeFromStranger } from "./forgeries.mjs";
 import { start, stop, openHost, newPage, log, until, holdAcks, tap as tapAndSettle, PORTAL, WIDGET, STRANGER } from "./support.mjs";
 
@@ -54,7 +54,7 @@ for (const c of CASES) {
       );
 
       // Every target is big enough for the band's fingers.
-      const minimum = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 }[c.band];
+      const minimum = MINIMUM[c.band];
       const smallest = () => widget.locator("body").evaluate(() =>
         Math.min(...[...document.querySelectorAll("button, [role=slider]")].map((b) => {
           const r = b.getBoundingClientRect();

@@ -1,12 +1,10 @@
 // The flows every engine runs, written once against ./driver.mjs. Each
 // returns what it measured that must be the same in every engine.
 import assert from "node:assert/strict";
-import { CASES, WORDS, endHeading } from "../e2e/cases.mjs";
+import { CASES, MINIMUM, WORDS, endHeading } from "../e2e/cases.mjs";
 import { forgeFromStranger, forgeOnChannel } from "../e2e/forgeries.mjs";
 import { STRANGER, WIDGET } from "../e2e/support.mjs";
 
-/** The smallest target for each band's fingers. */
-const MINIMUM = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 };
 
 /** Does one step of a case like a child (see tests/e2e/cases.mjs). */
 async function act(d, words, action, promptId) {

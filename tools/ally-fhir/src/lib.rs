@@ -62,12 +62,7 @@ fn neutral(t: &Tr, l: Locale) -> String {
 
 /// A Questionnaire's title in `l`: the check and its band's ages.
 fn title(band: AgeBand, mode: Mode, l: Locale) -> String {
-    let (lo, hi) = match band {
-        AgeBand::Preschool => (3, 5),
-        AgeBand::EarlySchool => (6, 8),
-        AgeBand::Preteen => (9, 12),
-        AgeBand::Teen => (13, 17),
-    };
+    let (lo, hi) = band.profile().ages;
     let ages = words::fill(
         DefTr::Ages.get(l),
         &[("from", &lo.to_string()), ("to", &hi.to_string())],
@@ -390,12 +385,9 @@ pub fn sample(
     locale: Locale,
     pattern: Pattern,
 ) -> Value {
-    let age = match band {
-        AgeBand::Preschool => 4,
-        AgeBand::EarlySchool => 7,
-        AgeBand::Preteen => 10,
-        AgeBand::Teen => 15,
-    };
+    // The middle of the band: 4, 7, 10, 15.
+    let (lo, hi) = band.profile().ages;
+    let age = (lo + hi) / 2;
     let config = json!({
         "age": age,
         "mode": mode.code(),
