@@ -189,6 +189,34 @@ impl Flow {
         vec![Outbound::Complete(self.result())]
     }
 
+    /// Walks the flow from the welcome as a child would: each step answers
+    /// with its pick, or skips (`None`); step `n` (from 0) happens at
+    /// `at(n)`. The result, when the last step ends the check; else which
+    /// step the flow refused, or that the steps ran out first. (For the FHIR
+    /// samples and the tests: the widget itself goes one tap at a time.)
+    pub fn walk(
+        &mut self,
+        steps: impl IntoIterator<Item = Option<Pick>>,
+        at: impl Fn(usize) -> String,
+    ) -> Result<ResultDoc, String> {
+        self.apply(FlowAction::Begin);
+        let mut last = Vec::new();
+        for (n, step) in steps.into_iter().enumerate() {
+            let now = at(n);
+            last = match step {
+                Some(pick) => self.apply(FlowAction::Answer { pick, now }),
+                None => self.apply(FlowAction::Skip { now }),
+            };
+            if last.is_empty() {
+                return Err(format!("step {n} was refused"));
+            }
+        }
+        match last.pop() {
+            Some(Outbound::Complete(r)) => Ok(r),
+            _ => Err(format!("{:?} when the steps ran out", self.step)),
+        }
+    }
+
     pub fn ready(&self) -> ReadyPayload {
         ReadyPayload {
             age_band: self.config.band().code().to_string(),

@@ -6,7 +6,7 @@ use ally_core::answer::Pick;
 use ally_core::catalog;
 use ally_core::config::{parse, AgeBand, Locale, Mode, BANDS};
 use ally_core::fhir::{self, DEFAULT_BASE, VERSION};
-use ally_core::flow::{Flow, FlowAction};
+use ally_core::flow::Flow;
 use ally_core::protocol::Outbound;
 use ally_core::strokes;
 use ally_fhir::{
@@ -20,20 +20,12 @@ const DAR: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 /// `None` skips. Returns the bundle as JSON, or `None` when the result has none.
 fn bundle_of(config: Value, steps: &[Option<Pick>]) -> Option<Value> {
     let mut f = Flow::new(parse(&config).unwrap(), "s-1", "2026-11-26T09:00:00Z");
-    f.apply(FlowAction::Begin);
-    let mut last = Vec::new();
-    for (n, step) in steps.iter().enumerate() {
-        let now = format!("2026-11-26T09:00:{:02}Z", n + 1);
-        last = match step.clone() {
-            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
-            None => f.apply(FlowAction::Skip { now }),
-        };
-        assert!(!last.is_empty(), "step {n} was refused");
-    }
-    match last.pop() {
-        Some(Outbound::Complete(r)) => r.fhir.map(|b| serde_json::from_str(&b).unwrap()),
-        other => panic!("not complete: {other:?}"),
-    }
+    let r = f
+        .walk(steps.iter().cloned(), |n| {
+            format!("2026-11-26T09:00:{:02}Z", n + 1)
+        })
+        .unwrap();
+    r.fhir.map(|b| serde_json::from_str(&b).unwrap())
 }
 
 fn response(bundle: &Value) -> &Value {
@@ -750,18 +742,11 @@ fn the_deployments_base_and_odd_names_stay_valid_json() {
     .unwrap();
     let mut f = Flow::new(config, "s\"1", "2026-11-26T09:00:00Z");
     f.fhir_base = "https://fhir.clinic.example/r4";
-    f.apply(FlowAction::Begin);
-    let mut out = Vec::new();
-    for (n, step) in teen_steps([9, 9, 9, 9], true).into_iter().enumerate() {
-        let now = format!("2026-11-26T09:00:{:02}Z", n + 1);
-        out = match step {
-            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
-            None => f.apply(FlowAction::Skip { now }),
-        };
-    }
-    let Some(Outbound::Complete(r)) = out.pop() else {
-        panic!("not complete")
-    };
+    let r = f
+        .walk(teen_steps([9, 9, 9, 9], true), |n| {
+            format!("2026-11-26T09:00:{:02}Z", n + 1)
+        })
+        .unwrap();
     let b: Value = serde_json::from_str(r.fhir.as_deref().unwrap()).unwrap();
     assert!(item(response(&b), "trust.listened")["text"]
         .as_str()
@@ -790,18 +775,11 @@ fn finished_then_resumed(
     use ally_core::flow::{Widget, WidgetAction};
     use ally_core::json;
     let mut f = Flow::new(parse(&config).unwrap(), "s-1", "2026-11-26T09:00:00Z");
-    f.apply(FlowAction::Begin);
-    let mut last = Vec::new();
-    for (n, step) in steps.iter().enumerate() {
-        let now = format!("2026-11-26T09:00:{:02}.5Z", n + 1);
-        last = match step.clone() {
-            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
-            None => f.apply(FlowAction::Skip { now }),
-        };
-    }
-    let Some(Outbound::Complete(first)) = last.pop() else {
-        panic!("not complete")
-    };
+    let first = f
+        .walk(steps.iter().cloned(), |n| {
+            format!("2026-11-26T09:00:{:02}.5Z", n + 1)
+        })
+        .unwrap();
     let answers: Vec<Value> = first
         .answers
         .iter()
@@ -868,18 +846,11 @@ fn the_same_answers_give_the_same_ids_and_time_whenever_the_result_is_made() {
         "s-2",
         "2026-11-26T09:00:00Z",
     );
-    f.apply(FlowAction::Begin);
-    let mut out = Vec::new();
-    for (n, step) in steps.iter().enumerate() {
-        let now = format!("2026-11-26T09:00:{:02}.5Z", n + 1);
-        out = match step.clone() {
-            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
-            None => f.apply(FlowAction::Skip { now }),
-        };
-    }
-    let Some(Outbound::Complete(s2)) = out.pop() else {
-        panic!()
-    };
+    let s2 = f
+        .walk(steps.iter().cloned(), |n| {
+            format!("2026-11-26T09:00:{:02}.5Z", n + 1)
+        })
+        .unwrap();
     assert_ne!(s2.id, first.id);
     assert_ne!(
         serde_json::from_str::<Value>(s2.fhir.as_deref().unwrap()).unwrap()["entry"][0]["fullUrl"],

@@ -2,9 +2,8 @@
 //! and scoring, the plain words it says, and the chart's points.
 use ally_core::answer::Pick;
 use ally_core::config::{parse, Locale};
-use ally_core::flow::{Flow, FlowAction};
+use ally_core::flow::Flow;
 use ally_core::json;
-use ally_core::protocol::Outbound;
 use ally_core::report::{
     answer_words, live_words, series, summary, Options, Report, ReportAction, Session,
 };
@@ -20,19 +19,12 @@ fn result_on(config: Value, steps: &[Option<Pick>], date: &str) -> Value {
     let day = date;
     let start = format!("{day}T10:00:00.000Z");
     let mut f = Flow::new(parse(&config).unwrap(), "visit", &start);
-    f.apply(FlowAction::Begin);
-    let mut last = Vec::new();
-    for (n, step) in steps.iter().enumerate() {
-        let now = format!("{day}T10:00:{:02}.000Z", n + 1);
-        last = match step.clone() {
-            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
-            None => f.apply(FlowAction::Skip { now }),
-        };
-    }
-    match last.pop() {
-        Some(Outbound::Complete(r)) => serde_json::from_str(&json::to_string(&r)).unwrap(),
-        other => panic!("not complete: {other:?}"),
-    }
+    let r = f
+        .walk(steps.iter().cloned(), |n| {
+            format!("{day}T10:00:{:02}.000Z", n + 1)
+        })
+        .unwrap();
+    serde_json::from_str(&json::to_string(&r)).unwrap()
 }
 
 /// A 10-year-old's check-out: four lines and no drawing.

@@ -3,35 +3,27 @@
 //! rule's reason.
 use ally_core::answer::Pick;
 use ally_core::config::parse;
-use ally_core::flow::{Flow, FlowAction};
-use ally_core::protocol::{Outbound, ResultDoc};
+use ally_core::flow::Flow;
+use ally_core::protocol::ResultDoc;
 use serde_json::{json, Value};
 
 /// Walks a flow: `Some(pick)` answers, `None` skips; drawings, which are
 /// not scored, are skipped on the way. Returns the result.
 fn run(config: &Value, steps: &[Option<Pick>]) -> ResultDoc {
     let mut f = Flow::new(parse(config).unwrap(), "s-1", "t0");
-    f.apply(FlowAction::Begin);
-    let mut last = Vec::new();
-    let skip_drawings = |f: &mut Flow, last: &mut Vec<Outbound>| {
-        while f.current().is_some_and(|p| p.kind().code() == "drawing") {
-            *last = f.apply(FlowAction::Skip { now: "t".into() });
-        }
-    };
-    for (n, step) in steps.iter().enumerate() {
-        skip_drawings(&mut f, &mut last);
-        let now = format!("t{}", n + 1);
-        last = match step.clone() {
-            Some(pick) => f.apply(FlowAction::Answer { pick, now }),
-            None => f.apply(FlowAction::Skip { now }),
-        };
-        assert!(!last.is_empty(), "step {n} was refused");
-    }
-    skip_drawings(&mut f, &mut last);
-    match last.pop() {
-        Some(Outbound::Complete(r)) => r,
-        other => panic!("not complete after {} steps: {other:?}", steps.len()),
-    }
+    let mut given = steps.iter().cloned();
+    let all: Vec<Option<Pick>> = f
+        .prompts
+        .iter()
+        .map(|p| match p.kind().code() {
+            "drawing" => None,
+            _ => given
+                .next()
+                .expect("a step for every prompt but the drawings"),
+        })
+        .collect();
+    assert!(given.next().is_none(), "more steps than prompts");
+    f.walk(all, |n| format!("t{}", n + 1)).unwrap()
 }
 
 /// What the widget writes, read back as JSON.

@@ -6,6 +6,25 @@
 /** The smallest target for each band's fingers (core/src/bands.rs holds the same; a native test checks). */
 export const MINIMUM = { "3-5": 80, "6-8": 64, "9-12": 48, "13-17": 48 };
 
+/**
+ * Does one step of a case like a child, through `child`: either suite's
+ * driver, with `tap(name)` (a button by its words) and `line(value)` (a tap
+ * on the 0–10 line at `value`, until the line shows it): Playwright's in
+ * support.mjs, WebDriver's in tests/engines/driver.mjs.
+ */
+export async function act(child, words, action, promptId) {
+  if (action === null) return child.tap(promptId.startsWith("drawing.") ? words.decline : words.skip);
+  const [what, a, b] = action;
+  if (what === "tap") return child.tap(words[a][b]);
+  if (what === "feel") {
+    for (const id of a) await child.tap(words.feelings[id]);
+    if (!b) await child.tap(words.next);
+    return;
+  }
+  await child.line(a);
+  await child.tap(words.next);
+}
+
 export const WORDS = {
   en: {
     start: "Start", skip: "Skip", decline: "No, thanks", back: "Back", next: "Next",

@@ -58,6 +58,23 @@ export async function newPage(options = {}) {
   return page;
 }
 
+/**
+ * A child's fingers on the widget in `widget` (a frame locator), as
+ * tests/e2e/cases.mjs's `act` uses them: `tap(name)`, `line(value)`.
+ */
+export function child(widget) {
+  return {
+    tap: (name) => widget.getByRole("button", { name, exact: true }).tap(),
+    line: async (value) => {
+      const slider = widget.getByRole("slider");
+      const box = await slider.boundingBox();
+      const inset = (box.width * 40) / 1000;
+      await slider.tap({ position: { x: inset + ((box.width - 2 * inset) * value) / 10, y: box.height / 2 } });
+      await slider.and(widget.locator(`[aria-valuenow="${value}"]`)).waitFor();
+    },
+  };
+}
+
 export function hostUrl(config, params = {}) {
   const q = new URLSearchParams({ config: JSON.stringify(config), ...params });
   return `${PORTAL}/__test/host.html?${q}`;

@@ -2,9 +2,9 @@
 // http://127.0.0.1:8080 through the host SDK, and a child taps through it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { WORDS, CASES, MINIMUM, endHeading } from "./cases.mjs";
+import { WORDS, CASES, MINIMUM, act, endHeading } from "./cases.mjs";
 import { forgeFromStranger } from "./forgeries.mjs";
-import { start, stop, openHost, newPage, log, until, holdAcks, tap as tapAndSettle, PORTAL, WIDGET, STRANGER } from "./support.mjs";
+import { start, stop, openHost, newPage, log, until, holdAcks, tap as tapAndSettle, child, PORTAL, WIDGET, STRANGER } from "./support.mjs";
 
 before(start);
 after(stop);
@@ -21,24 +21,6 @@ async function addFrame(page, src, name) {
     return new Promise((ok) => (f.onload = ok));
   }, [src, name]);
   return page.frame({ name });
-}
-
-/** Does one step like a child: taps a word, picks feelings, or taps a point on the line. */
-async function act(widget, words, action, promptId) {
-  if (action === null) return button(widget, promptId.startsWith("drawing.") ? words.decline : words.skip).tap();
-  const [what, a, b] = action;
-  if (what === "tap") return button(widget, words[a][b]).tap();
-  if (what === "feel") {
-    for (const id of a) await button(widget, words.feelings[id]).tap();
-    if (!b) await button(widget, words.next).tap();
-    return;
-  }
-  const slider = widget.getByRole("slider");
-  const box = await slider.boundingBox();
-  const inset = (box.width * 40) / 1000;
-  await slider.tap({ position: { x: inset + ((box.width - 2 * inset) * a) / 10, y: box.height / 2 } });
-  await slider.and(widget.locator(`[aria-valuenow="${a}"]`)).waitFor();
-  await button(widget, words.next).tap();
 }
 
 for (const c of CASES) {
@@ -66,7 +48,7 @@ for (const c of CASES) {
         await widget.locator(`[data-prompt="${promptId}"]`).waitFor();
         const least = await smallest();
         assert.ok(least >= minimum, `${promptId}: targets >= ${minimum}px, got ${least}`);
-        await act(widget, words, action, promptId);
+        await act(child(widget), words, action, promptId);
       }
       await until(page, "log.complete.length === 1");
       l = await log(page);

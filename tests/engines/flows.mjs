@@ -1,24 +1,10 @@
 // The flows every engine runs, written once against ./driver.mjs. Each
 // returns what it measured that must be the same in every engine.
 import assert from "node:assert/strict";
-import { CASES, MINIMUM, WORDS, endHeading } from "../e2e/cases.mjs";
+import { CASES, MINIMUM, WORDS, act, endHeading } from "../e2e/cases.mjs";
 import { forgeFromStranger, forgeOnChannel } from "../e2e/forgeries.mjs";
 import { STRANGER, WIDGET } from "../e2e/support.mjs";
 
-
-/** Does one step of a case like a child (see tests/e2e/cases.mjs). */
-async function act(d, words, action, promptId) {
-  if (action === null) return d.tap(promptId.startsWith("drawing.") ? words.decline : words.skip);
-  const [what, a, b] = action;
-  if (what === "tap") return d.tap(words[a][b]);
-  if (what === "feel") {
-    for (const id of a) await d.tap(words.feelings[id]);
-    if (!b) await d.tap(words.next);
-    return;
-  }
-  await d.line(a);
-  await d.tap(words.next);
-}
 
 /**
  * A whole check-in or check-out: every step arrives as an answer, the result

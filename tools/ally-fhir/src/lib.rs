@@ -8,8 +8,8 @@ use ally_core::answer::Pick;
 use ally_core::catalog::{self, Input, Prompt, Tr, UI};
 use ally_core::config::{self, AgeBand, Locale, Mode, BANDS};
 use ally_core::fhir::{self, option, questionnaire_id, questionnaire_url, system, SCORES, VERSION};
-use ally_core::flow::{Flow, FlowAction};
-use ally_core::protocol::{Outbound, MAX_MESSAGE_BYTES};
+use ally_core::flow::Flow;
+use ally_core::protocol::MAX_MESSAGE_BYTES;
 use ally_core::strokes::{self, Encoded, EncodedStroke, Tool};
 use ally_core::words::{self, DefTr};
 use serde_json::{json, Map, Value};
@@ -406,23 +406,19 @@ pub fn sample(
     );
     let mut flow = Flow::new(config, &session, "2026-11-26T10:00:00Z");
     flow.fhir_base = base;
-    flow.apply(FlowAction::Begin);
-    let mut n = 0;
-    loop {
-        let Some(p) = flow.current() else {
-            panic!("the sample flow ended without a result");
-        };
-        let now = format!("2026-11-26T10:0{}:{:02}Z", 1 + n / 60, n % 60);
-        let out = match sample_pick(p, flow.config.band(), n, pattern) {
-            Some(pick) => flow.apply(FlowAction::Answer { pick, now }),
-            None => flow.apply(FlowAction::Skip { now }),
-        };
-        n += 1;
-        if let Some(Outbound::Complete(r)) = out.last() {
-            let bundle = r.fhir.as_deref().expect("fhir: true makes a bundle");
-            return serde_json::from_str(bundle).expect("the bundle is JSON");
-        }
-    }
+    let steps: Vec<Option<Pick>> = flow
+        .prompts
+        .iter()
+        .enumerate()
+        .map(|(n, p)| sample_pick(p, band, n, pattern))
+        .collect();
+    let r = flow
+        .walk(steps, |n| {
+            format!("2026-11-26T10:0{}:{:02}Z", 1 + n / 60, n % 60)
+        })
+        .unwrap_or_else(|e| panic!("the sample flow: {e}"));
+    let bundle = r.fhir.as_deref().expect("fhir: true makes a bundle");
+    serde_json::from_str(bundle).expect("the bundle is JSON")
 }
 
 /// Every sample bundle, by file name: each band, mode and locale, answered,

@@ -1,0 +1,192 @@
+//! One result document read back into a session: through the catalog and
+//! scoring, so what is shown is what the answers give.
+
+use super::super::answer::{Given, Resume};
+use super::super::check::Check;
+use super::super::config::{self, AgeBand, Locale, Mode, Previous};
+use super::super::protocol::RESULT_SCHEMA;
+use super::super::scoring::{self, Scores};
+use super::super::time;
+use super::super::time::is_timestamp;
+use serde_json::{json, Value};
+
+/// One session read back from its result document.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The check as rebuilt from the document: prompts and answers.
+    pub check: Check,
+    pub completed_at: String,
+    /// Recomputed from the answers, with the report's cutoff and the
+    /// previous comparable session.
+    pub scores: Scores,
+    /// Its place among the documents given, from 0.
+    pub index: usize,
+    /// What makes two documents the same record: the result's `id`, or for
+    /// results made before ids, its session, mode and start.
+    pub key: String,
+}
+
+impl Session {
+    pub fn mode(&self) -> Mode {
+        self.check.config.mode
+    }
+
+    pub fn band(&self) -> AgeBand {
+        self.check.config.band()
+    }
+
+    pub fn total(&self) -> Option<f64> {
+        self.scores.alliance.as_ref().and_then(|a| a.total)
+    }
+
+    /// Whether it sits before `other` in time: finished earlier, or at the
+    /// same moment and given earlier.
+    pub(super) fn before(&self, other: &Session) -> bool {
+        time::compare(&self.completed_at, &other.completed_at)
+            .then(self.index.cmp(&other.index))
+            .is_lt()
+    }
+
+    /// What a later check-out is compared with, when this is a check-out.
+    pub(super) fn as_previous(&self) -> Option<Previous> {
+        let a = self.scores.alliance.as_ref()?;
+        (self.mode() == Mode::Checkout).then(|| Previous {
+            total: a.total,
+            band: self.band(),
+            items: a.items.iter().map(|s| s.to_string()).collect(),
+        })
+    }
+}
+
+/// A document that could not be shown, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// Its place among the documents given, from 0.
+    pub index: usize,
+    /// The session it names, when it names one.
+    pub session: Option<String>,
+    pub reason: String,
+}
+
+/// The report's own settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    pub locale: Locale,
+    /// The therapist's alliance cutoff; each document's own when `None`.
+    pub alliance_cutoff: Option<f64>,
+}
+
+/// Reads one result document, given as document number `index` (from 0),
+/// on its own: comparisons with earlier sessions are made by [`Report`].
+pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, String> {
+    let obj = doc
+        .as_object()
+        .ok_or("not a result document: not an object")?;
+    match obj.get("schema").and_then(Value::as_str) {
+        Some(RESULT_SCHEMA) => {}
+        Some(other) => return Err(format!("unknown schema {:?}", short(other))),
+        None => return Err("not an Ally result: no schema".into()),
+    }
+    let text = |k: &str| obj.get(k).and_then(Value::as_str).unwrap_or("");
+    let mut config = config::parse(&json!({
+        "age": obj.get("age"),
+        "mode": obj.get("mode"),
+        "locale": obj.get("locale"),
+    }))
+    .map_err(|e| format!("{}: {}", e.field, e.message))?;
+    if text("ageBand") != config.band().code() {
+        return Err(format!(
+            "its age band {:?} is not the band of age {}",
+            short(text("ageBand")),
+            config.age
+        ));
+    }
+    if !is_timestamp(text("startedAt")) || !is_timestamp(text("completedAt")) {
+        return Err("startedAt and completedAt must be dates and times".into());
+    }
+    if let Some(cut) = options.alliance_cutoff {
+        config.cutoffs.total = cut;
+    } else if let Some(cut) = doc
+        .pointer("/scores/alliance/cutoffs/total")
+        .and_then(Value::as_f64)
+        .filter(|c| (0.0..=40.0).contains(c))
+    {
+        config.cutoffs.total = cut;
+    }
+    let list = obj
+        .get("answers")
+        .and_then(Value::as_array)
+        .ok_or("answers: must be a list")?;
+    let mut records = Vec::new();
+    for (i, a) in list.iter().enumerate() {
+        let rec = Given::from_value(a).ok_or(format!("answer {}: not an answer record", i + 1))?;
+        records.push(rec);
+    }
+    let check = Check::new(config, text("session"), text("startedAt"));
+    let count = check.prompts.len();
+    let ids: Vec<String> = records.iter().map(|r| r.prompt_id.clone()).collect();
+    let check = check.resume(Resume {
+        answers: records,
+        started_at: Some(text("startedAt").to_string()),
+    });
+    // Every answer must be one the widget could have given to its prompt.
+    for (i, id) in ids.iter().enumerate() {
+        let at = check.prompts.iter().position(|p| p.id == id);
+        if at.is_none_or(|at| check.answers[at].is_none()) {
+            return Err(format!(
+                "answer {} ({}) does not fit its prompt",
+                i + 1,
+                short(id)
+            ));
+        }
+    }
+    let given = check.answers.iter().flatten().count();
+    if given != count || ids.len() != count {
+        return Err(format!(
+            "{given} of {count} prompts answered: not a finished check"
+        ));
+    }
+    let scores = scoring::score(&check);
+    // The document's own numbers must be the ones its answers give.
+    let claimed = |path: &str| doc.pointer(path).and_then(Value::as_f64);
+    let mine = [
+        (
+            "/scores/alliance/total",
+            scores.alliance.as_ref().and_then(|a| a.total),
+        ),
+        ("/scores/mood", scores.mood),
+        ("/scores/intensity", scores.intensity),
+    ];
+    for (path, value) in mine {
+        if claimed(path) != value {
+            return Err("its scores don't follow from its answers".into());
+        }
+    }
+    let key = match obj.get("id").and_then(Value::as_str) {
+        Some(id) => format!("id {id}"),
+        None => format!(
+            "{} {} {}",
+            text("session"),
+            check.config.mode.code(),
+            text("startedAt")
+        ),
+    };
+    Ok(Session {
+        check,
+        completed_at: text("completedAt").to_string(),
+        scores,
+        index,
+        key,
+    })
+}
+
+pub(super) fn short(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// The session a document names, if it names one: for the list of what
+/// could not be shown.
+pub(super) fn session_of(doc: &Value) -> Option<String> {
+    let s = doc.get("session")?.as_str()?;
+    Some(s.chars().take(200).collect())
+}

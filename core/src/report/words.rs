@@ -1,0 +1,199 @@
+//! What the report says, in the therapist's language: a prompt's words,
+//! an answer, and a session's scores in plain words.
+
+use super::super::answer::{pick_of, value_of, AnswerValue};
+use super::super::catalog::{self, Construct, Input, UI};
+use super::super::config::{self, AgeBand, Locale};
+use super::read::Session;
+
+/// Words the report says, in the therapist's language (`[report]` in `locales/`).
+pub use super::super::words::ReportTr;
+
+/// What a prompt measures, in the therapist's words.
+pub fn construct_words(c: Construct) -> ReportTr {
+    match c {
+        Construct::Bond => ReportTr::Bond,
+        Construct::Goals => ReportTr::Goals,
+        Construct::Tasks => ReportTr::Tasks,
+        Construct::Overall => ReportTr::Overall,
+        Construct::Mood => ReportTr::MoodWord,
+        Construct::Feelings => ReportTr::FeelingsWord,
+        Construct::Intensity => ReportTr::IntensityWord,
+        Construct::WantsToTalk => ReportTr::TalkWord,
+        Construct::Drawing => ReportTr::DrawingWord,
+    }
+}
+
+fn construct_code_words(code: &str) -> ReportTr {
+    match code {
+        "bond" => ReportTr::Bond,
+        "goals" => ReportTr::Goals,
+        "tasks" => ReportTr::Tasks,
+        _ => ReportTr::Overall,
+    }
+}
+
+pub use super::super::words::{number, number_in};
+
+/// The words of prompt `id` in `l`, as a child with no helper's name set
+/// sees them ("the person helping you").
+pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
+    session
+        .check
+        .prompts
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_string(), |p| words_of(p, l))
+}
+
+/// A live answer's words in `l`: its band's prompt when the band is known,
+/// else the first prompt with its id (a question asked alike in most bands).
+pub fn live_words(id: &str, band: Option<AgeBand>, l: Locale) -> String {
+    let mut with_id = catalog::PROMPTS.iter().filter(|p| p.id == id);
+    let first = with_id.clone().next();
+    band.and_then(|b| with_id.find(|p| p.bands.contains(&b)))
+        .or(first)
+        .map_or_else(|| id.to_string(), |p| words_of(p, l))
+}
+
+/// A prompt's words in `l`, "the person helping you" where a name would be.
+pub fn words_of(p: &catalog::Prompt, l: Locale) -> String {
+    super::super::words::with_helper(l, p.text.get(l), UI.someone.get(l))
+}
+
+/// What a session's scores say, in plain words, most important first.
+pub fn summary(session: &Session, l: Locale) -> Vec<String> {
+    let s = &session.scores;
+    let f = &s.flags;
+    let mut out = Vec::new();
+    let items = |ids: &[&str]| {
+        ids.iter()
+            .map(|id| format!("“{}”", prompt_words(session, id, l)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(a) = &s.alliance {
+        let cutoff = number_in(a.cutoffs.total, l);
+        match a.total {
+            Some(t) => {
+                let mut line =
+                    catalog::fill(ReportTr::Total.get(l), &[("total", &number_in(t, l))]);
+                let rest = if f.low_alliance {
+                    &ReportTr::Below
+                } else {
+                    &ReportTr::AtOrAbove
+                };
+                line.push_str(&catalog::fill(rest.get(l), &[("cutoff", &cutoff)]));
+                out.push(line);
+            }
+            None if !session.band().profile().total => {
+                out.push(ReportTr::NoTotalYoung.get(l).into())
+            }
+            None => out.push(catalog::fill(
+                ReportTr::NoTotal.get(l),
+                &[
+                    ("answered", &a.answered.to_string()),
+                    ("asked", &a.items.len().to_string()),
+                ],
+            )),
+        }
+        match (a.change, f.drop_reason) {
+            (Some(c), _) if c < 0.0 => out.push(catalog::fill(
+                ReportTr::Lower.get(l),
+                &[("n", &number_in(-c, l))],
+            )),
+            (Some(c), _) if c > 0.0 => out.push(catalog::fill(
+                ReportTr::Higher.get(l),
+                &[("n", &number_in(c, l))],
+            )),
+            (Some(_), _) => out.push(ReportTr::Same.get(l).into()),
+            (None, Some("other_band")) => out.push(ReportTr::OtherBand.get(l).into()),
+            (None, Some("other_items")) => out.push(ReportTr::OtherItems.get(l).into()),
+            (None, Some("no_previous_total")) => out.push(ReportTr::NoPreviousTotal.get(l).into()),
+            _ => {}
+        }
+        if !f.low.is_empty() {
+            out.push(catalog::fill(
+                ReportTr::LowItems.get(l),
+                &[("items", &items(&f.low))],
+            ));
+        }
+        let discuss: Vec<&str> = f
+            .discuss
+            .iter()
+            .copied()
+            .filter(|d| !f.low.contains(d))
+            .collect();
+        if !discuss.is_empty() {
+            out.push(catalog::fill(
+                ReportTr::AskAbout.get(l),
+                &[("items", &items(&discuss))],
+            ));
+        }
+        if !f.disagree.is_empty() {
+            let words: Vec<&str> = f
+                .disagree
+                .iter()
+                .map(|c| construct_code_words(c).get(l))
+                .collect();
+            out.push(catalog::fill(
+                ReportTr::Disagree.get(l),
+                &[("constructs", &words.join(", "))],
+            ));
+        }
+    }
+    if let Some(m) = s.mood {
+        out.push(catalog::fill(
+            ReportTr::Mood.get(l),
+            &[("mood", &number_in(m, l))],
+        ));
+    }
+    if f.wants_to_talk {
+        out.push(ReportTr::TalkYes.get(l).into());
+    } else if f.talk_later {
+        out.push(ReportTr::TalkLater.get(l).into());
+    } else if s.wants_to_talk.as_deref() == Some("no") {
+        out.push(ReportTr::TalkNo.get(l).into());
+    }
+    if !f.skipped.is_empty() {
+        out.push(catalog::fill(
+            ReportTr::SkippedItems.get(l),
+            &[("items", &items(&f.skipped))],
+        ));
+    }
+    out
+}
+
+/// An answer as the therapist reads it: the words in their language and the
+/// number, or "Skipped".
+pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
+    let p = session.check.prompts[i];
+    let Some(a) = session.check.answers[i].as_ref() else {
+        return String::new();
+    };
+    let Some(value) = a.value.as_ref().filter(|_| !a.skipped) else {
+        return ReportTr::Skipped.get(l).into();
+    };
+    match (p.input, value) {
+        (Input::Line(_), AnswerValue::Number(n)) => {
+            catalog::fill(UI.out_of_ten.get(l), &[("n", &number_in(*n, l))])
+        }
+        (Input::Drawing, _) => UI.drawing.get(l).into(),
+        _ => {
+            // The child's words in the therapist's language, from the catalog.
+            let config = config::Config {
+                locale: l,
+                ..session.check.config.clone()
+            };
+            let pick = pick_of(&session.check.config, p, value);
+            pick.and_then(|pick| value_of(&config, p, &pick))
+                .map(|(_, label)| match value {
+                    AnswerValue::Number(n) if !matches!(p.input, Input::Sizes) => {
+                        format!("{label} ({})", number_in(*n, l))
+                    }
+                    _ => label,
+                })
+                .unwrap_or_default()
+        }
+    }
+}
