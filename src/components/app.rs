@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let (band, lang) = match state.0.flow() {
         Some(f) => (f.config.band().code(), f.config.locale.code()),
-        None => ("none", "en"),
+        None => ("none", crate::core::config::Locale::En.code()),
     };
     let class = classes!("ally", format!("band-{band}"));
     // A tap anywhere but on the speaker stops the reading.

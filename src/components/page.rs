@@ -8,7 +8,7 @@ use super::state::{now_iso, State};
 use super::welcome::{focus, welcome};
 use crate::core::answer::Pick;
 use crate::core::catalog::Input;
-use crate::core::config::{AgeBand, ReadAloud};
+use crate::core::config::{AgeBand, Locale, ReadAloud};
 use crate::core::flow::{FlowAction, Step, WidgetAction};
 use crate::speech::use_read_aloud;
 use yew::prelude::*;
@@ -96,7 +96,7 @@ pub fn Page(props: &PageProps) -> Html {
         Step::Prompt(i) => prompt(f, i, &inputs, &pad, &acts),
         Step::Done => done(f),
     });
-    let (read, auto, lang) = flow.map_or((false, false, "en"), |f| {
+    let (read, auto, lang) = flow.map_or((false, false, Locale::En.code()), |f| {
         let r = f.config.read_aloud;
         (
             r != ReadAloud::Off,

@@ -109,9 +109,20 @@ pub fn parse_options(v: &Value) -> Result<Options, ErrorPayload> {
         .ok_or_else(|| bad("config", "must be an object", Some(v)))?;
     let locale = match obj.get("locale") {
         None | Some(Value::Null) => Locale::En,
-        Some(Value::String(s)) if s == "en" => Locale::En,
-        Some(Value::String(s)) if s == "es" => Locale::Es,
-        other => return Err(bad("locale", "must be \"en\" or \"es\"", other)),
+        Some(v) => match v.as_str().and_then(Locale::from_code) {
+            Some(l) => l,
+            None => {
+                let codes: Vec<String> = Locale::ALL
+                    .iter()
+                    .map(|l| format!("{:?}", l.code()))
+                    .collect();
+                return Err(bad(
+                    "locale",
+                    &format!("must be one of {}", codes.join(", ")),
+                    Some(v),
+                ));
+            }
+        },
     };
     let alliance_cutoff = match obj.get("allianceCutoff") {
         None | Some(Value::Null) => None,

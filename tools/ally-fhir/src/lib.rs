@@ -202,7 +202,7 @@ pub fn questionnaire(base: &str, band: AgeBand, mode: Mode) -> Value {
     json!({
         "resourceType": "Questionnaire",
         "id": questionnaire_id(band, mode),
-        "language": "en",
+        "language": Locale::En.code(),
         "url": questionnaire_url(base, band, mode),
         "version": VERSION,
         "name": format!(
@@ -225,7 +225,7 @@ fn code_system(base: &str, name: &str, title: DefTr, concepts: Vec<Value>) -> Va
     json!({
         "resourceType": "CodeSystem",
         "id": format!("ally-{name}"),
-        "language": "en",
+        "language": Locale::En.code(),
         "url": system(base, name),
         "version": VERSION,
         "name": format!("Ally{}", name[..1].to_uppercase() + &name[1..]),
