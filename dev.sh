@@ -64,6 +64,60 @@ fhir_venv() {
 # packages (wasm-opt, terser, lightningcss, minify-html and the test tools,
 # all from package-lock.json).
 setup_build() {
+  say "setup: the build's tools"
+  command -v cargo >/dev/null || die "Rust is needed: install it with rustup (https://rustup.rs), then run this again."
+  [ -n "$WASM_BINDGEN_VERSION" ] || die "Cargo.toml must pin wasm-bindgen exactly (wasm-bindgen = \"=X.Y.Z\")."
+
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
+    rustup target add wasm32-unknown-unknown
+
+  # Only what is missing: a Node.js from elsewhere (NodeSource) ships its own
+  # npm, and Debian's npm package can't be installed beside it.
+  local missing=()
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  apt_install "${missing[@]}"
+
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    # Not --locked: the CLI's own lock file wants crates this registry lacks.
+    cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
+  fi
+  if ! cmp -s package-lock.json node_modules/.ally-installed-lock 2>/dev/null; then
+    npm ci --no-audit --no-fund
+    cp package-lock.json node_modules/.ally-installed-lock
+  fi
+  cargo fetch --quiet
+  echo "tools: $(cargo --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"
+}
+
+# What the tests need besides: the browsers of three engines and their
+# drivers, and the Python FHIR validator.
+setup_test() {
+  say "setup: the tests' tools"
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # The other engines a tablet runs: Firefox, and WebKit (Safari's engine) drawn under Xvfb.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  apt_install "${missing[@]}"
+  if [ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    cargo_install geckodriver "$GECKODRIVER_VERSION" --locked
+  fi
+  fhir_venv
+  echo "engines: $(chromium --version), $(firefox-esr --version), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null), $(geckodriver --version | head -n1)"
+}
+
+# Debian packages, when any are missing.
+apt_install() {
+  [ $# -gt 0 ] || return 0
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+build() {
   say "build dist/ (release)"
   node tools/build.mjs
 }
