@@ -27,6 +27,11 @@ const PARTS: [(&str, &str, &str); 4] = [
     ),
 ];
 
+/// The child's words that belong to a cargo feature of the widget: built
+/// without the feature, its words are left out of the tables too, so the
+/// size check can print what each feature costs the child's download.
+const FEATURE_WORDS: [(&str, &[&str]); 1] = [("SAFETY", &["help.", "live_view"])];
+
 fn fail(why: String) -> ! {
     eprintln!("locales: {why}");
     panic!("locales: {why}");
@@ -133,6 +138,16 @@ fn main() {
         println!("cargo:rerun-if-changed={}", p.display());
     }
     let mut langs: Vec<Language> = paths.iter().map(|p| read(p)).collect();
+    for (feature, prefixes) in FEATURE_WORDS {
+        println!("cargo:rerun-if-env-changed=CARGO_FEATURE_{feature}");
+        if env::var_os(format!("CARGO_FEATURE_{feature}")).is_none() {
+            for l in &mut langs {
+                if let Some(child) = l.words.get_mut("child") {
+                    child.retain(|k, _| !prefixes.iter().any(|p| k.starts_with(p)));
+                }
+            }
+        }
+    }
     // English first: every other language is checked against it.
     let english = langs
         .iter()

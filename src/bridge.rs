@@ -510,7 +510,10 @@ impl Bridge {
                 on_event.emit(BridgeEvent::Host(msg));
                 self.flush_height();
             }
-            Inbound::Reset { .. } | Inbound::Add { .. } | Inbound::Live { .. } => {
+            Inbound::Reset { .. }
+            | Inbound::Add { .. }
+            | Inbound::Live { .. }
+            | Inbound::Attention { .. } => {
                 if host.is_some() {
                     on_event.emit(BridgeEvent::Host(msg));
                 }

@@ -70,6 +70,8 @@ pub fn stop() {
 pub struct Speaker {
     pub speaking: bool,
     pub toggle: Callback<()>,
+    /// Reads the screen again from the start (the youngest tap the mascot).
+    pub again: Callback<()>,
 }
 
 /// Reads `text` whenever it changes when `auto` is set, and returns the
@@ -121,6 +123,13 @@ pub fn use_read_aloud(
     (enabled && available).then(|| {
         let on = *speaking;
         let speaking = speaking.setter();
+        let again = {
+            let (text, speaking) = (text.clone(), speaking.clone());
+            Callback::from(move |_| {
+                say(&text, lang);
+                speaking.set(true);
+            })
+        };
         Speaker {
             speaking: on,
             toggle: Callback::from(move |_| {
@@ -131,6 +140,7 @@ pub fn use_read_aloud(
                 }
                 speaking.set(!on);
             }),
+            again,
         }
     })
 }

@@ -38,6 +38,29 @@ export interface AllyConfig {
   fhir?: boolean;
   /** A FHIR reference `Type/id` (id: 1–64 letters, digits, "-", "."), e.g. "Patient/123": the resources' subject. */
   fhirSubject?: string;
+  /** 0–10: a mood at or below it, with the strongest feeling at or above concernIntensity, raises `low_mood_strong_feeling`. Default 0 (the lowest face). */
+  concernMood?: number;
+  /** 0–10: see concernMood. Default 8 ("big", or 8 on the line). */
+  concernIntensity?: number;
+  /** The quiet "I'd like to talk to someone now" control. Default true at 9–17, false at 6–8; never at 3–5 (true is an error there). */
+  helpButton?: boolean;
+  /** Up to 4 places to turn to, shown on the help screen. Ally ships none: it can't know the country. */
+  helpLines?: AllyHelpLine[];
+  /** true when the helper sees each answer as it comes (the report's live view): the welcome says so. Default false. */
+  liveView?: boolean;
+}
+
+/** A place to turn to on the help screen: a label, and a phone or a text (or both). */
+export type AllyHelpLine = { label: string } & ({ phone: string; text?: string } | { phone?: string; text: string });
+
+/** Something the helper should notice now: see the README's "The concern rule". */
+export interface AllyAttention {
+  /** The same for the same reason in the same session, however often sent: take each once. */
+  id: string;
+  reason: "low_mood_strong_feeling" | "hard_feeling_wants_to_talk" | "asked_for_help";
+  /** The prompt it arose on; null when the child asked for help on the welcome or the end. */
+  promptId: string | null;
+  raisedAt: string;
 }
 
 export interface AllyPreviousAlliance {
@@ -114,6 +137,8 @@ export interface AllyResult {
   /** When the check was finished: its latest answer's time, the same however often the result is made again. */
   completedAt: string;
   answers: AllyAnswer[];
+  /** The child asked to talk to someone now: on which prompt (null: the welcome or the end) and when. */
+  help?: { promptId: string | null; askedAt: string } | null;
   scores: AllyScores;
   /** With config `fhir: true`: a FHIR R4 (4.0.1) transaction Bundle (a QuestionnaireResponse, then Observations). */
   fhir?: FhirBundle;
@@ -174,8 +199,10 @@ export interface AllyFlags {
   discuss: string[];
   /** Core items below cutoffs.lowItem. */
   low: string[];
-  /** Constructs with an agree statement below cutoffs.agree (13–17). */
+  /** Constructs with an agree statement below cutoffs.agree as scored (an opposite statement counts as 5 minus its answer) (13–17). */
   disagree: Array<"bond" | "goals" | "tasks">;
+  /** Constructs where the child agreed with a statement and with its opposite (13–17). */
+  agreedBothWays?: Array<"bond" | "goals" | "tasks">;
   /** Every prompt skipped, drawings aside. */
   skipped: string[];
   /** A fall of at least cutoffs.drop since the previous comparable total; null when nothing compares. */
@@ -185,6 +212,8 @@ export interface AllyFlags {
   wantsToTalk: boolean;
   /** The child said "maybe later". */
   talkLater: boolean;
+  /** What the helper should notice at once: each also reached the portal as `attention` when it arose. */
+  concern?: Array<{ reason: AllyAttention["reason"]; promptId: string | null }>;
 }
 
 export interface AllyScores {
@@ -198,6 +227,8 @@ export interface AllyScores {
   /** Check-out only. */
   alliance: AllyAlliance | null;
   flags: AllyFlags;
+  /** The thresholds flags.concern was computed with. */
+  concernCutoffs?: { mood: number; intensity: number };
 }
 
 export interface AllyError {
@@ -206,9 +237,10 @@ export interface AllyError {
    * `bad_message`, `too_large`, `too_many` (the report let an older session
    * go), `already_connected` (another script answered this page's hello
    * first: its init was taken, not yours), `internal`. From the SDK itself:
-   * `timeout` (no `ready` within `readyTimeout`).
+   * `timeout` (no `ready` within `readyTimeout`), `attention_unheard` (the
+   * widget raised a concern and no onAttention was given to hear it).
    */
-  code: "invalid_config" | "unsupported_version" | "bad_message" | "too_large" | "too_many" | "already_connected" | "internal" | "timeout";
+  code: "invalid_config" | "unsupported_version" | "bad_message" | "too_large" | "too_many" | "already_connected" | "internal" | "timeout" | "attention_unheard";
   /** For you, in English: what went wrong, and what to check. */
   message: string;
   /** The config or message field at fault, when there is one. */
@@ -220,6 +252,8 @@ export interface AllyError {
 export interface AllyResume {
   answers: AllyResumeAnswer[];
   startedAt?: string;
+  /** The attention payloads received: a request for help is kept through a reload. */
+  attention?: AllyAttention[];
 }
 
 /** An answer given back: only promptId, value, skipped and answeredAt are read; a drawing needs only { format, strokes }. */
@@ -252,9 +286,11 @@ export type AnswerMessage = Envelope<"answer", AllyAnswer>;
 export type ResizeMessage = Envelope<"resize", { height: number }>;
 export type CompleteMessage = Envelope<"complete", AllyResult>;
 /** `replyTo` names the message refused, when the error answers one (an `init`). */
-export type ErrorMessage = Envelope<"error", Omit<AllyError, "code"> & { code: Exclude<AllyError["code"], "timeout"> }> & { replyTo?: string };
+export type ErrorMessage = Envelope<"error", Omit<AllyError, "code"> & { code: Exclude<AllyError["code"], "timeout" | "attention_unheard"> }> & { replyTo?: string };
+/** Sent when a concern arises, and again until acknowledged. */
+export type AttentionMessage = Envelope<"attention", AllyAttention>;
 export type WidgetMessage =
-  | HelloMessage | ReadyMessage | AnswerMessage | ResizeMessage | CompleteMessage | ErrorMessage;
+  | HelloMessage | ReadyMessage | AnswerMessage | ResizeMessage | AttentionMessage | CompleteMessage | ErrorMessage;
 
 /** Posted to the iframe's window with one MessagePort transferred: the private channel. */
 export type InitMessage = Envelope<"init", { config: AllyConfig; run?: number; resume?: AllyResume }>;
@@ -279,6 +315,12 @@ export interface MountOptions {
   onReady?(ready: AllyReady): void;
   onAnswer?(answer: AllyAnswer): void;
   /**
+   * Something the helper should notice now, the moment it arises: each once
+   * per session. Without it the widget is never told the helper heard, and
+   * its help screen keeps saying it is letting them know.
+   */
+  onAttention?(attention: AllyAttention): void;
+  /**
    * Called once per result, and at most once per run (a run starts again with
    * `reset()`): `run` says which, so a late result of the run before a reset
    * is never taken for the new one.
@@ -297,6 +339,8 @@ export interface AllyHandle {
   readonly run: number;
   /** The answers received so far in this run, one per prompt. */
   answers(): AllyAnswer[];
+  /** What needed the helper's attention so far in this run, each once. */
+  attention(): AllyAttention[];
   /** Starts over as a new run and forgets the kept answers. */
   reset(): void;
   /** Removes the iframe, closes the private channel and stops listening. */
@@ -307,7 +351,8 @@ export interface AllyHandle {
 export type ReportInitMessage = Envelope<"init", { config: { locale?: Locale; allianceCutoff?: number } }>;
 export type ReportAddMessage = Envelope<"add", { result: AllyReportDocument }>;
 export type ReportLiveMessage = Envelope<"live", { answer: AllyAnswer; ageBand?: AgeBand }>;
-export type ReportHostMessage = ReportInitMessage | ReportAddMessage | ReportLiveMessage;
+export type ReportAttentionMessage = Envelope<"attention", AllyAttention>;
+export type ReportHostMessage = ReportInitMessage | ReportAddMessage | ReportLiveMessage | ReportAttentionMessage;
 /** The report's `ready`: its settings were taken. */
 export interface AllyReportReady {
   page: "report";
@@ -355,6 +400,8 @@ export interface AllyReportHandle {
    * the `ageBand` of its onReady so the report shows the question in that band's words.
    */
   live(answer: AllyAnswer, ageBand?: AgeBand): void;
+  /** Shows what Ally.mount's onAttention received as a banner at the top; each id once. */
+  attention(attention: AllyAttention): void;
   /** Removes the iframe, closes the private channel and stops listening. */
   destroy(): void;
 }

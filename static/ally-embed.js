@@ -5,7 +5,7 @@
  *
  *   const ally = Ally.mount(element, {
  *     src: "https://ally.example.org/", config: { age: 7, mode: "checkin" },
- *     onAnswer(a) {}, onComplete(result) {}, onError(e) {},
+ *     onAnswer(a) {}, onAttention(a) {}, onComplete(result) {}, onError(e) {},
  *   });
  *
  * The SDK keeps every answer it receives, so a widget that reloads resumes
@@ -142,6 +142,8 @@
     var waiting = readyWatch(options, "The Ally widget");
 
     var answers = new Map(); // promptId -> answer payload, latest wins
+    var attention = new Map(); // attention id -> payload: each concern once, however often sent
+    var unheard = false; // told the portal once that it has no onAttention
     var startedAt = null;
     var seenComplete = new Set();
     var completedRuns = new Set();
@@ -156,6 +158,9 @@
       if (a && typeof a.promptId === "string") answers.set(a.promptId, a);
     });
     if (options.resume && options.resume.startedAt) startedAt = options.resume.startedAt;
+    (options.resume && options.resume.attention || []).forEach(function (a) {
+      if (a && typeof a.id === "string") attention.set(a.id, a);
+    });
 
     var iframe = frame(options.title || "Ally check-in", options.initialHeight || 560);
 
@@ -171,9 +176,11 @@
     }
 
     function resumeState() {
-      if (answers.size === 0) return undefined;
+      if (answers.size === 0 && attention.size === 0) return undefined;
       var r = { answers: Array.from(answers.values()).map(lean) };
       if (startedAt) r.startedAt = startedAt;
+      // A child's request for help is kept through a reload.
+      if (attention.size) r.attention = Array.from(attention.values());
       return r;
     }
 
@@ -236,6 +243,21 @@
             call(options.onResize, p.height, options);
           }
           break;
+        case "attention":
+          // Acknowledged only where the portal listens: the child's screen
+          // says the helper was told only once someone can tell them.
+          if (typeof options.onAttention !== "function") {
+            if (!unheard) {
+              unheard = true;
+              call(options.onError, { code: "attention_unheard", message: "attention: the widget raised a concern (" + p.reason + "); pass onAttention to Ally.mount to hear it" }, options);
+            }
+            return;
+          }
+          post("ack", {}, { replyTo: msg.id });
+          if (typeof p.id !== "string" || attention.has(p.id)) return;
+          attention.set(p.id, p);
+          call(options.onAttention, p, options);
+          break;
         case "complete":
           post("ack", {}, { replyTo: msg.id });
           // Exactly once per message, and at most once per run, whichever run it is.
@@ -270,9 +292,12 @@
       run: run,
       /** The answers received so far in this run: the latest per prompt, in the order they arrived. */
       answers: function () { return Array.from(answers.values()); },
+      /** What needed the helper's attention so far (see onAttention), each once. */
+      attention: function () { return Array.from(attention.values()); },
       /** Starts the check-in over as a new run; forgets the answers kept for resuming. */
       reset: function () {
         answers.clear();
+        attention.clear();
         startedAt = null;
         run += 1;
         handle.run = run;
@@ -326,6 +351,7 @@
     if (options.allianceCutoff !== undefined) config.allianceCutoff = options.allianceCutoff;
     var sent = results.map(forReport);
     var live = new Map(); // promptId -> the live message's payload, for a report that reloads
+    var alerts = new Map(); // attention id -> payload, for a report that reloads
     var port = null;
     var instance = null;
     var destroyed = false;
@@ -354,6 +380,7 @@
       // One message per session: each stays under the size limit on its own.
       sent.forEach(function (r) { post("add", { result: r }); });
       live.forEach(function (payload) { post("live", payload); });
+      alerts.forEach(function (payload) { post("attention", payload); });
     }
 
     function onWindowMessage(event) {
@@ -401,6 +428,15 @@
         var payload = ageBand === undefined ? { answer: answer } : { answer: answer, ageBand: ageBand };
         if (answer && typeof answer.promptId === "string") live.set(answer.promptId, payload);
         post("live", payload);
+      },
+      /** Shows what needs the therapist's attention now (from Ally.mount's onAttention), as a banner at the top. */
+      attention: function (payload) {
+        if (!payload || typeof payload !== "object" || typeof payload.id !== "string") {
+          return call(options.onError, { code: "bad_message", message: "attention: pass the payload onAttention received", field: "attention" }, options);
+        }
+        if (alerts.has(payload.id)) return;
+        alerts.set(payload.id, payload);
+        post("attention", payload);
       },
       /** Removes the report, closes the channel and stops listening. */
       destroy: function () {

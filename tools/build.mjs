@@ -5,6 +5,11 @@
 // terser, lightningcss and minify-html.
 //
 //   node tools/build.mjs        (./dev.sh build runs it after the setup)
+//   node tools/build.mjs --without safety
+//                               the child's widget alone, built without one of
+//                               the crate's default features, into
+//                               target/without-safety/dist (the size check
+//                               prints each feature's cost from it)
 //
 // Per app: cargo builds its bin for wasm32, wasm-bindgen writes the glue,
 // wasm-opt shrinks the wasm, terser the glue, minify-names.mjs the names
@@ -20,9 +25,15 @@ import minifyHtmlPackage from "@minify-html/node";
 
 const { minify: minifyHtml } = minifyHtmlPackage;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
-const TARGET = join(ROOT, "target");
 const config = JSON.parse(readFileSync(join(ROOT, "ally.config.json"), "utf8"));
+const without = process.argv[2] === "--without" ? process.argv[3] : null;
+if (process.argv[2] && !/^[a-z]+$/.test(without || "")) {
+  console.error("build: the one option is --without <feature>, e.g. --without safety");
+  process.exit(1);
+}
+// Built without a feature: in a target of its own, so the usual one stays warm.
+const TARGET = without ? join(ROOT, "target", `without-${without}`) : join(ROOT, "target");
+const DIST = without ? join(TARGET, "dist") : join(ROOT, "dist");
 
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...options });
 const fail = (why) => {
@@ -83,6 +94,20 @@ function buildApp(app, values) {
 const values = settings();
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
+if (without) {
+  // The default features, but one.
+  const manifest = readFileSync(join(ROOT, "Cargo.toml"), "utf8");
+  const defaults = JSON.parse((/^default = (\[.*\])$/m.exec(manifest) || [, "[]"])[1]);
+  if (!defaults.includes(without)) fail(`--without ${without}: not one of the default features ${JSON.stringify(defaults)}`);
+  const rest = defaults.filter((f) => f !== without);
+  const widget = config.apps[0];
+  run("cargo", ["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown", "--bin", widget.bin,
+    "--no-default-features", ...(rest.length ? ["--features", rest.join(",")] : [])],
+  { env: { ...process.env, CARGO_TARGET_DIR: TARGET } });
+  buildApp(widget, values);
+  console.log(`build: ${widget.page} without ${without}, in ${DIST}`);
+  process.exit(0);
+}
 // One cargo run for every app: they share the crate and its dependencies.
 run("cargo", ["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown", ...config.apps.flatMap((a) => ["--bin", a.bin])]);
 for (const app of config.apps) buildApp(app, values);

@@ -155,11 +155,30 @@ impl Given {
     }
 }
 
-/// What the host tells a reloaded widget: the answers it already holds.
+/// The child asked to talk to someone now: on which prompt (none on the
+/// welcome or the end), and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Help {
+    pub prompt_id: Option<String>,
+    pub at: String,
+}
+
+impl Json for Help {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("promptId", &self.prompt_id)
+            .field("askedAt", &self.at)
+            .end();
+    }
+}
+
+/// What the host tells a reloaded widget: the answers it already holds,
+/// and whether the child had asked for help.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Resume {
     pub answers: Vec<Given>,
     pub started_at: Option<String>,
+    pub help: Option<Help>,
 }
 
 /// Whether an answer says something was hard: a face or a trust line below
@@ -173,9 +192,9 @@ pub fn hard(a: &AnswerRecord) -> bool {
             Kind::Agree4 => *n < 3.0,
             _ => false,
         },
-        Some(AnswerValue::List(ids)) => ids
-            .iter()
-            .any(|id| !catalog::EASY_FEELINGS.contains(&id.as_str())),
+        Some(AnswerValue::List(ids)) => ids.iter().any(|id| {
+            !catalog::EASY_FEELINGS.contains(&id.as_str()) && id != catalog::NOT_SURE.id
+        }),
         _ => false,
     }
 }
@@ -234,6 +253,13 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
                 svg: drawing.to_svg().ok()?,
             };
             Some((AnswerValue::Drawing(value), UI.drawing.get(l).into()))
+        }
+        // "Not sure" is an answer of its own, never beside a feeling.
+        (Input::Feelings { .. }, Pick::Feelings(ids))
+            if ids.len() == 1 && ids[0] == catalog::NOT_SURE.id =>
+        {
+            let word = catalog::NOT_SURE.word.get(l);
+            Some((AnswerValue::List(ids.clone()), word.into()))
         }
         (Input::Feelings { max }, Pick::Feelings(ids)) => {
             let offered = catalog::feelings(band);

@@ -23,7 +23,7 @@ pub enum Construct {
     Bond,
     /// Agreement on goals: talked about what matters.
     Goals,
-    /// Agreement on tasks: liked what was done, how we work.
+    /// Agreement on tasks: what we did helped, how we work makes sense.
     Tasks,
     /// Overall: liked being here, would like the same next time.
     Overall,
@@ -144,6 +144,13 @@ pub struct Prompt {
     pub text: Tr,
     /// The words after one feeling, and after several.
     pub after_feelings: Option<[Tr; 2]>,
+    /// 0: asked in every session. 1 to [`SLOTS`]: asked only in the sessions
+    /// of that slot (see [`slot`]), so a long check-out asks a few
+    /// statements each time instead of all of them.
+    pub slot: u8,
+    /// A statement worded the other way round: agreeing with it is
+    /// disagreeing with its construct, and it is scored so (5 minus the answer).
+    pub reversed: bool,
 }
 
 impl Prompt {
@@ -169,10 +176,10 @@ const YOUNG: &[AgeBand] = &[Preschool, EarlySchool];
 const OLDER: &[AgeBand] = &[Preteen, Teen];
 const SIX_UP: &[AgeBand] = &[EarlySchool, Preteen, Teen];
 const CHILD: &[AgeBand] = &[Preschool, EarlySchool, Preteen];
+const SIX_TO_TWELVE: &[AgeBand] = &[EarlySchool, Preteen];
 
 const LISTENED: Tr = Tr::PromptListened;
 const WHAT_MATTERS: Tr = Tr::PromptWhatMatters;
-const LIKED_WHAT_WE_DID: Tr = Tr::PromptLikedWhatWeDid;
 const NEXT_TIME: Tr = Tr::PromptNextTime;
 
 const fn prompt(
@@ -191,24 +198,52 @@ const fn prompt(
         input,
         text,
         after_feelings: None,
+        slot: 0,
+        reversed: false,
     }
 }
 
-/// How big or strong: the words follow what was picked just before, so
-/// "these feelings" always has something to point at.
-const fn intensity(bands: &'static [AgeBand], input: Input, words: [Tr; 3]) -> Prompt {
+/// A 13–17 agree statement asked in the sessions of `slot`: each slot
+/// asks one statement and its opposite about the same construct.
+const fn statement(
+    id: &'static str,
+    construct: Construct,
+    text: Tr,
+    slot: u8,
+    reversed: bool,
+) -> Prompt {
+    Prompt {
+        slot,
+        reversed,
+        ..prompt(id, Mode::Checkout, &[Teen], construct, Input::Agree4, text)
+    }
+}
+
+/// How big or strong the strongest feeling is: the words follow what was
+/// picked just before, so "these feelings" always has something to point
+/// at, and after several it asks about the strongest one (one number for
+/// "happy and worried together" can't be read).
+const fn intensity(
+    id: &'static str,
+    bands: &'static [AgeBand],
+    input: Input,
+    words: [Tr; 3],
+) -> Prompt {
     let [none, one, several] = words;
     Prompt {
         after_feelings: Some([one, several]),
-        ..prompt(
-            "intensity.now",
-            Mode::Checkin,
-            bands,
-            Construct::Intensity,
-            input,
-            none,
-        )
+        ..prompt(id, Mode::Checkin, bands, Construct::Intensity, input, none)
     }
+}
+
+/// How many slots the 13–17 agree statements rotate through.
+pub const SLOTS: u8 = 4;
+
+/// The slot of session `session`, from 1 to [`SLOTS`]: made from its id,
+/// so a resumed check asks the same statements, and over many sessions each
+/// slot comes up about as often as the others.
+pub fn slot(session: &str) -> u8 {
+    1 + (super::hash::fnv128(session, b's') % u128::from(SLOTS)) as u8
 }
 
 /// Every prompt, in the order a child meets them. An id may appear more than
@@ -227,7 +262,7 @@ pub static PROMPTS: &[Prompt] = &[
     prompt(
         "drawing.feel",
         Mode::Checkin,
-        CHILD,
+        SIX_TO_TWELVE,
         Construct::Drawing,
         Input::Drawing,
         Tr::PromptDrawingFeel,
@@ -240,6 +275,7 @@ pub static PROMPTS: &[Prompt] = &[
         Input::Drawing,
         Tr::PromptDrawingFeelTeen,
     ),
+    // At 3–5 the faces before asked how they feel: this asks which kind.
     prompt(
         "feelings.which",
         Mode::Checkin,
@@ -265,21 +301,23 @@ pub static PROMPTS: &[Prompt] = &[
         Tr::PromptFeelingsWhich,
     ),
     intensity(
+        "intensity.strongest",
         YOUNG,
         Input::Sizes,
         [
-            Tr::PromptIntensitySizes,
-            Tr::PromptIntensitySizesOne,
-            Tr::PromptIntensitySizesSeveral,
+            Tr::PromptStrongestSizes,
+            Tr::PromptStrongestSizesOne,
+            Tr::PromptStrongestSizesSeveral,
         ],
     ),
     intensity(
+        "intensity.strongest",
         OLDER,
         Input::Line(LineEnds::Thermometer),
         [
-            Tr::PromptIntensityLine,
-            Tr::PromptIntensityLineOne,
-            Tr::PromptIntensityLineSeveral,
+            Tr::PromptStrongestLine,
+            Tr::PromptStrongestLineOne,
+            Tr::PromptStrongestLineSeveral,
         ],
     ),
     prompt(
@@ -289,6 +327,15 @@ pub static PROMPTS: &[Prompt] = &[
         Construct::WantsToTalk,
         Input::Talk,
         Tr::PromptTalkToday,
+    ),
+    // The youngest draw last, after the questions a grown-up reads with them.
+    prompt(
+        "drawing.feel",
+        Mode::Checkin,
+        &[Preschool],
+        Construct::Drawing,
+        Input::Drawing,
+        Tr::PromptDrawingFeel,
     ),
     // Check-out: trust in the helper and the work (bond, goals, tasks, overall).
     prompt(
@@ -347,38 +394,40 @@ pub static PROMPTS: &[Prompt] = &[
         Input::Line(LineEnds::Words),
         WHAT_MATTERS,
     ),
-    // Play is the work at 3–5; goals belong with the caregiver at that age.
+    // Tasks, as agreement on what is done: whether it helped, never whether
+    // it was fun (hard work that helps is good work). Play is the work at
+    // 3–5; goals belong with the caregiver at that age.
     prompt(
-        "trust.liked_what_we_did",
+        "trust.helped",
         Mode::Checkout,
         &[Preschool],
         Construct::Tasks,
         Input::Faces(Scale::Agree),
-        Tr::PromptLikedWhatWePlayed,
+        Tr::PromptHelpedPreschool,
     ),
     prompt(
-        "trust.liked_what_we_did",
+        "trust.helped",
         Mode::Checkout,
         &[EarlySchool],
         Construct::Tasks,
         Input::Faces(Scale::Agree),
-        LIKED_WHAT_WE_DID,
+        Tr::PromptHelped,
     ),
     prompt(
-        "trust.liked_what_we_did",
+        "trust.helped",
         Mode::Checkout,
         &[Preteen],
         Construct::Tasks,
         Input::Line(LineEnds::Faces),
-        LIKED_WHAT_WE_DID,
+        Tr::PromptHelped,
     ),
     prompt(
-        "trust.liked_what_we_did",
+        "trust.helped",
         Mode::Checkout,
         &[Teen],
         Construct::Tasks,
         Input::Line(LineEnds::Words),
-        LIKED_WHAT_WE_DID,
+        Tr::PromptHelpedTeen,
     ),
     prompt(
         "trust.next_time",
@@ -404,38 +453,15 @@ pub static PROMPTS: &[Prompt] = &[
         Input::Line(LineEnds::Words),
         NEXT_TIME,
     ),
-    prompt(
-        "trust.hard_things",
-        Mode::Checkout,
-        &[Teen],
-        Construct::Bond,
-        Input::Agree4,
-        Tr::PromptHardThings,
-    ),
-    prompt(
-        "trust.on_my_side",
-        Mode::Checkout,
-        &[Teen],
-        Construct::Bond,
-        Input::Agree4,
-        Tr::PromptOnMySide,
-    ),
-    prompt(
-        "trust.my_goals",
-        Mode::Checkout,
-        &[Teen],
-        Construct::Goals,
-        Input::Agree4,
-        Tr::PromptMyGoals,
-    ),
-    prompt(
-        "trust.how_we_work",
-        Mode::Checkout,
-        &[Teen],
-        Construct::Tasks,
-        Input::Agree4,
-        Tr::PromptHowWeWork,
-    ),
+    // 13–17: one statement and its opposite each session, in turn.
+    statement("trust.hard_things", Construct::Bond, Tr::PromptHardThings, 1, false),
+    statement("trust.hold_back", Construct::Bond, Tr::PromptHoldBack, 1, true),
+    statement("trust.on_my_side", Construct::Bond, Tr::PromptOnMySide, 2, false),
+    statement("trust.not_get_me", Construct::Bond, Tr::PromptNotGetMe, 2, true),
+    statement("trust.my_goals", Construct::Goals, Tr::PromptMyGoals, 3, false),
+    statement("trust.not_my_goals", Construct::Goals, Tr::PromptNotMyGoals, 3, true),
+    statement("trust.how_we_work", Construct::Tasks, Tr::PromptHowWeWork, 4, false),
+    statement("trust.no_sense", Construct::Tasks, Tr::PromptNoSense, 4, true),
     prompt(
         "drawing.together",
         Mode::Checkout,
@@ -444,6 +470,67 @@ pub static PROMPTS: &[Prompt] = &[
         Input::Drawing,
         Tr::PromptDrawingTogether,
     ),
+];
+
+/// Prompts no longer asked, kept so results that hold them can still be
+/// read: a new question that measures something else gets a new id, and
+/// its old one lives on here with its words.
+pub static RETIRED: &[Prompt] = &[
+    // Enjoyment, not agreement on tasks: replaced by `trust.helped`.
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[Preschool],
+        Construct::Tasks,
+        Input::Faces(Scale::Agree),
+        Tr::PromptLikedWhatWePlayed,
+    ),
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[EarlySchool],
+        Construct::Tasks,
+        Input::Faces(Scale::Agree),
+        Tr::PromptLikedWhatWeDid,
+    ),
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[Preteen],
+        Construct::Tasks,
+        Input::Line(LineEnds::Faces),
+        Tr::PromptLikedWhatWeDid,
+    ),
+    prompt(
+        "trust.liked_what_we_did",
+        Mode::Checkout,
+        &[Teen],
+        Construct::Tasks,
+        Input::Line(LineEnds::Words),
+        Tr::PromptLikedWhatWeDid,
+    ),
+    // All feelings together: replaced by the strongest one, `intensity.strongest`.
+    intensity(
+        "intensity.now",
+        YOUNG,
+        Input::Sizes,
+        [
+            Tr::PromptIntensitySizes,
+            Tr::PromptIntensitySizesOne,
+            Tr::PromptIntensitySizesSeveral,
+        ],
+    ),
+    intensity(
+        "intensity.now",
+        OLDER,
+        Input::Line(LineEnds::Thermometer),
+        [
+            Tr::PromptIntensityLine,
+            Tr::PromptIntensityLineOne,
+            Tr::PromptIntensityLineSeveral,
+        ],
+    ),
+    // 13–17 check-out ended with a drawing: no longer asked, to keep it to six screens.
     prompt(
         "drawing.together",
         Mode::Checkout,
@@ -454,12 +541,31 @@ pub static PROMPTS: &[Prompt] = &[
     ),
 ];
 
-/// The prompts for one band and mode, in order.
+/// Every prompt of a band and mode, in order, whatever the slot: what the
+/// FHIR Questionnaire lists.
 pub fn prompts(band: AgeBand, mode: Mode) -> Vec<&'static Prompt> {
     PROMPTS
         .iter()
         .filter(|p| p.mode == mode && p.bands.contains(&band))
         .collect()
+}
+
+/// The prompts a session of `band` and `mode` asks, in order: those of
+/// every session and those of its slot.
+pub fn asked(band: AgeBand, mode: Mode, session: &str) -> Vec<&'static Prompt> {
+    let slot = slot(session);
+    let mut list = prompts(band, mode);
+    list.retain(|p| p.slot == 0 || p.slot == slot);
+    list
+}
+
+/// The prompt `id` of a band and mode, asked now or retired: what reads a
+/// result made by this or an earlier version.
+pub fn find(band: AgeBand, mode: Mode, id: &str) -> Option<&'static Prompt> {
+    PROMPTS
+        .iter()
+        .chain(RETIRED)
+        .find(|p| p.id == id && p.mode == mode && p.bands.contains(&band))
 }
 
 /// A feeling a child can pick: a stable id, its word, and whether it has a
@@ -470,7 +576,7 @@ pub struct Feeling {
     pub word: Tr,
 }
 
-/// Feelings from the simplest on: each band gets the first 5, 8, 12 or 16.
+/// Feelings from the simplest on: each band gets the first 5, 8, 14 or 18.
 /// Nouns in Spanish, so no word depends on the child's gender.
 pub static FEELINGS: &[Feeling] = &[
     Feeling {
@@ -522,6 +628,14 @@ pub static FEELINGS: &[Feeling] = &[
         word: Tr::FeelingConfused,
     },
     Feeling {
+        id: "irritable",
+        word: Tr::FeelingIrritable,
+    },
+    Feeling {
+        id: "bored",
+        word: Tr::FeelingBored,
+    },
+    Feeling {
         id: "stressed",
         word: Tr::FeelingStressed,
     },
@@ -538,6 +652,14 @@ pub static FEELINGS: &[Feeling] = &[
         word: Tr::FeelingOverwhelmed,
     },
 ];
+
+/// "Not sure": offered at every band beside the feelings, and kept apart
+/// from Skip. A child who doesn't know what they feel has answered; a child
+/// who skips has not. Picked alone.
+pub static NOT_SURE: Feeling = Feeling {
+    id: "not_sure",
+    word: Tr::FeelingNotSure,
+};
 
 /// The feelings that are easy to have: picking any other one, or a face
 /// below the middle, calls for a calm, caring reply rather than a cheer.
@@ -717,10 +839,34 @@ pub struct Ui {
     pub talk_later: Tr,
     pub oops_title: Tr,
     pub oops_body: Tr,
+    /// The portal shows answers as they come (`liveView`): the welcome says so.
+    #[cfg(feature = "safety")]
+    pub live_view: Tr,
+    /// One tap answers and moves on: said on the welcome, before it happens.
+    pub auto_next: Aged,
+    /// The quiet "I'd like to talk to someone now" control, and its screen.
+    #[cfg(feature = "safety")]
+    pub help: HelpWords,
     pub stopped: Tr,
     pub not_embedded: Tr,
     pub not_allowed: Tr,
     pub no_session: Tr,
+}
+
+/// The help control's and screen's words.
+#[cfg(feature = "safety")]
+pub struct HelpWords {
+    pub button: Aged,
+    pub title: Aged,
+    /// Until the portal confirms it heard.
+    pub telling: Tr,
+    /// Once it has.
+    pub told: Tr,
+    /// Someone near to tell now, whatever the portal does.
+    pub near: Aged,
+    /// Before the portal's `helpLines`.
+    pub lines: Tr,
+    pub back: Tr,
 }
 
 pub static UI: Ui = Ui {
@@ -770,4 +916,21 @@ pub static UI: Ui = Ui {
     no_session: Tr::NoSession,
     oops_title: Tr::OopsTitle,
     oops_body: Tr::OopsBody,
+    #[cfg(feature = "safety")]
+    live_view: Tr::LiveView,
+    auto_next: Aged([Tr::AutoNextChild, Tr::AutoNextPreteen, Tr::AutoNextTeen]),
+    #[cfg(feature = "safety")]
+    help: HelpWords {
+        button: Aged([
+            Tr::HelpButtonChild,
+            Tr::HelpButtonPreteen,
+            Tr::HelpButtonTeen,
+        ]),
+        title: Aged([Tr::HelpTitleChild, Tr::HelpTitlePreteen, Tr::HelpTitleTeen]),
+        telling: Tr::HelpTelling,
+        told: Tr::HelpTold,
+        near: Aged([Tr::HelpNearChild, Tr::HelpNearPreteen, Tr::HelpNearTeen]),
+        lines: Tr::HelpLines,
+        back: Tr::HelpBack,
+    },
 };

@@ -2,7 +2,7 @@
 //! asked, one answer slot each, and its times. The widget's flow is a check
 //! plus where the child is; scoring, FHIR and the report read checks.
 
-use super::answer::{reread, AnswerRecord, AnswerValue, Resume};
+use super::answer::{reread, AnswerRecord, AnswerValue, Help, Resume};
 use super::catalog::{self, Prompt, UI};
 use super::config::Config;
 use super::json::Json;
@@ -17,13 +17,27 @@ pub struct Check {
     pub answers: Vec<Option<AnswerRecord>>,
     pub started_at: String,
     pub completed_at: Option<String>,
+    /// The child asked to talk to someone now.
+    pub help: Option<Help>,
 }
 
 impl Check {
-    /// A check with nothing answered yet: the prompts of the config's band and mode.
+    /// A check with nothing answered yet: the prompts the config's band and
+    /// mode ask in this session.
     pub fn new(config: Config, session: &str, now: &str) -> Check {
-        let prompts = catalog::prompts(config.band(), config.mode);
+        let prompts = catalog::asked(config.band(), config.mode, session);
+        Check::asking(config, session, now, prompts)
+    }
+
+    /// A check of the given prompts, with nothing answered yet.
+    pub fn asking(
+        config: Config,
+        session: &str,
+        now: &str,
+        prompts: Vec<&'static Prompt>,
+    ) -> Check {
         Check {
+            help: None,
             answers: vec![None; prompts.len()],
             prompts,
             config,
@@ -45,7 +59,10 @@ impl Check {
             .iter()
             .flatten()
             .find_map(|a| match &a.value {
-                Some(AnswerValue::List(ids)) => Some(ids.len()),
+                // "Not sure" is no feeling to point at.
+                Some(AnswerValue::List(ids)) => {
+                    Some(ids.iter().filter(|id| *id != catalog::NOT_SURE.id).count())
+                }
                 _ => None,
             })
             .unwrap_or(0);
@@ -94,6 +111,15 @@ impl Check {
         if let Some(t) = resume.started_at.filter(|t| is_timestamp(t)) {
             self.started_at = t;
         }
+        // Only a prompt of this check, or none, can be where help was asked.
+        if let Some(h) = resume.help.filter(|h| {
+            is_timestamp(&h.at)
+                && h.prompt_id
+                    .as_ref()
+                    .is_none_or(|id| self.prompts.iter().any(|p| p.id == id))
+        }) {
+            self.help.get_or_insert(h);
+        }
         self
     }
 
@@ -111,6 +137,7 @@ impl Check {
             .iter()
             .flatten()
             .map(|a| a.answered_at.as_str())
+            .chain(self.help.as_ref().map(|h| h.at.as_str()))
             .max_by(|a, b| time::compare(a, b));
         self.completed_at = Some(last.unwrap_or(now).to_string());
     }
@@ -138,6 +165,10 @@ impl Check {
                 Some(v) => v.json(&mut seed),
                 None => {}
             }
+        }
+        if let Some(h) = &self.help {
+            seed.push_str("|help@");
+            seed.push_str(&h.at);
         }
         seed
     }

@@ -31,6 +31,38 @@ impl Mode {
 
 pub use super::bands::{AgeBand, Cutoffs, ReadAloud, BANDS};
 
+/// When a check-in's answers together raise a concern (see
+/// `scoring::concerns`): a mood at or below `mood` with the strongest
+/// feeling at or above `intensity`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConcernCutoffs {
+    /// `concernMood` (0–10, default 0: the lowest face of every band).
+    pub mood: f64,
+    /// `concernIntensity` (0–10, default 8: "big", or 8 on the line).
+    pub intensity: f64,
+}
+
+impl Default for ConcernCutoffs {
+    fn default() -> Self {
+        ConcernCutoffs {
+            mood: 0.0,
+            intensity: 8.0,
+        }
+    }
+}
+
+/// A place to turn to that the portal names on the help screen (Ally ships
+/// none: it can't know the country). At least one of `phone` and `text`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HelpLine {
+    pub label: String,
+    pub phone: Option<String>,
+    pub text: Option<String>,
+}
+
+/// The most `helpLines` a portal may give.
+pub const MAX_HELP_LINES: usize = 4;
+
 /// The last check-out's alliance, to notice a drop: a total only means
 /// something beside another from the same band and items.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +90,17 @@ pub struct Config {
     pub fhir: bool,
     /// `fhirSubject`: who the FHIR resources are about, e.g. `Patient/123`.
     pub fhir_subject: Option<String>,
+    /// `concernMood`, `concernIntensity`.
+    pub concern: ConcernCutoffs,
+    /// `helpButton`: the quiet "I'd like to talk to someone now" control.
+    /// On by default from 9; a portal may turn it on at 6–8; never at 3–5,
+    /// where a grown-up is always beside the child.
+    pub help_button: bool,
+    /// `helpLines`: where else to turn, shown on the help screen.
+    pub help_lines: Vec<HelpLine>,
+    /// `liveView`: the portal shows the answers to the helper as they come,
+    /// and the welcome says so.
+    pub live_view: bool,
 }
 
 impl Config {
@@ -124,7 +167,7 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
     let cut = |field, range, words, default| {
         number(obj, field, range, words).map(|n| n.unwrap_or(default))
     };
-    Ok(Config {
+    Config {
         age,
         locale: choice(obj, "locale", &Locale::ALL.map(|l| (l.code(), l)))?.unwrap_or(Locale::En),
         mode: choice(
@@ -159,13 +202,97 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
             drop: cut("dropThreshold", 0.1..=40.0, "from 0.1 to 40", d.drop)?,
         },
         previous: previous(obj)?,
-        fhir: match obj.get("fhir") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            other => return Err(err("fhir", "must be true or false", other)),
-        },
+        fhir: flag(obj, "fhir")?,
         fhir_subject: subject(obj)?,
-    })
+        concern: ConcernCutoffs::default(),
+        help_button: false,
+        help_lines: vec![],
+        live_view: false,
+    }
+    .with_safety(obj, band.ages.0)
+}
+
+impl Config {
+    /// The safety path's settings: `concernMood`, `concernIntensity`,
+    /// `helpButton`, `helpLines` and `liveView` (left at their defaults in a
+    /// build without the feature).
+    fn with_safety(mut self, obj: &Map<String, Value>, youngest: u8) -> Result<Config, ConfigError> {
+        if !cfg!(feature = "safety") {
+            return Ok(self);
+        }
+        let d = ConcernCutoffs::default();
+        self.concern = ConcernCutoffs {
+            mood: number(obj, "concernMood", 0.0..=10.0, "from 0 to 10")?.unwrap_or(d.mood),
+            intensity: number(obj, "concernIntensity", 0.0..=10.0, "from 0 to 10")?
+                .unwrap_or(d.intensity),
+        };
+        self.help_button = match obj.get("helpButton") {
+            None | Some(Value::Null) => youngest >= 9,
+            Some(Value::Bool(true)) if youngest < 6 => {
+                return Err(err(
+                    "helpButton",
+                    "is offered from age 6: at 3-5 a grown-up is always beside the child",
+                    obj.get("helpButton"),
+                ))
+            }
+            Some(Value::Bool(b)) => *b,
+            other => return Err(err("helpButton", "must be true or false", other)),
+        };
+        self.help_lines = help_lines(obj)?;
+        self.live_view = flag(obj, "liveView")?;
+        Ok(self)
+    }
+}
+
+fn flag(obj: &Map<String, Value>, field: &str) -> Result<bool, ConfigError> {
+    match obj.get(field) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        other => Err(err(field, "must be true or false", other)),
+    }
+}
+
+/// `helpLines`: up to four `{ label, phone?, text? }`.
+fn help_lines(obj: &Map<String, Value>) -> Result<Vec<HelpLine>, ConfigError> {
+    const FIELD: &str = "helpLines";
+    let list = match obj.get(FIELD) {
+        None | Some(Value::Null) => return Ok(vec![]),
+        Some(Value::Array(l)) if l.len() <= MAX_HELP_LINES => l,
+        other => {
+            return Err(err(
+                FIELD,
+                &format!("must be a list of at most {MAX_HELP_LINES} {{ label, phone?, text? }}"),
+                other,
+            ))
+        }
+    };
+    let mut out = Vec::new();
+    for (i, v) in list.iter().enumerate() {
+        let field = format!("{FIELD}[{i}]");
+        let Some(o) = v.as_object() else {
+            return Err(err(&field, "must be an object { label, phone?, text? }", Some(v)));
+        };
+        // Each part's error names its place: `helpLines[0].phone`.
+        let part = |k: &str, max: usize| {
+            text(o, k, max).map_err(|e| ConfigError {
+                field: format!("{field}.{k}"),
+                ..e
+            })
+        };
+        let (label, phone, text) = (
+            part("label", MAX_NAME_CHARS)?,
+            part("phone", 32)?,
+            part("text", MAX_LINE_CHARS)?,
+        );
+        let Some(label) = label else {
+            return Err(err(&format!("{field}.label"), "must be plain text", None));
+        };
+        if phone.is_none() && text.is_none() {
+            return Err(err(&field, "needs a phone or a text beside its label", Some(v)));
+        }
+        out.push(HelpLine { label, phone, text });
+    }
+    Ok(out)
 }
 
 /// `fhirSubject`: a relative FHIR reference, `Type/id`.

@@ -96,7 +96,7 @@ pub fn options(p: &Prompt, band: AgeBand) -> Vec<(String, Option<f64>, Tr)> {
 }
 
 /// Ally's scores and flags as codes, with their words (`[fhir]` in `locales/`).
-pub const SCORES: [(&str, FhirTr); 14] = [
+pub const SCORES: [(&str, FhirTr); 19] = [
     ("alliance-total", FhirTr::ScoreAllianceTotal),
     ("bond", FhirTr::ScoreBond),
     ("goals", FhirTr::ScoreGoals),
@@ -111,6 +111,12 @@ pub const SCORES: [(&str, FhirTr); 14] = [
     ("disagree", FhirTr::ScoreDisagree),
     ("drop", FhirTr::ScoreDrop),
     ("skipped", FhirTr::ScoreSkipped),
+    ("agreed-both-ways", FhirTr::ScoreAgreedBothWays),
+    ("concern", FhirTr::ScoreConcern),
+    // The concern's reasons: the values of a `concern` Observation.
+    ("low_mood_strong_feeling", FhirTr::ScoreLowMoodStrongFeeling),
+    ("hard_feeling_wants_to_talk", FhirTr::ScoreHardFeelingWantsToTalk),
+    ("asked_for_help", FhirTr::ScoreAskedForHelp),
 ];
 
 /// A score code's display: in English, the code system's language.
@@ -247,18 +253,7 @@ impl W {
 /// 1 its Bundle, then the Bundle's resources in order. The same answers
 /// always make the same ids, so a result sent again is stored once.
 pub fn stable_id(seed: &str, n: u8) -> String {
-    // FNV-1a, 128 bits, over the seed and the thing's number, then mixed so
-    // every digit depends on every byte. (Hand-written: a hash crate would add
-    // to the child's download for these few lines.)
-    const PRIME: u128 = (1 << 88) + (1 << 8) + 0x3b;
-    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    for b in seed.bytes().chain([0, n]) {
-        h = (h ^ u128::from(b)).wrapping_mul(PRIME);
-    }
-    for _ in 0..2 {
-        h ^= h >> 67;
-        h = h.wrapping_mul(PRIME);
-    }
+    let mut h = super::hash::fnv128(seed, n);
     let mut out = String::with_capacity(36);
     for i in 0..32u32 {
         if matches!(i, 8 | 12 | 16 | 20) {
@@ -446,11 +441,13 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
                     parts.push((code, Val::Code(&prompts_system, id, id)));
                 }
             }
-            for construct in &f.disagree {
-                parts.push((
-                    "disagree",
-                    Val::Code(&scores_system, construct, score_words(construct)),
-                ));
+            for (code, list) in [("disagree", &f.disagree), ("agreed-both-ways", &f.agreed_both_ways)] {
+                for construct in list.iter() {
+                    parts.push((
+                        code,
+                        Val::Code(&scores_system, construct, score_words(construct)),
+                    ));
+                }
             }
             // 3–5 has no total: there is no cutoff to read it against.
             let preschool = !band.profile().total;
@@ -468,6 +465,15 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
                 parts,
             ));
         }
+    }
+    // Each concern on its own: what the helper should notice at once.
+    for c in &f.concern {
+        observations.push((
+            "concern",
+            Val::Code(&scores_system, c.reason, score_words(c.reason)),
+            None,
+            vec![],
+        ));
     }
     for (n, (code, value, cutoff, parts)) in observations.iter().enumerate() {
         let id = stable_id(seed, n as u8 + 3);

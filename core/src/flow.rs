@@ -6,13 +6,15 @@
 //! appended to `Widget::outbox` with a sequence number, so the side that
 //! posts messages can send exactly what is new after each render.
 
-use super::answer::{hard, pick_of, value_of, AnswerRecord, Pick, Resume};
+use super::answer::{hard, pick_of, value_of, AnswerRecord, Help, Pick, Resume};
 use super::catalog::Prompt;
 use super::check::Check;
 use super::config::{self, Config, ConfigError};
 use super::fhir;
+use super::config::Mode;
 use super::protocol::{
-    parse_resume, ErrorPayload, Outbound, ReadyPayload, Refusal, ResultDoc, RESULT_SCHEMA,
+    parse_resume, Attention, ErrorPayload, Outbound, ReadyPayload, Refusal, ResultDoc,
+    RESULT_SCHEMA,
 };
 use super::scoring;
 use serde_json::Value;
@@ -31,6 +33,12 @@ pub struct Flow {
     pub step: Step,
     /// The host confirmed it has the result (its `ack` arrived).
     pub delivered: bool,
+    /// The help screen is open, over the step the child was on.
+    pub helping: bool,
+    /// The host confirmed it heard the child's request for help.
+    pub told: bool,
+    /// The concerns already sent as `attention`, by reason.
+    pub raised: Vec<&'static str>,
     /// The deployment's FHIR canonical base.
     pub fhir_base: &'static str,
 }
@@ -49,8 +57,9 @@ impl std::ops::DerefMut for Flow {
     }
 }
 
-/// How the mascot answers what the child just said: it listens, and it
-/// cares when something was hard. It never cheers a "good" answer.
+/// How the mascot answers what the child just said: it listens, and at
+/// check-in it cares when something was hard. It never cheers a "good"
+/// answer, and it never reacts to what the child says of the helper.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reaction {
     Listening,
@@ -80,6 +89,12 @@ pub enum FlowAction {
         now: String,
     },
     Back,
+    /// "I'd like to talk to someone now": tells the host, opens the help screen.
+    AskHelp {
+        now: String,
+    },
+    /// Back from the help screen to where the child was.
+    CloseHelp,
 }
 
 impl Flow {
@@ -88,6 +103,9 @@ impl Flow {
             check: Check::new(config, session, now),
             step: Step::Welcome,
             delivered: false,
+            helping: false,
+            told: false,
+            raised: Vec::new(),
             fhir_base: fhir::DEFAULT_BASE,
         }
     }
@@ -109,6 +127,10 @@ impl Flow {
 
     /// The mascot's answer to what the child said last.
     pub fn reaction(&self) -> Reaction {
+        // At check-out the child rates the helper: the mascot stays neutral.
+        if self.config.mode == Mode::Checkout {
+            return Reaction::Listening;
+        }
         let upto = match self.step {
             Step::Prompt(i) => i,
             _ => self.answers.len(),
@@ -164,7 +186,58 @@ impl Flow {
                 self.step = Step::Prompt(i - 1);
                 vec![]
             }
+            (FlowAction::AskHelp { now }, _) if cfg!(feature = "safety") && self.config.help_button => {
+                self.helping = true;
+                let prompt_id = self.current().map(|p| p.id.to_string());
+                if self.completed_at.is_none() {
+                    self.check.help.get_or_insert(Help { prompt_id, at: now.clone() });
+                    self.raise(&now)
+                } else if !self.raised.contains(&"asked_for_help") {
+                    // The result is already with the host: it is told all the same.
+                    self.raised.push("asked_for_help");
+                    let c = scoring::Concern {
+                        reason: "asked_for_help",
+                        prompt_id,
+                    };
+                    vec![Outbound::Attention(self.attention(c, &now))]
+                } else {
+                    vec![]
+                }
+            }
+            (FlowAction::CloseHelp, _) => {
+                self.helping = false;
+                vec![]
+            }
             _ => vec![],
+        }
+    }
+
+    /// `attention` for each concern the answers raise now that was not sent
+    /// before (see [`scoring::concerns`]).
+    pub fn raise(&mut self, now: &str) -> Vec<Outbound> {
+        let mut out = Vec::new();
+        if !cfg!(feature = "safety") {
+            return out;
+        }
+        for c in scoring::concerns(&self.check) {
+            if !self.raised.contains(&c.reason) {
+                self.raised.push(c.reason);
+                out.push(Outbound::Attention(self.attention(c, now)));
+            }
+        }
+        out
+    }
+
+    fn attention(&self, c: scoring::Concern, now: &str) -> Attention {
+        let raised_at = match (&self.check.help, c.reason) {
+            (Some(h), "asked_for_help") => h.at.clone(),
+            _ => now.to_string(),
+        };
+        Attention {
+            id: fhir::stable_id(&format!("{}|attention|{}", self.session, c.reason), 0),
+            reason: c.reason,
+            prompt_id: c.prompt_id,
+            raised_at,
         }
     }
 
@@ -177,6 +250,7 @@ impl Flow {
             Step::Done
         };
         let mut out = vec![Outbound::Answer(rec)];
+        out.extend(self.raise(now));
         out.extend(self.finish_if_done(now));
         out
     }
@@ -243,6 +317,7 @@ impl Flow {
             started_at: self.started_at.clone(),
             completed_at: self.completed_at.clone().unwrap_or_default(),
             answers: self.answers.iter().flatten().cloned().collect(),
+            help: self.check.help.clone(),
             fhir: (self.config.fhir && self.completed_at.is_some())
                 .then(|| fhir::bundle(&self.check, &scores, self.fhir_base, &seed)),
             scores,
@@ -286,6 +361,9 @@ pub struct Widget {
     /// The number of the current flow's `complete`, once queued: only the
     /// host's ack of that message tells the child their answers arrived.
     pub result_seq: Option<u64>,
+    /// The number of the `attention` that carries the child's request for
+    /// help: its ack is what lets the help screen say the helper was told.
+    pub help_seq: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -329,6 +407,7 @@ impl Widget {
             fhir_base: fhir::DEFAULT_BASE,
             outbox: Vec::new(),
             result_seq: None,
+            help_seq: None,
         }
     }
 
@@ -356,8 +435,12 @@ impl Widget {
         for msg in msgs {
             let seq = self.newest() + 1;
             let run = self.run;
-            if matches!(msg, Outbound::Complete(_)) {
-                self.result_seq = Some(seq);
+            match &msg {
+                Outbound::Complete(_) => self.result_seq = Some(seq),
+                Outbound::Attention(a) if a.reason == "asked_for_help" => {
+                    self.help_seq = Some(seq)
+                }
+                _ => {}
             }
             self.outbox.push(Queued { seq, run, msg });
         }
@@ -404,6 +487,7 @@ impl Widget {
                 if let Stage::Active(flow) = &self.stage {
                     next.run = run;
                     next.result_seq = None;
+                    next.help_seq = None;
                     let mut fresh = Flow::new(flow.config.clone(), &self.session, &now);
                     fresh.fhir_base = flow.fhir_base;
                     next.push([Outbound::Ready(fresh.ready())]);
@@ -412,9 +496,9 @@ impl Widget {
             }
             WidgetAction::Delivered { seq } => {
                 // An ack of an earlier run's result says nothing of this one.
-                if let (Stage::Active(flow), true) = (&mut next.stage, self.result_seq == Some(seq))
-                {
-                    flow.delivered = true;
+                if let Stage::Active(flow) = &mut next.stage {
+                    flow.delivered |= self.result_seq == Some(seq);
+                    flow.told |= self.help_seq == Some(seq);
                 }
             }
             WidgetAction::Report { error, fatal } => {
@@ -449,6 +533,9 @@ impl Widget {
             flow = flow.resume(r);
         }
         out.push(Outbound::Ready(flow.ready()));
+        // What a resumed check had raised is raised again: its ack may never
+        // have come before the page went away.
+        out.extend(flow.raise(now));
         if flow.step == Step::Done {
             flow.complete(now);
             out.push(Outbound::Complete(flow.result()));

@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod fhir;
 pub mod flow;
+pub mod hash;
 pub mod json;
 pub mod protocol;
 pub mod report;

@@ -5,7 +5,7 @@
 //! with `"replyTo"` on `ack`. Unknown types are ignored; a different major
 //! version is answered with an `unsupported_version` error.
 
-use super::answer::{AnswerRecord, Given, Resume};
+use super::answer::{AnswerRecord, Given, Help, Resume};
 use super::json::{Json, Obj};
 use serde_json::Value;
 
@@ -63,6 +63,8 @@ pub struct ResultDoc {
     pub started_at: String,
     pub completed_at: String,
     pub answers: Vec<AnswerRecord>,
+    /// The child asked to talk to someone now; `null` when not.
+    pub help: Option<Help>,
     pub scores: super::scoring::Scores,
     /// The FHIR R4 Bundle of this result, as JSON text, when the host asked for it.
     pub fhir: Option<String>,
@@ -111,6 +113,28 @@ impl ErrorPayload {
     }
 }
 
+/// The `attention` payload: something the helper should notice now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attention {
+    /// The same for the same reason in the same session, however often it
+    /// is sent (a resend, a resumed widget): what a host dedupes by.
+    pub id: String,
+    pub reason: &'static str,
+    pub prompt_id: Option<String>,
+    pub raised_at: String,
+}
+
+impl Json for Attention {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("id", &self.id)
+            .field("reason", &self.reason)
+            .field("promptId", &self.prompt_id)
+            .field("raisedAt", &self.raised_at)
+            .end();
+    }
+}
+
 /// A message from the widget to its host.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outbound {
@@ -129,6 +153,8 @@ pub enum Outbound {
         height: u32,
     },
     Complete(ResultDoc),
+    /// Sent the moment a concern arises, and again until acknowledged.
+    Attention(Attention),
     Error(ErrorPayload),
 }
 
@@ -140,13 +166,14 @@ impl Outbound {
             Outbound::Answer(_) => "answer",
             Outbound::Resize { .. } => "resize",
             Outbound::Complete(_) => "complete",
+            Outbound::Attention(_) => "attention",
             Outbound::Error(_) => "error",
         }
     }
 
     /// Whether the message is re-sent until the host acknowledges it.
     pub fn needs_ack(&self) -> bool {
-        matches!(self, Outbound::Complete(_))
+        matches!(self, Outbound::Complete(_) | Outbound::Attention(_))
     }
 
     /// Whether the message says anything about the child. Only messages that
@@ -171,6 +198,7 @@ impl Outbound {
             Outbound::Answer(p) => p.json(&mut out),
             Outbound::Resize { height } => Obj::new(&mut out).field("height", height).end(),
             Outbound::Complete(p) => p.json(&mut out),
+            Outbound::Attention(p) => p.json(&mut out),
             Outbound::Error(p) => p.json(&mut out),
         }
         out
@@ -221,8 +249,12 @@ impl Json for ResultDoc {
             .field("locale", &self.locale)
             .field("startedAt", &self.started_at)
             .field("completedAt", &self.completed_at)
-            .field("answers", &self.answers)
-            .field("scores", &self.scores);
+            .field("answers", &self.answers);
+        let o = match cfg!(feature = "safety") {
+            true => o.field("help", &self.help),
+            false => o,
+        };
+        let o = o.field("scores", &self.scores);
         match &self.fhir {
             Some(bundle) => o.raw("fhir", bundle).end(),
             None => o.end(),
@@ -268,6 +300,10 @@ pub enum Inbound {
         answer: Value,
         age_band: Value,
     },
+    /// The report: an `attention` the widget raised, passed on by the host.
+    Attention {
+        attention: Value,
+    },
 }
 
 /// Reads `init.payload.resume`. A record that can't be read is left out
@@ -281,6 +317,21 @@ pub fn parse_resume(v: &Value) -> (Resume, Option<ErrorPayload>) {
             .map(str::to_string),
         ..Resume::default()
     };
+    // The child's request for help comes back as the `attention` the host got.
+    resume.help = v
+        .get("attention")
+        .and_then(Value::as_array)
+        .and_then(|l| {
+            l.iter().find(|a| {
+                a.get("reason").and_then(Value::as_str) == Some("asked_for_help")
+            })
+        })
+        .and_then(|a| {
+            Some(Help {
+                prompt_id: a.get("promptId").and_then(Value::as_str).map(str::to_string),
+                at: a.get("raisedAt")?.as_str()?.to_string(),
+            })
+        });
     let list = match v.get("answers") {
         Some(Value::Array(list)) => list,
         None | Some(Value::Null) => return (resume, None),
@@ -390,6 +441,9 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
         "reset" => Inbound::Reset { run },
         "add" => Inbound::Add {
             result: env.payload.get("result").cloned().unwrap_or(Value::Null),
+        },
+        "attention" => Inbound::Attention {
+            attention: env.payload,
         },
         "live" => Inbound::Live {
             answer: env.payload.get("answer").cloned().unwrap_or(Value::Null),

@@ -9,7 +9,7 @@
 use super::answer::{AnswerRecord, AnswerValue};
 use super::catalog::{Construct, Input, Prompt};
 use super::check::Check;
-use super::config::{AgeBand, Cutoffs, Previous};
+use super::config::{AgeBand, ConcernCutoffs, Cutoffs, Previous};
 use super::json::{Json, Obj};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +25,31 @@ pub struct Scores {
     /// Check-out only; `null` at check-in.
     pub alliance: Option<Alliance>,
     pub flags: Flags,
+    /// The thresholds `flags.concern` was computed with.
+    pub concern_cutoffs: ConcernCutoffs,
 }
+
+/// Something the helper should notice at once, and the prompt it arose on
+/// (`None` when the child asked for help on the welcome or at the end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Concern {
+    /// `low_mood_strong_feeling`, `hard_feeling_wants_to_talk` or `asked_for_help`.
+    pub reason: &'static str,
+    pub prompt_id: Option<String>,
+}
+
+/// The feelings of the sadness and fear families: picked with "yes, I'd
+/// like to tell" they raise a concern. (Worry is left out: it is the
+/// everyday feeling of children in therapy for anxiety, and the signal
+/// would fire every week and stop being read.)
+pub const HARD_FEELINGS: [&str; 3] = ["sad", "scared", "lonely"];
+
+/// The reasons the concern rule gives, in the order it checks them.
+pub const CONCERN_REASONS: [&str; 3] = [
+    "low_mood_strong_feeling",
+    "hard_feeling_wants_to_talk",
+    "asked_for_help",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alliance {
@@ -65,8 +89,13 @@ pub struct Flags {
     pub discuss: Vec<&'static str>,
     /// Core items below `cutoffs.lowItem`.
     pub low: Vec<&'static str>,
-    /// Constructs (`bond`, `goals`, `tasks`) with an agree statement below `cutoffs.agree`.
+    /// Constructs (`bond`, `goals`, `tasks`) with an agree statement below
+    /// `cutoffs.agree` (a statement worded the other way round counts as
+    /// 5 minus its answer).
     pub disagree: Vec<&'static str>,
+    /// Constructs where the child agreed with a statement and with its
+    /// opposite: agreeing with everything, which says little of either.
+    pub agreed_both_ways: Vec<&'static str>,
     /// Every prompt the child skipped, drawings aside: avoidance is information.
     pub skipped: Vec<&'static str>,
     /// The total fell by at least `cutoffs.drop` since the previous comparable
@@ -79,18 +108,23 @@ pub struct Flags {
     pub wants_to_talk: bool,
     /// The child said "maybe later": often the one with the hard thing to say.
     pub talk_later: bool,
+    /// What the helper should notice at once (see [`concerns`]).
+    pub concern: Vec<Concern>,
 }
 
 impl Json for Scores {
     fn json(&self, out: &mut String) {
-        Obj::new(out)
+        let o = Obj::new(out)
             .field("mood", &self.mood)
             .field("feelings", &self.feelings)
             .field("intensity", &self.intensity)
             .field("wantsToTalk", &self.wants_to_talk)
             .field("alliance", &self.alliance)
-            .field("flags", &self.flags)
-            .end();
+            .field("flags", &self.flags);
+        match cfg!(feature = "safety") {
+            true => o.field("concernCutoffs", &self.concern_cutoffs).end(),
+            false => o.end(),
+        }
     }
 }
 
@@ -133,6 +167,24 @@ impl Json for Cutoffs {
     }
 }
 
+impl Json for ConcernCutoffs {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("mood", &self.mood)
+            .field("intensity", &self.intensity)
+            .end();
+    }
+}
+
+impl Json for Concern {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("reason", &self.reason)
+            .field("promptId", &self.prompt_id)
+            .end();
+    }
+}
+
 impl Json for Flags {
     fn json(&self, out: &mut String) {
         Obj::new(out)
@@ -140,11 +192,13 @@ impl Json for Flags {
             .field("discuss", &self.discuss)
             .field("low", &self.low)
             .field("disagree", &self.disagree)
+            .field("agreedBothWays", &self.agreed_both_ways)
             .field("skipped", &self.skipped)
             .field("drop", &self.drop)
             .field("dropReason", &self.drop_reason)
             .field("wantsToTalk", &self.wants_to_talk)
             .field("talkLater", &self.talk_later)
+            .field("concern", &self.concern)
             .end();
     }
 }
@@ -218,12 +272,25 @@ pub fn score(check: &Check) -> Scores {
         let items: Vec<&'static str> = core.iter().map(|(p, _)| p.id).collect();
 
         let mut agree = None;
+        // Per construct: agreed with a statement, agreed with its opposite.
+        let mut sides: Vec<(&'static str, [bool; 2])> = Vec::new();
         for (p, a) in &pairs {
             if p.input != Input::Agree4 {
                 continue;
             }
-            let v = number(*a);
+            let raw = number(*a);
             let name = p.construct.code();
+            if raw.is_some_and(|v| v >= 3.0) {
+                match sides.iter_mut().find(|(c, _)| *c == name) {
+                    Some((_, s)) => s[p.reversed as usize] = true,
+                    None => {
+                        let mut s = [false; 2];
+                        s[p.reversed as usize] = true;
+                        sides.push((name, s));
+                    }
+                }
+            }
+            let v = raw.map(|v| if p.reversed { 5.0 - v } else { v });
             if v.is_some_and(|v| v < cut.agree) && !flags.disagree.contains(&name) {
                 flags.disagree.push(name);
             }
@@ -234,6 +301,11 @@ pub fn score(check: &Check) -> Scores {
                 _ => agree.tasks.push(v),
             }
         }
+        flags.agreed_both_ways = sides
+            .iter()
+            .filter(|(_, s)| s[0] && s[1])
+            .map(|(c, _)| *c)
+            .collect();
         let sub = |c: Construct| {
             core.iter()
                 .find(|(p, _)| p.construct == c)
@@ -255,6 +327,9 @@ pub fn score(check: &Check) -> Scores {
         alliance
     });
 
+    if cfg!(feature = "safety") {
+        flags.concern = concerns(check);
+    }
     Scores {
         mood: of(Construct::Mood).and_then(|(_, a)| number(*a)),
         feelings,
@@ -262,7 +337,59 @@ pub fn score(check: &Check) -> Scores {
         wants_to_talk,
         alliance,
         flags,
+        concern_cutoffs: config.concern,
     }
+}
+
+/// What the helper should notice at once, each with the prompt it arose on
+/// (the README's "The concern rule" gives the reasons):
+/// - `low_mood_strong_feeling`: a mood at or below `concernMood` (the lowest
+///   face) with the strongest feeling at or above `concernIntensity` (big);
+/// - `hard_feeling_wants_to_talk`: a sad, scared or lonely feeling, and
+///   "yes" to having something to tell today;
+/// - `asked_for_help`: the child asked to talk to someone now.
+///
+/// Ally asks no questions of risk it could not answer; these are reasons to
+/// look at the child now, not a diagnosis, and a skip never raises one.
+pub fn concerns(check: &Check) -> Vec<Concern> {
+    let cut = check.config.concern;
+    let answer = |c: Construct| {
+        check
+            .prompts
+            .iter()
+            .zip(&check.answers)
+            .find(|(p, _)| p.construct == c)
+            .and_then(|(p, a)| Some((p.id, a.as_ref()?.value.as_ref()?)))
+    };
+    let number = |c: Construct| answer(c).and_then(|(id, v)| Some((id, v.number()?)));
+    let mut out = Vec::new();
+    if let (Some((_, mood)), Some((id, strong))) =
+        (number(Construct::Mood), number(Construct::Intensity))
+    {
+        if mood <= cut.mood + 1e-9 && strong >= cut.intensity - 1e-9 {
+            out.push(Concern {
+                reason: CONCERN_REASONS[0],
+                prompt_id: Some(id.to_string()),
+            });
+        }
+    }
+    let hard_feeling = matches!(answer(Construct::Feelings), Some((_, AnswerValue::List(ids)))
+        if ids.iter().any(|f| HARD_FEELINGS.contains(&f.as_str())));
+    if let Some((id, AnswerValue::Text(t))) = answer(Construct::WantsToTalk) {
+        if hard_feeling && t == "yes" {
+            out.push(Concern {
+                reason: CONCERN_REASONS[1],
+                prompt_id: Some(id.to_string()),
+            });
+        }
+    }
+    if let Some(h) = &check.help {
+        out.push(Concern {
+            reason: CONCERN_REASONS[2],
+            prompt_id: h.prompt_id.clone(),
+        });
+    }
+    out
 }
 
 /// Compares a total with the previous comparable one, like with like only:

@@ -25,9 +25,12 @@ fn action(e: BridgeEvent) -> Option<WidgetAction> {
             now: now_iso(),
         },
         // Acks are the bridge's; the rest is the report's.
-        BridgeEvent::Host(Inbound::Ack { .. } | Inbound::Add { .. } | Inbound::Live { .. }) => {
-            return None
-        }
+        BridgeEvent::Host(
+            Inbound::Ack { .. }
+            | Inbound::Add { .. }
+            | Inbound::Live { .. }
+            | Inbound::Attention { .. },
+        ) => return None,
         BridgeEvent::Delivered(seq) => WidgetAction::Delivered { seq },
         // Already answered with an error; nothing changes.
         BridgeEvent::TooLarge { .. } => return None,

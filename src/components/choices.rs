@@ -43,8 +43,9 @@ pub fn use_tap(hold: bool, answer: Callback<usize>) -> (Option<usize>, Callback<
 /// How a row of choices looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Look {
-    /// Drawn faces from saddest to happiest, with the word below.
-    Faces,
+    /// Drawn faces from saddest to happiest, with the word below: `true`
+    /// for the check-out's trust faces, in one neutral colour.
+    Faces(bool),
     /// Three sizes of one shape: small, medium, big.
     Sizes,
     /// Big word buttons in a row (yes / maybe later / no).
@@ -74,7 +75,7 @@ pub fn choices(
         let onclick = tap.reform(move |_| i);
         let pressed = (tapped.or(chosen) == Some(i)).to_string();
         let class = classes!(
-            if matches!(look, Look::Faces | Look::Sizes) {
+            if matches!(look, Look::Faces(_) | Look::Sizes) {
                 "face-button"
             } else {
                 "choice"
@@ -82,7 +83,10 @@ pub fn choices(
             (tapped == Some(i)).then_some("pop")
         );
         let picture = match look {
-            Look::Faces => Some(face(i as f64 / count.saturating_sub(1).max(1) as f64)),
+            Look::Faces(neutral) => Some(face(
+                i as f64 / count.saturating_sub(1).max(1) as f64,
+                neutral,
+            )),
             Look::Sizes => Some(size_blob(i, count)),
             Look::Words | Look::Agree => None,
         };
@@ -106,7 +110,7 @@ pub fn choices(
         }
     });
     let class = match look {
-        Look::Faces => "face-scale",
+        Look::Faces(_) => "face-scale",
         Look::Sizes => "face-scale sizes",
         Look::Words => "choice-list talk",
         Look::Agree => "choice-list agree",

@@ -1,16 +1,18 @@
 use super::mascot::mascot;
 use super::parts::View;
 use super::sticker::sticker as sticker_art;
-use crate::core::catalog::UI;
+use crate::core::answer::hard;
+use crate::core::catalog::{fill, UI};
 use crate::core::config::Mode;
 use crate::core::flow::{Flow, Reaction};
 use crate::core::words::with_helper;
 use yew::prelude::*;
 
-/// The end. It fits what was said: a sticker and a hop for a child who had
-/// an easy time, a calm thank-you after something hard, a reply to wanting
-/// to talk, and for 9–17 a truthful line about sending, which says "sent"
-/// only once the portal confirmed it.
+/// The end. It fits what was said, and names what it answers: a sticker and
+/// a hop for a child who had an easy time, a calm thank-you that says what
+/// was hard ("You picked “Sad”"), a reply to wanting to talk, and for 9–17
+/// a truthful line about sending, which says "sent" only once the portal
+/// confirmed it. At check-out the mascot stays neutral whatever was said.
 pub fn done(flow: &Flow) -> View {
     let c = &flow.config;
     let (l, b) = (c.locale, c.band());
@@ -24,10 +26,21 @@ pub fn done(flow: &Flow) -> View {
     };
     let mut body = Vec::new();
     if calm {
-        body.push(with(match c.mode {
-            Mode::Checkin => UI.calm_checkin.get(b).get(l),
-            Mode::Checkout => UI.calm_checkout.get(l),
-        }));
+        // The first hard answer, in the words the child picked.
+        let said = flow
+            .answers
+            .iter()
+            .flatten()
+            .find(|a| hard(a))
+            .and_then(|a| a.label.clone())
+            .unwrap_or_default();
+        body.push(fill(
+            &with(match c.mode {
+                Mode::Checkin => UI.calm_checkin.get(b).get(l),
+                Mode::Checkout => UI.calm_checkout.get(l),
+            }),
+            &[("said", &said)],
+        ));
     } else if young {
         body.push(UI.done_body.get(l).to_string());
     }
@@ -42,12 +55,13 @@ pub fn done(flow: &Flow) -> View {
             false => UI.sending.get(l).to_string(),
         });
     }
-    // The youngest always get their sticker: it thanks them for taking part,
-    // never for a "good" answer. After something hard it just doesn't bounce.
-    let sticker = b.profile().sticker.then(|| UI.sticker.get(l));
-    let (class, reaction) = match calm {
-        true => ("calm", Reaction::Caring),
-        false => ("celebrate", Reaction::Listening),
+    // The youngest get a sticker for taking part, never for a "good" answer;
+    // after something hard there is no "A star for you!", only the thank-you.
+    let sticker = (b.profile().sticker && !calm).then(|| UI.sticker.get(l));
+    let (class, reaction) = match (calm, c.mode) {
+        (true, Mode::Checkin) => ("calm", Reaction::Caring),
+        (true, Mode::Checkout) => ("calm", Reaction::Listening),
+        (false, _) => ("celebrate", Reaction::Listening),
     };
     let picture = match sticker {
         _ if !b.profile().mascot => Html::default(),
@@ -62,6 +76,7 @@ pub fn done(flow: &Flow) -> View {
         class: classes!("screen", "done", calm.then_some("is-calm")),
         prompt: None,
         top: Html::default(),
+        buddy: None,
         picture,
         title: title.to_string(),
         body: html! { <>{ for body.into_iter().map(|line| html! { <p class="intro">{ line }</p> }) }</> },

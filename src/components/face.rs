@@ -1,15 +1,22 @@
 use yew::{AttrValue, Html};
 
-/// Soft colours from a cool blue (sad) to a warm yellow (happy); no red,
-/// so no face looks like a wrong answer.
+/// Soft colours from a cool blue (sad) to a warm yellow (happy) for how the
+/// child feels; no red, so no face looks like a wrong answer.
 const COLOURS: [&str; 5] = ["#9dbbe8", "#b6d7e6", "#f1e6a6", "#ffd978", "#ffc94a"];
+/// One quiet colour for every face that rates the helper: only the
+/// expression changes, so no end of the row looks warmer or "right".
+const NEUTRAL: &str = "#e7e3f3";
 
 /// A face drawn in SVG (so no emoji font is needed); `mood` 0.0 is the
-/// saddest, 1.0 the happiest. Made as markup text: pictures cost less in
-/// the download that way than as virtual DOM.
-pub fn face(mood: f64) -> Html {
+/// saddest, 1.0 the happiest; `neutral` for the check-out's trust faces.
+/// Made as markup text: pictures cost less in the download that way than as
+/// virtual DOM.
+pub fn face(mood: f64, neutral: bool) -> Html {
     let t = mood.clamp(0.0, 1.0);
-    let colour = COLOURS[(t * 4.0).round() as usize];
+    let colour = match neutral {
+        true => NEUTRAL,
+        false => COLOURS[(t * 4.0).round() as usize],
+    };
     // The mouth bends from a frown to a smile; sad faces get worried brows.
     let ends = (72.0 - 10.0 * t).round() as i32;
     let middle = (58.0 + 26.0 * t).round() as i32;

@@ -30,9 +30,12 @@ pub fn feeling_face(feeling: &str) -> Html {
             "#f59a6b",
             r##"EYES<path d="M26 28L42 36M74 28L58 36" stroke-width="4"/><path d="M34 70Q50 62 66 70" stroke-width="5"/>"##
         ),
+        // Fear, not surprise: brows raised and drawn together, wide eyes, and
+        // lips stretched back over clenched teeth (a surprised face drops its
+        // jaw into an "O" under round brows instead).
         "scared" => face!(
             "#c9b3ec",
-            r##"<circle cx="36" cy="42" r="9" fill="#fff" stroke-width="2.5"/><circle cx="64" cy="42" r="9" fill="#fff" stroke-width="2.5"/><circle cx="36" cy="43" r="4" fill="#3d3d5c" stroke="none"/><circle cx="64" cy="43" r="4" fill="#3d3d5c" stroke="none"/><path d="M28 24Q36 19 43 25M57 25Q64 19 72 24" stroke-width="3"/><ellipse cx="50" cy="70" rx="7" ry="9" fill="#3d3d5c" stroke="none"/>"##
+            r##"<circle cx="36" cy="44" r="9" fill="#fff" stroke-width="2.5"/><circle cx="64" cy="44" r="9" fill="#fff" stroke-width="2.5"/><circle cx="36" cy="45" r="3.5" fill="#3d3d5c" stroke="none"/><circle cx="64" cy="45" r="3.5" fill="#3d3d5c" stroke="none"/><path d="M25 29L43 22M75 29L57 22" stroke-width="3.5"/><rect x="31" y="64" width="38" height="13" rx="6" fill="#fff" stroke-width="3"/><path d="M31 70.5H69M40 64V77M50 64V77M60 64V77" stroke-width="1.6"/>"##
         ),
         "calm" => face!(
             "#a6dcbc",
@@ -49,6 +52,11 @@ pub fn feeling_face(feeling: &str) -> Html {
         "tired" => face!(
             "#cfcfe4",
             r##"<path d="M29 45L43 45M57 45L71 45" stroke-width="4"/><path d="M40 68L60 68" stroke-width="4"/><path d="M72 18L80 18L72 26L80 26" stroke-width="2.5" stroke-linejoin="round"/>"##
+        ),
+        // "Not sure": a plain face with a question mark beside it.
+        "not_sure" => face!(
+            "#e6e6ee",
+            r##"EYES<path d="M38 67Q44 63 50 67Q56 71 62 67" stroke-width="4"/><path d="M72 18Q72 10 80 10Q88 10 88 17Q88 23 80 25V30" stroke-width="4"/><circle cx="80" cy="37" r="2.5" fill="#3d3d5c" stroke="none"/>"##
         ),
         _ => face!("#eeeeee", "EYES"),
     };

@@ -1,15 +1,18 @@
 use super::feeling_face::feeling_face;
 use super::parts::Inputs;
 use crate::core::answer::Pick;
-use crate::core::catalog::Feeling;
+use crate::core::catalog::{Feeling, NOT_SURE};
 use yew::prelude::*;
 
-/// Feelings to pick by picture (`drawn`, the younger bands) or by word. With
-/// `max` 1 the first tap answers; else up to `max` (0: any number) are picked,
-/// then Next answers.
+/// Feelings to pick by picture (`drawn`, the younger bands) or by word, and
+/// "Not sure" apart from them (picked alone: it clears the others, and a
+/// feeling clears it). With `max` 1 the first tap answers; else up to `max`
+/// (0: any number) are picked, then Next answers. The one-tap index of
+/// "Not sure" is `feelings.len()`.
 pub fn feeling_picker(
     feelings: &'static [Feeling],
     words: Vec<&'static str>,
+    not_sure: &'static str,
     drawn: bool,
     max: usize,
     next_label: &'static str,
@@ -22,10 +25,12 @@ pub fn feeling_picker(
         _ => vec![],
     };
     let single = max == 1;
-    let full = max > 0 && picked.len() >= max;
+    let unsure = picked.iter().any(|p| p == NOT_SURE.id);
+    let full = max > 0 && picked.len() >= max && !unsure;
     let items = feelings
         .iter()
-        .zip(words)
+        .chain([&NOT_SURE])
+        .zip(words.into_iter().chain([not_sure]))
         .enumerate()
         .map(|(i, (f, word))| {
             let id = f.id;
@@ -38,8 +43,10 @@ pub fn feeling_picker(
                         return tap.emit(i);
                     }
                     let mut next = picked.clone();
+                    next.retain(|p| p != NOT_SURE.id);
                     match next.iter().position(|p| p == id) {
                         Some(at) => drop(next.remove(at)),
+                        None if id == NOT_SURE.id => next = vec![id.to_string()],
                         None => next.push(id.to_string()),
                     }
                     draft.set(Some(Pick::Feelings(next)));
@@ -50,10 +57,12 @@ pub fn feeling_picker(
                 drawn.then_some("drawn"),
                 popping.then_some("pop")
             );
+            // "Not sure" on a row of its own, apart from the feelings.
+            let apart = (id == NOT_SURE.id).then_some("apart");
             html! {
-                <li>
+                <li class={apart}>
                     <button type="button" {class} aria-pressed={on.to_string()} data-feeling={id}
-                            disabled={full && !on} {onclick}>
+                            disabled={full && !on && apart.is_none()} {onclick}>
                         if drawn { { feeling_face(id) } }
                         <span class="feeling-word">{ word }</span>
                     </button>

@@ -17,9 +17,9 @@ fn x_of(n: u8) -> f64 {
 }
 
 /// A 0–10 line following the WAI-ARIA slider pattern. A tap anywhere picks a
-/// point; there is no thumb and no value until the child taps: the slider
-/// has no `aria-valuenow` and says "Not chosen yet", and an empty
-/// thermometer is drawn hollow, so nothing looks answered before it is.
+/// point; there is no thumb, no bulb and no value until the child taps: the
+/// slider has no `aria-valuenow` and says "Not chosen yet", so nothing looks
+/// answered before it is.
 /// `low` and `high` are the words at 0 and 10; `out_of_ten` says a point
 /// ("{n} out of 10") in the child's language.
 pub fn line_scale(
@@ -118,12 +118,15 @@ pub fn line_scale(
             <circle cx={px(x_of(n))} cy="55" r="30" class="thumb" />
         </> }
     });
-    let bulb = (ends == LineEnds::Thermometer)
+    // The thermometer's bulb only once there is a value: at 0 before a tap it
+    // would look like a handle already set there.
+    let bulb = (ends == LineEnds::Thermometer && value.is_some())
         .then(|| html! { <circle cx={px(PAD)} cy="55" r="28" class="bulb" /> });
     let chosen = value.is_some().to_string();
     let end = |mood: f64, word: &'static str| match ends {
         LineEnds::Faces => {
-            html! { <span class="end">{ face(mood) }<span>{ word }</span></span> }
+            // The 9–12 trust lines: the check-out's neutral faces.
+            html! { <span class="end">{ face(mood, true) }<span>{ word }</span></span> }
         }
         _ => html! { <span class="end">{ word }</span> },
     };

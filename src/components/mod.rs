@@ -7,6 +7,8 @@ pub mod drawing_pad;
 pub mod face;
 pub mod feeling_face;
 pub mod feeling_picker;
+#[cfg(feature = "safety")]
+pub mod help;
 pub mod line_scale;
 pub mod mascot;
 pub mod notice;

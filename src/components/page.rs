@@ -1,6 +1,9 @@
 use super::choices::use_tap;
 use super::done::done;
 use super::drawing_pad::use_pad;
+#[cfg(feature = "safety")]
+use super::help::{help, help_control};
+use super::mascot::mascot;
 use super::parts::{Acts, Inputs};
 use super::prompt::prompt;
 use super::speaker::speaker;
@@ -11,7 +14,45 @@ use crate::core::catalog::Input;
 use crate::core::config::{AgeBand, Locale, ReadAloud};
 use crate::core::flow::{FlowAction, Step, WidgetAction};
 use crate::speech::use_read_aloud;
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use yew::prelude::*;
+
+/// How long a new screen takes no tap: a double tap on the last screen, or a
+/// finger still coming down, never answers this one. (iPad Safari and
+/// Android both deliver the second tap of a quick double tap ~300 ms later.)
+pub const SETTLE_MS: f64 = 400.0;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Swallows every tap and press that lands before this screen has been
+/// shown for [`SETTLE_MS`]: listening in the capture phase on the window,
+/// before any of the screen's own handlers hears it.
+#[hook]
+fn use_settle() {
+    use_effect_with((), |_| {
+        let born = now_ms();
+        let guard = |kind: &'static str| {
+            EventListener::new_with_options(
+                &gloo::utils::window(),
+                kind,
+                EventListenerOptions {
+                    phase: EventListenerPhase::Capture,
+                    passive: false,
+                },
+                move |e| {
+                    if now_ms() - born < SETTLE_MS {
+                        e.stop_immediate_propagation();
+                        e.prevent_default();
+                    }
+                },
+            )
+        };
+        let listeners = [guard("pointerdown"), guard("click")];
+        move || drop(listeners)
+    });
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PageProps {
@@ -60,7 +101,8 @@ pub fn Page(props: &PageProps) -> Html {
             let band = flow.map_or(AgeBand::Teen, |f| f.config.band());
             answer.reform(move |i: usize| {
                 let ids = crate::core::catalog::feelings(band);
-                Pick::Feelings(ids.get(i).map(|f| f.id.to_string()).into_iter().collect())
+                let id = ids.get(i).unwrap_or(&crate::core::catalog::NOT_SURE).id;
+                Pick::Feelings(vec![id.to_string()])
             })
         }
         _ => answer.reform(Pick::Choice),
@@ -85,13 +127,18 @@ pub fn Page(props: &PageProps) -> Html {
         let heading = heading.clone();
         use_effect_with((), move |_| focus(&heading));
     }
+    use_settle();
     let acts = Acts {
         begin: act(|_| FlowAction::Begin),
         answer,
         skip: act(|now| FlowAction::Skip { now }),
         back: act(|_| FlowAction::Back),
+        help: act(|now| FlowAction::AskHelp { now }),
+        close_help: act(|_| FlowAction::CloseHelp),
     };
     let view = flow.map(|f| match f.step {
+        #[cfg(feature = "safety")]
+        _ if f.helping => help(f, &acts),
         Step::Welcome => welcome(f, &acts),
         Step::Prompt(i) => prompt(f, i, &inputs, &pad, &acts),
         Step::Done => done(f),
@@ -114,12 +161,28 @@ pub fn Page(props: &PageProps) -> Html {
         return Html::default();
     };
     let on_prompt = view.prompt.is_some();
+    let l = flow.config.locale;
+    // The mascot on a question: tapping it reads the question again (where
+    // the browser can read aloud; else it is only a picture).
+    let buddy = view.buddy.map(|r| {
+        let again = speak.as_ref().map(|s| s.again.reform(|_: MouseEvent| ()));
+        let label = again.is_some().then(|| crate::core::catalog::UI.read_aloud.get(l));
+        html! {
+            <button type="button" class="buddy" aria-label={label} aria-hidden={again.is_none().then_some("true")}
+                    tabindex={again.is_none().then_some("-1")} onclick={again}>{ mascot(r) }</button>
+        }
+    });
+    #[cfg(feature = "safety")]
+    let help_row = (flow.config.help_button && !flow.helping).then(|| help_control(flow, &acts.help));
+    #[cfg(not(feature = "safety"))]
+    let help_row: Option<Html> = None;
     html! {
         <section class={view.class} data-prompt={view.prompt}>
             <div class="top-row">
+                { for buddy }
                 { view.top }
                 if let Some(s) = &speak {
-                    { speaker(s, flow.config.locale) }
+                    { speaker(s, l) }
                 }
             </div>
             { view.picture }
@@ -128,6 +191,7 @@ pub fn Page(props: &PageProps) -> Html {
                 { view.title }
             </h1>
             { view.body }
+            { for help_row }
         </section>
     }
 }

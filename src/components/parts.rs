@@ -3,6 +3,7 @@
 //! the screens and inputs depend on it and never on the page above them.)
 
 use crate::core::answer::Pick;
+use crate::core::flow::Reaction;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,8 +14,11 @@ pub struct View {
     pub class: Classes,
     /// The prompt's id, on a question.
     pub prompt: Option<&'static str>,
-    /// Left of the speaker: the mascot and the progress dots on a question.
+    /// Left of the speaker: the progress dots on a question.
     pub top: Html,
+    /// The mascot keeping the youngest company on a question, answering what
+    /// they said last: tapping it reads the question again.
+    pub buddy: Option<Reaction>,
     /// Above the heading.
     pub picture: Html,
     pub title: String,
@@ -39,4 +43,8 @@ pub struct Acts {
     pub answer: Callback<Pick>,
     pub skip: Callback<()>,
     pub back: Callback<()>,
+    /// "I'd like to talk to someone now".
+    pub help: Callback<()>,
+    /// Back from the help screen.
+    pub close_help: Callback<()>,
 }

@@ -2,7 +2,6 @@ use super::choices::{choices, Look};
 use super::drawing_pad::{drawing_pad, PadState};
 use super::feeling_picker::feeling_picker;
 use super::line_scale::line_scale;
-use super::mascot::mascot;
 use super::parts::{Acts, Inputs, View};
 use super::progress::progress;
 use crate::core::answer::Pick;
@@ -12,14 +11,16 @@ use crate::core::flow::Flow;
 use yew::prelude::*;
 
 const BACK_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M15 5L8 12L15 19" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" fill="none"/></svg>"##;
-const SKIP_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M5 5L12 12L5 19M13 5L20 12L13 19" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" fill="none"/></svg>"##;
+/// Skip, as a picture a child who doesn't read yet can follow: an arrow
+/// hopping over a question to the next one.
+pub const SKIP_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="8" y="13" width="7" height="7" rx="1.5" fill="currentColor" opacity="0.35"/><path d="M2 18Q3 5 11.5 5Q19 5 20 15M16.5 12.5L20 16L23 12" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" fill="none"/></svg>"##;
 const NO_THANKS_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6L18 18M18 6L6 18" stroke="currentColor" stroke-width="3" stroke-linecap="round" fill="none"/></svg>"##;
 
-/// A secondary button with an icon before its words (for children who don't
-/// read yet), named by its words.
-fn action(icon: &'static str, words: &'static str, onclick: Callback<MouseEvent>) -> Html {
+/// A button with an icon before its words (for children who don't read
+/// yet), named by its words.
+fn action(icon: &'static str, words: &'static str, onclick: Callback<MouseEvent>, class: &'static str) -> Html {
     html! {
-        <button type="button" class="secondary with-icon" {onclick}>
+        <button type="button" class={classes!(class, "with-icon")} {onclick}>
             { Html::from_html_unchecked(AttrValue::Static(icon)) }
             <span>{ words }</span>
         </button>
@@ -40,14 +41,14 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
     let current = flow.current_pick();
     let answer = &acts.answer;
     let next = UI.next.get(l);
-    // Drawings are invitations: declining is "No, thanks".
-    let (skip_icon, skip_words) = match p.input {
-        Input::Drawing => (NO_THANKS_ICON, UI.no_thanks.get(l)),
-        _ => (SKIP_ICON, UI.skip.get(l)),
+    // Drawings are invitations: declining is "No, thanks", as weighty as Done.
+    let (skip_icon, skip_words, skip_class) = match p.input {
+        Input::Drawing => (NO_THANKS_ICON, UI.no_thanks.get(l), "primary"),
+        _ => (SKIP_ICON, UI.skip.get(l), "secondary"),
     };
     let actions = html! { <>
-        { action(BACK_ICON, UI.back.get(l), acts.back.reform(|_: MouseEvent| ())) }
-        { action(skip_icon, skip_words, acts.skip.reform(|_: MouseEvent| ())) }
+        { action(BACK_ICON, UI.back.get(l), acts.back.reform(|_: MouseEvent| ()), "secondary") }
+        { action(skip_icon, skip_words, acts.skip.reform(|_: MouseEvent| ()), skip_class) }
     </> };
 
     // The input, and the words it reads aloud after the question.
@@ -56,7 +57,7 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         Input::Faces(_) | Input::Sizes | Input::Talk | Input::Agree4 => {
             let (look, labels): (Look, Vec<&'static str>) = match p.input {
                 Input::Faces(scale) => (
-                    Look::Faces,
+                    Look::Faces(scale != catalog::Scale::Mood),
                     words(catalog::face_labels(scale, catalog::face_count(band)), l),
                 ),
                 Input::Sizes => (
@@ -78,15 +79,19 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         Input::Feelings { max } => {
             let offered = catalog::feelings(band);
             let names: Vec<&'static str> = offered.iter().map(|f| f.word.get(l)).collect();
+            let not_sure = catalog::NOT_SURE.word.get(l);
             let input = feeling_picker(
                 offered,
                 names.clone(),
+                not_sure,
                 catalog::feelings_drawn(band),
                 max,
                 next,
                 inputs,
                 answer.reform(Pick::Feelings),
             );
+            let mut names = names;
+            names.push(not_sure);
             (input, names)
         }
         Input::Drawing => {
@@ -127,13 +132,11 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         class: classes!("screen", "prompt", format!("input-{}", p.kind().code())),
         prompt: Some(p.id),
         top: html! { <>
-            if young {
-                <div class="buddy" key={p.id}>{ mascot(flow.reaction()) }</div>
-            }
             if total > 1 {
                 { progress(i, total, label) }
             }
         </> },
+        buddy: young.then(|| flow.reaction()),
         picture: Html::default(),
         title: text,
         body: html! { <>

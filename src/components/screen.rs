@@ -17,6 +17,7 @@ pub fn screen(state: &UseReducerHandle<State>) -> Html {
         Stage::Active(flow) => {
             // A fresh page for each screen: its inputs and read-aloud start over.
             let key = match flow.step {
+                _ if flow.helping => "help".to_string(),
                 Step::Welcome => "welcome".to_string(),
                 Step::Prompt(i) => i.to_string(),
                 Step::Done => "done".to_string(),

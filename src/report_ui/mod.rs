@@ -133,6 +133,9 @@ pub fn mount() {
                 BridgeEvent::Host(Inbound::Live { answer, age_band }) => {
                     ReportAction::Live { answer, age_band }
                 }
+                BridgeEvent::Host(Inbound::Attention { attention }) => {
+                    ReportAction::Attention { attention }
+                }
                 BridgeEvent::TooLarge { kind, bytes, about } if kind == "add" => {
                     ReportAction::TooLarge {
                         bytes,

@@ -39,6 +39,13 @@ pub fn report(state: &Report) -> Html {
 
 fn active(state: &Report, l: Locale) -> Html {
     let sessions: Vec<&Session> = state.sessions().collect();
+    // The mood flags of the latest check-in, beside the ones before it.
+    let moods = state
+        .sessions
+        .iter()
+        .rposition(|s| s.mode() == Mode::Checkin)
+        .map(|n| r::mood_flags(&state.sessions, n))
+        .unwrap_or_default();
     // The latest of each check, the most recent first.
     let mut latest_of: Vec<&Session> = [Mode::Checkout, Mode::Checkin]
         .iter()
@@ -47,11 +54,12 @@ fn active(state: &Report, l: Locale) -> Html {
     latest_of.sort_by(|a, b| b.completed_at.cmp(&a.completed_at));
     html! {
         <>
+            { alerts(state, l) }
             { live(state, l) }
             if sessions.is_empty() {
                 <p class="quiet">{ t(&r::ReportTr::NoSessions, l) }</p>
             }
-            { for latest_of.into_iter().map(|s| latest(s, l)) }
+            { for latest_of.into_iter().map(|s| latest(s, l, &moods)) }
             if !sessions.is_empty() {
                 <section class="over" aria-labelledby="over">
                     <h2 id="over">{ t(&r::ReportTr::Over, l) }</h2>
@@ -74,14 +82,50 @@ pub fn date(ts: &str) -> &str {
     ts.get(..10).unwrap_or(ts)
 }
 
-/// The latest session: its summary in plain words, then every prompt.
-fn latest(s: &Session, l: Locale) -> Html {
+/// What the widget raised for the therapist's attention now: at the top,
+/// before anything else, each with its time and the question it arose on.
+fn alerts(state: &Report, l: Locale) -> Html {
+    if state.alerts.is_empty() {
+        return Html::default();
+    }
+    let items = state.alerts.iter().rev().map(|a| {
+        let time = a.raised_at.get(11..16).unwrap_or(&a.raised_at);
+        let mut line = catalog::fill(
+            t(&r::ReportTr::AttentionAt, l),
+            &[("reason", t(&r::concern_words(a.reason), l)), ("time", time)],
+        );
+        if let Some(p) = &a.prompt_id {
+            let words = r::live_words(p, state.live_band, l);
+            line = format!("{line} {}", catalog::fill(t(&r::ReportTr::AttentionOn, l), &[("prompt", &words)]));
+        }
+        html! { <li data-reason={a.reason}>{ line }</li> }
+    });
+    html! {
+        <section class="attention" role="alert" aria-labelledby="attention">
+            <h2 id="attention">{ t(&r::ReportTr::AttentionHead, l) }</h2>
+            <ul>{ for items }</ul>
+        </section>
+    }
+}
+
+/// The latest session: its summary in plain words (with the latest
+/// check-in's mood flags), then every prompt.
+fn latest(s: &Session, l: Locale, moods: &[r::MoodFlag]) -> Html {
+    let mood_lines: Vec<&str> = match s.mode() {
+        Mode::Checkin => moods.iter().map(|f| t(&r::mood_flag_words(*f), l)).collect(),
+        Mode::Checkout => vec![],
+    };
+    let has_drawing = s.check.prompts.iter().zip(&s.check.answers).any(|(p, a)| {
+        p.input == Input::Drawing && a.as_ref().is_some_and(|a| !a.skipped)
+    });
     let rows = s.check.prompts.iter().enumerate().map(|(i, p)| {
         let record = s.check.answers[i].as_ref();
         let skipped = record.is_none_or(|a| a.skipped);
         let answer = r::answer_words(s, i, l);
         let picture = match (p.input, record.and_then(|a| a.value.as_ref())) {
-            (Input::Faces(_), Some(AnswerValue::Number(n))) if !skipped => face(n / 10.0),
+            (Input::Faces(scale), Some(AnswerValue::Number(n))) if !skipped => {
+                face(n / 10.0, scale != crate::core::catalog::Scale::Mood)
+            }
             (Input::Drawing, Some(AnswerValue::Drawing(d))) if !skipped => drawing(&d.svg, l),
             _ => Html::default(),
         };
@@ -105,6 +149,7 @@ fn latest(s: &Session, l: Locale) -> Html {
             </h2>
             <ul class="summary">
                 { for r::summary(s, l).into_iter().map(|line| html! { <li>{ line }</li> }) }
+                { for mood_lines.into_iter().map(|line| html! { <li class="mood-flag">{ line }</li> }) }
             </ul>
             <table class="answers">
                 <thead><tr>
@@ -114,6 +159,9 @@ fn latest(s: &Session, l: Locale) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if has_drawing {
+                <p class="drawing-note">{ t(&r::ReportTr::DrawingNote, l) }</p>
+            }
         </section>
     }
 }

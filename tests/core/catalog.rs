@@ -253,9 +253,16 @@ fn the_words_fit_each_age() {
             .find(|p| p.id == id)
             .unwrap_or_else(|| panic!("{band:?} {id}"))
     };
-    // 3–5: the feelings question points at the faces, not at an "it".
+    // 3–5: after "how do you feel?" on faces, the feelings question is
+    // unmistakably about which kind of feeling, never the same question again.
     let which = text(AgeBand::Preschool, Mode::Checkin, "feelings.which");
-    assert_eq!(which.text.get(Locale::En), "Which face shows how you feel?");
+    assert_eq!(
+        which.text.get(Locale::En),
+        "What kind of feeling do you have? Tap one."
+    );
+    let mood = text(AgeBand::Preschool, Mode::Checkin, "mood.now");
+    assert!(!which.text.get(Locale::En).contains("how you feel"));
+    assert!(mood.text.get(Locale::En).contains("How do you feel"));
     // 6–8: the helper is named, never an ambiguous "we".
     for p in prompts(AgeBand::EarlySchool, Mode::Checkout) {
         assert!(
@@ -280,19 +287,22 @@ fn the_words_fit_each_age() {
         [
             "trust.liked_being_here",
             "trust.listened",
-            "trust.liked_what_we_did",
+            "trust.helped",
             "drawing.together"
         ]
     );
+    // Tasks ask whether what was done helped, never whether it was liked.
+    for band in BANDS {
+        let tasks = text(band, Mode::Checkout, "trust.helped").text;
+        for l in Locale::ALL {
+            assert!(!tasks.get(l).contains("like"), "{band:?}: {}", tasks.get(l));
+        }
+    }
     assert_eq!(
-        text(
-            AgeBand::Preschool,
-            Mode::Checkout,
-            "trust.liked_what_we_did"
-        )
-        .text
-        .get(Locale::En),
-        "Did you like what you played today?"
+        text(AgeBand::Preschool, Mode::Checkout, "trust.helped")
+            .text
+            .get(Locale::En),
+        "Did playing today with {helper} help you?"
     );
     // 13–17: no game, no cheer; the drawing is optional and says so.
     for t in [
@@ -310,8 +320,8 @@ fn the_words_fit_each_age() {
         .get(AgeBand::Teen)
         .get(Locale::En)
         .contains("about one minute"));
-    for mode in MODES {
-        let drawing = prompts(AgeBand::Teen, mode)
+    {
+        let drawing = prompts(AgeBand::Teen, Mode::Checkin)
             .into_iter()
             .find(|p| p.kind().code() == "drawing")
             .unwrap();
@@ -320,13 +330,13 @@ fn the_words_fit_each_age() {
                 && drawing.text.get(Locale::Es).contains("opcional")
         );
     }
-    // Spanish: "Entusiasmo", "Elige todas las que sientas", no gendered "juntos".
+    // Spanish: "Entusiasmo", "Elige todas las que encajen", no gendered "juntos".
     let excited = FEELINGS.iter().find(|f| f.id == "excited").unwrap();
     assert_eq!(excited.word.get(Locale::Es), "Entusiasmo");
     assert!(text(AgeBand::Teen, Mode::Checkin, "feelings.which")
         .text
         .get(Locale::Es)
-        .ends_with("Elige todas las que sientas."));
+        .ends_with("Elige todas las que encajen."));
     assert!(text(AgeBand::Teen, Mode::Checkout, "trust.what_matters")
         .text
         .get(Locale::Es)
@@ -366,11 +376,17 @@ fn how_strong_follows_the_feelings_picked() {
     for band in BANDS {
         let p = prompts(band, Mode::Checkin)
             .into_iter()
-            .find(|p| p.id == "intensity.now")
+            .find(|p| p.id == "intensity.strongest")
             .unwrap();
         let said = |n| p.text_for(Locale::En, "Sam", n);
         assert!(said(1).contains("that feeling"), "{band:?}: {}", said(1));
         assert!(said(3).contains("these feelings"), "{band:?}: {}", said(3));
+        // After several, one number about the strongest, never "all together".
+        assert!(
+            said(3).contains("strongest") || said(3).contains("biggest"),
+            "{band:?}: {}",
+            said(3)
+        );
         assert!(
             !said(0).contains("that feeling") && !said(0).contains("these"),
             "{band:?}: {}",
@@ -385,7 +401,13 @@ fn how_strong_follows_the_feelings_picked() {
 #[test]
 fn feeling_lists_grow_with_age() {
     let counts: Vec<usize> = BANDS.iter().map(|b| feelings(*b).len()).collect();
-    assert_eq!(counts, vec![5, 8, 12, 16]);
+    assert_eq!(counts, vec![5, 8, 14, 18]);
+    // From 9: irritable and bored; "not sure" at every band, apart from the list.
+    for id in ["irritable", "bored"] {
+        assert!(feelings(AgeBand::Preteen).iter().any(|f| f.id == id));
+        assert!(!feelings(AgeBand::EarlySchool).iter().any(|f| f.id == id));
+    }
+    assert!(!FEELINGS.iter().any(|f| f.id == catalog::NOT_SURE.id));
     let first: Vec<&str> = feelings(AgeBand::Preschool).iter().map(|f| f.id).collect();
     assert_eq!(first, vec!["happy", "sad", "angry", "scared", "calm"]);
     let ids: HashSet<&str> = FEELINGS.iter().map(|f| f.id).collect();
@@ -410,16 +432,34 @@ fn prompts_with_one_id_keep_one_construct() {
 }
 
 #[test]
-fn both_flows_offer_a_drawing_in_every_band() {
+fn every_band_is_offered_a_drawing_and_teenagers_six_screens_at_most() {
     for band in BANDS {
         let checkin: Vec<&str> = prompts(band, Mode::Checkin).iter().map(|p| p.id).collect();
-        assert_eq!(
-            checkin[1], "drawing.feel",
-            "{band:?}: right after the faces"
-        );
+        // The youngest draw last, after the questions; the others right after the faces.
+        let at = if band == AgeBand::Preschool { checkin.len() - 1 } else { 1 };
+        assert_eq!(checkin[at], "drawing.feel", "{band:?}");
         let checkout: Vec<&str> = prompts(band, Mode::Checkout).iter().map(|p| p.id).collect();
-        assert_eq!(checkout.last(), Some(&"drawing.together"), "{band:?}: last");
+        if band == AgeBand::Teen {
+            assert!(!checkout.contains(&"drawing.together"));
+        } else {
+            assert_eq!(checkout.last(), Some(&"drawing.together"), "{band:?}: last");
+        }
     }
+    // 13–17 check-out, at the end of a session: six screens in every slot,
+    // a statement and its opposite about one construct.
+    for n in 0..40 {
+        let session = format!("s-{n}");
+        let asked = catalog::asked(AgeBand::Teen, Mode::Checkout, &session);
+        assert_eq!(asked.len(), 6, "{session}");
+        let statements: Vec<_> = asked.iter().filter(|p| p.slot > 0).collect();
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[0].construct, statements[1].construct);
+        assert_eq!((statements[0].reversed, statements[1].reversed), (false, true));
+        assert_eq!(catalog::slot(&session), statements[0].slot);
+    }
+    // Every slot comes up.
+    let slots: HashSet<u8> = (0..40).map(|n| catalog::slot(&format!("s-{n}"))).collect();
+    assert_eq!(slots.len(), catalog::SLOTS as usize);
     assert_eq!(catalog::colours(AgeBand::Preschool).len(), 6);
     assert_eq!(catalog::colours(AgeBand::Teen).len(), 9);
     assert!(!catalog::full_toolbox(AgeBand::Preschool));

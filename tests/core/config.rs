@@ -330,3 +330,63 @@ fn fhir_and_its_subject_are_checked_like_every_other_key() {
         assert!(e.message.contains("Patient/123"), "{}", e.message);
     }
 }
+
+#[test]
+fn the_safety_path_settings_and_their_errors() {
+    // The help control: on from 9, off at 6–8 unless the portal turns it on, never at 3–5.
+    let help = |age: u8, v: serde_json::Value| {
+        let mut c = json!({ "age": age });
+        if !v.is_null() {
+            c["helpButton"] = v;
+        }
+        parse(&c).map(|c| c.help_button)
+    };
+    assert_eq!(help(9, json!(null)), Ok(true));
+    assert_eq!(help(17, json!(null)), Ok(true));
+    assert_eq!(help(12, json!(false)), Ok(false));
+    assert_eq!(help(7, json!(null)), Ok(false));
+    assert_eq!(help(6, json!(true)), Ok(true));
+    assert_eq!(help(5, json!(false)), Ok(false));
+    assert_eq!(
+        error_of(json!({ "age": 4, "helpButton": true })),
+        "helpButton: is offered from age 6: at 3-5 a grown-up is always beside the child, got true"
+    );
+    assert_eq!(
+        error_of(json!({ "age": 10, "helpButton": "yes" })),
+        "helpButton: must be true or false, got \"yes\""
+    );
+    // The concern rule's thresholds.
+    let c = parse(&json!({ "age": 10 })).unwrap();
+    assert_eq!((c.concern.mood, c.concern.intensity), (0.0, 8.0));
+    let c = parse(&json!({ "age": 10, "concernMood": 2.5, "concernIntensity": 6 })).unwrap();
+    assert_eq!((c.concern.mood, c.concern.intensity), (2.5, 6.0));
+    assert_eq!(
+        error_of(json!({ "age": 10, "concernIntensity": 11 })),
+        "concernIntensity: must be a number from 0 to 10, got 11"
+    );
+    // Lines to turn to: a label, and a phone or a text.
+    let c = parse(&json!({ "age": 14, "liveView": true, "helpLines": [
+        { "label": "Crisis line", "phone": "988" },
+        { "label": "Text line", "text": "Text HOME to 741741" } ] }))
+    .unwrap();
+    assert!(c.live_view);
+    assert_eq!(c.help_lines.len(), 2);
+    assert_eq!(c.help_lines[0].phone.as_deref(), Some("988"));
+    assert_eq!(c.help_lines[1].text.as_deref(), Some("Text HOME to 741741"));
+    assert_eq!(
+        error_of(json!({ "age": 14, "helpLines": [{ "label": "Line" }] })),
+        "helpLines[0]: needs a phone or a text beside its label, got {\"label\":\"Line\"}"
+    );
+    assert_eq!(
+        error_of(json!({ "age": 14, "helpLines": [{ "phone": "988" }] })),
+        "helpLines[0].label: must be plain text, but it is missing"
+    );
+    assert!(error_of(json!({ "age": 14, "helpLines": [{ "label": "<b>x</b>", "phone": "1" }] }))
+        .starts_with("helpLines[0].label: must be plain text"));
+    assert!(error_of(json!({ "age": 14, "helpLines": [1, 2, 3, 4, 5] }))
+        .starts_with("helpLines: must be a list of at most 4"));
+    assert_eq!(
+        error_of(json!({ "age": 14, "liveView": 1 })),
+        "liveView: must be true or false, got 1"
+    );
+}

@@ -19,7 +19,12 @@ const DAR: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 /// Walks a flow with `config` (plus `fhir: true`): `Some(pick)` answers,
 /// `None` skips. Returns the bundle as JSON, or `None` when the result has none.
 fn bundle_of(config: Value, steps: &[Option<Pick>]) -> Option<Value> {
-    let mut f = Flow::new(parse(&config).unwrap(), "s-1", "2026-11-26T09:00:00Z");
+    // A session whose 13–17 check-out asks the first pair of statements.
+    let session = (1..)
+        .map(|n| format!("s-{n}"))
+        .find(|s| catalog::slot(s) == 1)
+        .unwrap();
+    let mut f = Flow::new(parse(&config).unwrap(), &session, "2026-11-26T09:00:00Z");
     let r = f
         .walk(steps.iter().cloned(), |n| {
             format!("2026-11-26T09:00:{:02}Z", n + 1)
@@ -70,11 +75,11 @@ fn teen_checkout(extra: Value) -> Value {
     c
 }
 
-/// The teen check-out: four lines, four agree statements, the optional drawing.
-fn teen_steps(lines: [u8; 4], drawing: bool) -> Vec<Option<Pick>> {
+/// The teen check-out: four lines, then a statement (agreed a lot) and its
+/// opposite (disagreed a lot).
+fn teen_steps(lines: [u8; 4]) -> Vec<Option<Pick>> {
     let mut steps: Vec<Option<Pick>> = lines.iter().map(|n| Some(Pick::Level(*n))).collect();
-    steps.extend((0..4).map(|_| Some(Pick::Choice(3))));
-    steps.push(drawing.then(|| Pick::Drawing(sample_strokes())));
+    steps.extend([Some(Pick::Choice(3)), Some(Pick::Choice(0))]);
     steps
 }
 
@@ -456,6 +461,26 @@ fn the_conformance_check_catches_each_kind_of_misfit() {
             "{want}: got {errors:?}"
         );
     }
+    // 13–17 check-out: the statements asked in turn, one slot per response,
+    // and never without the items every session asks.
+    let q = questionnaire(DEFAULT_BASE, AgeBand::Teen, Mode::Checkout);
+    let b = sample(DEFAULT_BASE, AgeBand::Teen, Mode::Checkout, Locale::En, Pattern::Answered);
+    let r = response(&b).clone();
+    assert!(conformance(&q, &r).is_empty());
+    let asked: Vec<&str> = r["item"].as_array().unwrap().iter().map(|i| i["linkId"].as_str().unwrap()).collect();
+    assert_eq!(asked.len(), 6);
+    let other = q["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["extension"].to_string().contains("ally-slot") && !asked.contains(&i["linkId"].as_str().unwrap()))
+        .unwrap();
+    let mut two = r.clone();
+    two["item"].as_array_mut().unwrap().push(json!({ "linkId": other["linkId"], "text": other["text"] }));
+    assert!(conformance(&q, &two).iter().any(|e| e.contains("more than one slot")), "{:?}", conformance(&q, &two));
+    let mut dropped = r.clone();
+    dropped["item"].as_array_mut().unwrap().remove(0);
+    assert!(conformance(&q, &dropped).iter().any(|e| e.contains("items are")));
     // More feelings than the band allows (6–8: at most 2).
     let q = questionnaire(DEFAULT_BASE, AgeBand::EarlySchool, Mode::Checkin);
     let b = sample(
@@ -492,10 +517,7 @@ fn the_response_keeps_the_words_the_child_saw_and_a_skip_as_a_skip() {
             Some(Pick::Level(10)),
             Some(Pick::Level(10)),
             Some(Pick::Choice(3)),
-            Some(Pick::Choice(3)),
-            Some(Pick::Choice(3)),
-            Some(Pick::Choice(3)),
-            Some(Pick::Drawing(sample_strokes())),
+            Some(Pick::Choice(0)),
         ],
     )
     .unwrap();
@@ -525,7 +547,22 @@ fn the_response_keeps_the_words_the_child_saw_and_a_skip_as_a_skip() {
     assert_eq!(agree["code"], "agree4-4");
     assert_eq!(agree["display"], "Muy de acuerdo");
     assert_eq!(agree["extension"][0]["valueDecimal"], 4);
-    // The drawing: SVG made by Ally, base64, with its strokes nested.
+    // Its opposite keeps the answer the child gave; the scores count it as 5 minus it.
+    let opposite = &item(r, "trust.hold_back")["answer"][0]["valueCoding"];
+    assert_eq!(opposite["code"], "agree4-1");
+    // The drawing (9–12 check-out): SVG made by Ally, base64, with its strokes nested.
+    let b = bundle_of(
+        json!({ "age": 10, "mode": "checkout", "fhir": true, "locale": "es" }),
+        &[
+            Some(Pick::Level(10)),
+            Some(Pick::Level(10)),
+            Some(Pick::Level(10)),
+            Some(Pick::Level(10)),
+            Some(Pick::Drawing(sample_strokes())),
+        ],
+    )
+    .unwrap();
+    let r = response(&b);
     let drawing = &item(r, "drawing.together")["answer"][0];
     let svg = &drawing["valueAttachment"];
     assert_eq!(svg["contentType"], "image/svg+xml");
@@ -550,7 +587,7 @@ fn the_alliance_observation_carries_the_cutoff_in_force_and_points_to_the_respon
     // A total of 29 against a cutoff the host set to 30: low.
     let b = bundle_of(
         teen_checkout(json!({ "allianceCutoff": 30 })),
-        &teen_steps([8, 7, 7, 7], false),
+        &teen_steps([8, 7, 7, 7]),
     )
     .unwrap();
     let total = observation(&b, "alliance-total");
@@ -571,7 +608,7 @@ fn the_alliance_observation_carries_the_cutoff_in_force_and_points_to_the_respon
     // At the cutoff: not low, and no interpretation.
     let b = bundle_of(
         teen_checkout(json!({ "allianceCutoff": 29 })),
-        &teen_steps([8, 7, 7, 7], false),
+        &teen_steps([8, 7, 7, 7]),
     )
     .unwrap();
     let total = observation(&b, "alliance-total");
@@ -579,7 +616,7 @@ fn the_alliance_observation_carries_the_cutoff_in_force_and_points_to_the_respon
     assert_eq!(component(total, "low-alliance")[0]["valueBoolean"], false);
     assert_eq!(total["referenceRange"][0]["low"]["value"], 29);
     // A disagreement names its construct.
-    let mut steps = teen_steps([10, 10, 10, 10], false);
+    let mut steps = teen_steps([10, 10, 10, 10]);
     steps[4] = Some(Pick::Choice(0));
     let b = bundle_of(
         teen_checkout(json!({ "fhirSubject": "Patient/123" })),
@@ -599,7 +636,7 @@ fn the_alliance_observation_carries_the_cutoff_in_force_and_points_to_the_respon
 
 #[test]
 fn a_skipped_core_item_leaves_no_total_and_a_declined_subscale() {
-    let mut steps = teen_steps([10, 10, 10, 10], false);
+    let mut steps = teen_steps([10, 10, 10, 10]);
     steps[1] = None;
     let b = bundle_of(teen_checkout(json!({})), &steps).unwrap();
     let total = observation(&b, "alliance-total");
@@ -682,7 +719,7 @@ fn check_in_observations_hold_mood_and_intensity() {
 
 #[test]
 fn a_bundle_only_when_asked_and_the_same_result_makes_the_same_bundle() {
-    let steps = teen_steps([9, 9, 9, 9], false);
+    let steps = teen_steps([9, 9, 9, 9]);
     assert!(bundle_of(teen_checkout(json!({ "fhir": false })), &steps).is_none());
     let mut no_key = teen_checkout(json!({}));
     no_key.as_object_mut().unwrap().remove("fhir");
@@ -743,7 +780,7 @@ fn the_deployments_base_and_odd_names_stay_valid_json() {
     let mut f = Flow::new(config, "s\"1", "2026-11-26T09:00:00Z");
     f.fhir_base = "https://fhir.clinic.example/r4";
     let r = f
-        .walk(teen_steps([9, 9, 9, 9], true), |n| {
+        .walk(teen_steps([9, 9, 9, 9]), |n| {
             format!("2026-11-26T09:00:{:02}Z", n + 1)
         })
         .unwrap();
@@ -814,7 +851,7 @@ fn ids(bundle: &str) -> Vec<String> {
 
 #[test]
 fn the_same_answers_give_the_same_ids_and_time_whenever_the_result_is_made() {
-    let steps = teen_steps([9, 8, 9, 9], true);
+    let steps = teen_steps([9, 8, 9, 9]);
     let (first, again) = finished_then_resumed(teen_checkout(json!({})), &steps);
     // The result of the first completion, the same: its id, its time (the
     // last answer's), and every id in its Bundle; only the run differs.
@@ -889,7 +926,7 @@ fn the_completion_time_is_the_last_answers_by_time_not_by_text() {
     let lines = [
         "trust.listened",
         "trust.what_matters",
-        "trust.liked_what_we_did",
+        "trust.helped",
         "trust.next_time",
     ];
     let mut answers: Vec<Value> = lines
@@ -914,4 +951,51 @@ fn the_completion_time_is_the_last_answers_by_time_not_by_text() {
         })
         .unwrap();
     assert_eq!(r.completed_at, "2026-11-26T09:00:30.5Z");
+}
+
+#[test]
+fn each_concern_is_an_observation_of_its_own() {
+    // 9–12: the lowest face, a sad feeling at 9 of 10, and yes to telling.
+    let b = bundle_of(
+        json!({ "age": 10, "fhir": true }),
+        &[
+            Some(Pick::Choice(0)),
+            None,
+            Some(Pick::Feelings(vec!["sad".into()])),
+            Some(Pick::Level(9)),
+            Some(Pick::Choice(0)),
+        ],
+    )
+    .unwrap();
+    let concerns: Vec<&Value> = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["code"]["coding"][0]["code"] == "concern")
+        .collect();
+    let reasons: Vec<&Value> = concerns
+        .iter()
+        .map(|o| &o["valueCodeableConcept"]["coding"][0]["code"])
+        .collect();
+    assert_eq!(reasons, [&json!("low_mood_strong_feeling"), &json!("hard_feeling_wants_to_talk")]);
+    let coding = &concerns[0]["valueCodeableConcept"]["coding"][0];
+    assert_eq!(coding["system"], format!("{DEFAULT_BASE}/CodeSystem/ally-score"));
+    assert!(!coding["display"].as_str().unwrap().is_empty());
+    // A calm check-in has none.
+    let calm = bundle_of(
+        json!({ "age": 10, "fhir": true }),
+        &[Some(Pick::Choice(3)), None, Some(Pick::Feelings(vec!["calm".into()])), Some(Pick::Level(3)), Some(Pick::Choice(2))],
+    )
+    .unwrap();
+    assert!(!calm.to_string().contains("\"concern\""));
+    // 13–17: agreeing with a statement and its opposite is a component of the alliance.
+    let b = bundle_of(
+        teen_checkout(json!({})),
+        &[Some(Pick::Level(9)), Some(Pick::Level(9)), Some(Pick::Level(9)), Some(Pick::Level(9)), Some(Pick::Choice(3)), Some(Pick::Choice(3))],
+    )
+    .unwrap();
+    let both = component(observation(&b, "alliance-total"), "agreed-both-ways");
+    assert_eq!(both.len(), 1);
+    assert_eq!(both[0]["valueCodeableConcept"]["coding"][0]["code"], "bond");
 }

@@ -57,8 +57,6 @@ fn preschool_checkin_walks_faces_feeling_size_then_completes() {
         (&num(10.0), Some("Good"), false)
     );
     assert_eq!((a.construct.code(), a.kind.code()), ("mood", "faces"));
-    assert_eq!(f.current().unwrap().id, "drawing.feel");
-    f.apply(FlowAction::Skip { now: at(1) });
     // One feeling, by picture: the first tap answers.
     assert_eq!(f.current().unwrap().id, "feelings.which");
     let out = answer(&mut f, Pick::Feelings(vec!["scared".into()]), 2);
@@ -68,8 +66,11 @@ fn preschool_checkin_walks_faces_feeling_size_then_completes() {
     );
     assert_eq!(answers_of(&out)[0].label.as_deref(), Some("Scared"));
     let out = answer(&mut f, Pick::Choice(2), 3);
-    assert_eq!(f.step, Step::Done);
     assert_eq!(answers_of(&out)[0].value, num(8.0));
+    // The drawing comes last at this age.
+    assert_eq!(f.current().unwrap().id, "drawing.feel");
+    let out = f.apply(FlowAction::Skip { now: at(4) });
+    assert_eq!(f.step, Step::Done);
     let Some(Outbound::Complete(r)) = out.last() else {
         panic!("{out:?}")
     };
@@ -80,7 +81,7 @@ fn preschool_checkin_walks_faces_feeling_size_then_completes() {
     );
     assert_eq!(
         (r.started_at.as_str(), r.completed_at.as_str()),
-        (T0, at(3).as_str())
+        (T0, at(4).as_str())
     );
     assert_eq!(r.answers.len(), 4);
     assert_eq!(r.scores.mood, Some(10.0));
@@ -127,7 +128,7 @@ fn picks_that_do_not_fit_change_nothing() {
         Some(AnswerValue::List(vec!["sad".into(), "tired".into()]))
     );
     assert_eq!(a.label.as_deref(), Some("Sad, Tired"));
-    assert_eq!(f.current().unwrap().id, "intensity.now");
+    assert_eq!(f.current().unwrap().id, "intensity.strongest");
 }
 
 #[test]
@@ -140,7 +141,7 @@ fn older_checkin_uses_a_line_and_asks_about_talking() {
             "mood.now",
             "drawing.feel",
             "feelings.which",
-            "intensity.now",
+            "intensity.strongest",
             "talk.today"
         ]
     );
@@ -212,28 +213,28 @@ fn checkout_has_trust_items_by_band() {
         vec![
             "trust.liked_being_here",
             "trust.listened",
-            "trust.liked_what_we_did",
+            "trust.helped",
             "drawing.together"
         ]
     );
     let four = vec![
         "trust.listened",
         "trust.what_matters",
-        "trust.liked_what_we_did",
+        "trust.helped",
         "trust.next_time",
     ];
     let mut with_drawing = four.clone();
     with_drawing.push("drawing.together");
     assert_eq!(ids(7), with_drawing);
     assert_eq!(ids(12), with_drawing);
+    // 13–17: the four lines, then this session's statement and its opposite.
     let mut teen = four.clone();
-    teen.extend([
-        "trust.hard_things",
-        "trust.on_my_side",
-        "trust.my_goals",
-        "trust.how_we_work",
-        "drawing.together",
-    ]);
+    teen.extend(match catalog::slot("s-1") {
+        1 => ["trust.hard_things", "trust.hold_back"],
+        2 => ["trust.on_my_side", "trust.not_get_me"],
+        3 => ["trust.my_goals", "trust.not_my_goals"],
+        _ => ["trust.how_we_work", "trust.no_sense"],
+    });
     assert_eq!(ids(14), teen);
     let f = flow(7, "checkout");
     let constructs: Vec<Construct> = f.prompts.iter().map(|p| p.construct).collect();
@@ -259,7 +260,8 @@ fn checkout_has_trust_items_by_band() {
         vec!["faces", "faces", "faces", "faces", "drawing"]
     );
     assert_eq!(kinds(10)[..4], ["line"; 4]);
-    assert_eq!(kinds(15)[4..8], ["agree4"; 4]);
+    assert_eq!(kinds(15)[..4], ["line"; 4]);
+    assert_eq!(kinds(15)[4..], ["agree4"; 2]);
 }
 
 #[test]
@@ -349,6 +351,7 @@ fn a_drawing_answer_carries_its_strokes_and_an_svg_made_from_them() {
     let resumed = flow(6, "checkin").resume(Resume {
         answers: vec![forged.into()],
         started_at: None,
+        ..Resume::default()
     });
     assert_eq!(resumed.answers[1].as_ref(), Some(a));
 }
@@ -392,6 +395,7 @@ fn resume_continues_from_the_first_open_prompt() {
     let resumed = flow(9, "checkin").resume(Resume {
         answers: kept.iter().map(Given::from).collect(),
         started_at: Some("2026-11-25T09:59:00.000Z".into()),
+        ..Resume::default()
     });
     assert_eq!(resumed.step, Step::Prompt(4));
     assert_eq!(resumed.started_at, "2026-11-25T09:59:00.000Z");
@@ -410,6 +414,7 @@ fn resume_continues_from_the_first_open_prompt() {
     let f = flow(9, "checkin").resume(Resume {
         answers: vec![off_scale.into(), stranger.into(), teen_word.into()],
         started_at: None,
+        ..Resume::default()
     });
     assert_eq!(f.step, Step::Welcome);
     assert!(f.answers.iter().all(Option::is_none));
@@ -418,6 +423,7 @@ fn resume_continues_from_the_first_open_prompt() {
     let f = flow(9, "checkin").resume(Resume {
         answers: vec![relabelled.into()],
         started_at: None,
+        ..Resume::default()
     });
     assert_eq!(
         f.answers[0].as_ref().unwrap().label.as_deref(),
@@ -515,7 +521,7 @@ fn widget_resume_of_a_finished_flow_completes_again() {
           "label": "A little", "skipped": false, "answeredAt": at(3) },
         { "promptId": "trust.listened", "construct": "bond", "kind": "faces", "value": null,
           "label": null, "skipped": true, "answeredAt": at(4) },
-        { "promptId": "trust.liked_what_we_did", "construct": "tasks", "kind": "faces", "value": 10.0,
+        { "promptId": "trust.helped", "construct": "tasks", "kind": "faces", "value": 10.0,
           "label": "Yes", "skipped": false, "answeredAt": at(4) },
         { "promptId": "drawing.together", "construct": "drawing", "kind": "drawing", "value": null,
           "label": null, "skipped": true, "answeredAt": at(5) }
@@ -606,6 +612,7 @@ fn resumed_times_must_be_times() {
     let f = flow(7, "checkout").resume(Resume {
         answers: vec![a.into()],
         started_at: Some("yesterday".into()),
+        ..Resume::default()
     });
     assert!(f.answers[0].is_none());
     assert_eq!(f.started_at, T0);
@@ -650,7 +657,7 @@ fn the_words_follow_what_was_said_before() {
     let intensity = f
         .prompts
         .iter()
-        .position(|p| p.id == "intensity.now")
+        .position(|p| p.id == "intensity.strongest")
         .unwrap();
     answer(
         &mut f,
@@ -659,19 +666,19 @@ fn the_words_follow_what_was_said_before() {
     );
     assert_eq!(
         f.text(intensity),
-        "All together, how strong are these feelings, from 0 to 10?"
+        catalog::Tr::PromptStrongestLineSeveral.get(ally_core::config::Locale::En)
     );
     f.apply(FlowAction::Back);
     answer(&mut f, Pick::Feelings(vec!["sad".into()]), 4);
     assert_eq!(
         f.text(intensity),
-        "How strong is that feeling, from 0 to 10?"
+        catalog::Tr::PromptStrongestLineOne.get(ally_core::config::Locale::En)
     );
     f.apply(FlowAction::Back);
     f.apply(FlowAction::Skip { now: at(5) });
     assert_eq!(
         f.text(intensity),
-        "How strong is what you feel right now, from 0 to 10?"
+        catalog::Tr::PromptStrongestLine.get(ally_core::config::Locale::En)
     );
     // The helper is named as configured.
     let talk = f.prompts.iter().position(|p| p.id == "talk.today").unwrap();
@@ -858,6 +865,7 @@ fn a_timestamp_must_be_a_real_date_and_time() {
     let f = flow(7, "checkout").resume(Resume {
         answers: vec![a.into()],
         started_at: Some("2026-02-30T10:00:00Z".into()),
+        ..Resume::default()
     });
     assert!(f.answers[0].is_none());
     assert_eq!(f.started_at, T0);
@@ -900,7 +908,7 @@ fn a_resume_needs_only_what_the_widget_reads() {
     let answers = json!([
         { "promptId": "trust.listened", "value": 7.5, "skipped": false, "answeredAt": at(1) },
         { "promptId": "trust.what_matters", "value": null, "skipped": true, "answeredAt": at(2) },
-        { "promptId": "trust.liked_what_we_did", "value": 10, "skipped": false, "answeredAt": at(3) },
+        { "promptId": "trust.helped", "value": 10, "skipped": false, "answeredAt": at(3) },
         { "promptId": "trust.next_time", "value": 0, "skipped": false, "answeredAt": at(4) },
         { "promptId": "drawing.together", "value": { "format": "ally.strokes/1", "strokes": drawing },
           "skipped": false, "answeredAt": at(5) }
@@ -922,4 +930,168 @@ fn a_resume_needs_only_what_the_widget_reads() {
     );
     assert_eq!(f.answers[0].as_ref().unwrap().label.as_deref(), Some("Yes"));
     assert_eq!(f.answers[0].as_ref().unwrap().construct, Construct::Bond);
+}
+
+fn attentions(out: &[Outbound]) -> Vec<(&'static str, Option<String>, String)> {
+    out.iter()
+        .filter_map(|o| match o {
+            Outbound::Attention(a) => Some((a.reason, a.prompt_id.clone(), a.raised_at.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_concern_is_sent_the_moment_it_arises_and_once() {
+    let mut f = flow(10, "checkin");
+    f.apply(FlowAction::Begin);
+    // The lowest face: nothing yet, it takes a strong feeling too.
+    assert!(attentions(&answer(&mut f, Pick::Choice(0), 1)).is_empty());
+    f.apply(FlowAction::Skip { now: at(2) });
+    assert!(attentions(&answer(&mut f, Pick::Feelings(vec!["sad".into()]), 3)).is_empty());
+    let out = answer(&mut f, Pick::Level(9), 4);
+    // Right after the answer that raised it, before anything else.
+    assert_eq!(out[0].kind(), "answer");
+    assert_eq!(
+        attentions(&out),
+        vec![("low_mood_strong_feeling", Some("intensity.strongest".into()), at(4))]
+    );
+    assert!(out[1].needs_ack(), "resent until the host has it");
+    // Back and again: it was sent; it is not sent twice.
+    f.apply(FlowAction::Back);
+    assert!(attentions(&answer(&mut f, Pick::Level(10), 5)).is_empty());
+    // The second reason is its own.
+    let out = answer(&mut f, Pick::Choice(0), 6);
+    assert_eq!(
+        attentions(&out),
+        vec![("hard_feeling_wants_to_talk", Some("talk.today".into()), at(6))]
+    );
+    let Some(Outbound::Complete(r)) = out.last() else {
+        panic!("{out:?}")
+    };
+    let reasons: Vec<&str> = r.scores.flags.concern.iter().map(|c| c.reason).collect();
+    assert_eq!(reasons, ["low_mood_strong_feeling", "hard_feeling_wants_to_talk"]);
+}
+
+#[test]
+fn asking_for_help_tells_the_host_and_goes_back_to_where_the_child_was() {
+    let w = init(&Widget::new("s-1"), json!({ "age": 14 }), None);
+    let w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
+    let w = w.reduce(WidgetAction::Flow(FlowAction::Answer {
+        pick: Pick::Choice(3),
+        now: at(1),
+    }));
+    let before = w.newest();
+    let w = w.reduce(WidgetAction::Flow(FlowAction::AskHelp { now: at(2) }));
+    let f = w.flow().unwrap();
+    assert!(f.helping && !f.told);
+    assert_eq!(f.step, Step::Prompt(1), "the step is kept under the help screen");
+    let sent: Vec<&Queued> = w.outbox.iter().filter(|q| q.seq > before).collect();
+    assert_eq!(sent.len(), 1);
+    let Outbound::Attention(a) = &sent[0].msg else {
+        panic!("{sent:?}")
+    };
+    assert_eq!(
+        (a.reason, a.prompt_id.as_deref(), a.raised_at.as_str()),
+        ("asked_for_help", Some("drawing.feel"), at(2).as_str())
+    );
+    // Another message's ack says nothing; this one's says the helper was told.
+    let w = w.reduce(WidgetAction::Delivered { seq: before });
+    assert!(!w.flow().unwrap().told);
+    let w = w.reduce(WidgetAction::Delivered { seq: sent[0].seq });
+    assert!(w.flow().unwrap().told);
+    // Asking again sends nothing more; going back keeps every answer.
+    let again = w.reduce(WidgetAction::Flow(FlowAction::AskHelp { now: at(3) }));
+    assert_eq!(again.newest(), w.newest());
+    let w = again.reduce(WidgetAction::Flow(FlowAction::CloseHelp));
+    let f = w.flow().unwrap();
+    assert!(!f.helping);
+    assert_eq!(f.step, Step::Prompt(1));
+    assert!(f.answers[0].is_some());
+    // The result says so, and is named by it: the same answers without help are another record.
+    let mut done = w.clone();
+    while done.flow().unwrap().step != Step::Done {
+        done = done.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(4) }));
+    }
+    let r = done.flow().unwrap().result();
+    assert_eq!(r.help.as_ref().map(|h| h.at.as_str()), Some(at(2).as_str()));
+    assert_eq!(r.scores.flags.concern.last().unwrap().reason, "asked_for_help");
+    let json = ally_core::json::to_string(&r);
+    assert!(json.contains(r#""help":{"promptId":"drawing.feel","askedAt":"#), "{json}");
+}
+
+#[test]
+fn the_help_control_is_only_where_the_portal_and_the_band_allow_it() {
+    for (config, offered) in [
+        (json!({ "age": 4 }), false),
+        (json!({ "age": 7 }), false),
+        (json!({ "age": 7, "helpButton": true }), true),
+        (json!({ "age": 10, "helpButton": false }), false),
+        (json!({ "age": 10 }), true),
+    ] {
+        let w = init(&Widget::new("s-1"), config.clone(), None);
+        let w = w.reduce(WidgetAction::Flow(FlowAction::AskHelp { now: at(1) }));
+        let f = w.flow().unwrap();
+        assert_eq!(f.helping, offered, "{config}");
+        assert_eq!(
+            w.outbox.iter().any(|q| q.msg.kind() == "attention"),
+            offered,
+            "{config}"
+        );
+    }
+}
+
+#[test]
+fn a_resumed_request_for_help_is_kept_and_sent_again() {
+    let attention = json!([{ "id": "x", "reason": "asked_for_help", "promptId": "mood.now",
+                             "raisedAt": at(2) }]);
+    let w = init(
+        &Widget::new("s-1"),
+        json!({ "age": 12 }),
+        Some(json!({ "answers": [], "attention": attention })),
+    );
+    let f = w.flow().unwrap();
+    assert_eq!(f.help.as_ref().map(|h| h.at.clone()), Some(at(2)));
+    let kinds: Vec<&str> = w.outbox.iter().map(|q| q.msg.kind()).collect();
+    assert_eq!(kinds, ["ready", "attention"]);
+    // The same reason in the same session has the same id, however often sent.
+    let Outbound::Attention(a) = &w.outbox[1].msg else {
+        panic!()
+    };
+    let mut fresh = flow(12, "checkin");
+    let out = fresh.apply(FlowAction::AskHelp { now: at(9) });
+    let Outbound::Attention(b) = &out[0] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(a.id, b.id);
+    // A request on a prompt this check doesn't have is left out.
+    let w = init(
+        &Widget::new("s-1"),
+        json!({ "age": 12 }),
+        Some(json!({ "attention": [{ "reason": "asked_for_help", "promptId": "nope", "raisedAt": at(2) }] })),
+    );
+    assert!(w.flow().unwrap().help.is_none());
+}
+
+#[test]
+fn help_after_the_end_tells_the_host_and_never_makes_a_second_result() {
+    let w = init(&Widget::new("s-1"), json!({ "age": 15 }), None);
+    let mut w = w.reduce(WidgetAction::Flow(FlowAction::Begin));
+    while w.flow().unwrap().step != Step::Done {
+        w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(1) }));
+    }
+    let results = |w: &Widget| w.outbox.iter().filter(|q| q.msg.kind() == "complete").count();
+    assert_eq!(results(&w), 1);
+    let w = w.reduce(WidgetAction::Flow(FlowAction::AskHelp { now: at(2) }));
+    assert_eq!(results(&w), 1);
+    assert_eq!(w.outbox.last().unwrap().msg.kind(), "attention");
+    assert!(w.flow().unwrap().helping);
+}
+
+#[test]
+fn the_mascot_stays_neutral_at_checkout_whatever_is_said_of_the_helper() {
+    let mut f = flow(7, "checkout");
+    f.apply(FlowAction::Begin);
+    answer(&mut f, Pick::Choice(0), 1);
+    assert_eq!(f.reaction(), Reaction::Listening);
 }

@@ -171,7 +171,7 @@ fn incoming_messages_never_panic_and_bad_ones_get_a_known_error() {
             Ok(())
         },
     );
-    let envelope = (any_json(), prop::sample::select(vec!["init", "ack", "reset", "add", "live", "hello", "x"]), any_json(), any_json(), any::<bool>())
+    let envelope = (any_json(), prop::sample::select(vec!["init", "ack", "reset", "add", "live", "attention", "hello", "x"]), any_json(), any_json(), any::<bool>())
         .prop_map(|(ally, kind, id, payload, ours)| {
             json!({ "ally": ally, "type": kind, "id": id, "session": if ours { "s-1" } else { "s-2" }, "payload": payload, "replyTo": "r" })
         });
@@ -188,6 +188,7 @@ fn incoming_messages_never_panic_and_bad_ones_get_a_known_error() {
                     Inbound::Reset { .. } => "reset",
                     Inbound::Add { .. } => "add",
                     Inbound::Live { .. } => "live",
+                    Inbound::Attention { .. } => "attention",
                 };
                 prop_assert_eq!(&v["type"], kind);
             }

@@ -158,10 +158,7 @@ fn another_band_is_marked_not_compared() {
             Some(Pick::Level(7)),
             Some(Pick::Level(7)),
             Some(Pick::Choice(3)),
-            Some(Pick::Choice(3)),
-            Some(Pick::Choice(3)),
-            Some(Pick::Choice(3)),
-            None,
+            Some(Pick::Choice(0)),
         ],
         20,
     );
@@ -277,11 +274,11 @@ fn the_report_state_takes_settings_sessions_and_live_answers() {
     assert_eq!(r.live.len(), 2);
     assert_eq!(
         live_words("feelings.which", r.live_band, Locale::En),
-        "Which feelings do you have? Pick all that fit."
+        ally_core::catalog::Tr::PromptFeelingsWhich.get(Locale::En)
     );
     assert_eq!(
         live_words("feelings.which", None, Locale::En),
-        "Which face shows how you feel?"
+        ally_core::catalog::Tr::PromptFeelingsWhichPreschool.get(Locale::En)
     );
     // A band that is not one: said, and the answer still shown.
     let before = r.errors.len();

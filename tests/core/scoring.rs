@@ -9,8 +9,15 @@ use serde_json::{json, Value};
 
 /// Walks a flow: `Some(pick)` answers, `None` skips; drawings, which are
 /// not scored, are skipped on the way. Returns the result.
+/// A config's `_slot` (1 when absent) picks a session whose 13–17
+/// check-out asks that slot's pair of statements.
 fn run(config: &Value, steps: &[Option<Pick>]) -> ResultDoc {
-    let mut f = Flow::new(parse(config).unwrap(), "s-1", "t0");
+    let want = config.get("_slot").and_then(Value::as_u64).unwrap_or(1) as u8;
+    let session = (1..)
+        .map(|n| format!("s-{n}"))
+        .find(|s| ally_core::catalog::slot(s) == want)
+        .unwrap();
+    let mut f = Flow::new(parse(config).unwrap(), &session, "t0");
     let mut given = steps.iter().cloned();
     let all: Vec<Option<Pick>> = f
         .prompts
@@ -75,7 +82,7 @@ fn feel(ids: &[&str]) -> Option<Pick> {
 const ITEMS_6_17: [&str; 4] = [
     "trust.listened",
     "trust.what_matters",
-    "trust.liked_what_we_did",
+    "trust.helped",
     "trust.next_time",
 ];
 
@@ -118,7 +125,7 @@ fn cases() -> Vec<Case> {
             out(4),
             vec![SKIP, face(2), face(2)],
             json!({ "alliance": { "total": null, "answered": 2, "overall": null, "bond": 10.0, "tasks": 10.0,
-                                  "items": ["trust.liked_being_here", "trust.listened", "trust.liked_what_we_did"] },
+                                  "items": ["trust.liked_being_here", "trust.listened", "trust.helped"] },
                     "flags": { "skipped": ["trust.liked_being_here"], "lowAlliance": false, "low": [], "discuss": [] } }),
         ),
         case(
@@ -138,18 +145,9 @@ fn cases() -> Vec<Case> {
         case(
             "13-17: a skipped line leaves no total; skipped statements are named too",
             out(15),
-            vec![
-                SKIP,
-                line(10),
-                line(10),
-                line(10),
-                agree(4),
-                SKIP,
-                agree(4),
-                agree(4),
-            ],
-            json!({ "alliance": { "total": null, "bond": null, "agree": { "bond": [4.0, null], "goals": [4.0], "tasks": [4.0] } },
-                    "flags": { "skipped": ["trust.listened", "trust.on_my_side"], "disagree": [] } }),
+            vec![SKIP, line(10), line(10), line(10), agree(4), SKIP],
+            json!({ "alliance": { "total": null, "bond": null, "agree": { "bond": [4.0, null], "goals": [], "tasks": [] } },
+                    "flags": { "skipped": ["trust.listened", "trust.hold_back"], "disagree": [], "agreedBothWays": [] } }),
         ),
         case(
             "all answered: the total is the sum of the four items",
@@ -185,8 +183,8 @@ fn cases() -> Vec<Case> {
             vec![face(4), face(3), face(2), face(0)],
             json!({ "alliance": { "total": 22.5, "bond": 10.0, "goals": 7.5, "tasks": 5.0, "overall": 0.0,
                                   "cutoffs": { "total": 36.0, "item": 10.0, "lowItem": 6.0 } },
-                    "flags": { "discuss": ["trust.what_matters", "trust.liked_what_we_did", "trust.next_time"],
-                               "low": ["trust.liked_what_we_did", "trust.next_time"], "lowAlliance": true } }),
+                    "flags": { "discuss": ["trust.what_matters", "trust.helped", "trust.next_time"],
+                               "low": ["trust.helped", "trust.next_time"], "lowAlliance": true } }),
         ),
         case(
             "6-8: all at the top: nothing flagged",
@@ -218,64 +216,42 @@ fn cases() -> Vec<Case> {
         case(
             "13-17: 35 is below the total cutoff",
             out(13),
-            vec![
-                line(9),
-                line(9),
-                line(9),
-                line(8),
-                agree(4),
-                agree(4),
-                agree(4),
-                agree(4),
-            ],
+            vec![line(9), line(9), line(9), line(8), agree(4), agree(1)],
             json!({ "alliance": { "total": 35.0 }, "flags": { "lowAlliance": true, "discuss": ["trust.next_time"], "disagree": [] } }),
         ),
         // ---- 13–17: agree statements count --------------------------------
         case(
-            "13-17: top lines and 'disagree a lot' everywhere: every construct is flagged",
+            "13-17: top lines, but 'disagree a lot' with a statement: its construct is flagged",
             out(15),
-            vec![
-                line(10),
-                line(10),
-                line(10),
-                line(10),
-                agree(1),
-                agree(1),
-                agree(1),
-                agree(1),
-            ],
-            json!({ "alliance": { "total": 40.0, "agree": { "bond": [1.0, 1.0], "goals": [1.0], "tasks": [1.0] } },
-                    "flags": { "disagree": ["bond", "goals", "tasks"], "lowAlliance": false, "discuss": [] } }),
+            vec![line(10), line(10), line(10), line(10), agree(1), agree(1)],
+            json!({ "alliance": { "total": 40.0, "agree": { "bond": [1.0, 4.0], "goals": [], "tasks": [] } },
+                    "flags": { "disagree": ["bond"], "agreedBothWays": [], "lowAlliance": false, "discuss": [] } }),
+        ),
+        case(
+            "13-17: the opposite statement counts as 5 minus its answer: agreeing with it is disagreeing",
+            with(out(16), json!({ "_slot": 2 })),
+            vec![line(10), line(10), line(10), line(10), agree(4), agree(4)],
+            json!({ "alliance": { "agree": { "bond": [4.0, 1.0] } },
+                    "flags": { "disagree": ["bond"], "agreedBothWays": ["bond"] } }),
+        ),
+        case(
+            "13-17: agreeing with a statement and its opposite shows as what it is",
+            with(out(13), json!({ "_slot": 4 })),
+            vec![line(10), line(10), line(10), line(10), agree(4), agree(3)],
+            json!({ "alliance": { "agree": { "bond": [], "goals": [], "tasks": [4.0, 2.0] } },
+                    "flags": { "disagree": ["tasks"], "agreedBothWays": ["tasks"] } }),
         ),
         case(
             "13-17: 'disagree a little' (2) flags its construct; 'agree a little' (3) does not",
-            out(17),
-            vec![
-                line(10),
-                line(10),
-                line(10),
-                line(10),
-                agree(3),
-                agree(4),
-                agree(2),
-                agree(3),
-            ],
-            json!({ "alliance": { "agree": { "bond": [3.0, 4.0], "goals": [2.0], "tasks": [3.0] } },
-                    "flags": { "disagree": ["goals"] } }),
+            with(out(17), json!({ "_slot": 3 })),
+            vec![line(10), line(10), line(10), line(10), agree(2), agree(2)],
+            json!({ "alliance": { "agree": { "bond": [], "goals": [2.0, 3.0], "tasks": [] } },
+                    "flags": { "disagree": ["goals"], "agreedBothWays": [] } }),
         ),
         case(
             "13-17: agreeCutoff overrides: below 4 flags",
             with(out(14), json!({ "agreeCutoff": 4 })),
-            vec![
-                line(10),
-                line(10),
-                line(10),
-                line(10),
-                agree(4),
-                agree(3),
-                agree(4),
-                agree(4),
-            ],
+            vec![line(10), line(10), line(10), line(10), agree(4), agree(2)],
             json!({ "alliance": { "cutoffs": { "agree": 4.0 } }, "flags": { "disagree": ["bond"] } }),
         ),
         // ---- Talking: yes and maybe later --------------------------------
@@ -303,13 +279,20 @@ fn cases() -> Vec<Case> {
             "13-17: a skipped talk question is a skip, not a no",
             json!({ "age": 13 }),
             vec![face(2), SKIP, SKIP, SKIP],
-            json!({ "wantsToTalk": "skipped", "flags": { "talkLater": false, "skipped": ["feelings.which", "intensity.now", "talk.today"] } }),
+            json!({ "wantsToTalk": "skipped", "flags": { "talkLater": false, "skipped": ["feelings.which", "intensity.strongest", "talk.today"] } }),
         ),
         case(
             "3-5: check-in; talking is not asked",
             json!({ "age": 4 }),
             vec![face(0), feel(&["scared"]), face(2)],
-            json!({ "mood": 0.0, "feelings": ["scared"], "intensity": 8.0, "wantsToTalk": null, "alliance": null }),
+            json!({ "mood": 0.0, "feelings": ["scared"], "intensity": 8.0, "wantsToTalk": null, "alliance": null,
+                    "flags": { "concern": [{ "reason": "low_mood_strong_feeling", "promptId": "intensity.strongest" }] } }),
+        ),
+        case(
+            "'not sure' is an answer, not a skip, and no hard feeling",
+            json!({ "age": 10 }),
+            vec![face(2), feel(&["not_sure"]), line(5), YES],
+            json!({ "feelings": ["not_sure"], "flags": { "skipped": [], "concern": [] } }),
         ),
         // ---- drop compares like with like -------------------------------
         case(
@@ -336,16 +319,7 @@ fn cases() -> Vec<Case> {
                 out(15),
                 json!({ "dropThreshold": 3, "previousAlliance": previous(json!(38), "13-17") }),
             ),
-            vec![
-                line(9),
-                line(9),
-                line(9),
-                line(9),
-                agree(4),
-                agree(4),
-                agree(4),
-                agree(4),
-            ],
+            vec![line(9), line(9), line(9), line(9), agree(4), agree(1)],
             json!({ "alliance": { "change": -2.0, "cutoffs": { "drop": 3.0 } }, "flags": { "drop": false } }),
         ),
         case(
@@ -413,9 +387,61 @@ fn cases() -> Vec<Case> {
             ),
             vec![line(4), line(7), line(6), line(10)],
             json!({ "alliance": { "total": 27.0, "cutoffs": { "total": 20.0, "item": 7.0, "lowItem": 5.0 } },
-                    "flags": { "discuss": ["trust.listened", "trust.liked_what_we_did"], "low": ["trust.listened"], "lowAlliance": false } }),
+                    "flags": { "discuss": ["trust.listened", "trust.helped"], "low": ["trust.listened"], "lowAlliance": false } }),
         ),
     ]
+}
+
+/// The concern rule, band by band: what raises it, and what must not.
+fn concern_cases() -> Vec<Case> {
+    let low = json!([{ "reason": "low_mood_strong_feeling", "promptId": "intensity.strongest" }]);
+    let talk = json!([{ "reason": "hard_feeling_wants_to_talk", "promptId": "talk.today" }]);
+    let none = json!([]);
+    let concern = |c: &Value| json!({ "flags": { "concern": c } });
+    let age = |a: u8| json!({ "age": a });
+    vec![
+        case("3-5: the lowest face and a big feeling", age(4), vec![face(0), feel(&["sad"]), face(2)], concern(&low)),
+        case("3-5: the lowest face and a medium feeling: no concern", age(3), vec![face(0), feel(&["sad"]), face(1)], concern(&none)),
+        case("3-5: a big feeling on an okay day: no concern", age(5), vec![face(1), feel(&["angry"]), face(2)], concern(&none)),
+        case("6-8: the lowest face, a big feeling", age(6), vec![face(0), feel(&["angry"]), face(2), NO], concern(&low)),
+        case("6-8: one face above the lowest: no concern", age(7), vec![face(1), feel(&["angry"]), face(2), NO], concern(&none)),
+        case(
+            "6-8: both reasons at once, in the rule's order",
+            age(8),
+            vec![face(0), feel(&["scared", "sad"]), face(2), YES],
+            json!({ "flags": { "concern": [
+                { "reason": "low_mood_strong_feeling", "promptId": "intensity.strongest" },
+                { "reason": "hard_feeling_wants_to_talk", "promptId": "talk.today" } ] } }),
+        ),
+        case("6-8: sad and yes, I'd like to tell", age(7), vec![face(2), feel(&["sad"]), face(0), YES], concern(&talk)),
+        case("6-8: sad and maybe later: no concern (talkLater says it)", age(7), vec![face(2), feel(&["sad"]), face(0), LATER], concern(&none)),
+        case("9-12: the lowest face and 8 of 10", age(9), vec![face(0), feel(&["worried"]), line(8), NO], concern(&low)),
+        case("9-12: the lowest face and 7 of 10: no concern", age(12), vec![face(0), feel(&["worried"]), line(7), NO], concern(&none)),
+        case("9-12: worried and yes: no concern (worry is everyday in therapy)", age(10), vec![face(2), feel(&["worried"]), line(5), YES], concern(&none)),
+        case("9-12: lonely among easy feelings, and yes", age(11), vec![face(3), feel(&["happy", "lonely"]), line(2), YES], concern(&talk)),
+        case(
+            "9-12: concernMood and concernIntensity override the defaults",
+            json!({ "age": 10, "concernMood": 2.5, "concernIntensity": 6 }),
+            vec![face(1), feel(&["tired"]), line(6), NO],
+            concern(&low),
+        ),
+        case("13-17: scared and yes", age(15), vec![face(2), feel(&["scared"]), line(3), YES], concern(&talk)),
+        case("13-17: a skipped mood never raises it", age(16), vec![SKIP, feel(&["sad"]), line(10), NO], concern(&none)),
+        case("13-17: a skipped feeling never raises it", age(14), vec![face(0), feel(&["sad"]), SKIP, SKIP], concern(&none)),
+        case("13-17: not sure and yes: no concern", age(13), vec![face(0), feel(&["not_sure"]), line(4), YES], concern(&none)),
+    ]
+}
+
+#[test]
+fn the_concern_rule_for_every_band() {
+    let mut failures = Vec::new();
+    for c in concern_cases() {
+        let result = run(&c.config, &c.steps);
+        if let Err(e) = contains(&value(&result.scores), &c.scores, "scores") {
+            failures.push(format!("{}: {e}", c.rule));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -479,7 +505,7 @@ fn a_skip_is_never_a_value() {
 
 #[test]
 fn scores_serialise_with_camel_case_keys() {
-    let r = run(&out(15), &[SKIP; 8]);
+    let r = run(&out(15), &[SKIP; 6]);
     let v = value(&r);
     let keys = |v: &Value| {
         let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
@@ -490,6 +516,7 @@ fn scores_serialise_with_camel_case_keys() {
         keys(&v["scores"]),
         [
             "alliance",
+            "concernCutoffs",
             "feelings",
             "flags",
             "intensity",
@@ -500,6 +527,8 @@ fn scores_serialise_with_camel_case_keys() {
     assert_eq!(
         keys(&v["scores"]["flags"]),
         [
+            "agreedBothWays",
+            "concern",
             "disagree",
             "discuss",
             "drop",

@@ -15,9 +15,12 @@ mod state;
 mod words;
 
 pub use read::{read, Options, Session, Unreadable};
-pub use series::{series, Point};
-pub use state::{parse_options, Report, ReportAction, ReportStage, ERRORS_KEEP, MAX_SESSIONS};
+pub use series::{mood_flags, series, MoodFlag, Point};
+pub use state::{
+    parse_options, Alert, Report, ReportAction, ReportStage, ALERTS_KEEP, ERRORS_KEEP,
+    MAX_SESSIONS,
+};
 pub use words::{
-    answer_words, construct_words, live_words, number, number_in, prompt_words, summary, words_of,
-    ReportTr,
+    answer_words, concern_words, construct_words, live_words, mood_flag_words, number, number_in,
+    prompt_words, summary, words_of, ReportTr,
 };

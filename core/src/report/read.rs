@@ -1,7 +1,8 @@
 //! One result document read back into a session: through the catalog and
 //! scoring, so what is shown is what the answers give.
 
-use super::super::answer::{Given, Resume};
+use super::super::answer::{Given, Help, Resume};
+use super::super::catalog;
 use super::super::check::Check;
 use super::super::config::{self, AgeBand, Locale, Mode, Previous};
 use super::super::protocol::RESULT_SCHEMA;
@@ -113,6 +114,14 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
     {
         config.cutoffs.total = cut;
     }
+    // The concern rule's thresholds, as the widget had them.
+    let cut = |k: &str| {
+        doc.pointer(&format!("/scores/concernCutoffs/{k}"))
+            .and_then(Value::as_f64)
+            .filter(|c| (0.0..=10.0).contains(c))
+    };
+    config.concern.mood = cut("mood").unwrap_or(config.concern.mood);
+    config.concern.intensity = cut("intensity").unwrap_or(config.concern.intensity);
     let list = obj
         .get("answers")
         .and_then(Value::as_array)
@@ -122,12 +131,48 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
         let rec = Given::from_value(a).ok_or(format!("answer {}: not an answer record", i + 1))?;
         records.push(rec);
     }
-    let check = Check::new(config, text("session"), text("startedAt"));
+    // The prompts it asked, as named by its answers: those of this version
+    // (whatever its slot) or retired ones, each once.
+    let (band, mode) = (config.band(), config.mode);
+    let mut prompts: Vec<&'static catalog::Prompt> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let p = catalog::find(band, mode, &r.prompt_id).ok_or(format!(
+            "answer {} ({}) is not a prompt of this check",
+            i + 1,
+            short(&r.prompt_id)
+        ))?;
+        if prompts.iter().any(|q| q.id == p.id) {
+            return Err(format!("answer {} ({}) is given twice", i + 1, short(p.id)));
+        }
+        prompts.push(p);
+    }
+    // At least every prompt its band and mode ask in each session: no
+    // fewer answers than a finished check has.
+    let every = catalog::asked(band, mode, text("session")).len();
+    if prompts.len() < every {
+        return Err(format!(
+            "{} of {every} prompts answered: not a finished check",
+            prompts.len()
+        ));
+    }
+    let help = doc.get("help").filter(|h| !h.is_null()).map(|h| {
+        Some(Help {
+            prompt_id: h.get("promptId").and_then(Value::as_str).map(str::to_string),
+            at: h.get("askedAt")?.as_str()?.to_string(),
+        })
+    });
+    let help = match help {
+        Some(None) => return Err("help: must be { promptId, askedAt }".into()),
+        Some(h) => h,
+        None => None,
+    };
+    let check = Check::asking(config, text("session"), text("startedAt"), prompts);
     let count = check.prompts.len();
     let ids: Vec<String> = records.iter().map(|r| r.prompt_id.clone()).collect();
     let check = check.resume(Resume {
         answers: records,
         started_at: Some(text("startedAt").to_string()),
+        help,
     });
     // Every answer must be one the widget could have given to its prompt.
     for (i, id) in ids.iter().enumerate() {
@@ -140,12 +185,7 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
             ));
         }
     }
-    let given = check.answers.iter().flatten().count();
-    if given != count || ids.len() != count {
-        return Err(format!(
-            "{given} of {count} prompts answered: not a finished check"
-        ));
-    }
+    debug_assert_eq!(check.answers.iter().flatten().count(), count);
     let scores = scoring::score(&check);
     // The document's own numbers must be the ones its answers give.
     let claimed = |path: &str| doc.pointer(path).and_then(Value::as_f64);

@@ -16,8 +16,47 @@ pub struct Point {
     pub break_before: bool,
 }
 
+/// What a check-in's mood says beside the ones before it, flagged like a
+/// drop in trust (the README's "The report" gives the reasons).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoodFlag {
+    /// Lower at each of the last three check-ins: this one below the one
+    /// before, and that one below the one before it.
+    Falling,
+    /// Lower than every check-in before it, with at least two before.
+    Lowest,
+}
+
+/// The mood flags of session `n` (none unless it is a check-in with a mood).
+/// A skipped mood is no value: it breaks a run rather than count as low.
+pub fn mood_flags(sessions: &[Rc<Session>], n: usize) -> Vec<MoodFlag> {
+    let Some(mood) = sessions
+        .get(n)
+        .filter(|s| s.mode() == Mode::Checkin)
+        .and_then(|s| s.scores.mood)
+    else {
+        return vec![];
+    };
+    let before: Vec<Option<f64>> = sessions[..n]
+        .iter()
+        .filter(|s| s.mode() == Mode::Checkin)
+        .map(|s| s.scores.mood)
+        .collect();
+    let mut out = Vec::new();
+    if let [.., Some(a), Some(b)] = before[..] {
+        if a > b && b > mood {
+            out.push(MoodFlag::Falling);
+        }
+    }
+    let known: Vec<f64> = before.iter().flatten().copied().collect();
+    if known.len() >= 2 && known.iter().all(|m| mood < *m) {
+        out.push(MoodFlag::Lowest);
+    }
+    out
+}
+
 /// The alliance totals over the check-outs (3–5 has none to chart), and mood
-/// over the check-ins.
+/// over the check-ins (a point is marked where its mood is flagged).
 pub fn series(sessions: &[Rc<Session>]) -> (Vec<Point>, Vec<Point>) {
     let mut totals = Vec::new();
     let mut moods = Vec::new();
@@ -35,7 +74,7 @@ pub fn series(sessions: &[Rc<Session>]) -> (Vec<Point>, Vec<Point>) {
             moods.push(Point {
                 session: n,
                 value: s.scores.mood,
-                dropped: false,
+                dropped: !mood_flags(sessions, n).is_empty(),
                 break_before: false,
             });
         }

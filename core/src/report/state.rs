@@ -6,6 +6,7 @@ use super::super::catalog;
 use super::super::config::{AgeBand, Locale, Mode};
 use super::super::protocol::{ErrorPayload, Refusal};
 use super::super::scoring;
+use super::super::time;
 use super::read::{read, session_of, short, Options, Session, Unreadable};
 use serde_json::Value;
 use std::rc::Rc;
@@ -32,6 +33,44 @@ pub struct Report {
     pub live_band: Option<AgeBand>,
     /// Errors to tell the host, numbered so each is sent once: the newest few.
     pub errors: Vec<(u64, ErrorPayload)>,
+    /// What needs the therapist's attention now, as the widget raised it:
+    /// the newest [`ALERTS_KEEP`], each once.
+    pub alerts: Vec<Alert>,
+}
+
+/// An `attention` the widget raised, as the report shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alert {
+    pub id: String,
+    /// One of [`scoring::CONCERN_REASONS`].
+    pub reason: &'static str,
+    pub prompt_id: Option<String>,
+    pub raised_at: String,
+}
+
+/// How many alerts the banner keeps.
+pub const ALERTS_KEEP: usize = 12;
+
+/// Reads an `attention` payload; `None` when it is not one the widget sends.
+fn alert(v: &Value) -> Option<Alert> {
+    let id = v.get("id")?.as_str().filter(|s| (1..=64).contains(&s.len()))?;
+    let reason = v.get("reason")?.as_str()?;
+    let reason = *scoring::CONCERN_REASONS.iter().find(|r| **r == reason)?;
+    let raised_at = v.get("raisedAt")?.as_str().filter(|t| time::is_timestamp(t))?;
+    let prompt_id = match v.get("promptId") {
+        None | Some(Value::Null) => None,
+        Some(p) => Some(
+            p.as_str()
+                .filter(|p| catalog::PROMPTS.iter().any(|x| x.id == *p))?
+                .to_string(),
+        ),
+    };
+    Some(Alert {
+        id: id.to_string(),
+        reason,
+        prompt_id,
+        raised_at: raised_at.to_string(),
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +102,10 @@ pub enum ReportAction {
         answer: Value,
         age_band: Value,
     },
+    /// An `attention` payload, passed on from the widget.
+    Attention {
+        attention: Value,
+    },
     Refuse(Refusal),
     /// Several actions at once, as they arrived between two frames.
     Batch(Vec<ReportAction>),
@@ -90,6 +133,7 @@ impl Default for Report {
             live: Vec::new(),
             live_band: None,
             errors: Vec::new(),
+            alerts: Vec::new(),
         }
     }
 }
@@ -278,6 +322,20 @@ impl Report {
                 );
                 self.refuse(index, session, "too_large", reason);
             }
+            ReportAction::Attention { attention } => match alert(&attention) {
+                Some(a) if self.alerts.iter().any(|x| x.id == a.id) => {}
+                Some(a) => {
+                    self.alerts.push(a);
+                    if self.alerts.len() > ALERTS_KEEP {
+                        self.alerts.remove(0);
+                    }
+                }
+                None => self.note(ErrorPayload::new(
+                    "bad_message",
+                    "attention: not an attention payload of the widget; not shown",
+                    Some("attention"),
+                )),
+            },
             ReportAction::Live { answer, age_band } => {
                 match &age_band {
                     Value::Null => {}

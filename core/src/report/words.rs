@@ -5,6 +5,24 @@ use super::super::answer::{pick_of, value_of, AnswerValue};
 use super::super::catalog::{self, Construct, Input, UI};
 use super::super::config::{self, AgeBand, Locale};
 use super::read::Session;
+use super::series::MoodFlag;
+
+/// A concern's reason in the therapist's words.
+pub fn concern_words(reason: &str) -> ReportTr {
+    match reason {
+        "low_mood_strong_feeling" => ReportTr::ConcernLowMoodStrongFeeling,
+        "hard_feeling_wants_to_talk" => ReportTr::ConcernHardFeelingWantsToTalk,
+        _ => ReportTr::ConcernAskedForHelp,
+    }
+}
+
+/// A mood flag in the therapist's words.
+pub fn mood_flag_words(flag: MoodFlag) -> ReportTr {
+    match flag {
+        MoodFlag::Falling => ReportTr::MoodFalling,
+        MoodFlag::Lowest => ReportTr::MoodLowest,
+    }
+}
 
 /// Words the report says, in the therapist's language (`[report]` in `locales/`).
 pub use super::super::words::ReportTr;
@@ -66,6 +84,11 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
     let s = &session.scores;
     let f = &s.flags;
     let mut out = Vec::new();
+    // What needs noticing first heads the session.
+    if !f.concern.is_empty() {
+        let reasons: Vec<&str> = f.concern.iter().map(|c| concern_words(c.reason).get(l)).collect();
+        out.push(format!("{}: {}", ReportTr::ConcernHead.get(l), reasons.join("; ")));
+    }
     let items = |ids: &[&str]| {
         ids.iter()
             .map(|id| format!("“{}”", prompt_words(session, id, l)))
@@ -138,6 +161,17 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
                 .collect();
             out.push(catalog::fill(
                 ReportTr::Disagree.get(l),
+                &[("constructs", &words.join(", "))],
+            ));
+        }
+        if !f.agreed_both_ways.is_empty() {
+            let words: Vec<&str> = f
+                .agreed_both_ways
+                .iter()
+                .map(|c| construct_code_words(c).get(l))
+                .collect();
+            out.push(catalog::fill(
+                ReportTr::AgreedBothWays.get(l),
                 &[("constructs", &words.join(", "))],
             ));
         }

@@ -302,7 +302,9 @@ pub fn drawing_pad(
             }
             <div class="actions">
                 { actions }
-                <button type="button" class="primary next" onclick={on_done}>{ UI.done.get(l) }</button>
+                // Done has a drawing to give only once there is a stroke.
+                <button type="button" class="primary next" disabled={p.pointers.drawing.is_empty()}
+                        onclick={on_done}>{ UI.done.get(l) }</button>
             </div>
         </div>
     }

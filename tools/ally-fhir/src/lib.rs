@@ -185,8 +185,21 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
             );
         }
     }
+    // Asked in turn: only the sessions of its slot ask it (13–17 statements).
+    if p.slot > 0 {
+        exts.push(json!({
+            "url": slot_extension(base),
+            "valueInteger": p.slot,
+        }));
+    }
     it.insert("extension".into(), json!(exts));
     Value::Object(it)
+}
+
+/// The extension that marks an item asked in turn: its value is the slot of
+/// the sessions that ask it (see the README's "FHIR R4").
+pub fn slot_extension(base: &str) -> String {
+    format!("{base}/StructureDefinition/ally-slot")
 }
 
 /// The `Questionnaire` of a band and mode.
@@ -466,8 +479,29 @@ pub fn conformance(q: &Value, r: &Value) -> Vec<String> {
     let q_items = q["item"].as_array().unwrap_or(&empty);
     let r_items = r["item"].as_array().unwrap_or(&empty);
     check_items(q_items, r_items, &mut errors);
-    // Every question is there, in order: a skip is kept, never dropped.
-    let asked: Vec<&Value> = q_items.iter().map(|i| &i["linkId"]).collect();
+    // Every question asked is there, in order: a skip is kept, never dropped.
+    // Items asked in turn are there only in their slot's sessions, one slot
+    // per response.
+    let slot_of = |i: &Value| {
+        i["extension"].as_array().and_then(|e| {
+            e.iter()
+                .find(|x| x["url"].as_str().is_some_and(|u| u.ends_with("/StructureDefinition/ally-slot")))
+                .and_then(|x| x["valueInteger"].as_u64())
+        })
+    };
+    let slots: std::collections::BTreeSet<u64> = q_items
+        .iter()
+        .filter(|qi| r_items.iter().any(|ri| ri["linkId"] == qi["linkId"]))
+        .filter_map(slot_of)
+        .collect();
+    if slots.len() > 1 {
+        errors.push(format!("items of more than one slot: {slots:?}"));
+    }
+    let asked: Vec<&Value> = q_items
+        .iter()
+        .filter(|i| slot_of(i).is_none_or(|s| slots.contains(&s)))
+        .map(|i| &i["linkId"])
+        .collect();
     let answered: Vec<&Value> = r_items.iter().map(|i| &i["linkId"]).collect();
     if asked != answered {
         errors.push(format!(
