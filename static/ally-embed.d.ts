@@ -53,7 +53,7 @@ export interface AllyConfig {
 /** A place to turn to on the help screen: a label, and a phone or a text (or both). */
 export type AllyHelpLine = { label: string } & ({ phone: string; text?: string } | { phone?: string; text: string });
 
-/** Something the helper should notice now: see the README's "The concern rule". */
+/** Something the helper should notice now: see the README's "The safety path". */
 export interface AllyAttention {
   /** The same for the same reason in the same session, however often sent: take each once. */
   id: string;

@@ -182,19 +182,31 @@ pub struct Resume {
 }
 
 /// Whether an answer says something was hard: a face or a trust line below
-/// the middle, a disagree, or a feeling that is not an easy one. (How big a
+/// the middle, a disagree (an agree with an opposite), or a feeling that is
+/// not an easy one. (How big a
 /// feeling is says nothing of whether it is hard.)
 pub fn hard(a: &AnswerRecord) -> bool {
     match &a.value {
         Some(AnswerValue::Number(n)) => match a.kind {
             Kind::Faces => *n < 5.0,
             Kind::Line => a.construct != Construct::Intensity && *n < 5.0,
-            Kind::Agree4 => *n < 3.0,
+            // Agreeing with an opposite ("I keep the hard things to myself")
+            // says as much as disagreeing with its statement.
+            Kind::Agree4 => {
+                let reversed = catalog::PROMPTS
+                    .iter()
+                    .any(|p| p.id == a.prompt_id && p.reversed);
+                if reversed {
+                    *n >= 3.0
+                } else {
+                    *n < 3.0
+                }
+            }
             _ => false,
         },
-        Some(AnswerValue::List(ids)) => ids.iter().any(|id| {
-            !catalog::EASY_FEELINGS.contains(&id.as_str()) && id != catalog::NOT_SURE.id
-        }),
+        Some(AnswerValue::List(ids)) => ids
+            .iter()
+            .any(|id| !catalog::EASY_FEELINGS.contains(&id.as_str()) && id != catalog::NOT_SURE.id),
         _ => false,
     }
 }

@@ -55,7 +55,13 @@ impl Check {
     /// The words of prompt `i` as the child sees them: the helper named, and
     /// "that feeling" or "your feelings" after the feelings picked before.
     pub fn text(&self, i: usize) -> String {
-        let picked = self.answers[..i]
+        self.prompts[i].text_for(self.config.locale, &self.helper(), self.picked_before(i))
+    }
+
+    /// How many feelings were picked before prompt `i`: what its words
+    /// point at ("that feeling", "these feelings").
+    pub fn picked_before(&self, i: usize) -> usize {
+        self.answers[..i]
             .iter()
             .flatten()
             .find_map(|a| match &a.value {
@@ -65,8 +71,7 @@ impl Check {
                 }
                 _ => None,
             })
-            .unwrap_or(0);
-        self.prompts[i].text_for(self.config.locale, &self.helper(), picked)
+            .unwrap_or(0)
     }
 
     /// The answer to "something to tell today?": `yes`, `later` or `no`.

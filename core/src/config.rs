@@ -216,7 +216,11 @@ impl Config {
     /// The safety path's settings: `concernMood`, `concernIntensity`,
     /// `helpButton`, `helpLines` and `liveView` (left at their defaults in a
     /// build without the feature).
-    fn with_safety(mut self, obj: &Map<String, Value>, youngest: u8) -> Result<Config, ConfigError> {
+    fn with_safety(
+        mut self,
+        obj: &Map<String, Value>,
+        youngest: u8,
+    ) -> Result<Config, ConfigError> {
         if !cfg!(feature = "safety") {
             return Ok(self);
         }
@@ -270,7 +274,11 @@ fn help_lines(obj: &Map<String, Value>) -> Result<Vec<HelpLine>, ConfigError> {
     for (i, v) in list.iter().enumerate() {
         let field = format!("{FIELD}[{i}]");
         let Some(o) = v.as_object() else {
-            return Err(err(&field, "must be an object { label, phone?, text? }", Some(v)));
+            return Err(err(
+                &field,
+                "must be an object { label, phone?, text? }",
+                Some(v),
+            ));
         };
         // Each part's error names its place: `helpLines[0].phone`.
         let part = |k: &str, max: usize| {
@@ -288,7 +296,11 @@ fn help_lines(obj: &Map<String, Value>) -> Result<Vec<HelpLine>, ConfigError> {
             return Err(err(&format!("{field}.label"), "must be plain text", None));
         };
         if phone.is_none() && text.is_none() {
-            return Err(err(&field, "needs a phone or a text beside its label", Some(v)));
+            return Err(err(
+                &field,
+                "needs a phone or a text beside its label",
+                Some(v),
+            ));
         }
         out.push(HelpLine { label, phone, text });
     }

@@ -115,7 +115,10 @@ pub const SCORES: [(&str, FhirTr); 19] = [
     ("concern", FhirTr::ScoreConcern),
     // The concern's reasons: the values of a `concern` Observation.
     ("low_mood_strong_feeling", FhirTr::ScoreLowMoodStrongFeeling),
-    ("hard_feeling_wants_to_talk", FhirTr::ScoreHardFeelingWantsToTalk),
+    (
+        "hard_feeling_wants_to_talk",
+        FhirTr::ScoreHardFeelingWantsToTalk,
+    ),
     ("asked_for_help", FhirTr::ScoreAskedForHelp),
 ];
 
@@ -441,7 +444,10 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
                     parts.push((code, Val::Code(&prompts_system, id, id)));
                 }
             }
-            for (code, list) in [("disagree", &f.disagree), ("agreed-both-ways", &f.agreed_both_ways)] {
+            for (code, list) in [
+                ("disagree", &f.disagree),
+                ("agreed-both-ways", &f.agreed_both_ways),
+            ] {
                 for construct in list.iter() {
                     parts.push((
                         code,

@@ -9,9 +9,9 @@
 use super::answer::{hard, pick_of, value_of, AnswerRecord, Help, Pick, Resume};
 use super::catalog::Prompt;
 use super::check::Check;
+use super::config::Mode;
 use super::config::{self, Config, ConfigError};
 use super::fhir;
-use super::config::Mode;
 use super::protocol::{
     parse_resume, Attention, ErrorPayload, Outbound, ReadyPayload, Refusal, ResultDoc,
     RESULT_SCHEMA,
@@ -186,11 +186,16 @@ impl Flow {
                 self.step = Step::Prompt(i - 1);
                 vec![]
             }
-            (FlowAction::AskHelp { now }, _) if cfg!(feature = "safety") && self.config.help_button => {
+            (FlowAction::AskHelp { now }, _)
+                if cfg!(feature = "safety") && self.config.help_button =>
+            {
                 self.helping = true;
                 let prompt_id = self.current().map(|p| p.id.to_string());
                 if self.completed_at.is_none() {
-                    self.check.help.get_or_insert(Help { prompt_id, at: now.clone() });
+                    self.check.help.get_or_insert(Help {
+                        prompt_id,
+                        at: now.clone(),
+                    });
                     self.raise(&now)
                 } else if !self.raised.contains(&"asked_for_help") {
                     // The result is already with the host: it is told all the same.
@@ -437,9 +442,7 @@ impl Widget {
             let run = self.run;
             match &msg {
                 Outbound::Complete(_) => self.result_seq = Some(seq),
-                Outbound::Attention(a) if a.reason == "asked_for_help" => {
-                    self.help_seq = Some(seq)
-                }
+                Outbound::Attention(a) if a.reason == "asked_for_help" => self.help_seq = Some(seq),
                 _ => {}
             }
             self.outbox.push(Queued { seq, run, msg });

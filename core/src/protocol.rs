@@ -322,13 +322,15 @@ pub fn parse_resume(v: &Value) -> (Resume, Option<ErrorPayload>) {
         .get("attention")
         .and_then(Value::as_array)
         .and_then(|l| {
-            l.iter().find(|a| {
-                a.get("reason").and_then(Value::as_str) == Some("asked_for_help")
-            })
+            l.iter()
+                .find(|a| a.get("reason").and_then(Value::as_str) == Some("asked_for_help"))
         })
         .and_then(|a| {
             Some(Help {
-                prompt_id: a.get("promptId").and_then(Value::as_str).map(str::to_string),
+                prompt_id: a
+                    .get("promptId")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 at: a.get("raisedAt")?.as_str()?.to_string(),
             })
         });

@@ -342,7 +342,7 @@ pub fn score(check: &Check) -> Scores {
 }
 
 /// What the helper should notice at once, each with the prompt it arose on
-/// (the README's "The concern rule" gives the reasons):
+/// (the README's "The safety path" gives the reasons):
 /// - `low_mood_strong_feeling`: a mood at or below `concernMood` (the lowest
 ///   face) with the strongest feeling at or above `concernIntensity` (big);
 /// - `hard_feeling_wants_to_talk`: a sad, scared or lonely feeling, and

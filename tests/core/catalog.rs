@@ -436,7 +436,11 @@ fn every_band_is_offered_a_drawing_and_teenagers_six_screens_at_most() {
     for band in BANDS {
         let checkin: Vec<&str> = prompts(band, Mode::Checkin).iter().map(|p| p.id).collect();
         // The youngest draw last, after the questions; the others right after the faces.
-        let at = if band == AgeBand::Preschool { checkin.len() - 1 } else { 1 };
+        let at = if band == AgeBand::Preschool {
+            checkin.len() - 1
+        } else {
+            1
+        };
         assert_eq!(checkin[at], "drawing.feel", "{band:?}");
         let checkout: Vec<&str> = prompts(band, Mode::Checkout).iter().map(|p| p.id).collect();
         if band == AgeBand::Teen {
@@ -454,7 +458,10 @@ fn every_band_is_offered_a_drawing_and_teenagers_six_screens_at_most() {
         let statements: Vec<_> = asked.iter().filter(|p| p.slot > 0).collect();
         assert_eq!(statements.len(), 2);
         assert_eq!(statements[0].construct, statements[1].construct);
-        assert_eq!((statements[0].reversed, statements[1].reversed), (false, true));
+        assert_eq!(
+            (statements[0].reversed, statements[1].reversed),
+            (false, true)
+        );
         assert_eq!(catalog::slot(&session), statements[0].slot);
     }
     // Every slot comes up.

@@ -381,8 +381,10 @@ fn the_safety_path_settings_and_their_errors() {
         error_of(json!({ "age": 14, "helpLines": [{ "phone": "988" }] })),
         "helpLines[0].label: must be plain text, but it is missing"
     );
-    assert!(error_of(json!({ "age": 14, "helpLines": [{ "label": "<b>x</b>", "phone": "1" }] }))
-        .starts_with("helpLines[0].label: must be plain text"));
+    assert!(
+        error_of(json!({ "age": 14, "helpLines": [{ "label": "<b>x</b>", "phone": "1" }] }))
+            .starts_with("helpLines[0].label: must be plain text")
+    );
     assert!(error_of(json!({ "age": 14, "helpLines": [1, 2, 3, 4, 5] }))
         .starts_with("helpLines: must be a list of at most 4"));
     assert_eq!(

@@ -464,23 +464,48 @@ fn the_conformance_check_catches_each_kind_of_misfit() {
     // 13–17 check-out: the statements asked in turn, one slot per response,
     // and never without the items every session asks.
     let q = questionnaire(DEFAULT_BASE, AgeBand::Teen, Mode::Checkout);
-    let b = sample(DEFAULT_BASE, AgeBand::Teen, Mode::Checkout, Locale::En, Pattern::Answered);
+    let b = sample(
+        DEFAULT_BASE,
+        AgeBand::Teen,
+        Mode::Checkout,
+        Locale::En,
+        Pattern::Answered,
+    );
     let r = response(&b).clone();
     assert!(conformance(&q, &r).is_empty());
-    let asked: Vec<&str> = r["item"].as_array().unwrap().iter().map(|i| i["linkId"].as_str().unwrap()).collect();
+    let asked: Vec<&str> = r["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["linkId"].as_str().unwrap())
+        .collect();
     assert_eq!(asked.len(), 6);
     let other = q["item"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|i| i["extension"].to_string().contains("ally-slot") && !asked.contains(&i["linkId"].as_str().unwrap()))
+        .find(|i| {
+            i["extension"].to_string().contains("ally-slot")
+                && !asked.contains(&i["linkId"].as_str().unwrap())
+        })
         .unwrap();
     let mut two = r.clone();
-    two["item"].as_array_mut().unwrap().push(json!({ "linkId": other["linkId"], "text": other["text"] }));
-    assert!(conformance(&q, &two).iter().any(|e| e.contains("more than one slot")), "{:?}", conformance(&q, &two));
+    two["item"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "linkId": other["linkId"], "text": other["text"] }));
+    assert!(
+        conformance(&q, &two)
+            .iter()
+            .any(|e| e.contains("more than one slot")),
+        "{:?}",
+        conformance(&q, &two)
+    );
     let mut dropped = r.clone();
     dropped["item"].as_array_mut().unwrap().remove(0);
-    assert!(conformance(&q, &dropped).iter().any(|e| e.contains("items are")));
+    assert!(conformance(&q, &dropped)
+        .iter()
+        .any(|e| e.contains("items are")));
     // More feelings than the band allows (6–8: at most 2).
     let q = questionnaire(DEFAULT_BASE, AgeBand::EarlySchool, Mode::Checkin);
     let b = sample(
@@ -978,21 +1003,43 @@ fn each_concern_is_an_observation_of_its_own() {
         .iter()
         .map(|o| &o["valueCodeableConcept"]["coding"][0]["code"])
         .collect();
-    assert_eq!(reasons, [&json!("low_mood_strong_feeling"), &json!("hard_feeling_wants_to_talk")]);
+    assert_eq!(
+        reasons,
+        [
+            &json!("low_mood_strong_feeling"),
+            &json!("hard_feeling_wants_to_talk")
+        ]
+    );
     let coding = &concerns[0]["valueCodeableConcept"]["coding"][0];
-    assert_eq!(coding["system"], format!("{DEFAULT_BASE}/CodeSystem/ally-score"));
+    assert_eq!(
+        coding["system"],
+        format!("{DEFAULT_BASE}/CodeSystem/ally-score")
+    );
     assert!(!coding["display"].as_str().unwrap().is_empty());
     // A calm check-in has none.
     let calm = bundle_of(
         json!({ "age": 10, "fhir": true }),
-        &[Some(Pick::Choice(3)), None, Some(Pick::Feelings(vec!["calm".into()])), Some(Pick::Level(3)), Some(Pick::Choice(2))],
+        &[
+            Some(Pick::Choice(3)),
+            None,
+            Some(Pick::Feelings(vec!["calm".into()])),
+            Some(Pick::Level(3)),
+            Some(Pick::Choice(2)),
+        ],
     )
     .unwrap();
     assert!(!calm.to_string().contains("\"concern\""));
     // 13–17: agreeing with a statement and its opposite is a component of the alliance.
     let b = bundle_of(
         teen_checkout(json!({})),
-        &[Some(Pick::Level(9)), Some(Pick::Level(9)), Some(Pick::Level(9)), Some(Pick::Level(9)), Some(Pick::Choice(3)), Some(Pick::Choice(3))],
+        &[
+            Some(Pick::Level(9)),
+            Some(Pick::Level(9)),
+            Some(Pick::Level(9)),
+            Some(Pick::Level(9)),
+            Some(Pick::Choice(3)),
+            Some(Pick::Choice(3)),
+        ],
     )
     .unwrap();
     let both = component(observation(&b, "alliance-total"), "agreed-both-ways");

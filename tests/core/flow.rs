@@ -231,7 +231,7 @@ fn checkout_has_trust_items_by_band() {
     let mut teen = four.clone();
     teen.extend(match catalog::slot("s-1") {
         1 => ["trust.hard_things", "trust.hold_back"],
-        2 => ["trust.on_my_side", "trust.not_get_me"],
+        2 => ["trust.on_my_side", "trust.cant_count_on"],
         3 => ["trust.my_goals", "trust.not_my_goals"],
         _ => ["trust.how_we_work", "trust.no_sense"],
     });
@@ -773,6 +773,19 @@ fn the_end_is_calm_after_something_hard() {
     let mut teen = vec![Some(Pick::Level(10)); 4];
     teen.push(c(1)); // "disagree a little"
     assert!(walk(15, "checkout", teen));
+    let lines = || vec![Some(Pick::Level(10)); 4];
+    let mut opposite = lines();
+    opposite.extend([c(3), c(3)]); // agrees a lot with the statement and its opposite
+    assert!(
+        walk(15, "checkout", opposite),
+        "agreeing with an opposite is a disagree"
+    );
+    let mut both = lines();
+    both.extend([c(3), c(0)]);
+    assert!(
+        !walk(15, "checkout", both),
+        "disagreeing with an opposite is not"
+    );
     assert!(!walk(15, "checkout", vec![]), "all skipped");
 }
 
@@ -954,7 +967,11 @@ fn a_concern_is_sent_the_moment_it_arises_and_once() {
     assert_eq!(out[0].kind(), "answer");
     assert_eq!(
         attentions(&out),
-        vec![("low_mood_strong_feeling", Some("intensity.strongest".into()), at(4))]
+        vec![(
+            "low_mood_strong_feeling",
+            Some("intensity.strongest".into()),
+            at(4)
+        )]
     );
     assert!(out[1].needs_ack(), "resent until the host has it");
     // Back and again: it was sent; it is not sent twice.
@@ -964,13 +981,20 @@ fn a_concern_is_sent_the_moment_it_arises_and_once() {
     let out = answer(&mut f, Pick::Choice(0), 6);
     assert_eq!(
         attentions(&out),
-        vec![("hard_feeling_wants_to_talk", Some("talk.today".into()), at(6))]
+        vec![(
+            "hard_feeling_wants_to_talk",
+            Some("talk.today".into()),
+            at(6)
+        )]
     );
     let Some(Outbound::Complete(r)) = out.last() else {
         panic!("{out:?}")
     };
     let reasons: Vec<&str> = r.scores.flags.concern.iter().map(|c| c.reason).collect();
-    assert_eq!(reasons, ["low_mood_strong_feeling", "hard_feeling_wants_to_talk"]);
+    assert_eq!(
+        reasons,
+        ["low_mood_strong_feeling", "hard_feeling_wants_to_talk"]
+    );
 }
 
 #[test]
@@ -985,7 +1009,11 @@ fn asking_for_help_tells_the_host_and_goes_back_to_where_the_child_was() {
     let w = w.reduce(WidgetAction::Flow(FlowAction::AskHelp { now: at(2) }));
     let f = w.flow().unwrap();
     assert!(f.helping && !f.told);
-    assert_eq!(f.step, Step::Prompt(1), "the step is kept under the help screen");
+    assert_eq!(
+        f.step,
+        Step::Prompt(1),
+        "the step is kept under the help screen"
+    );
     let sent: Vec<&Queued> = w.outbox.iter().filter(|q| q.seq > before).collect();
     assert_eq!(sent.len(), 1);
     let Outbound::Attention(a) = &sent[0].msg else {
@@ -1015,9 +1043,15 @@ fn asking_for_help_tells_the_host_and_goes_back_to_where_the_child_was() {
     }
     let r = done.flow().unwrap().result();
     assert_eq!(r.help.as_ref().map(|h| h.at.as_str()), Some(at(2).as_str()));
-    assert_eq!(r.scores.flags.concern.last().unwrap().reason, "asked_for_help");
+    assert_eq!(
+        r.scores.flags.concern.last().unwrap().reason,
+        "asked_for_help"
+    );
     let json = ally_core::json::to_string(&r);
-    assert!(json.contains(r#""help":{"promptId":"drawing.feel","askedAt":"#), "{json}");
+    assert!(
+        json.contains(r#""help":{"promptId":"drawing.feel","askedAt":"#),
+        "{json}"
+    );
 }
 
 #[test]
@@ -1068,7 +1102,9 @@ fn a_resumed_request_for_help_is_kept_and_sent_again() {
     let w = init(
         &Widget::new("s-1"),
         json!({ "age": 12 }),
-        Some(json!({ "attention": [{ "reason": "asked_for_help", "promptId": "nope", "raisedAt": at(2) }] })),
+        Some(
+            json!({ "attention": [{ "reason": "asked_for_help", "promptId": "nope", "raisedAt": at(2) }] }),
+        ),
     );
     assert!(w.flow().unwrap().help.is_none());
 }
@@ -1080,7 +1116,12 @@ fn help_after_the_end_tells_the_host_and_never_makes_a_second_result() {
     while w.flow().unwrap().step != Step::Done {
         w = w.reduce(WidgetAction::Flow(FlowAction::Skip { now: at(1) }));
     }
-    let results = |w: &Widget| w.outbox.iter().filter(|q| q.msg.kind() == "complete").count();
+    let results = |w: &Widget| {
+        w.outbox
+            .iter()
+            .filter(|q| q.msg.kind() == "complete")
+            .count()
+    };
     assert_eq!(results(&w), 1);
     let w = w.reduce(WidgetAction::Flow(FlowAction::AskHelp { now: at(2) }));
     assert_eq!(results(&w), 1);

@@ -5,7 +5,7 @@ use ally_core::config::{parse, Locale};
 use ally_core::flow::Flow;
 use ally_core::json;
 use ally_core::report::{
-    answer_words, live_words, series, summary, Options, Report, ReportAction, Session,
+    answer_words, live_words, prompt_words, series, summary, Options, Report, ReportAction, Session,
 };
 use serde_json::{json, Value};
 
@@ -479,4 +479,75 @@ fn a_document_too_large_to_send_is_listed_with_its_session() {
         r.errors.last().unwrap().1.result.as_deref(),
         Some(r#"{"index":2,"session":"visit-23"}"#)
     );
+}
+
+/// `doc` as a version that asked `old` where this one asks `new`, and
+/// wrote none of the keys added since.
+fn as_before(mut doc: Value, new: &str, old: &str) -> Value {
+    let text = serde_json::to_string(&doc).unwrap().replace(new, old);
+    doc = serde_json::from_str(&text).unwrap();
+    let scores = doc["scores"].as_object_mut().unwrap();
+    scores.remove("concernCutoffs");
+    let flags = scores["flags"].as_object_mut().unwrap();
+    flags.remove("concern");
+    flags.remove("agreedBothWays");
+    doc
+}
+
+#[test]
+fn results_with_retired_questions_still_read_with_their_own_words() {
+    let old_checkout = as_before(
+        checkout([Some(9), Some(9), Some(4), Some(9)], 6),
+        "trust.helped",
+        "trust.liked_what_we_did",
+    );
+    let old_checkin = as_before(
+        result(
+            json!({ "age": 7 }),
+            &[
+                Some(Pick::Choice(1)),
+                None,
+                Some(Pick::Feelings(vec!["sad".into(), "tired".into()])),
+                Some(Pick::Choice(2)),
+                None,
+            ],
+            6,
+        ),
+        "intensity.strongest",
+        "intensity.now",
+    );
+    let new_checkout = checkout([Some(9), Some(9), Some(9), Some(9)], 13);
+    let entries = report_of(&[old_checkout, old_checkin, new_checkout], &EN);
+    assert!(entries.unreadable.is_empty(), "{:?}", entries.unreadable);
+    let sessions = read(&entries);
+    assert_eq!(sessions.len(), 3);
+    let old = sessions
+        .iter()
+        .find(|s| {
+            s.check
+                .prompts
+                .iter()
+                .any(|p| p.id == "trust.liked_what_we_did")
+        })
+        .expect("the old check-out");
+    assert_eq!(old.total(), Some(31.0));
+    assert_eq!(
+        prompt_words(old, "trust.liked_what_we_did", Locale::En),
+        "Did you like what you did today with the person helping you?"
+    );
+    let checkin = sessions
+        .iter()
+        .find(|s| s.scores.intensity.is_some())
+        .unwrap();
+    assert_eq!(checkin.scores.intensity, Some(8.0));
+    assert_eq!(
+        prompt_words(checkin, "intensity.now", Locale::En),
+        "All together, how big are these feelings?"
+    );
+    // Another question is another sum: the new total is not compared with the old.
+    let new = sessions
+        .iter()
+        .find(|s| s.check.prompts.iter().any(|p| p.id == "trust.helped"))
+        .unwrap();
+    assert_eq!(new.scores.flags.drop_reason, Some("other_items"));
 }

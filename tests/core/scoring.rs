@@ -400,11 +400,36 @@ fn concern_cases() -> Vec<Case> {
     let concern = |c: &Value| json!({ "flags": { "concern": c } });
     let age = |a: u8| json!({ "age": a });
     vec![
-        case("3-5: the lowest face and a big feeling", age(4), vec![face(0), feel(&["sad"]), face(2)], concern(&low)),
-        case("3-5: the lowest face and a medium feeling: no concern", age(3), vec![face(0), feel(&["sad"]), face(1)], concern(&none)),
-        case("3-5: a big feeling on an okay day: no concern", age(5), vec![face(1), feel(&["angry"]), face(2)], concern(&none)),
-        case("6-8: the lowest face, a big feeling", age(6), vec![face(0), feel(&["angry"]), face(2), NO], concern(&low)),
-        case("6-8: one face above the lowest: no concern", age(7), vec![face(1), feel(&["angry"]), face(2), NO], concern(&none)),
+        case(
+            "3-5: the lowest face and a big feeling",
+            age(4),
+            vec![face(0), feel(&["sad"]), face(2)],
+            concern(&low),
+        ),
+        case(
+            "3-5: the lowest face and a medium feeling: no concern",
+            age(3),
+            vec![face(0), feel(&["sad"]), face(1)],
+            concern(&none),
+        ),
+        case(
+            "3-5: a big feeling on an okay day: no concern",
+            age(5),
+            vec![face(1), feel(&["angry"]), face(2)],
+            concern(&none),
+        ),
+        case(
+            "6-8: the lowest face, a big feeling",
+            age(6),
+            vec![face(0), feel(&["angry"]), face(2), NO],
+            concern(&low),
+        ),
+        case(
+            "6-8: one face above the lowest: no concern",
+            age(7),
+            vec![face(1), feel(&["angry"]), face(2), NO],
+            concern(&none),
+        ),
         case(
             "6-8: both reasons at once, in the rule's order",
             age(8),
@@ -413,22 +438,72 @@ fn concern_cases() -> Vec<Case> {
                 { "reason": "low_mood_strong_feeling", "promptId": "intensity.strongest" },
                 { "reason": "hard_feeling_wants_to_talk", "promptId": "talk.today" } ] } }),
         ),
-        case("6-8: sad and yes, I'd like to tell", age(7), vec![face(2), feel(&["sad"]), face(0), YES], concern(&talk)),
-        case("6-8: sad and maybe later: no concern (talkLater says it)", age(7), vec![face(2), feel(&["sad"]), face(0), LATER], concern(&none)),
-        case("9-12: the lowest face and 8 of 10", age(9), vec![face(0), feel(&["worried"]), line(8), NO], concern(&low)),
-        case("9-12: the lowest face and 7 of 10: no concern", age(12), vec![face(0), feel(&["worried"]), line(7), NO], concern(&none)),
-        case("9-12: worried and yes: no concern (worry is everyday in therapy)", age(10), vec![face(2), feel(&["worried"]), line(5), YES], concern(&none)),
-        case("9-12: lonely among easy feelings, and yes", age(11), vec![face(3), feel(&["happy", "lonely"]), line(2), YES], concern(&talk)),
+        case(
+            "6-8: sad and yes, I'd like to tell",
+            age(7),
+            vec![face(2), feel(&["sad"]), face(0), YES],
+            concern(&talk),
+        ),
+        case(
+            "6-8: sad and maybe later: no concern (talkLater says it)",
+            age(7),
+            vec![face(2), feel(&["sad"]), face(0), LATER],
+            concern(&none),
+        ),
+        case(
+            "9-12: the lowest face and 8 of 10",
+            age(9),
+            vec![face(0), feel(&["worried"]), line(8), NO],
+            concern(&low),
+        ),
+        case(
+            "9-12: the lowest face and 7 of 10: no concern",
+            age(12),
+            vec![face(0), feel(&["worried"]), line(7), NO],
+            concern(&none),
+        ),
+        case(
+            "9-12: worried and yes: no concern (worry is everyday in therapy)",
+            age(10),
+            vec![face(2), feel(&["worried"]), line(5), YES],
+            concern(&none),
+        ),
+        case(
+            "9-12: lonely among easy feelings, and yes",
+            age(11),
+            vec![face(3), feel(&["happy", "lonely"]), line(2), YES],
+            concern(&talk),
+        ),
         case(
             "9-12: concernMood and concernIntensity override the defaults",
             json!({ "age": 10, "concernMood": 2.5, "concernIntensity": 6 }),
             vec![face(1), feel(&["tired"]), line(6), NO],
             concern(&low),
         ),
-        case("13-17: scared and yes", age(15), vec![face(2), feel(&["scared"]), line(3), YES], concern(&talk)),
-        case("13-17: a skipped mood never raises it", age(16), vec![SKIP, feel(&["sad"]), line(10), NO], concern(&none)),
-        case("13-17: a skipped feeling never raises it", age(14), vec![face(0), feel(&["sad"]), SKIP, SKIP], concern(&none)),
-        case("13-17: not sure and yes: no concern", age(13), vec![face(0), feel(&["not_sure"]), line(4), YES], concern(&none)),
+        case(
+            "13-17: scared and yes",
+            age(15),
+            vec![face(2), feel(&["scared"]), line(3), YES],
+            concern(&talk),
+        ),
+        case(
+            "13-17: a skipped mood never raises it",
+            age(16),
+            vec![SKIP, feel(&["sad"]), line(10), NO],
+            concern(&none),
+        ),
+        case(
+            "13-17: a skipped feeling never raises it",
+            age(14),
+            vec![face(0), feel(&["sad"]), SKIP, SKIP],
+            concern(&none),
+        ),
+        case(
+            "13-17: not sure and yes: no concern",
+            age(13),
+            vec![face(0), feel(&["not_sure"]), line(4), YES],
+            concern(&none),
+        ),
     ]
 }
 

@@ -17,8 +17,7 @@ mod words;
 pub use read::{read, Options, Session, Unreadable};
 pub use series::{mood_flags, series, MoodFlag, Point};
 pub use state::{
-    parse_options, Alert, Report, ReportAction, ReportStage, ALERTS_KEEP, ERRORS_KEEP,
-    MAX_SESSIONS,
+    parse_options, Alert, Report, ReportAction, ReportStage, ALERTS_KEEP, ERRORS_KEEP, MAX_SESSIONS,
 };
 pub use words::{
     answer_words, concern_words, construct_words, live_words, mood_flag_words, number, number_in,

@@ -157,7 +157,10 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
     }
     let help = doc.get("help").filter(|h| !h.is_null()).map(|h| {
         Some(Help {
-            prompt_id: h.get("promptId").and_then(Value::as_str).map(str::to_string),
+            prompt_id: h
+                .get("promptId")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             at: h.get("askedAt")?.as_str()?.to_string(),
         })
     });

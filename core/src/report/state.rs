@@ -53,10 +53,16 @@ pub const ALERTS_KEEP: usize = 12;
 
 /// Reads an `attention` payload; `None` when it is not one the widget sends.
 fn alert(v: &Value) -> Option<Alert> {
-    let id = v.get("id")?.as_str().filter(|s| (1..=64).contains(&s.len()))?;
+    let id = v
+        .get("id")?
+        .as_str()
+        .filter(|s| (1..=64).contains(&s.len()))?;
     let reason = v.get("reason")?.as_str()?;
     let reason = *scoring::CONCERN_REASONS.iter().find(|r| **r == reason)?;
-    let raised_at = v.get("raisedAt")?.as_str().filter(|t| time::is_timestamp(t))?;
+    let raised_at = v
+        .get("raisedAt")?
+        .as_str()
+        .filter(|t| time::is_timestamp(t))?;
     let prompt_id = match v.get("promptId") {
         None | Some(Value::Null) => None,
         Some(p) => Some(

@@ -55,13 +55,13 @@ pub use super::super::words::{number, number_in};
 
 /// The words of prompt `id` in `l`, as a child with no helper's name set
 /// sees them ("the person helping you").
+/// A question that points back at the feelings picked says it as it did.
 pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
-    session
-        .check
-        .prompts
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| words_of(p, l))
+    let check = &session.check;
+    match check.prompts.iter().position(|p| p.id == id) {
+        Some(i) => check.prompts[i].text_for(l, UI.someone.get(l), check.picked_before(i)),
+        None => id.to_string(),
+    }
 }
 
 /// A live answer's words in `l`: its band's prompt when the band is known,
@@ -86,8 +86,16 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
     let mut out = Vec::new();
     // What needs noticing first heads the session.
     if !f.concern.is_empty() {
-        let reasons: Vec<&str> = f.concern.iter().map(|c| concern_words(c.reason).get(l)).collect();
-        out.push(format!("{}: {}", ReportTr::ConcernHead.get(l), reasons.join("; ")));
+        let reasons: Vec<&str> = f
+            .concern
+            .iter()
+            .map(|c| concern_words(c.reason).get(l))
+            .collect();
+        out.push(format!(
+            "{}: {}",
+            ReportTr::ConcernHead.get(l),
+            reasons.join("; ")
+        ));
     }
     let items = |ids: &[&str]| {
         ids.iter()

@@ -485,7 +485,11 @@ pub fn conformance(q: &Value, r: &Value) -> Vec<String> {
     let slot_of = |i: &Value| {
         i["extension"].as_array().and_then(|e| {
             e.iter()
-                .find(|x| x["url"].as_str().is_some_and(|u| u.ends_with("/StructureDefinition/ally-slot")))
+                .find(|x| {
+                    x["url"]
+                        .as_str()
+                        .is_some_and(|u| u.ends_with("/StructureDefinition/ally-slot"))
+                })
                 .and_then(|x| x["valueInteger"].as_u64())
         })
     };
