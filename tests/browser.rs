@@ -38,8 +38,21 @@ fn themed_root(band: &str) -> (Element, Element) {
     (root, mount)
 }
 
+/// Lets Yew render, then waits for the new screen to take taps (its root
+/// loses `data-busy`).
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
+    for _ in 0..200 {
+        if !busy() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the screen never settled");
+}
+
+fn busy() -> bool {
+    gloo::utils::document_element().has_attribute("data-busy")
 }
 
 fn buttons(root: &Element) -> Vec<HtmlElement> {
@@ -347,6 +360,46 @@ async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
 }
 
 #[wasm_bindgen_test]
+async fn a_tap_that_lands_as_the_screen_appears_is_ignored() {
+    let (root, mount) = themed_root("9-12");
+    let spy = Rc::new(RefCell::new(None));
+    let props = HarnessProps {
+        initial: started(json!({ "age": 10, "mode": "checkout" })),
+        spy: spy.clone(),
+    };
+    yew::Renderer::<Harness>::with_root_and_props(mount, props).render();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    assert!(busy(), "a new screen first holds taps");
+
+    let slider: HtmlElement = root
+        .query_selector("[role=slider]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let tap = || {
+        let r = slider.get_bounding_client_rect();
+        let init = web_sys::PointerEventInit::new();
+        init.set_client_x((r.left() + r.width() * 0.7) as i32);
+        init.set_client_y((r.top() + r.height() / 2.0) as i32);
+        init.set_bubbles(true);
+        init.set_pointer_id(1);
+        let down = web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap();
+        slider.dispatch_event(&down).unwrap();
+    };
+    // The finger that tapped "Next" on the screen before lands here too.
+    tap();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    assert!(
+        !slider.has_attribute("aria-valuenow"),
+        "a tap before the screen settles picks nothing"
+    );
+    settle().await;
+    tap();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    assert!(slider.has_attribute("aria-valuenow"), "a tap after it does");
+}
+
+#[wasm_bindgen_test]
 async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
     let root = fresh_root();
     let spy = Rc::new(RefCell::new(None));
@@ -365,12 +418,18 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
         .into_iter()
         .filter(|b| b.class_name().contains("feeling"))
         .collect();
-    assert_eq!(feelings.len(), 8);
+    assert_eq!(feelings.len(), 9, "eight feelings and \"not sure\"");
     assert!(
         feelings
             .iter()
             .all(|b| b.query_selector("svg.face").unwrap().is_some()),
         "pictures for 6-8"
+    );
+    let apart = root.query_selector("li.apart button").unwrap().unwrap();
+    assert_eq!(
+        apart.get_attribute("data-feeling").as_deref(),
+        Some("not_sure"),
+        "\"not sure\" stands apart from the feelings"
     );
     button_named(&root, "Tired").click();
     settle().await;
@@ -394,7 +453,10 @@ async fn six_to_eight_pick_one_or_two_feelings_by_picture() {
         a.value,
         Some(AnswerValue::List(vec!["worried".into(), "tired".into()]))
     );
-    assert_eq!(heading(&root), "All together, how big are these feelings?");
+    assert_eq!(
+        heading(&root),
+        "Think of the biggest of these feelings. How big is it?"
+    );
 }
 
 mod pad {
@@ -592,8 +654,21 @@ mod pad {
                 .count(),
             6
         );
+        let done = buttons(&p.root)
+            .into_iter()
+            .find(|b| b.text_content().as_deref() == Some("Done"))
+            .unwrap();
+        assert!(
+            done.has_attribute("disabled"),
+            "nothing to hand in: the way on is \"No, thanks\""
+        );
         p.press("Done");
-        assert_eq!(*p.done.borrow(), vec![None]);
+        assert!(
+            p.done.borrow().is_empty(),
+            "an empty page is never an answer"
+        );
+        p.line(1, "touch", 0.3, 0.1, 0.9).await;
+        assert!(!done.has_attribute("disabled"));
     }
 
     #[wasm_bindgen_test]

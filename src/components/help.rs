@@ -46,7 +46,10 @@ pub fn help(flow: &Flow, acts: &Acts) -> View {
         .iter()
         .map(|x| {
             let mut line = x.label.clone();
-            for part in [x.phone.as_deref(), x.text.as_deref()].into_iter().flatten() {
+            for part in [x.phone.as_deref(), x.text.as_deref()]
+                .into_iter()
+                .flatten()
+            {
                 line.push_str(if line == x.label { ": " } else { " · " });
                 line.push_str(part);
             }

@@ -15,25 +15,33 @@ use crate::core::config::{AgeBand, Locale, ReadAloud};
 use crate::core::flow::{FlowAction, Step, WidgetAction};
 use crate::speech::use_read_aloud;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long a new screen takes no tap: a double tap on the last screen, or a
 /// finger still coming down, never answers this one. (iPad Safari and
 /// Android both deliver the second tap of a quick double tap ~300 ms later.)
-pub const SETTLE_MS: f64 = 400.0;
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
+pub const SETTLE_MS: u32 = 400;
 
 /// Swallows every tap and press that lands before this screen has been
-/// shown for [`SETTLE_MS`]: listening in the capture phase on the window,
-/// before any of the screen's own handlers hears it.
+/// shown for [`SETTLE_MS`] (a keyboard's Enter or Space aside): listening in
+/// the capture phase on the window, before any of the screen's own handlers
+/// hears it. While it does, the page's root carries `data-busy` (what a
+/// test waits on before tapping).
 #[hook]
 fn use_settle() {
     use_effect_with((), |_| {
-        let born = now_ms();
+        let root = gloo::utils::document_element();
+        let _ = root.set_attribute("data-busy", "");
+        let calm = {
+            let root = root.clone();
+            Timeout::new(SETTLE_MS, move || {
+                let _ = root.remove_attribute("data-busy");
+            })
+        };
         let guard = |kind: &'static str| {
+            let root = root.clone();
             EventListener::new_with_options(
                 &gloo::utils::window(),
                 kind,
@@ -42,7 +50,12 @@ fn use_settle() {
                     passive: false,
                 },
                 move |e| {
-                    if now_ms() - born < SETTLE_MS {
+                    // A click from the keyboard (Enter, Space) says detail 0:
+                    // only fingers and pens double-tap.
+                    let keyboard = e
+                        .dyn_ref::<web_sys::UiEvent>()
+                        .is_some_and(|u| u.type_() == "click" && u.detail() == 0);
+                    if root.has_attribute("data-busy") && !keyboard {
                         e.stop_immediate_propagation();
                         e.prevent_default();
                     }
@@ -50,7 +63,10 @@ fn use_settle() {
             )
         };
         let listeners = [guard("pointerdown"), guard("click")];
-        move || drop(listeners)
+        move || {
+            drop((listeners, calm));
+            let _ = root.remove_attribute("data-busy");
+        }
     });
 }
 
@@ -166,14 +182,15 @@ pub fn Page(props: &PageProps) -> Html {
     // the browser can read aloud; else it is only a picture).
     let buddy = view.buddy.map(|r| {
         let again = speak.as_ref().map(|s| s.again.reform(|_: MouseEvent| ()));
-        let label = again.is_some().then(|| crate::core::catalog::UI.read_aloud.get(l));
+        let label = again.is_some().then(|| crate::core::catalog::UI.read_again.get(l));
         html! {
             <button type="button" class="buddy" aria-label={label} aria-hidden={again.is_none().then_some("true")}
                     tabindex={again.is_none().then_some("-1")} onclick={again}>{ mascot(r) }</button>
         }
     });
     #[cfg(feature = "safety")]
-    let help_row = (flow.config.help_button && !flow.helping).then(|| help_control(flow, &acts.help));
+    let help_row =
+        (flow.config.help_button && !flow.helping).then(|| help_control(flow, &acts.help));
     #[cfg(not(feature = "safety"))]
     let help_row: Option<Html> = None;
     html! {

@@ -18,7 +18,12 @@ const NO_THANKS_ICON: &str = r##"<svg class="icon" viewBox="0 0 24 24" aria-hidd
 
 /// A button with an icon before its words (for children who don't read
 /// yet), named by its words.
-fn action(icon: &'static str, words: &'static str, onclick: Callback<MouseEvent>, class: &'static str) -> Html {
+fn action(
+    icon: &'static str,
+    words: &'static str,
+    onclick: Callback<MouseEvent>,
+    class: &'static str,
+) -> Html {
     html! {
         <button type="button" class={classes!(class, "with-icon")} {onclick}>
             { Html::from_html_unchecked(AttrValue::Static(icon)) }

@@ -89,14 +89,21 @@ fn alerts(state: &Report, l: Locale) -> Html {
         return Html::default();
     }
     let items = state.alerts.iter().rev().map(|a| {
-        let time = a.raised_at.get(11..16).unwrap_or(&a.raised_at);
+        let time = local_time(&a.raised_at);
+        let time = time.as_str();
         let mut line = catalog::fill(
             t(&r::ReportTr::AttentionAt, l),
-            &[("reason", t(&r::concern_words(a.reason), l)), ("time", time)],
+            &[
+                ("reason", t(&r::concern_words(a.reason), l)),
+                ("time", time),
+            ],
         );
         if let Some(p) = &a.prompt_id {
             let words = r::live_words(p, state.live_band, l);
-            line = format!("{line} {}", catalog::fill(t(&r::ReportTr::AttentionOn, l), &[("prompt", &words)]));
+            line = format!(
+                "{line} {}",
+                catalog::fill(t(&r::ReportTr::AttentionOn, l), &[("prompt", &words)])
+            );
         }
         html! { <li data-reason={a.reason}>{ line }</li> }
     });
@@ -108,16 +115,32 @@ fn alerts(state: &Report, l: Locale) -> Html {
     }
 }
 
+/// A timestamp's hour and minute on the therapist's clock (the widget
+/// writes UTC); as written when the browser can't read it.
+fn local_time(ts: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts));
+    if d.get_time().is_nan() {
+        return ts.get(11..16).unwrap_or(ts).to_string();
+    }
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
 /// The latest session: its summary in plain words (with the latest
 /// check-in's mood flags), then every prompt.
 fn latest(s: &Session, l: Locale, moods: &[r::MoodFlag]) -> Html {
     let mood_lines: Vec<&str> = match s.mode() {
-        Mode::Checkin => moods.iter().map(|f| t(&r::mood_flag_words(*f), l)).collect(),
+        Mode::Checkin => moods
+            .iter()
+            .map(|f| t(&r::mood_flag_words(*f), l))
+            .collect(),
         Mode::Checkout => vec![],
     };
-    let has_drawing = s.check.prompts.iter().zip(&s.check.answers).any(|(p, a)| {
-        p.input == Input::Drawing && a.as_ref().is_some_and(|a| !a.skipped)
-    });
+    let has_drawing = s
+        .check
+        .prompts
+        .iter()
+        .zip(&s.check.answers)
+        .any(|(p, a)| p.input == Input::Drawing && a.as_ref().is_some_and(|a| !a.skipped));
     let rows = s.check.prompts.iter().enumerate().map(|(i, p)| {
         let record = s.check.answers[i].as_ref();
         let skipped = record.is_none_or(|a| a.skipped);
