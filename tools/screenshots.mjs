@@ -75,6 +75,8 @@ try {
     ["15-welcome", { age: 15, mode: "checkout" }, []],
     ["4-drawing", { age: 4, mode: "checkout" }, ["Start", "Yes", "Yes", "Yes"]],
     ["7-calm-end", { age: 7, mode: "checkin" }, ["Start", "Not good", "No, thanks", "Sad", "Next", "Medium", "Maybe later"]],
+    ["12-help", { age: 12, mode: "checkout", helpLines: [{ label: "Crisis line", phone: "988", text: "call or text, any time" }] },
+      ["Start", "I'd like to talk to someone now"]],
   ];
   for (const [name, extra, taps] of special) {
     const p = await newPage({ viewport: { width: 1024, height: 768 } });
@@ -93,7 +95,7 @@ try {
   }
 
   // The therapist's report, in each language: a 10-year-old's sessions.
-  const { checkout, checkin } = await import("./results.mjs");
+  const { checkout, checkin } = await import("../tests/e2e/results.mjs");
   const sessions = [checkin(3, 6), checkout([10, 9, 10, 9], 6), checkin(2, 13), checkout([9, 9, 8, 9], 13),
     checkin(1, 20), checkout([8, 7, 8, 7], 20), checkin(1, 27), checkout([8, null, 7, 8], 27)];
   for (const locale of ["en", "es"]) {

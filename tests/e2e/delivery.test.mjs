@@ -49,7 +49,7 @@ test("a third-party script on the portal page sees no answer, no result and no c
   await widget.locator('[data-prompt="feelings.which"]').waitFor();
   await button(widget, "Sad").tap();
   await step(widget, "feelings.which", "Next");
-  await step(widget, "intensity.now", "Skip");
+  await step(widget, "intensity.strongest", "Skip");
   await step(widget, "talk.today", "Maybe later");
   await until(page, "log.complete.length === 1");
   // And a reset, then a first answer of the new run.

@@ -36,7 +36,7 @@ test("3-5 in Spanish: each new screen is read aloud by itself, in Spanish", asyn
   await widget.getByRole("button", { name: "Empezar" }).tap();
   await widget.getByRole("heading", { name: "¿Cómo te sientes ahora?" }).waitFor();
   said = await spoken(page);
-  assert.equal(said.at(-1).text, "¿Cómo te sientes ahora? Mal, Regular, Bien");
+  assert.equal(said.at(-1).text, "¿Cómo te sientes ahora? Mal, Más o menos, Bien");
   assert.equal(said.at(-1).lang, "es");
   // The speaker stops it, and reads it again on demand.
   const before = said.length;
@@ -44,7 +44,7 @@ test("3-5 in Spanish: each new screen is read aloud by itself, in Spanish", asyn
   await widget.getByRole("button", { name: "Leer en voz alta" }).tap();
   said = await spoken(page);
   assert.equal(said.length, before + 1);
-  assert.equal(said.at(-1).text, "¿Cómo te sientes ahora? Mal, Regular, Bien");
+  assert.equal(said.at(-1).text, "¿Cómo te sientes ahora? Mal, Más o menos, Bien");
   await page.context().close();
 });
 
@@ -64,7 +64,7 @@ test("with readAloud off, or without speech in the browser, there is no speaker 
     await widget.getByRole("button", { name: "Start" }).tap();
     await widget.getByRole("heading", { name: "How do you feel right now?" }).waitFor();
     assert.equal(await widget.getByRole("button", { name: "Read aloud" }).count(), 0);
-    for (const w of ["Good", "No, thanks", "Calm", "Small"]) await tap(page, widget, w);
+    for (const w of ["Good", "Calm", "Small", "No, thanks"]) await tap(page, widget, w);
     await until(page, "log.complete.length === 1");
     if (available) assert.deepEqual(await spoken(page), [], "auto is off too");
     await page.context().close();
@@ -82,7 +82,7 @@ test("with reduced motion, no animation runs; without it, the mascot waves", asy
   await widget.getByRole("heading", { name: "Hi there!" }).waitFor();
   assert.equal(await animations(widget), 0, "welcome");
   await widget.getByRole("button", { name: "Start" }).tap();
-  for (const w of ["Good", "No, thanks", "Happy", "Big"]) {
+  for (const w of ["Good", "Happy", "Big", "No, thanks"]) {
     await widget.getByRole("button", { name: w, exact: true }).tap();
     assert.equal(await animations(widget), 0, `after ${w}`);
   }

@@ -127,7 +127,7 @@ test("a reload during a drawing keeps every answer given and comes back to the d
   for (const w of ["Calm", "Next", "Small", "Yes"]) await tap(page, widget, w);
   await until(page, "log.complete.length === 1");
   const r = (await log(page)).complete[0];
-  assert.deepEqual(r.answers.map((a) => a.promptId), ["mood.now", "drawing.feel", "feelings.which", "intensity.now", "talk.today"]);
+  assert.deepEqual(r.answers.map((a) => a.promptId), ["mood.now", "drawing.feel", "feelings.which", "intensity.strongest", "talk.today"]);
   assert.equal(r.answers[0].value, 10);
   await page.context().close();
 });

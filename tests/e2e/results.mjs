@@ -2,7 +2,7 @@
 // 10-year-old's check-outs (four 0–10 lines, then the drawing, skipped) and
 // check-ins (five faces first, the rest skipped), each scored on its own
 // (no previous alliance given) with the 9–12 defaults.
-const ITEMS = ["trust.listened", "trust.what_matters", "trust.liked_what_we_did", "trust.next_time"];
+const ITEMS = ["trust.listened", "trust.what_matters", "trust.helped", "trust.next_time"];
 const CONSTRUCTS = ["bond", "goals", "tasks", "overall"];
 const CUTOFFS = { total: 36, item: 9, lowItem: 0, agree: 3, drop: 1 };
 
@@ -56,7 +56,7 @@ export function checkin(face, day) {
     { promptId: "mood.now", construct: "mood", kind: "faces", value: face * 2.5, label: words[face], skipped: false, answeredAt: at(day, 1) },
     skip("drawing.feel", "drawing", "drawing", day, 2),
     skip("feelings.which", "feelings", "feelings", day, 3),
-    skip("intensity.now", "intensity", "line", day, 4),
+    skip("intensity.strongest", "intensity", "line", day, 4),
     skip("talk.today", "wantsToTalk", "choice", day, 5),
   ];
   return {
@@ -64,7 +64,7 @@ export function checkin(face, day) {
     startedAt: at(day, 0), completedAt: at(day, 6), answers,
     scores: {
       mood: face * 2.5, feelings: [], intensity: null, wantsToTalk: "skipped", alliance: null,
-      flags: flags({ skipped: ["feelings.which", "intensity.now", "talk.today"] }),
+      flags: flags({ skipped: ["feelings.which", "intensity.strongest", "talk.today"] }),
     },
   };
 }

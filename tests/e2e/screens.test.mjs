@@ -85,12 +85,13 @@ async function finish(config, taps) {
 }
 
 test("after a child says something hard, the end is calm: no celebration", async () => {
-  // A sad face at 3–5: a caring mascot and the sticker (for taking part, never for a
-  // "good" answer), and nothing bounces.
-  let { page, widget } = await finish({ age: 4, helperName: "Ana" }, ["Not good", "No, thanks", "Sad", "Big"]);
+  // A sad face at 3–5: a caring mascot, words that name what was said, no
+  // "A star for you!", and nothing bounces.
+  let { page, widget } = await finish({ age: 4, helperName: "Ana" }, ["Not good", "Sad", "Big", "No, thanks"]);
   await widget.getByRole("heading", { name: "Thank you" }).waitFor();
-  await widget.getByText("Thank you for showing how you feel. You can talk about it with Ana if you want.").waitFor();
-  await widget.locator(".calm .sticker").waitFor();
+  await widget.getByText("You picked “Not good”. Thank you for showing how you feel. You can talk about it with Ana if you want.").waitFor();
+  assert.equal(await widget.locator(".sticker").count(), 0, "no star after a sad face");
+  assert.equal(await widget.getByText("A star for you!").count(), 0);
   assert.equal(await widget.locator(".done .mascot").getAttribute("data-reaction"), "caring");
   await page.waitForTimeout(100);
   const moving = () => widget.locator(".done").evaluate((el) =>
@@ -99,17 +100,25 @@ test("after a child says something hard, the end is calm: no celebration", async
   await page.context().close();
 
   // A good face: the celebration.
-  ({ page, widget } = await finish({ age: 4 }, ["Good", "No, thanks", "Happy", "Small"]));
+  ({ page, widget } = await finish({ age: 4 }, ["Good", "Happy", "Small", "No, thanks"]));
   await widget.getByRole("heading", { name: "All done!" }).waitFor();
   await widget.locator(".celebrate .sticker").waitFor();
+  await widget.getByText("A star for you!").waitFor();
   assert.ok((await moving()).includes("hop"), "the mascot hops");
+  await page.context().close();
+
+  // At check-out the child rates the helper: "No" everywhere gets the same
+  // neutral, attentive mascot, on every question and at the end.
+  ({ page, widget } = await finish({ age: 7, mode: "checkout" }, ["No", "No", "No", "No", "No, thanks"]));
+  await widget.getByText("Thank you for saying how it really went.", { exact: false }).waitFor();
+  assert.equal(await widget.locator(".done .mascot").getAttribute("data-reaction"), "listening");
   await page.context().close();
 });
 
 test("a yes or a maybe later to talking gets a reply", async () => {
   for (const [answer, reply] of [
-    ["Yes", "Got it. Your answers will let Dr. Rivera know you have something to say."],
-    ["Maybe later", "That's okay. If you want, you can tell Dr. Rivera later. It's up to you."],
+    ["Yes", "You said yes, so Dr. Rivera will know you want to tell them something."],
+    ["Maybe later", "You said maybe later. That's okay: you can tell Dr. Rivera later, or not at all. It's up to you."],
   ]) {
     const { page, widget } = await openHost({ age: 11, helperName: "Dr. Rivera" });
     await button(widget, "Start").tap();
@@ -129,12 +138,12 @@ test("the end says the answers were sent only once the portal has acknowledged t
   await page.goto(hostUrl({ age: 13, mode: "checkout", helperName: "Sam" }));
   const widget = page.frameLocator(WIDGET_FRAME);
   await button(widget, "Start").tap();
-  for (let i = 0; i < 8; i++) {
+  // Six screens: four lines, a statement and its opposite.
+  for (let i = 0; i < 6; i++) {
     const id = await widget.locator("[data-prompt]").getAttribute("data-prompt");
     await button(widget, "Skip").tap();
     await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
   }
-  await button(widget, "No, thanks").tap();
   await widget.getByText("Sending your answers…").waitFor();
   // The portal has the result (and acked it), but the widget has not heard the ack.
   await until(page, "log.complete.length === 1 && log.raw.filter((m) => m.type === 'complete').length >= 2");
@@ -169,12 +178,11 @@ test("nothing leads: hover lifts only where there is hover, an empty line looks 
     await button(widget, w).tap();
     await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
   }
-  // The thermometer, before a tap: its bulb is hollow, and the slider has no value.
+  // The thermometer, before a tap: no bulb, no handle, and the slider has no value.
   const slider = widget.getByRole("slider");
   assert.equal(await slider.getAttribute("aria-valuenow"), null);
   assert.equal(await slider.getAttribute("aria-valuetext"), "Not chosen yet");
-  const bulb = () => widget.locator(".bulb").evaluate((b) => getComputedStyle(b).fill);
-  const empty = await bulb();
+  assert.equal(await widget.locator(".track circle").count(), 0, "nothing drawn at 0 before a tap");
   const contrast = await frame.evaluate(() => {
     const rgb = (c) => c.match(/\d+/g).slice(0, 3).map(Number);
     const lum = ([r, g, b]) => {
@@ -192,7 +200,8 @@ test("nothing leads: hover lifts only where there is hover, an empty line looks 
   const box = await slider.boundingBox();
   await slider.tap({ position: { x: box.width * 0.7, y: box.height / 2 } });
   await slider.and(widget.locator("[aria-valuenow]")).waitFor();
-  assert.notEqual(await bulb(), empty, "a chosen thermometer fills its bulb");
+  await widget.locator(".bulb").waitFor();
+  await widget.locator(".thumb").waitFor();
   await page.context().close();
 });
 
@@ -251,14 +260,14 @@ test("3-8: the mascot is on every screen and cares after something hard, without
   assert.equal(await reaction(), "listening", "after 'Great': no cheer, the same quiet company");
   const text = await widget.locator("section").textContent();
   assert.ok(!/great job|well done|good job|yay/i.test(text), text);
-  for (const id of ["drawing.feel", "feelings.which", "intensity.now", "talk.today"]) {
+  for (const id of ["drawing.feel", "feelings.which", "intensity.strongest", "talk.today"]) {
     await widget.locator(`[data-prompt="${id}"] .buddy .mascot`).waitFor();
     await button(widget, id === "drawing.feel" ? "No, thanks" : "Skip").tap();
   }
   await widget.locator(".done .mascot").waitFor();
   await page.context().close();
   // The youngest's happy end keeps the mascot beside the sticker.
-  const young = await finish({ age: 4 }, ["Good", "No, thanks", "Happy", "Small"]);
+  const young = await finish({ age: 4 }, ["Good", "Happy", "Small", "No, thanks"]);
   await young.widget.locator(".done .mascot + .sticker").waitFor();
   await young.page.context().close();
 });

@@ -45,6 +45,36 @@ export async function stop() {
   await Promise.all(servers.map((s) => s.close()));
 }
 
+/**
+ * A new screen of the widget takes no tap for its first 400 ms (its root
+ * carries `data-busy` meanwhile): a finger, and so every click and tap of
+ * these tests, lands once it has settled. Applied to Playwright's locators
+ * once; a test of the guard itself taps with the raw mouse or touchscreen.
+ */
+let calmed = false;
+export function calmBeforeActing(page) {
+  if (calmed) return;
+  calmed = true;
+  const proto = Object.getPrototypeOf(page.locator("html"));
+  // boundingBox too: a test that draws with the raw mouse measures the canvas first.
+  for (const name of ["click", "tap", "check", "dblclick", "boundingBox"]) {
+    const act = proto[name];
+    proto[name] = async function (...args) {
+      await this.evaluate(async () => {
+        // Settled, and no tapped answer still popping on its way to the next screen.
+        const busy = () => document.documentElement.hasAttribute("data-busy") || document.querySelector(".pop");
+        while (busy()) await new Promise((ok) => setTimeout(ok, 20));
+      }, undefined, args[0]?.timeout ? { timeout: args[0].timeout } : undefined).catch(() => {});
+      return act.apply(this, args);
+    };
+  }
+}
+
+/** Waits in the widget's `frame` until its screen takes taps (see calmBeforeActing). */
+export async function calm(frame) {
+  await frame.waitForFunction(() => !document.documentElement.hasAttribute("data-busy") && !document.querySelector(".pop"), undefined, { polling: 20 });
+}
+
 /** A fresh page (its own context) on a tablet-sized screen with touch. */
 export async function newPage(options = {}) {
   const context = await browser.newContext({
@@ -54,6 +84,7 @@ export async function newPage(options = {}) {
   });
   await record(context);
   const page = await context.newPage();
+  calmBeforeActing(page);
   page.on("pageerror", (e) => console.error("page error:", e.message));
   return page;
 }

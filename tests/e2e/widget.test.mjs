@@ -27,7 +27,7 @@ for (const c of CASES) {
   for (const locale of ["en", "es"]) {
     test(`age ${c.age} (${c.band}) ${c.mode} in ${locale}: every step arrives as an answer, then the result and scores`, async () => {
       const words = WORDS[locale];
-      const { page, widget } = await openHost({ age: c.age, locale, mode: c.mode, helperName: "Dr. Rivera", ...c.extra });
+      const { page, widget } = await openHost({ age: c.age, locale, mode: c.mode, helperName: "Dr. Rivera", ...c.extra }, c.session ? { session: c.session } : {});
       await until(page, "log.ready.length === 1");
       let l = await log(page);
       assert.deepEqual(
@@ -272,7 +272,7 @@ test("reloading the iframe mid-flow keeps the earlier answers", async () => {
   await frame.evaluate(() => location.reload());
   await until(page, "log.ready.length === 2");
   // It goes on at question 3 without asking again.
-  await widget.locator('[data-prompt="trust.liked_what_we_did"]').waitFor();
+  await widget.locator('[data-prompt="trust.helped"]').waitFor();
   await button(widget, "Yes, a lot").click();
   await button(widget, "No").click();
   await button(widget, "No, thanks").click();
@@ -281,7 +281,7 @@ test("reloading the iframe mid-flow keeps the earlier answers", async () => {
   const r = l.complete[0];
   assert.deepEqual(
     r.answers.map((a) => [a.promptId, a.value, a.skipped]),
-    [["trust.listened", 7.5, false], ["trust.what_matters", null, true], ["trust.liked_what_we_did", 10, false], ["trust.next_time", 0, false], ["drawing.together", null, true]],
+    [["trust.listened", 7.5, false], ["trust.what_matters", null, true], ["trust.helped", 10, false], ["trust.next_time", 0, false], ["drawing.together", null, true]],
   );
   assert.equal(r.startedAt, l.ready[0].startedAt, "the run keeps its start time");
   assert.deepEqual(r.answers.slice(0, 2), l.answers.slice(0, 2), "the kept answers are the ones sent before the reload");

@@ -112,9 +112,20 @@ export class Driver {
       b.getClientRects().length > 0 && !b.disabled), name);
   }
 
+  /**
+   * Waits until the widget's screen takes taps: a new screen ignores them
+   * for its first 400 ms (its root carries `data-busy` meanwhile).
+   */
+  async calm() {
+    await this.widget();
+    // Settled, and no tapped answer still popping on its way to the next screen.
+    await this.poll(() => !document.documentElement.hasAttribute("data-busy") && !document.querySelector(".pop"));
+  }
+
   /** Taps a button by its name: the engine's own click, at the button's centre. */
   async tap(name) {
     const button = await this.button(name);
+    await this.calm();
     await this.still();
     await this.inView(button);
     await this.s.click(button);
@@ -155,6 +166,7 @@ export class Driver {
   async line(value) {
     await this.widget();
     const slider = await this.poll(() => document.querySelector("[role=slider]"));
+    await this.calm();
     await this.still();
     const { width } = await this.run((s) => s.getBoundingClientRect().toJSON(), slider);
     const inset = (width * 40) / 1000;
@@ -170,6 +182,7 @@ export class Driver {
   async drawLine(fx0, fx1, fy, steps = 20) {
     await this.widget();
     const canvas = await this.poll(() => document.querySelector("canvas"));
+    await this.calm();
     await this.still();
     const { width, height } = await this.run((c) => c.getBoundingClientRect().toJSON(), canvas);
     const at = (fx) => ({ type: "pointerMove", origin: canvas, duration: 0,
@@ -187,7 +200,7 @@ export class Driver {
    * a finger are drawn in every engine (WebKit's driver has neither).
    */
   async pointers(events) {
-    await this.widget();
+    await this.calm();
     await this.run((events) => {
       const c = document.querySelector("canvas");
       const r = c.getBoundingClientRect();

@@ -14,7 +14,7 @@ import { STRANGER, WIDGET } from "../e2e/support.mjs";
  */
 async function walk(d, c, locale, shots, size) {
   const words = WORDS[locale];
-  await d.open({ age: c.age, locale, mode: c.mode, helperName: "Dr. Rivera", ...c.extra }, {}, size);
+  await d.open({ age: c.age, locale, mode: c.mode, helperName: "Dr. Rivera", ...c.extra }, c.session ? { session: c.session } : {}, size);
   await d.until((log) => log.ready.length === 1);
   const problems = [];
   const look = async (where) => {
@@ -80,7 +80,7 @@ flow("Back changes an answer and Skip is a skip; the latest answer is kept", asy
   await d.tap("Yes");
   await d.prompt("trust.what_matters");
   await d.tap("Skip");
-  for (const [id, word] of [["trust.liked_what_we_did", "Yes, a lot"], ["trust.next_time", "Maybe"], ["drawing.together", "No, thanks"]]) {
+  for (const [id, word] of [["trust.helped", "Yes, a lot"], ["trust.next_time", "Maybe"], ["drawing.together", "No, thanks"]]) {
     await d.prompt(id);
     await d.tap(word);
   }
@@ -152,6 +152,34 @@ flow("a drawing by mouse, pen and finger arrives as ally.strokes/1; a pointer th
   return decoded.strokes.map((s) => [s.color, s.tool, s.width, s.points.length > 1]);
 });
 
+flow("asking for help: the portal hears it at once, the child is told once it has, and goes back to the same question", async (d) => {
+  await d.open({ age: 12, mode: "checkout", helperName: "Dr. Rivera", helpLines: [{ label: "Crisis line", phone: "988" }] });
+  await d.tap("Start");
+  await d.prompt("trust.listened");
+  await d.tap("I'd like to talk to someone now");
+  await d.until((log) => log.attention.length === 1);
+  await d.widget();
+  await d.poll(() => document.querySelector("[role=status]")?.textContent === "Done: Dr. Rivera has been told you want to talk.");
+  const screen = await d.run(() => document.querySelector("main").innerText);
+  assert.match(screen, /You want to talk to someone/);
+  assert.match(screen, /Crisis line: 988/);
+  for (const p of await d.problems(MINIMUM["9-12"])) assert.fail(`help screen: ${p}`);
+  await d.tap("Go back");
+  await d.prompt("trust.listened");
+  for (const id of ["trust.listened", "trust.what_matters", "trust.helped", "trust.next_time"]) {
+    await d.prompt(id);
+    await d.tap("Skip");
+  }
+  await d.prompt("drawing.together");
+  await d.tap("No, thanks");
+  await d.until((log) => log.complete.length === 1);
+  const l = await d.log();
+  assert.deepEqual(l.attention.map((a) => [a.reason, a.promptId]), [["asked_for_help", "trust.listened"]]);
+  const r = l.complete[0];
+  assert.equal(r.help.promptId, "trust.listened");
+  return r.scores.flags.concern;
+});
+
 flow("a reload of the widget resumes where the child was, with the earlier answers", async (d) => {
   await d.open({ age: 8, mode: "checkout" });
   await d.tap("Start");
@@ -162,7 +190,7 @@ flow("a reload of the widget resumes where the child was, with the earlier answe
   await d.until((log) => log.answers.length === 2);
   await d.reloadWidget();
   await d.until((log) => log.ready.length === 2);
-  await d.prompt("trust.liked_what_we_did");
+  await d.prompt("trust.helped");
   await d.tap("Yes, a lot");
   await d.prompt("trust.next_time");
   await d.tap("No");
@@ -172,7 +200,7 @@ flow("a reload of the widget resumes where the child was, with the earlier answe
   const l = await d.log();
   const r = l.complete[0];
   assert.deepEqual(r.answers.map((a) => [a.promptId, a.value, a.skipped]), [
-    ["trust.listened", 7.5, false], ["trust.what_matters", null, true], ["trust.liked_what_we_did", 10, false],
+    ["trust.listened", 7.5, false], ["trust.what_matters", null, true], ["trust.helped", 10, false],
     ["trust.next_time", 0, false], ["drawing.together", null, true]]);
   assert.equal(r.startedAt, l.ready[0].startedAt, "the run keeps its start time");
   return r.scores;

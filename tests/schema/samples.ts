@@ -15,6 +15,7 @@ import type {
   AllyReportDocument,
   AllyResult,
   AnswerMessage,
+  AttentionMessage,
   CompleteMessage,
   ErrorMessage,
   HelloMessage,
@@ -22,6 +23,7 @@ import type {
   InitMessage,
   ReadyMessage,
   ReportAddMessage,
+  ReportAttentionMessage,
   ReportHostMessage,
   ReportInitMessage,
   ReportLiveMessage,
@@ -59,7 +61,7 @@ const at = (s: number) => `2026-11-25T10:04:${String(s).padStart(2, "0")}.112Z`;
 export const answers = {
   faces: { promptId: "trust.listened", construct: "bond", kind: "faces", value: 7.5, label: "Yes", skipped: false, answeredAt: at(1) },
   line: { promptId: "trust.listened", construct: "bond", kind: "line", value: 8, label: "8 out of 10", skipped: false, answeredAt: at(2) },
-  sizes: { promptId: "intensity.now", construct: "intensity", kind: "sizes", value: 2, label: "Small", skipped: false, answeredAt: at(3) },
+  sizes: { promptId: "intensity.strongest", construct: "intensity", kind: "sizes", value: 2, label: "Small", skipped: false, answeredAt: at(3) },
   feelings: { promptId: "feelings.which", construct: "feelings", kind: "feelings", value: ["sad", "tired"], label: "Sad, Tired", skipped: false, answeredAt: at(4) },
   choice: { promptId: "talk.today", construct: "wantsToTalk", kind: "choice", value: "later", label: "Maybe later", skipped: false, answeredAt: at(5) },
   agree4: { promptId: "trust.hard_things", construct: "bond", kind: "agree4", value: 2, label: "Disagree a little", skipped: false, answeredAt: at(6) },
@@ -80,7 +82,7 @@ const teenAlliance: AllyAlliance = {
   cutoffs: { total: 36, item: 9, lowItem: 0, agree: 3, drop: 1 },
 };
 
-/** A 15-year-old's check-out: four lines, four statements (one skipped), a drawing; 4 lower than last time. */
+/** A 15-year-old's check-out as results were before the statements came in pairs: four lines, four statements (one skipped), a drawing; 4 lower than last time. Still read. */
 export const teenCheckout: AllyResult = {
   schema: "ally.result/1", id: "0b6fd2a4-91c3-8e07-a5d1-3c9e44f0b2d8", session: SESSION, mode: "checkout", ageBand: "13-17", age: 15, locale: "en",
   startedAt: "2026-11-25T10:03:58.020Z", completedAt: "2026-11-25T10:04:50.907Z",
@@ -103,6 +105,35 @@ export const teenCheckout: AllyResult = {
       skipped: ["trust.how_we_work"], drop: true, dropReason: null, wantsToTalk: false, talkLater: false,
     },
   },
+};
+
+/** A 15-year-old's check-out today: four lines, this session's statement and its opposite (agreed with both), and a request for help. */
+export const teenCheckoutNow: AllyResult = {
+  schema: "ally.result/1", id: "5d0c2b8e-3f61-8a47-92d0-6e1b4c7a9f03", session: SESSION, mode: "checkout", ageBand: "13-17", age: 15, locale: "en",
+  startedAt: "2026-11-25T10:03:58.020Z", completedAt: "2026-11-25T10:04:30.000Z",
+  answers: [
+    { ...answers.line, answeredAt: "2026-11-25T10:04:01.000Z" },
+    { promptId: "trust.what_matters", construct: "goals", kind: "line", value: 9, label: "9 out of 10", skipped: false, answeredAt: "2026-11-25T10:04:05.000Z" },
+    { promptId: "trust.helped", construct: "tasks", kind: "line", value: 10, label: "10 out of 10", skipped: false, answeredAt: "2026-11-25T10:04:09.000Z" },
+    { promptId: "trust.next_time", construct: "overall", kind: "line", value: 7, label: "7 out of 10", skipped: false, answeredAt: "2026-11-25T10:04:13.000Z" },
+    { promptId: "trust.hard_things", construct: "bond", kind: "agree4", value: 3, label: "Agree a little", skipped: false, answeredAt: "2026-11-25T10:04:17.000Z" },
+    { promptId: "trust.hold_back", construct: "bond", kind: "agree4", value: 3, label: "Agree a little", skipped: false, answeredAt: "2026-11-25T10:04:30.000Z" },
+  ],
+  scores: {
+    mood: null, feelings: [], intensity: null, wantsToTalk: null,
+    alliance: {
+      items: ["trust.listened", "trust.what_matters", "trust.helped", "trust.next_time"], answered: 4, total: 34, change: null,
+      bond: 8, goals: 9, tasks: 10, overall: 7, agree: { bond: [3, 2], goals: [], tasks: [] },
+      cutoffs: { total: 36, item: 9, lowItem: 0, agree: 3, drop: 1 },
+    },
+    flags: {
+      lowAlliance: true, discuss: ["trust.listened", "trust.next_time"], low: [], disagree: ["bond"], agreedBothWays: ["bond"],
+      skipped: [], drop: null, dropReason: "no_previous", wantsToTalk: false, talkLater: false,
+      concern: [{ reason: "asked_for_help", promptId: "trust.next_time" }],
+    },
+    concernCutoffs: { mood: 0, intensity: 8 },
+  },
+  help: { promptId: "trust.next_time", askedAt: "2026-11-25T10:04:11.500Z" },
 };
 
 /** A 7-year-old's check-in with `fhir: true`: faces, no drawing, two feelings, a size, "maybe later". */
@@ -161,12 +192,17 @@ export const preschoolCheckout: AllyResult = {
 export const hello: HelloMessage = { ...envelope, type: "hello", id: "3f9c0a-1", payload: { versions: [1], instance: "3f9c0a" } };
 export const ready: ReadyMessage = {
   ...envelope, type: "ready", id: "3f9c0a-2", run: 1,
-  payload: { ageBand: "6-8", locale: "es", mode: "checkin", steps: ["mood.now", "drawing.feel", "feelings.which", "intensity.now", "talk.today"], startedAt: "2026-11-25T10:03:58.020Z" },
+  payload: { ageBand: "6-8", locale: "es", mode: "checkin", steps: ["mood.now", "drawing.feel", "feelings.which", "intensity.strongest", "talk.today"], startedAt: "2026-11-25T10:03:58.020Z" },
 };
 export const answer: AnswerMessage = { ...envelope, type: "answer", id: "3f9c0a-3", run: 1, payload: answers.faces };
 export const drawn: AnswerMessage = { ...envelope, type: "answer", id: "3f9c0a-4", run: 1, payload: answers.drawing };
 export const resize: ResizeMessage = { ...envelope, type: "resize", id: "3f9c0a-5", payload: { height: 612 } };
-export const complete: CompleteMessage = { ...envelope, type: "complete", id: "3f9c0a-6", run: 2, payload: teenCheckout };
+export const complete: CompleteMessage = { ...envelope, type: "complete", id: "3f9c0a-6", run: 2, payload: teenCheckoutNow };
+/** The child asked to talk to someone: sent at once, re-sent until acked. */
+export const attention: AttentionMessage = {
+  ...envelope, type: "attention", id: "3f9c0a-10", run: 1,
+  payload: { id: "a7c3e9d1-0b52-8f64-9e17-2d8c5b0a4f36", reason: "asked_for_help", promptId: "trust.next_time", raisedAt: "2026-11-25T10:04:11.500Z" },
+};
 export const refused: ErrorMessage = {
   ...envelope, type: "error", id: "3f9c0a-7", replyTo: "visit-2291:1",
   payload: { code: "too_large", message: "resume: the init was 524589 bytes of JSON, more than 262144; started without the resume", field: "resume" },
@@ -193,6 +229,7 @@ export const init: InitMessage = {
         answers.skipped,
       ],
       startedAt: "2026-11-25T10:03:58.020Z",
+      attention: [attention.payload],
     },
   },
 };
@@ -223,10 +260,11 @@ export const addLean: ReportAddMessage = { ...envelope, type: "add", id: "report
 export const addOld: ReportAddMessage = { ...envelope, type: "add", id: "report-1:6", payload: { result: without(preschoolCheckout, "id") } };
 export const live: ReportLiveMessage = { ...envelope, type: "live", id: "report-1:3", payload: { answer: answers.feelings } };
 export const liveWithBand: ReportLiveMessage = { ...envelope, type: "live", id: "report-1:4", payload: { answer: answers.feelings, ageBand: "9-12" } };
+export const reportAttention: ReportAttentionMessage = { ...envelope, type: "attention", id: "report-1:7", payload: attention.payload };
 
-export const fromWidget: Array<WidgetMessage | ReportMessage> = [hello, ready, answer, drawn, resize, complete, refused, badConfig, alreadyConnected, reportReady, letGo];
-export const fromHost: Array<HostMessage | ReportHostMessage> = [init, initWithResult, ack, reset, reportInit, add, addLean, addOld, live, liveWithBand];
-export const results: AllyResult[] = [teenCheckout, checkinWithFhir, preschoolCheckout];
+export const fromWidget: Array<WidgetMessage | ReportMessage> = [hello, ready, answer, drawn, resize, complete, attention, refused, badConfig, alreadyConnected, reportReady, letGo];
+export const fromHost: Array<HostMessage | ReportHostMessage> = [init, initWithResult, ack, reset, reportInit, add, addLean, addOld, live, liveWithBand, reportAttention];
+export const results: AllyResult[] = [teenCheckout, teenCheckoutNow, checkinWithFhir, preschoolCheckout];
 
 // ---- Wrong samples ------------------------------------------------------------------
 
@@ -244,6 +282,18 @@ const withAlliance = (values: Partial<AllyAlliance>): AllyResult => ({ ...teenCh
 const withFlags = (values: Partial<AllyFlags>): AllyResult => ({ ...teenCheckout, scores: { ...teenCheckout.scores, flags: { ...teenCheckout.scores.flags, ...values } } });
 
 export const wrong: Wrong[] = [
+  {
+    reason: "an attention for a reason Ally does not raise",
+    schema: "protocol", at: "/payload/reason",
+    // @ts-expect-error: the reasons are the concern rule's three
+    sample: typed<AttentionMessage>({ ...attention, payload: { ...attention.payload, reason: "bad_day" } }),
+  },
+  {
+    reason: "a concern without the prompt it arose on (null when there was none)",
+    schema: "result", at: "/scores/flags/concern/0",
+    // @ts-expect-error: promptId is required, null when there was none
+    sample: typed<AllyResult>({ ...teenCheckoutNow, scores: { ...teenCheckoutNow.scores, flags: { ...teenCheckoutNow.scores.flags, concern: [{ reason: "asked_for_help" }] } } }),
+  },
   {
     reason: "a live answer's band that is not one of the four",
     schema: "protocol", at: "/payload/ageBand",

@@ -5,7 +5,7 @@
 // drawing holds about 100 points and about 10,000 points, and the frames
 // that ran long. A cross-origin frame's clock is coarse (100 µs or worse), so
 // each cost sample is a burst of 20 events timed together, divided by 20.
-import { start, stop, newPage, hostUrl, WIDGET, WIDGET_FRAME } from "../../tests/e2e/support.mjs";
+import { start, stop, newPage, calm, hostUrl, WIDGET, WIDGET_FRAME } from "../../tests/e2e/support.mjs";
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,6 +22,7 @@ try {
   await widget.getByRole("button", { name: "Good", exact: true }).click();
   await widget.locator("canvas").waitFor();
   const frame = page.frames().find((f) => f.url().startsWith(WIDGET));
+  await calm(frame);
 
   const result = await frame.evaluate(async () => {
     const canvas = document.querySelector("canvas");

@@ -1,5 +1,7 @@
 // Start-up and memory figures (printed, never failing on timing):
 //   node tools/bench/runtime.mjs   (after ./dev.sh build)
+//   ALLY_DIST=/path/to/other/dist node tools/bench/runtime.mjs
+//                                  another build, to compare in interleaved runs
 // Start-up: the portal page embeds the widget with the CPU throttled 4×
 // (DevTools Emulation.setCPUThrottlingRate); from the widget's navigation to
 // the host receiving `ready`, over 10 cold loads. The portal and the widget
@@ -13,14 +15,14 @@
 // 5,000-point drawing.
 import { chromium } from "playwright-core";
 import { serve } from "../server.mjs";
-import { CHROMIUM_ARGS, hostUrl, WIDGET } from "../../tests/e2e/support.mjs";
+import { CHROMIUM_ARGS, calm, calmBeforeActing, hostUrl, WIDGET } from "../../tests/e2e/support.mjs";
 import { launch, openPage, poll } from "./cdp.mjs";
 
 const RUNS = 10;
 const GOAL_MS = 300;
 const ONE_RENDERER = ["--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process"];
 const PAGES = { ally: hostUrl({ age: 7 }), floor: hostUrl({ age: 7 }, { widgetPath: "/__test/floor.html" }) };
-const server = await serve({ port: 8080, root: "dist" });
+const server = await serve({ port: 8080, root: process.env.ALLY_DIST || "dist" });
 try {
   const cdp = await launch([...CHROMIUM_ARGS, ...ONE_RENDERER]);
   const loads = { ally: [], floor: [] };
@@ -74,11 +76,13 @@ try {
   // Memory after a whole check-in with a 5,000-point drawing.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
+  calmBeforeActing(page);
   await page.goto(hostUrl({ age: 10 }));
   const widget = page.frameLocator('iframe[title="Ally check-in"]');
   await widget.getByRole("button", { name: "Start" }).click();
   await widget.getByRole("button", { name: "Good", exact: true }).click();
   const frame = page.frames().find((f) => f.url().startsWith(WIDGET));
+  await calm(frame);
   await frame.evaluate(async () => {
     const canvas = document.querySelector("canvas");
     const r = canvas.getBoundingClientRect();

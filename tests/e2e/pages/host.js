@@ -8,7 +8,7 @@
   var params = new URLSearchParams(location.search);
   var widgetPort = params.get("widgetPort") || location.port;
   var widgetOrigin = "http://127.0.0.1:" + widgetPort;
-  var log = (window.log = { ready: [], answers: [], complete: [], runs: [], errors: [], resize: [], raw: [], window: [], sent: [] });
+  var log = (window.log = { ready: [], answers: [], attention: [], complete: [], runs: [], errors: [], resize: [], raw: [], window: [], sent: [] });
   log.at = [];
   window.addEventListener("message", function (e) {
     log.window.push(e.data);
@@ -40,6 +40,8 @@
     resume: params.get("resume") ? JSON.parse(params.get("resume")) : undefined,
     onReady: function (r) { log.ready.push(r); if (!window.readyAt) window.readyAt = performance.now(); },
     onAnswer: function (a) { log.answers.push(a); },
+    // ?attention=none: a portal that does not listen for attention.
+    onAttention: params.get("attention") === "none" ? undefined : function (a) { log.attention.push(a); },
     onComplete: function (r, meta) { log.complete.push(r); log.runs.push(meta && meta.run); },
     onError: function (e) { log.errors.push(e); },
     onResize: function (h) { log.resize.push(h); },

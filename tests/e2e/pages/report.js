@@ -5,7 +5,7 @@
   "use strict";
   var params = new URLSearchParams(location.search);
   var origin = "http://127.0.0.1:" + location.port;
-  var log = (window.log = { errors: [], answers: [], complete: [] });
+  var log = (window.log = { errors: [], answers: [], attention: [], complete: [] });
   window.showReport = function (results, options) {
     options = options || {};
     window.report = Ally.mountReport(document.getElementById("report"), {
@@ -22,6 +22,7 @@
     config: JSON.parse(params.get("config")),
     onReady: function (r) { window.band = r.ageBand; },
     onAnswer: function (a) { log.answers.push(a); if (window.report) window.report.live(a, window.band); },
+    onAttention: function (a) { log.attention.push(a); if (window.report) window.report.attention(a); },
     onComplete: function (r) { log.complete.push(r); if (window.report) window.report.add(r); },
     onError: function (e) { log.errors.push(e); },
   });
