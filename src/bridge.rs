@@ -18,11 +18,12 @@
 
 use crate::core::protocol::Refusal;
 use crate::core::protocol::{
-    backoff_ms, origin_allowed, parse_allow_list, parse_inbound, ErrorPayload, Inbound, Outbound,
+    backoff_ms, origin_allowed, parse_allow_list, read_inbound, ErrorPayload, Inbound, Outbound,
     MAX_MESSAGE_BYTES,
 };
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
@@ -432,7 +433,7 @@ impl Bridge {
                 }
             }
         };
-        let Some(mut text) = text_of(&data) else {
+        let Some(text) = text_of(&data) else {
             let error = ErrorPayload::new("bad_message", "message: not JSON", None);
             return self.reply_error(answering(error, id.as_deref()), &reply_to);
         };
@@ -462,8 +463,9 @@ impl Bridge {
             // An init too large to read whole starts without its resume, and
             // says so; one still too large ends the run with a friendly screen,
             // never "getting ready" for good.
+            // (Taken out of `data` itself, which is what is read below.)
             match without_resume(&data) {
-                Some(smaller) => {
+                Some(_) => {
                     let error = ErrorPayload::new(
                         "too_large",
                         format!(
@@ -473,7 +475,6 @@ impl Bridge {
                         Some("resume"),
                     );
                     dropped = Some(answering(error, id.as_deref()));
-                    text = smaller;
                 }
                 None => {
                     self.adopt(reply_to);
@@ -482,7 +483,10 @@ impl Bridge {
                 }
             }
         }
-        let msg = match parse_inbound(&text, &session) {
+        let Some(value) = value_of(&data, 0) else {
+            return;
+        };
+        let msg = match read_inbound(&value, &session) {
             Ok(Some((_, msg))) => msg,
             Ok(None) => return,
             Err(error) => return self.reply_error(answering(error, id.as_deref()), &reply_to),
@@ -522,6 +526,57 @@ impl Bridge {
     }
 }
 
+/// How deep a message may nest: serde_json's own limit, so the widget reads
+/// what the core's parser reads.
+const MAX_DEPTH: u8 = 128;
+
+/// A posted message as JSON, read from the object the browser already
+/// parsed rather than from its text: hand-written so the child's download
+/// carries no JSON parser. It reads what `JSON.stringify` would write
+/// (undefined and functions left out of objects, `null` in arrays, numbers
+/// that are not finite as `null`), whole numbers as integers; `None` nested
+/// deeper than [`MAX_DEPTH`].
+pub fn value_of(v: &JsValue, depth: u8) -> Option<Value> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    if let Some(s) = v.as_string() {
+        return Some(Value::String(s));
+    }
+    if let Some(n) = v.as_f64() {
+        // Safe integers as integers: `as_u64` must read 1 as 1.
+        let whole = n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0;
+        return Some(match (whole, n >= 0.0) {
+            (true, true) => Value::from(n as u64),
+            (true, false) => Value::from(n as i64),
+            _ => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+        });
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if js_sys::Array::is_array(v) {
+        let list: &js_sys::Array = v.unchecked_ref();
+        return list
+            .iter()
+            .map(|x| value_of(&x, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::Array);
+    }
+    if !v.is_object() {
+        return Some(Value::Null);
+    }
+    let mut map = serde_json::Map::new();
+    for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
+        let x = js_sys::Reflect::get(v, &key).unwrap_or(JsValue::UNDEFINED);
+        if x.is_undefined() || x.is_function() {
+            continue;
+        }
+        map.insert(key.as_string()?, value_of(&x, depth + 1)?);
+    }
+    Some(Value::Object(map))
+}
+
 /// A property of a message's object; `undefined` when it has none.
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -554,17 +609,16 @@ fn about(data: &JsValue) -> Option<String> {
     Some(session.chars().take(200).collect())
 }
 
-/// The JSON text of a too-large `init` without its `resume`; `None` when it
-/// is still too large.
-fn without_resume(data: &JsValue) -> Option<String> {
+/// Takes the `resume` out of a too-large `init`; `None` when it is still
+/// too large.
+fn without_resume(data: &JsValue) -> Option<()> {
     let payload = get(data, "payload");
     js_sys::Reflect::delete_property(
         payload.dyn_ref::<js_sys::Object>()?,
         &JsValue::from_str("resume"),
     )
     .ok()?;
-    let text = text_of(data)?;
-    (text.len() <= MAX_MESSAGE_BYTES).then_some(text)
+    (text_of(data)?.len() <= MAX_MESSAGE_BYTES).then_some(())
 }
 
 /// Watches the widget's root element and reports its height to the host.

@@ -10,7 +10,7 @@ use serde_json::json;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -759,4 +759,47 @@ mod pad {
         assert!(!p.inked(0.5, 0.8));
         assert!(p.inked(0.35, 0.5));
     }
+}
+
+/// The bridge reads a posted message from the object the browser parsed:
+/// the same JSON the core's parser reads from its text, for every kind of
+/// value, with whole numbers as integers (`ally: 1` must be version 1).
+#[wasm_bindgen_test]
+fn a_posted_object_reads_as_the_same_json_as_its_text() {
+    use ally::bridge::value_of;
+    let texts = [
+        r#"{"ally":1,"type":"init","id":"s:1","session":"visit-1","payload":{"config":{"age":7,"childName":"Zoë 😀"}}}"#,
+        r#"{"a":[1,-2,0.5,-0.25,1e300,9007199254740991,-9007199254740991],"b":null,"c":true,"d":false}"#,
+        r#"{"escapes":"quote \" backslash \\ tab \t newline \n \u00e9 \ud83d\ude00","":"empty key"}"#,
+        r#"[[[[]]],{},[{}],"",0]"#,
+        r#"{"dup":1,"dup":2}"#,
+        r#""just a string""#,
+        "12",
+    ];
+    for text in texts {
+        let parsed = js_sys::JSON::parse(text).unwrap();
+        let ours = value_of(&parsed, 0).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, theirs, "{text}");
+    }
+    assert_eq!(
+        value_of(&js_sys::JSON::parse(r#"{"ally":1}"#).unwrap(), 0).unwrap()["ally"].as_u64(),
+        Some(1)
+    );
+    // What JSON.stringify leaves out, or writes as null.
+    let odd = js_sys::Function::new_no_args(
+        "return { f() {}, u: undefined, list: [undefined, NaN, Infinity], n: NaN };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    assert_eq!(
+        value_of(&odd, 0).unwrap(),
+        serde_json::json!({ "list": [null, null, null], "n": null })
+    );
+    // Nested deeper than the core's parser reads: not read at all.
+    let deep = format!("{}{}", "[".repeat(130), "]".repeat(130));
+    assert!(serde_json::from_str::<serde_json::Value>(&deep).is_err());
+    assert_eq!(value_of(&js_sys::JSON::parse(&deep).unwrap(), 0), None);
+    let fine = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    assert!(value_of(&js_sys::JSON::parse(&fine).unwrap(), 0).is_some());
 }

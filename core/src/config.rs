@@ -146,7 +146,7 @@ fn err(field: &str, expected: &str, got: Option<&Value>) -> ConfigError {
 
 /// A short rendition of a bad value for an error message.
 fn shown(v: &Value) -> String {
-    let mut s = v.to_string();
+    let mut s = super::json::to_string(v);
     if s.chars().count() > 40 {
         s = s.chars().take(37).collect::<String>() + "...";
     }

@@ -1,7 +1,9 @@
 //! A small JSON writer for what the widget sends: results, messages and FHIR
 //! resources are written straight into text. (Hand-written: serde's derive
 //! through `serde_json::Value` cost several KB of the child's download, and
-//! the FHIR bundle would have cost more; reading JSON still uses serde_json.)
+//! the FHIR bundle would have cost more. Messages are read as
+//! `serde_json::Value`; in the browser, from the object already parsed, so
+//! the child's download carries neither serde_json's parser nor its printer.)
 
 /// Something that writes itself as JSON.
 pub trait Json {
@@ -47,8 +49,10 @@ pub fn number(out: &mut String, n: f64) {
     } else if n.fract() == 0.0 && n.abs() < 9.0e15 {
         out.push_str(&(n as i64).to_string());
     } else {
-        // serde_json's shortest round-trip form (its float printer is linked for reading anyway).
-        out.push_str(&serde_json::Value::from(n).to_string());
+        // The shortest form that reads back the same (serde_json's number printer).
+        if let Some(n) = serde_json::Number::from_f64(n) {
+            out.push_str(&n.to_string());
+        }
     }
 }
 
@@ -192,5 +196,27 @@ pub struct Raw<'a>(pub &'a str);
 impl Json for Raw<'_> {
     fn json(&self, out: &mut String) {
         out.push_str(self.0);
+    }
+}
+
+/// A value read from a message, written back: for the error messages that
+/// quote what they were given.
+impl Json for serde_json::Value {
+    fn json(&self, out: &mut String) {
+        use serde_json::Value;
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::String(s) => string(out, s),
+            Value::Array(list) => array(out, list, |v, out| v.json(out)),
+            Value::Object(map) => {
+                let mut o = Obj::new(out);
+                for (k, v) in map {
+                    o = o.field(k, v);
+                }
+                o.end();
+            }
+        }
     }
 }

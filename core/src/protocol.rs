@@ -338,7 +338,10 @@ pub fn parse_resume(v: &Value) -> (Resume, Option<ErrorPayload>) {
         Some(Value::Array(list)) => list,
         None | Some(Value::Null) => return (resume, None),
         Some(other) => {
-            let message = format!("resume.answers: must be a list of answer payloads, got {other}");
+            let message = format!(
+                "resume.answers: must be a list of answer payloads, got {}",
+                super::json::to_string(other)
+            );
             return (resume, bad(message.chars().take(160).collect()));
         }
     };
@@ -377,6 +380,14 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
     let Ok(v) = serde_json::from_str::<Value>(text) else {
         return Ok(None);
     };
+    read_inbound(&v, session)
+}
+
+/// Reads an incoming message the browser has already parsed, as
+/// [`parse_inbound`] does once it has the JSON (whose size the caller
+/// checked): the widget reads the object it was posted, and links no JSON
+/// parser.
+pub fn read_inbound(v: &Value, session: &str) -> Result<Option<(String, Inbound)>, ErrorPayload> {
     let Some(obj) = v.as_object() else {
         return Ok(None);
     };
@@ -389,7 +400,10 @@ pub fn parse_inbound(text: &str, session: &str) -> Result<Option<(String, Inboun
     if ally.as_u64() != Some(VERSION) {
         return Err(ErrorPayload::new(
             "unsupported_version",
-            format!("ally: this widget speaks protocol version {VERSION}, got {ally}"),
+            format!(
+                "ally: this widget speaks protocol version {VERSION}, got {}",
+                super::json::to_string(ally)
+            ),
             Some("ally"),
         ));
     }
