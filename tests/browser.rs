@@ -279,8 +279,9 @@ fn answers(spy: &Rc<RefCell<Option<Widget>>>) -> Vec<Option<AnswerRecord>> {
         .clone()
 }
 
-#[wasm_bindgen_test]
-async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
+/// A 10-year-old's check-out, themed and mounted: its first screen is a
+/// 0–10 line.
+fn ten_year_olds_checkout() -> (Element, Rc<RefCell<Option<Widget>>>) {
     let (root, mount) = themed_root("9-12");
     let spy = Rc::new(RefCell::new(None));
     let props = HarnessProps {
@@ -288,6 +289,12 @@ async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
         spy: spy.clone(),
     };
     yew::Renderer::<Harness>::with_root_and_props(mount, props).render();
+    (root, spy)
+}
+
+#[wasm_bindgen_test]
+async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
+    let (root, spy) = ten_year_olds_checkout();
     settle().await;
 
     let slider: HtmlElement = root
@@ -361,13 +368,7 @@ async fn the_line_has_no_value_until_tapped_and_follows_the_slider_pattern() {
 
 #[wasm_bindgen_test]
 async fn a_tap_that_lands_as_the_screen_appears_is_ignored() {
-    let (root, mount) = themed_root("9-12");
-    let spy = Rc::new(RefCell::new(None));
-    let props = HarnessProps {
-        initial: started(json!({ "age": 10, "mode": "checkout" })),
-        spy: spy.clone(),
-    };
-    yew::Renderer::<Harness>::with_root_and_props(mount, props).render();
+    let (root, _) = ten_year_olds_checkout();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
     assert!(busy(), "a new screen first holds taps");
 
