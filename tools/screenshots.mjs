@@ -70,11 +70,13 @@ try {
   }
 
   // The screens that fit what was said: a teen's welcome, a drawing on a
-  // landscape tablet, and the calm end after a sad face.
+  // landscape tablet, the calm end after a sad face and after a hard
+  // check-out, and the help screen.
   const special = [
     ["15-welcome", { age: 15, mode: "checkout" }, []],
     ["4-drawing", { age: 4, mode: "checkout" }, ["Start", "Yes", "Yes", "Yes"]],
     ["7-calm-end", { age: 7, mode: "checkin" }, ["Start", "Not good", "No, thanks", "Sad", "Next", "Medium", "Maybe later"]],
+    ["7-calm-checkout", { age: 7, mode: "checkout" }, ["Start", "No", "Not really", "Kind of", "No", "No, thanks"]],
     ["12-help", { age: 12, mode: "checkout", helpLines: [{ label: "Crisis line", phone: "988", text: "call or text, any time" }] },
       ["Start", "I'd like to talk to someone now"]],
   ];
