@@ -220,6 +220,8 @@ export const init: InitMessage = {
       whoSees: "Tus respuestas van al Dr. Rivera y a tus padres.", readAloud: "off", allianceCutoff: 32, itemCutoff: 8,
       lowItemCutoff: 4, agreeCutoff: 2, dropThreshold: 2.5, fhir: true, fhirSubject: "Patient/123",
       previousAlliance: { total: 38, ageBand: "13-17", items: ITEMS },
+      concernMood: 2.5, concernIntensity: 7, helpButton: true, liveView: true,
+      helpLines: [{ label: "Línea de ayuda", phone: "024" }, { label: "Chat", text: "Escribe HOLA al 741741" }],
     },
     run: 1,
     resume: {
@@ -282,6 +284,17 @@ const withAlliance = (values: Partial<AllyAlliance>): AllyResult => ({ ...teenCh
 const withFlags = (values: Partial<AllyFlags>): AllyResult => ({ ...teenCheckout, scores: { ...teenCheckout.scores, flags: { ...teenCheckout.scores.flags, ...values } } });
 
 export const wrong: Wrong[] = [
+  {
+    reason: "a help line with neither a phone nor a text",
+    schema: "protocol", at: "/payload/config/helpLines/0",
+    // @ts-expect-error: a help line has a phone, a text, or both
+    sample: withConfig({ helpLines: [{ label: "Crisis line" }] }),
+  },
+  {
+    reason: "more than four help lines",
+    schema: "protocol", at: "/payload/config/helpLines",
+    sample: withConfig({ helpLines: Array.from({ length: 5 }, (_, i) => ({ label: `Line ${i}`, phone: "988" })) }),
+  },
   {
     reason: "an attention for a reason Ally does not raise",
     schema: "protocol", at: "/payload/reason",
