@@ -63,6 +63,30 @@ pub struct HelpLine {
 /// The most `helpLines` a portal may give.
 pub const MAX_HELP_LINES: usize = 4;
 
+/// The most goals a child works on at once (`goals`).
+pub const MAX_GOALS: usize = 3;
+/// The longest goal, in characters.
+pub const MAX_GOAL_CHARS: usize = 120;
+
+/// One of the child's goals, in their own words, as the portal keeps it
+/// between sessions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Goal {
+    /// The portal's id for it: 1–64 letters, digits, `-` and `.`, unique
+    /// among the goals. A goal's ratings are compared only with its own.
+    pub id: String,
+    /// The child's words: plain text, at most [`MAX_GOAL_CHARS`] characters.
+    pub text: String,
+}
+
+/// When the child rates their goals (`goalsAt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalsAt {
+    Checkin,
+    Checkout,
+    Both,
+}
+
 /// The last check-out's alliance, to notice a drop: a total only means
 /// something beside another from the same band and items.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,6 +125,10 @@ pub struct Config {
     /// `liveView`: the portal shows the answers to the helper as they come,
     /// and the welcome says so.
     pub live_view: bool,
+    /// `goals`: the child's goals, to rate (the `goals` feature).
+    pub goals: Vec<Goal>,
+    /// `goalsAt`: at check-in (the default), check-out or both.
+    pub goals_at: GoalsAt,
 }
 
 impl Config {
@@ -208,8 +236,11 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         help_button: false,
         help_lines: vec![],
         live_view: false,
+        goals: vec![],
+        goals_at: GoalsAt::Checkin,
     }
-    .with_safety(obj, band.ages.0)
+    .with_safety(obj, band.ages.0)?
+    .with_goals(obj)
 }
 
 impl Config {
@@ -246,6 +277,92 @@ impl Config {
         self.live_view = flag(obj, "liveView")?;
         Ok(self)
     }
+}
+
+impl Config {
+    /// The child's goals and when they are rated: `goals`, `goalsAt` (left
+    /// at their defaults in a build without the feature).
+    fn with_goals(mut self, obj: &Map<String, Value>) -> Result<Config, ConfigError> {
+        if !cfg!(feature = "goals") {
+            return Ok(self);
+        }
+        self.goals = goals(obj)?;
+        self.goals_at = choice(
+            obj,
+            "goalsAt",
+            &[
+                ("checkin", GoalsAt::Checkin),
+                ("checkout", GoalsAt::Checkout),
+                ("both", GoalsAt::Both),
+            ],
+        )?
+        .unwrap_or(GoalsAt::Checkin);
+        Ok(self)
+    }
+}
+
+/// `goals`: up to three `{ id, text }`, each error naming its place
+/// (`goals[1].text`).
+fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
+    const FIELD: &str = "goals";
+    let list = match obj.get(FIELD) {
+        None | Some(Value::Null) => return Ok(vec![]),
+        Some(Value::Array(l)) if l.len() <= MAX_GOALS => l,
+        other => {
+            return Err(err(
+                FIELD,
+                &format!("must be a list of at most {MAX_GOALS} {{ id, text }}"),
+                other,
+            ))
+        }
+    };
+    let mut out: Vec<Goal> = Vec::new();
+    for (i, v) in list.iter().enumerate() {
+        let field = format!("{FIELD}[{i}]");
+        let Some(o) = v.as_object() else {
+            return Err(err(&field, "must be an object { id, text }", Some(v)));
+        };
+        let id_field = format!("{field}.id");
+        let id = match o.get("id").and_then(Value::as_str) {
+            Some(id) if is_id(id.as_bytes()) => id,
+            _ => {
+                return Err(err(
+                    &id_field,
+                    "must be 1 to 64 letters, digits, - and .",
+                    o.get("id"),
+                ))
+            }
+        };
+        if let Some(j) = out.iter().position(|g| g.id == id) {
+            let why = format!("must be unique among the goals: {FIELD}[{j}] has it too");
+            return Err(err(&id_field, &why, o.get("id")));
+        }
+        let text_field = format!("{field}.text");
+        let text = text(o, "text", MAX_GOAL_CHARS).map_err(|e| ConfigError {
+            field: text_field.clone(),
+            ..e
+        })?;
+        let Some(text) = text else {
+            return Err(err(
+                &text_field,
+                "must be the child's words, not empty",
+                o.get("text"),
+            ));
+        };
+        out.push(Goal {
+            id: id.to_string(),
+            text,
+        });
+    }
+    Ok(out)
+}
+
+/// A FHIR id: 1–64 letters, digits, `-` and `.`.
+fn is_id(id: &[u8]) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'.')
 }
 
 fn flag(obj: &Map<String, Value>, field: &str) -> Result<bool, ConfigError> {
@@ -320,12 +437,7 @@ fn subject(obj: &Map<String, Value>) -> Result<Option<String>, ConfigError> {
             return false;
         };
         let (kind, id) = (&b[..slash], &b[slash + 1..]);
-        b[0].is_ascii_uppercase()
-            && kind.iter().all(u8::is_ascii_alphabetic)
-            && (1..=64).contains(&id.len())
-            && id
-                .iter()
-                .all(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'.')
+        b[0].is_ascii_uppercase() && kind.iter().all(u8::is_ascii_alphabetic) && is_id(id)
     });
     match fine {
         Some(s) => Ok(Some(s.to_string())),

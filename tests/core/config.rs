@@ -392,3 +392,125 @@ fn the_safety_path_settings_and_their_errors() {
         "liveView: must be true or false, got 1"
     );
 }
+
+/// The child's goals: up to three, each with a unique id and the child's
+/// words, every error naming its place.
+#[cfg(feature = "goals")]
+#[test]
+fn goals_and_when_they_are_rated() {
+    use ally_core::config::{Goal, GoalsAt};
+    let c = parse(&json!({
+        "age": 10,
+        "goals": [
+            { "id": "g-1", "text": "  Make a friend at school " },
+            { "id": "worry.less", "text": "Preocuparme menos" }
+        ],
+        "goalsAt": "both"
+    }))
+    .unwrap();
+    assert_eq!(
+        c.goals,
+        vec![
+            Goal {
+                id: "g-1".into(),
+                text: "Make a friend at school".into()
+            },
+            Goal {
+                id: "worry.less".into(),
+                text: "Preocuparme menos".into()
+            },
+        ]
+    );
+    assert_eq!(c.goals_at, GoalsAt::Both);
+    let none = parse(&json!({ "age": 10 })).unwrap();
+    assert_eq!((none.goals.len(), none.goals_at), (0, GoalsAt::Checkin));
+
+    let goal = |id: serde_json::Value, text: serde_json::Value| json!({ "id": id, "text": text });
+    let cases = [
+        (
+            json!("make a friend"),
+            "goals: must be a list of at most 3 { id, text }, got \"make a friend\"",
+        ),
+        (
+            json!([
+                goal(json!("a"), json!("x")),
+                goal(json!("b"), json!("y")),
+                goal(json!("c"), json!("z")),
+                goal(json!("d"), json!("w"))
+            ]),
+            "goals: must be a list of at most 3 { id, text }",
+        ),
+        (
+            json!(["Make a friend"]),
+            "goals[0]: must be an object { id, text }",
+        ),
+        (
+            json!([goal(json!("a b"), json!("x"))]),
+            "goals[0].id: must be 1 to 64 letters, digits, - and ., got \"a b\"",
+        ),
+        (
+            json!([goal(json!(""), json!("x"))]),
+            "goals[0].id: must be 1 to 64 letters",
+        ),
+        (
+            json!([goal(json!("x".repeat(65)), json!("x"))]),
+            "goals[0].id: must be 1 to 64 letters",
+        ),
+        (
+            json!([goal(json!(7), json!("x"))]),
+            "goals[0].id: must be 1 to 64 letters, digits, - and ., got 7",
+        ),
+        (
+            json!([{ "text": "x" }]),
+            "goals[0].id: must be 1 to 64 letters, digits, - and ., but it is missing",
+        ),
+        (
+            json!([goal(json!("a"), json!("x")), goal(json!("a"), json!("y"))]),
+            "goals[1].id: must be unique among the goals: goals[0] has it too",
+        ),
+        (
+            json!([goal(json!("a"), json!("w".repeat(121)))]),
+            "goals[0].text: must be plain text of at most 120 characters",
+        ),
+        (
+            json!([goal(json!("a"), json!("<b>friends</b>"))]),
+            "goals[0].text: must be plain text",
+        ),
+        (
+            json!([goal(json!("a"), json!("friends\u{0007}"))]),
+            "goals[0].text: must be plain text",
+        ),
+        (
+            json!([goal(json!("a"), json!("friends\u{202E}"))]),
+            "goals[0].text: must be plain text",
+        ),
+        (
+            json!([goal(json!("a"), json!("   "))]),
+            "goals[0].text: must be the child's words, not empty",
+        ),
+        (
+            json!([{ "id": "a" }]),
+            "goals[0].text: must be the child's words, not empty, but it is missing",
+        ),
+    ];
+    for (goals, want) in cases {
+        let got = error_of(json!({ "age": 10, "goals": goals }));
+        assert!(got.starts_with(want), "{goals}: {got}");
+    }
+    assert_eq!(
+        error_of(json!({ "age": 10, "goalsAt": "end" })),
+        "goalsAt: must be one of \"checkin\", \"checkout\", \"both\", got \"end\""
+    );
+    // 120 characters, accents and emoji counted as one each, are fine.
+    let long = "é".repeat(119) + "😀";
+    assert!(parse(&json!({ "age": 10, "goals": [goal(json!("a"), json!(long))] })).is_ok());
+}
+
+/// Without the feature, goals are not offered: the keys are ignored like any
+/// other unknown key.
+#[cfg(not(feature = "goals"))]
+#[test]
+fn goals_are_not_offered_without_their_feature() {
+    let c = parse(&json!({ "age": 10, "goals": "not even a list", "goalsAt": 3 })).unwrap();
+    assert!(c.goals.is_empty());
+}
