@@ -262,6 +262,22 @@ export class Driver {
   }
 
   /** A picture of the portal page, written under test-results/. */
+  /**
+   * What the widget shows when a flow fails, for the failure's message: the
+   * screen, whether it is settling or popping, what is pressed, its words.
+   */
+  async state() {
+    this.where = null;
+    await this.widget();
+    return this.run(() => ({
+      prompt: document.querySelector("[data-prompt]")?.dataset.prompt ?? null,
+      busy: document.documentElement.hasAttribute("data-busy"),
+      popping: !!document.querySelector(".pop"),
+      pressed: [...document.querySelectorAll('[aria-pressed="true"]')].map((b) => b.textContent.trim()),
+      text: document.querySelector("main")?.innerText.replace(/\s+/g, " ").slice(0, 300) ?? null,
+    }));
+  }
+
   async screenshot(path) {
     await this.top();
     mkdirSync(dirname(path), { recursive: true });

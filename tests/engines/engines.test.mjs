@@ -46,7 +46,16 @@ describe("the flows", { concurrency: true }, () => {
         test(name, async () => {
           // A fresh driver per flow: a failed flow leaves no frame selected for the next.
           const d = new Driver(session);
-          measured[engine][name] = await fn(d, `test-results/engines/${engine}`);
+          try {
+            measured[engine][name] = await fn(d, `test-results/engines/${engine}`);
+          } catch (e) {
+            // What the widget showed, and a picture of it, so a failure in CI can be read.
+            const slug = name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+            await d.screenshot(`test-results/engines/${engine}/failed-${slug}.png`).catch(() => {});
+            const state = await d.state().catch((why) => `unknown (${why.message})`);
+            e.message += `\nthe widget then: ${JSON.stringify(state)}`;
+            throw e;
+          }
           // Not one error or warning in the widget's console, all flow long.
           assert.deepEqual(await d.consoleOf(consoleLines), [], `${name}: the widget's console`);
         });
