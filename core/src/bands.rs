@@ -98,6 +98,21 @@ pub struct BandProfile {
     /// A trust total: none at 3–5, where two or three 3-face answers can't
     /// tell levels apart.
     pub total: bool,
+    /// The quiet "I'd like to talk to someone now" control (`helpButton`).
+    pub help: HelpControl,
+}
+
+/// Whether a band is offered the help control, and whether it is on when the
+/// portal does not say (the README's "The safety path" gives the reasons).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpControl {
+    /// 3–5: a grown-up is always beside the child; asking for it is an error.
+    Never,
+    /// 6–8: a grown-up is usually beside them, and a young child taps what
+    /// is there to tap; on only when the portal asks.
+    OnRequest,
+    /// 9–17: they may be alone with the tablet.
+    ByDefault,
 }
 
 /// The defaults' reasons (the README's "Scores" gives them in full):
@@ -136,6 +151,7 @@ pub static PROFILES: [BandProfile; 4] = [
         mascot: true,
         sticker: true,
         total: false,
+        help: HelpControl::Never,
     },
     BandProfile {
         band: AgeBand::EarlySchool,
@@ -154,6 +170,7 @@ pub static PROFILES: [BandProfile; 4] = [
         mascot: true,
         sticker: false,
         total: true,
+        help: HelpControl::OnRequest,
     },
     BandProfile {
         band: AgeBand::Preteen,
@@ -172,6 +189,7 @@ pub static PROFILES: [BandProfile; 4] = [
         mascot: true,
         sticker: false,
         total: true,
+        help: HelpControl::ByDefault,
     },
     BandProfile {
         band: AgeBand::Teen,
@@ -190,6 +208,7 @@ pub static PROFILES: [BandProfile; 4] = [
         mascot: false,
         sticker: false,
         total: true,
+        help: HelpControl::ByDefault,
     },
 ];
 

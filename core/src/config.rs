@@ -29,7 +29,7 @@ impl Mode {
     }
 }
 
-pub use super::bands::{AgeBand, Cutoffs, ReadAloud, BANDS};
+pub use super::bands::{AgeBand, Cutoffs, HelpControl, ReadAloud, BANDS};
 
 /// When a check-in's answers together raise a concern (see
 /// `scoring::concerns`): a mood at or below `mood` with the strongest
@@ -239,7 +239,7 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         goals: vec![],
         goals_at: GoalsAt::Checkin,
     }
-    .with_safety(obj, band.ages.0)?
+    .with_safety(obj, band.help)?
     .with_goals(obj)
 }
 
@@ -250,7 +250,7 @@ impl Config {
     fn with_safety(
         mut self,
         obj: &Map<String, Value>,
-        youngest: u8,
+        help: HelpControl,
     ) -> Result<Config, ConfigError> {
         if !cfg!(feature = "safety") {
             return Ok(self);
@@ -262,8 +262,8 @@ impl Config {
                 .unwrap_or(d.intensity),
         };
         self.help_button = match obj.get("helpButton") {
-            None | Some(Value::Null) => youngest >= 9,
-            Some(Value::Bool(true)) if youngest < 6 => {
+            None | Some(Value::Null) => help == HelpControl::ByDefault,
+            Some(Value::Bool(true)) if help == HelpControl::Never => {
                 return Err(err(
                     "helpButton",
                     "is offered from age 6: at 3-5 a grown-up is always beside the child",
@@ -304,25 +304,9 @@ impl Config {
 /// `goals`: up to three `{ id, text }`, each error naming its place
 /// (`goals[1].text`).
 fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
-    const FIELD: &str = "goals";
-    let list = match obj.get(FIELD) {
-        None | Some(Value::Null) => return Ok(vec![]),
-        Some(Value::Array(l)) if l.len() <= MAX_GOALS => l,
-        other => {
-            return Err(err(
-                FIELD,
-                &format!("must be a list of at most {MAX_GOALS} {{ id, text }}"),
-                other,
-            ))
-        }
-    };
     let mut out: Vec<Goal> = Vec::new();
-    for (i, v) in list.iter().enumerate() {
-        let field = format!("{FIELD}[{i}]");
-        let Some(o) = v.as_object() else {
-            return Err(err(&field, "must be an object { id, text }", Some(v)));
-        };
-        let id_field = format!("{field}.id");
+    for (place, o, _) in objects(obj, "goals", MAX_GOALS, "{ id, text }")? {
+        let id_field = format!("{place}.id");
         let id = match o.get("id").and_then(Value::as_str) {
             Some(id) if is_id(id.as_bytes()) => id,
             _ => {
@@ -334,17 +318,12 @@ fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
             }
         };
         if let Some(j) = out.iter().position(|g| g.id == id) {
-            let why = format!("must be unique among the goals: {FIELD}[{j}] has it too");
+            let why = format!("must be unique among the goals: goals[{j}] has it too");
             return Err(err(&id_field, &why, o.get("id")));
         }
-        let text_field = format!("{field}.text");
-        let text = text(o, "text", MAX_GOAL_CHARS).map_err(|e| ConfigError {
-            field: text_field.clone(),
-            ..e
-        })?;
-        let Some(text) = text else {
+        let Some(text) = part(o, &place, "text", MAX_GOAL_CHARS)? else {
             return Err(err(
-                &text_field,
+                &format!("{place}.text"),
                 "must be the child's words, not empty",
                 o.get("text"),
             ));
@@ -355,6 +334,48 @@ fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
         });
     }
     Ok(out)
+}
+
+/// A list of at most `max` objects under `field`, each with its place for
+/// field-precise errors (`helpLines[1]`) and its value; `shape` says what
+/// each one holds.
+fn objects<'a>(
+    obj: &'a Map<String, Value>,
+    field: &str,
+    max: usize,
+    shape: &str,
+) -> Result<Vec<(String, &'a Map<String, Value>, &'a Value)>, ConfigError> {
+    let list = match obj.get(field) {
+        None | Some(Value::Null) => return Ok(vec![]),
+        Some(Value::Array(l)) if l.len() <= max => l,
+        other => {
+            let why = format!("must be a list of at most {max} {shape}");
+            return Err(err(field, &why, other));
+        }
+    };
+    let mut out = Vec::new();
+    for (i, v) in list.iter().enumerate() {
+        let place = format!("{field}[{i}]");
+        let Some(o) = v.as_object() else {
+            return Err(err(&place, &format!("must be an object {shape}"), Some(v)));
+        };
+        out.push((place, o, v));
+    }
+    Ok(out)
+}
+
+/// [`text`] for a part of a listed object, its error naming its place
+/// (`helpLines[0].phone`).
+fn part(
+    o: &Map<String, Value>,
+    place: &str,
+    key: &str,
+    max: usize,
+) -> Result<Option<String>, ConfigError> {
+    text(o, key, max).map_err(|e| ConfigError {
+        field: format!("{place}.{key}"),
+        ..e
+    })
 }
 
 /// A FHIR id: 1–64 letters, digits, `-` and `.`.
@@ -375,49 +396,20 @@ fn flag(obj: &Map<String, Value>, field: &str) -> Result<bool, ConfigError> {
 
 /// `helpLines`: up to four `{ label, phone?, text? }`.
 fn help_lines(obj: &Map<String, Value>) -> Result<Vec<HelpLine>, ConfigError> {
-    const FIELD: &str = "helpLines";
-    let list = match obj.get(FIELD) {
-        None | Some(Value::Null) => return Ok(vec![]),
-        Some(Value::Array(l)) if l.len() <= MAX_HELP_LINES => l,
-        other => {
-            return Err(err(
-                FIELD,
-                &format!("must be a list of at most {MAX_HELP_LINES} {{ label, phone?, text? }}"),
-                other,
-            ))
-        }
-    };
     let mut out = Vec::new();
-    for (i, v) in list.iter().enumerate() {
-        let field = format!("{FIELD}[{i}]");
-        let Some(o) = v.as_object() else {
-            return Err(err(
-                &field,
-                "must be an object { label, phone?, text? }",
-                Some(v),
-            ));
-        };
-        // Each part's error names its place: `helpLines[0].phone`.
-        let part = |k: &str, max: usize| {
-            text(o, k, max).map_err(|e| ConfigError {
-                field: format!("{field}.{k}"),
-                ..e
-            })
-        };
+    let shape = "{ label, phone?, text? }";
+    for (place, o, v) in objects(obj, "helpLines", MAX_HELP_LINES, shape)? {
         let (label, phone, text) = (
-            part("label", MAX_NAME_CHARS)?,
-            part("phone", 32)?,
-            part("text", MAX_LINE_CHARS)?,
+            part(o, &place, "label", MAX_NAME_CHARS)?,
+            part(o, &place, "phone", 32)?,
+            part(o, &place, "text", MAX_LINE_CHARS)?,
         );
         let Some(label) = label else {
-            return Err(err(&format!("{field}.label"), "must be plain text", None));
+            return Err(err(&format!("{place}.label"), "must be plain text", None));
         };
         if phone.is_none() && text.is_none() {
-            return Err(err(
-                &field,
-                "needs a phone or a text beside its label",
-                Some(v),
-            ));
+            let why = "needs a phone or a text beside its label";
+            return Err(err(&place, why, Some(v)));
         }
         out.push(HelpLine { label, phone, text });
     }
