@@ -551,3 +551,38 @@ fn results_with_retired_questions_still_read_with_their_own_words() {
         .unwrap();
     assert_eq!(new.scores.flags.drop_reason, Some("other_items"));
 }
+
+#[test]
+fn a_teen_who_agrees_with_a_statement_and_its_opposite_is_read_with_care() {
+    // Four lines, then this session's statement and its opposite, both agreed with.
+    let steps: Vec<Option<Pick>> = [
+        Pick::Level(9),
+        Pick::Level(9),
+        Pick::Level(9),
+        Pick::Level(9),
+    ]
+    .into_iter()
+    .chain([Pick::Choice(3), Pick::Choice(2)])
+    .map(Some)
+    .collect();
+    let doc = result(json!({ "age": 15, "mode": "checkout" }), &steps, 20);
+    let entries = report_of(&[doc], &EN);
+    let s = read(&entries)[0];
+    let construct = s.scores.flags.agreed_both_ways[0];
+    let said = summary(s, Locale::En);
+    assert!(
+        said.iter().any(
+            |l| l.starts_with("Agreed with both a statement and its opposite on ")
+                && l.contains(construct)
+                && l.ends_with("read these answers with care")
+        ),
+        "{said:?}"
+    );
+    assert!(
+        summary(s, Locale::Es)
+            .iter()
+            .any(|l| l.contains("y con su contraria sobre")),
+        "{:?}",
+        summary(s, Locale::Es)
+    );
+}

@@ -161,27 +161,21 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
                 &[("items", &items(&discuss))],
             ));
         }
-        if !f.disagree.is_empty() {
-            let words: Vec<&str> = f
-                .disagree
-                .iter()
-                .map(|c| construct_code_words(c).get(l))
-                .collect();
-            out.push(catalog::fill(
-                ReportTr::Disagree.get(l),
-                &[("constructs", &words.join(", "))],
-            ));
-        }
-        if !f.agreed_both_ways.is_empty() {
-            let words: Vec<&str> = f
-                .agreed_both_ways
-                .iter()
-                .map(|c| construct_code_words(c).get(l))
-                .collect();
-            out.push(catalog::fill(
-                ReportTr::AgreedBothWays.get(l),
-                &[("constructs", &words.join(", "))],
-            ));
+        // The teen's statements, by construct.
+        for (said, constructs) in [
+            (ReportTr::Disagree, &f.disagree),
+            (ReportTr::AgreedBothWays, &f.agreed_both_ways),
+        ] {
+            if !constructs.is_empty() {
+                let words: Vec<&str> = constructs
+                    .iter()
+                    .map(|c| construct_code_words(c).get(l))
+                    .collect();
+                out.push(catalog::fill(
+                    said.get(l),
+                    &[("constructs", &words.join(", "))],
+                ));
+            }
         }
     }
     if let Some(m) = s.mood {
