@@ -30,7 +30,8 @@ const PARTS: [(&str, &str, &str); 4] = [
 /// The child's words that belong to a cargo feature of the widget: built
 /// without the feature, its words are left out of the tables too, so the
 /// size check can print what each feature costs the child's download.
-const FEATURE_WORDS: [(&str, &[&str]); 1] = [("SAFETY", &["help.", "live_view"])];
+const FEATURE_WORDS: [(&str, &[&str]); 2] =
+    [("SAFETY", &["help.", "live_view"]), ("GOALS", &["goal."])];
 
 fn fail(why: String) -> ! {
     eprintln!("locales: {why}");

@@ -48,6 +48,43 @@ export interface AllyConfig {
   helpLines?: AllyHelpLine[];
   /** true when the helper sees each answer as it comes (the report's live view): the welcome says so. Default false. */
   liveView?: boolean;
+  /** Up to 3 of the child's goals, in their words: each is rated "How far along are you with: …?". */
+  goals?: AllyGoal[];
+  /** When the goals are rated. Default "checkin". */
+  goalsAt?: "checkin" | "checkout" | "both";
+  /** The last result that rated the goals, or its ratings with its band: a goal is only compared with itself, on the same band's scale. */
+  previousGoals?: AllyResult | AllyPreviousGoals;
+  /** 0.1 to 10; a goal whose rating fell by at least this much is listed in flags.goalDrop. Default 2.45 (reliable change). */
+  goalDropThreshold?: number;
+}
+
+/** One of the child's goals, as the portal keeps it between sessions. */
+export interface AllyGoal {
+  /** Unique among the goals: 1–64 letters, digits, "-" and ".". */
+  id: string;
+  /** The child's words: plain text, at most 120 characters. */
+  text: string;
+  /** When it was set (ISO 8601): the FHIR Goal's startDate. */
+  setAt?: string;
+}
+
+export interface AllyPreviousGoals {
+  ageBand: AgeBand;
+  goals: Array<{ id: string; progress: number | null }>;
+}
+
+/** A goal as rated in one check (`scores.goals`). */
+export interface AllyGoalScore {
+  id: string;
+  /** 0–10; null when skipped or set aside. */
+  progress: number | null;
+  previous: number | null;
+  /** progress minus previous; null when they don't compare (see changeReason). */
+  change: number | null;
+  changeReason: "no_previous" | "not_rated" | "previous_not_rated" | "other_band" | null;
+  /** The child said it isn't their goal any more. */
+  retired: boolean;
+  skipped: boolean;
 }
 
 /** A place to turn to on the help screen: a label, and a phone or a text (or both). */
@@ -73,12 +110,13 @@ export interface AllyPreviousAlliance {
 /** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
 export interface AllyAnswer {
   promptId: string;
-  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing";
+  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress";
   /**
    * faces, sizes, line: a number on 0–10; agree4: 1–4; feelings: feeling ids;
-   * choice: "yes" | "later" | "no"; drawing: an AllyDrawing.
+   * choice: "yes" | "later" | "no"; drawing: an AllyDrawing; progress (a goal):
+   * 0–10, or "retired" when the child said it isn't their goal any more.
    */
-  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing";
+  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress";
   /** See `kind`; null when skipped. */
   value: number | string | string[] | AllyDrawing | null;
   /** The chosen word in the widget's locale; null when skipped. */
@@ -86,6 +124,8 @@ export interface AllyAnswer {
   skipped: boolean;
   /** ISO 8601 UTC. */
   answeredAt: string;
+  /** kind "progress" only: the goal rated (`AllyGoal.id`). */
+  goalId?: string;
 }
 
 /** A drawing answer's value. */
@@ -137,6 +177,8 @@ export interface AllyResult {
   /** When the check was finished: its latest answer's time, the same however often the result is made again. */
   completedAt: string;
   answers: AllyAnswer[];
+  /** The goals this check rated, in the child's words: what the answers' goalIds name. */
+  goals?: AllyGoal[];
   /** The child asked to talk to someone now: on which prompt (null: the welcome or the end) and when. */
   help?: { promptId: string | null; askedAt: string } | null;
   scores: AllyScores;
@@ -214,6 +256,10 @@ export interface AllyFlags {
   talkLater: boolean;
   /** What the helper should notice at once: each also reached the portal as `attention` when it arose. */
   concern?: Array<{ reason: AllyAttention["reason"]; promptId: string | null }>;
+  /** Goals whose rating fell by at least goalDropThreshold since their last. */
+  goalDrop?: string[];
+  /** Goals the child said aren't theirs any more. */
+  goalRetired?: string[];
 }
 
 export interface AllyScores {
@@ -229,6 +275,8 @@ export interface AllyScores {
   flags: AllyFlags;
   /** The thresholds flags.concern was computed with. */
   concernCutoffs?: { mood: number; intensity: number };
+  /** Each goal rated, compared like with like. */
+  goals?: AllyGoalScore[];
 }
 
 export interface AllyError {
@@ -256,12 +304,14 @@ export interface AllyResume {
   attention?: AllyAttention[];
 }
 
-/** An answer given back: only promptId, value, skipped and answeredAt are read; a drawing needs only { format, strokes }. */
+/** An answer given back: only promptId, value, skipped, answeredAt and goalId are read; a drawing needs only { format, strokes }. */
 export interface AllyResumeAnswer extends Partial<Pick<AllyAnswer, "construct" | "kind" | "label">> {
   promptId: string;
   value: AllyAnswer["value"] | Pick<AllyDrawing, "format" | "strokes">;
   skipped: boolean;
   answeredAt: string;
+  /** A goal's rating counts only for the goal it rated: give it back as sent. */
+  goalId?: string;
 }
 
 /**

@@ -60,11 +60,14 @@
     return iframe;
   }
 
-    /** What a resume needs of an answer: the widget remakes the rest (labels, the drawing's SVG). */
+  /** What a resume needs of an answer: the widget remakes the rest (labels, the drawing's SVG). */
   function lean(a) {
     var v = a.value;
     if (v && typeof v === "object" && !Array.isArray(v)) v = { format: v.format, strokes: v.strokes };
-    return { promptId: a.promptId, value: v === undefined ? null : v, skipped: a.skipped, answeredAt: a.answeredAt };
+    var lean = { promptId: a.promptId, value: v === undefined ? null : v, skipped: a.skipped, answeredAt: a.answeredAt };
+    // A goal's rating counts only for the goal it rated.
+    if (typeof a.goalId === "string") lean.goalId = a.goalId;
+    return lean;
   }
 
   /** The object's own keys and values, as a new plain object: nothing inherited comes along. */
@@ -74,13 +77,21 @@
     return copy;
   }
 
-  /** The config as sent: a whole earlier result given as previousAlliance travels as what the widget reads of it. */
+  /** The config as sent: a whole earlier result given as previousAlliance or previousGoals travels as what the widget reads of it. */
   function slim(config) {
-    var p = config.previousAlliance;
-    if (!p || typeof p !== "object" || p.schema === undefined || p.mode !== "checkout") return config;
-    var a = (p.scores && p.scores.alliance) || {};
-    var copy = own(config);
-    copy.previousAlliance = { total: a.total === undefined ? null : a.total, ageBand: p.ageBand, items: a.items };
+    var p = config.previousAlliance, g = config.previousGoals, copy = config;
+    if (p && typeof p === "object" && p.schema !== undefined && p.mode === "checkout") {
+      var a = (p.scores && p.scores.alliance) || {};
+      copy = own(copy);
+      copy.previousAlliance = { total: a.total === undefined ? null : a.total, ageBand: p.ageBand, items: a.items };
+    }
+    if (g && typeof g === "object" && g.schema !== undefined && g.scores && Array.isArray(g.scores.goals)) {
+      copy = copy === config ? own(copy) : copy;
+      copy.previousGoals = {
+        ageBand: g.ageBand,
+        goals: g.scores.goals.map(function (x) { return { id: x && x.id, progress: x && x.progress }; }),
+      };
+    }
     return copy;
   }
 

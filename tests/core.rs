@@ -14,6 +14,9 @@ mod config;
 mod flow;
 #[path = "core/fuzz.rs"]
 mod fuzz;
+#[cfg(feature = "goals")]
+#[path = "core/goals.rs"]
+mod goals;
 #[path = "core/protocol.rs"]
 mod protocol;
 #[path = "core/report.rs"]

@@ -70,6 +70,8 @@ pub struct AnswerRecord {
     pub label: Option<String>,
     pub skipped: bool,
     pub answered_at: String,
+    /// The child's goal a goal prompt rates (`config.goals[n].id`).
+    pub goal_id: Option<String>,
 }
 
 impl AnswerRecord {
@@ -83,6 +85,7 @@ impl AnswerRecord {
             label: Some(label),
             skipped: false,
             answered_at: at.to_string(),
+            goal_id: None,
         }
     }
 
@@ -96,6 +99,7 @@ impl AnswerRecord {
             label: None,
             skipped: true,
             answered_at: at.to_string(),
+            goal_id: None,
         }
     }
 }
@@ -111,6 +115,8 @@ pub struct Given {
     pub label: Option<String>,
     pub skipped: bool,
     pub answered_at: String,
+    /// The goal a goal prompt's answer rated.
+    pub goal_id: Option<String>,
 }
 
 /// What a host gives back of a record it was sent.
@@ -122,6 +128,7 @@ impl From<&AnswerRecord> for Given {
             label: a.label.clone(),
             skipped: a.skipped,
             answered_at: a.answered_at.clone(),
+            goal_id: a.goal_id.clone(),
         }
     }
 }
@@ -151,6 +158,10 @@ impl Given {
             label,
             skipped: v.get("skipped")?.as_bool()?,
             answered_at: text("answeredAt")?,
+            goal_id: match v.get("goalId") {
+                None | Some(Value::Null) => None,
+                Some(g) => Some(g.as_str()?.to_string()),
+            },
         })
     }
 }
@@ -222,7 +233,13 @@ pub enum Pick {
     Level(u8),
     /// A drawing in `ally.strokes/1`.
     Drawing(String),
+    /// "This isn't my goal any more", on a goal's rating.
+    Retired,
 }
+
+/// A goal's rating when the child set the goal aside: an answer, never a
+/// score.
+pub const RETIRED: &str = "retired";
 
 /// The value and words of `pick` on prompt `p`, or `None` when the pick
 /// doesn't fit the prompt (out of range, unknown feeling, too many).
@@ -265,6 +282,28 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
                 svg: drawing.to_svg().ok()?,
             };
             Some((AnswerValue::Drawing(value), UI.drawing.get(l).into()))
+        }
+        #[cfg(feature = "goals")]
+        (Input::Progress, pick) => {
+            let steps = band.profile().goal_steps;
+            match (pick, steps) {
+                (Pick::Retired, _) => Some((
+                    AnswerValue::Text(RETIRED.into()),
+                    catalog::GOAL_WORDS.retired.get(l).into(),
+                )),
+                (Pick::Choice(i), 1..) => {
+                    let word = catalog::progress_labels(band).get(*i)?;
+                    Some((
+                        AnswerValue::Number(catalog::face_value(*i, steps)),
+                        word.get(l).into(),
+                    ))
+                }
+                (Pick::Level(n), 0) if *n <= 10 => {
+                    let label = fill(UI.out_of_ten.get(l), &[("n", &n.to_string())]);
+                    Some((AnswerValue::Number(f64::from(*n)), label))
+                }
+                _ => None,
+            }
         }
         // "Not sure" is an answer of its own, never beside a feeling.
         (Input::Feelings { .. }, Pick::Feelings(ids))
@@ -321,6 +360,12 @@ pub(crate) fn reread(
             Pick::Choice(*n as usize - 1)
         }
         (Input::Line(_), AnswerValue::Number(n)) if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),
+        (Input::Progress, AnswerValue::Text(t)) if t == RETIRED => Pick::Retired,
+        (Input::Progress, AnswerValue::Number(n)) => match config.band().profile().goal_steps {
+            0 if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),
+            0 => return None,
+            steps => Pick::Choice((0..steps).find(|&i| catalog::face_value(i, steps) == *n)?),
+        },
         (Input::Feelings { .. }, AnswerValue::List(ids)) => Pick::Feelings(ids.clone()),
         (Input::Drawing, AnswerValue::Drawing(d)) if d.format == strokes::FORMAT => {
             Pick::Drawing(d.strokes.clone())
@@ -360,6 +405,7 @@ impl Json for AnswerRecord {
             .field("label", &self.label)
             .field("skipped", &self.skipped)
             .field("answeredAt", &self.answered_at)
+            .some("goalId", self.goal_id.as_ref().map(|g| g as &dyn Json))
             .end();
     }
 }

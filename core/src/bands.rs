@@ -100,6 +100,11 @@ pub struct BandProfile {
     pub total: bool,
     /// The quiet "I'd like to talk to someone now" control (`helpButton`).
     pub help: HelpControl,
+    /// How many places a goal's progress is rated on, spread evenly over
+    /// 0–10: 3 pictures (not yet, a little, a lot: 0, 5, 10), a path of 5
+    /// steps from the start to the flag (0, 2, … 10), or 0 for a 0–10 line.
+    /// Every place is a whole number, as FHIR's `valueInteger` wants.
+    pub goal_steps: usize,
 }
 
 /// Whether a band is offered the help control, and whether it is on when the
@@ -152,6 +157,7 @@ pub static PROFILES: [BandProfile; 4] = [
         sticker: true,
         total: false,
         help: HelpControl::Never,
+        goal_steps: 3,
     },
     BandProfile {
         band: AgeBand::EarlySchool,
@@ -171,6 +177,7 @@ pub static PROFILES: [BandProfile; 4] = [
         sticker: false,
         total: true,
         help: HelpControl::OnRequest,
+        goal_steps: 6,
     },
     BandProfile {
         band: AgeBand::Preteen,
@@ -190,6 +197,7 @@ pub static PROFILES: [BandProfile; 4] = [
         sticker: false,
         total: true,
         help: HelpControl::ByDefault,
+        goal_steps: 0,
     },
     BandProfile {
         band: AgeBand::Teen,
@@ -209,6 +217,7 @@ pub static PROFILES: [BandProfile; 4] = [
         sticker: false,
         total: true,
         help: HelpControl::ByDefault,
+        goal_steps: 0,
     },
 ];
 

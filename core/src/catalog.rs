@@ -29,6 +29,8 @@ pub enum Construct {
     Overall,
     /// A drawing.
     Drawing,
+    /// How far along one of the child's own goals is.
+    Progress,
 }
 
 impl Construct {
@@ -44,6 +46,7 @@ impl Construct {
             Construct::Tasks => "tasks",
             Construct::Overall => "overall",
             Construct::Drawing => "drawing",
+            Construct::Progress => "progress",
         }
     }
 }
@@ -87,6 +90,9 @@ pub enum Input {
     Agree4,
     /// A drawing pad; an empty drawing counts as skipped.
     Drawing,
+    /// How far along a goal is, as the band rates it (`goal_steps`): 3
+    /// pictures, a path of 5 steps, or a 0–10 line; or "not my goal any more".
+    Progress,
 }
 
 /// The kind of an answer: how it is given, and so what its value is.
@@ -99,6 +105,7 @@ pub enum Kind {
     Choice,
     Agree4,
     Drawing,
+    Progress,
 }
 
 impl Kind {
@@ -112,6 +119,7 @@ impl Kind {
             Kind::Choice => "choice",
             Kind::Agree4 => "agree4",
             Kind::Drawing => "drawing",
+            Kind::Progress => "progress",
         }
     }
 }
@@ -127,6 +135,7 @@ impl Input {
             Input::Talk => Kind::Choice,
             Input::Agree4 => Kind::Agree4,
             Input::Drawing => Kind::Drawing,
+            Input::Progress => Kind::Progress,
         }
     }
 }
@@ -151,6 +160,9 @@ pub struct Prompt {
     /// A statement worded the other way round: agreeing with it is
     /// disagreeing with its construct, and it is scored so (5 minus the answer).
     pub reversed: bool,
+    /// 1 to [`MAX_GOALS`](super::config::MAX_GOALS): the prompt rates the child's goal of that
+    /// number (`config.goals`); 0 for every other prompt.
+    pub goal: usize,
 }
 
 impl Prompt {
@@ -200,6 +212,7 @@ const fn prompt(
         after_feelings: None,
         slot: 0,
         reversed: false,
+        goal: 0,
     }
 }
 
@@ -520,6 +533,77 @@ pub static PROMPTS: &[Prompt] = &[
     ),
 ];
 
+/// Goal `n`'s rating in `mode`: its words name the child's goal.
+const fn goal(id: &'static str, mode: Mode, n: usize) -> Prompt {
+    Prompt {
+        goal: n,
+        ..prompt(
+            id,
+            mode,
+            ALL,
+            Construct::Progress,
+            Input::Progress,
+            GOAL_PROGRESS,
+        )
+    }
+}
+
+#[cfg(feature = "goals")]
+const GOAL_PROGRESS: Tr = Tr::GoalProgress;
+// Without the feature no goal is ever asked (`config.goals` stays empty).
+#[cfg(not(feature = "goals"))]
+const GOAL_PROGRESS: Tr = Tr::PromptMoodNow;
+
+/// The ratings of the child's own goals (`config.goals`, at most
+/// [`MAX_GOALS`](super::config::MAX_GOALS)), asked at check-in, check-out or both (`goalsAt`).
+pub static GOAL_PROMPTS: &[Prompt] = &[
+    goal("goal.1", Mode::Checkin, 1),
+    goal("goal.2", Mode::Checkin, 2),
+    goal("goal.3", Mode::Checkin, 3),
+    goal("goal.1", Mode::Checkout, 1),
+    goal("goal.2", Mode::Checkout, 2),
+    goal("goal.3", Mode::Checkout, 3),
+];
+
+/// The words of a goal's rating.
+#[cfg(feature = "goals")]
+pub struct GoalWords {
+    /// 3–5: three pictures.
+    pub pictures: [Tr; 3],
+    /// 6–8: a path of five steps, from the start to the flag.
+    pub steps: [Tr; 6],
+    /// 9–17: the ends of the 0–10 line.
+    pub ends: (Tr, Tr),
+    /// "This isn't my goal any more": an answer, flagged for the helper.
+    pub retired: Tr,
+}
+
+#[cfg(feature = "goals")]
+pub static GOAL_WORDS: GoalWords = GoalWords {
+    pictures: [Tr::GoalPic0, Tr::GoalPic1, Tr::GoalPic2],
+    steps: [
+        Tr::GoalStep0,
+        Tr::GoalStep1,
+        Tr::GoalStep2,
+        Tr::GoalStep3,
+        Tr::GoalStep4,
+        Tr::GoalStep5,
+    ],
+    ends: (Tr::GoalNotStarted, Tr::GoalThere),
+    retired: Tr::GoalRetired,
+};
+
+/// The words of each step a band rates a goal on, lowest first; none for
+/// the 0–10 line.
+#[cfg(feature = "goals")]
+pub fn progress_labels(band: AgeBand) -> &'static [Tr] {
+    match band.profile().goal_steps {
+        3 => &GOAL_WORDS.pictures,
+        6 => &GOAL_WORDS.steps,
+        _ => &[],
+    }
+}
+
 /// Prompts no longer asked, kept so results that hold them can still be
 /// read: a new question that measures something else gets a new id, and
 /// its old one lives on here with its words.
@@ -591,19 +675,30 @@ pub static RETIRED: &[Prompt] = &[
 
 /// Every prompt of a band and mode, in order, whatever the slot: what the
 /// FHIR Questionnaire lists.
+///
+/// The goals come last, before a closing drawing: the child rates them
+/// after saying how they feel, or after saying how the session went.
 pub fn prompts(band: AgeBand, mode: Mode) -> Vec<&'static Prompt> {
-    PROMPTS
-        .iter()
-        .filter(|p| p.mode == mode && p.bands.contains(&band))
-        .collect()
+    let of = |list: &'static [Prompt]| {
+        list.iter()
+            .filter(move |p| p.mode == mode && p.bands.contains(&band))
+    };
+    let mut out: Vec<&'static Prompt> = of(PROMPTS).collect();
+    let at = match out.last() {
+        Some(p) if p.input == Input::Drawing => out.len() - 1,
+        _ => out.len(),
+    };
+    out.splice(at..at, of(GOAL_PROMPTS));
+    out
 }
 
 /// The prompts a session of `band` and `mode` asks, in order: those of
-/// every session and those of its slot.
-pub fn asked(band: AgeBand, mode: Mode, session: &str) -> Vec<&'static Prompt> {
+/// every session and those of its slot, and one for each of the `goals`
+/// the child rates in this mode.
+pub fn asked(band: AgeBand, mode: Mode, session: &str, goals: usize) -> Vec<&'static Prompt> {
     let slot = slot(session);
     let mut list = prompts(band, mode);
-    list.retain(|p| p.slot == 0 || p.slot == slot);
+    list.retain(|p| (p.slot == 0 || p.slot == slot) && p.goal <= goals);
     list
 }
 
@@ -612,6 +707,7 @@ pub fn asked(band: AgeBand, mode: Mode, session: &str) -> Vec<&'static Prompt> {
 pub fn find(band: AgeBand, mode: Mode, id: &str) -> Option<&'static Prompt> {
     PROMPTS
         .iter()
+        .chain(GOAL_PROMPTS)
         .chain(RETIRED)
         .find(|p| p.id == id && p.mode == mode && p.bands.contains(&band))
 }

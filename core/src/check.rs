@@ -4,7 +4,7 @@
 
 use super::answer::{reread, AnswerRecord, AnswerValue, Help, Resume};
 use super::catalog::{self, Prompt, UI};
-use super::config::Config;
+use super::config::{Config, Goal};
 use super::json::Json;
 use super::time::{self, is_timestamp};
 
@@ -25,7 +25,7 @@ impl Check {
     /// A check with nothing answered yet: the prompts the config's band and
     /// mode ask in this session.
     pub fn new(config: Config, session: &str, now: &str) -> Check {
-        let prompts = catalog::asked(config.band(), config.mode, session);
+        let prompts = catalog::asked(config.band(), config.mode, session, config.goals_rated());
         Check::asking(config, session, now, prompts)
     }
 
@@ -55,7 +55,24 @@ impl Check {
     /// The words of prompt `i` as the child sees them: the helper named, and
     /// "that feeling" or "your feelings" after the feelings picked before.
     pub fn text(&self, i: usize) -> String {
-        self.prompts[i].text_for(self.config.locale, &self.helper(), self.picked_before(i))
+        let text =
+            self.prompts[i].text_for(self.config.locale, &self.helper(), self.picked_before(i));
+        match self.goal(i) {
+            Some(g) => catalog::fill(&text, &[("goal", &g.text)]),
+            None => text,
+        }
+    }
+
+    /// The child's goal prompt `i` rates, if it rates one.
+    pub fn goal(&self, i: usize) -> Option<&Goal> {
+        let n = self.prompts.get(i)?.goal;
+        self.config.goals.get(n.checked_sub(1)?)
+    }
+
+    /// Prompt `i`'s record of `rec`: a goal's rating names its goal.
+    pub fn record(&self, i: usize, mut rec: AnswerRecord) -> AnswerRecord {
+        rec.goal_id = self.goal(i).map(|g| g.id.clone());
+        rec
     }
 
     /// How many feelings were picked before prompt `i`: what its words
@@ -98,7 +115,10 @@ impl Check {
                 continue;
             };
             let p = self.prompts[i];
-            if !is_timestamp(&a.answered_at) {
+            // A goal's rating counts only for the goal it rated: the goals'
+            // order may have changed since.
+            let goal = self.goal(i).map(|g| g.id.as_str());
+            if !is_timestamp(&a.answered_at) || a.goal_id.as_deref() != goal {
                 continue;
             }
             let clean = if a.skipped {
@@ -109,8 +129,8 @@ impl Check {
                     Some(AnswerRecord::answered(p, value, label, &a.answered_at))
                 })
             };
-            if clean.is_some() {
-                self.answers[i] = clean;
+            if let Some(rec) = clean {
+                self.answers[i] = Some(self.record(i, rec));
             }
         }
         if let Some(t) = resume.started_at.filter(|t| is_timestamp(t)) {
@@ -164,6 +184,10 @@ impl Check {
             seed.push_str(&a.prompt_id);
             seed.push(if a.skipped { '-' } else { '+' });
             seed.push_str(&a.answered_at);
+            if let Some(g) = &a.goal_id {
+                seed.push('#');
+                seed.push_str(g);
+            }
             match &a.value {
                 // A drawing is its strokes: the SVG is made from them.
                 Some(AnswerValue::Drawing(d)) => seed.push_str(&d.strokes),

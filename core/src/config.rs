@@ -77,6 +77,21 @@ pub struct Goal {
     pub id: String,
     /// The child's words: plain text, at most [`MAX_GOAL_CHARS`] characters.
     pub text: String,
+    /// When it was set (`setAt`, a date and time), if the portal says.
+    pub set_at: Option<String>,
+}
+
+impl super::json::Json for Goal {
+    fn json(&self, out: &mut String) {
+        super::json::Obj::new(out)
+            .field("id", &self.id)
+            .field("text", &self.text)
+            .some(
+                "setAt",
+                self.set_at.as_ref().map(|t| t as &dyn super::json::Json),
+            )
+            .end();
+    }
 }
 
 /// When the child rates their goals (`goalsAt`).
@@ -86,6 +101,20 @@ pub enum GoalsAt {
     Checkout,
     Both,
 }
+
+/// A goal's last rating, to compare with (`previousGoals`): only the same
+/// goal, rated on the same band's scale, compares.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreviousGoal {
+    pub id: String,
+    /// 0–10; `None` when it was skipped or set aside.
+    pub progress: Option<f64>,
+    pub band: AgeBand,
+}
+
+/// A fall in a goal's rating that is more than the noise of rating it
+/// twice: the reliable change of 0–10 goal ratings (README, "Scores").
+pub const GOAL_DROP: f64 = 2.45;
 
 /// The last check-out's alliance, to notice a drop: a total only means
 /// something beside another from the same band and items.
@@ -129,12 +158,31 @@ pub struct Config {
     pub goals: Vec<Goal>,
     /// `goalsAt`: at check-in (the default), check-out or both.
     pub goals_at: GoalsAt,
+    /// `previousGoals`: each goal's last rating.
+    pub previous_goals: Vec<PreviousGoal>,
+    /// `goalDropThreshold`: a fall at least this big is flagged (default [`GOAL_DROP`]).
+    pub goal_drop: f64,
 }
 
 impl Config {
     pub fn band(&self) -> AgeBand {
         // `parse` only accepts ages that have a band.
         AgeBand::from_age(self.age).unwrap_or(AgeBand::Teen)
+    }
+
+    /// How many of its goals the child rates in this check: all of them
+    /// when `goalsAt` names this mode, else none.
+    pub fn goals_rated(&self) -> usize {
+        let here = match (self.goals_at, self.mode) {
+            (GoalsAt::Both, _) => true,
+            (GoalsAt::Checkin, m) => m == Mode::Checkin,
+            (GoalsAt::Checkout, m) => m == Mode::Checkout,
+        };
+        if here {
+            self.goals.len()
+        } else {
+            0
+        }
     }
 
     /// Who the child's answers go to, as the words name them in a sentence:
@@ -238,6 +286,8 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         live_view: false,
         goals: vec![],
         goals_at: GoalsAt::Checkin,
+        previous_goals: vec![],
+        goal_drop: GOAL_DROP,
     }
     .with_safety(obj, band.help)?
     .with_goals(obj)
@@ -297,8 +347,59 @@ impl Config {
             ],
         )?
         .unwrap_or(GoalsAt::Checkin);
+        self.previous_goals = previous_goals(obj)?;
+        self.goal_drop =
+            number(obj, "goalDropThreshold", 0.1..=10.0, "from 0.1 to 10")?.unwrap_or(GOAL_DROP);
         Ok(self)
     }
+}
+
+/// `previousGoals`: the last result that rated the goals, or
+/// `{ ageBand, goals: [{ id, progress }] }` taken from it.
+fn previous_goals(obj: &Map<String, Value>) -> Result<Vec<PreviousGoal>, ConfigError> {
+    const FIELD: &str = "previousGoals";
+    let Some(v) = obj.get(FIELD).filter(|v| !v.is_null()) else {
+        return Ok(vec![]);
+    };
+    let bad = || {
+        err(
+            FIELD,
+            "must be the last result that rated the goals, or { ageBand, goals: [{ id, progress }] } from it",
+            Some(v),
+        )
+    };
+    // A result document keeps its ratings in its scores.
+    let list = match v.get("schema") {
+        Some(_) => v.pointer("/scores/goals"),
+        None => v.get("goals"),
+    };
+    let band = v
+        .get("ageBand")
+        .and_then(Value::as_str)
+        .and_then(AgeBand::from_code)
+        .ok_or_else(bad)?;
+    let list = list
+        .and_then(Value::as_array)
+        .filter(|l| l.len() <= MAX_GOALS)
+        .ok_or_else(bad)?;
+    list.iter()
+        .map(|g| {
+            let id = g
+                .get("id")
+                .and_then(Value::as_str)
+                .filter(|id| is_id(id.as_bytes()));
+            let progress = match g.get("progress") {
+                None | Some(Value::Null) => Some(None),
+                Some(p) => p.as_f64().filter(|p| (0.0..=10.0).contains(p)).map(Some),
+            };
+            Some(PreviousGoal {
+                id: id?.to_string(),
+                progress: progress?,
+                band,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(bad)
 }
 
 /// `goals`: up to three `{ id, text }`, each error naming its place
@@ -328,9 +429,22 @@ fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
                 o.get("text"),
             ));
         };
+        let set_at = match o.get("setAt") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(t)) if super::time::is_timestamp(t) => Some(t.clone()),
+            other => {
+                let field = format!("{place}.setAt");
+                return Err(err(
+                    &field,
+                    "must be a date and time such as \"2026-12-01T10:00:00Z\"",
+                    other,
+                ));
+            }
+        };
         out.push(Goal {
             id: id.to_string(),
             text,
+            set_at,
         });
     }
     Ok(out)

@@ -10,7 +10,7 @@
 //! No LOINC code measures a child's alliance or mood faces, so every code is
 //! Ally's own, under the deployment's canonical base.
 
-use super::answer::{pick_of, AnswerValue, Pick};
+use super::answer::{pick_of, AnswerValue, Pick, RETIRED};
 use super::catalog::{self, Construct, Input, Prompt, Scale, Tr};
 use super::check::Check;
 use super::config::{AgeBand, Locale, Mode};
@@ -84,7 +84,17 @@ pub fn option(p: &Prompt, band: AgeBand, n: usize) -> Option<(String, Option<f64
             let f = catalog::feelings(band).get(n)?;
             (f.id.to_string(), None, f.word)
         }
-        Input::Line(_) | Input::Drawing => return None,
+        #[cfg(feature = "goals")]
+        Input::Progress if band.profile().goal_steps > 0 => {
+            let steps = band.profile().goal_steps;
+            let words = *catalog::progress_labels(band).get(n)?;
+            (
+                format!("progress{steps}-{n}"),
+                Some(catalog::face_value(n, steps)),
+                words,
+            )
+        }
+        Input::Line(_) | Input::Drawing | Input::Progress => return None,
     };
     Some((code, weight, words))
 }
@@ -96,7 +106,7 @@ pub fn options(p: &Prompt, band: AgeBand) -> Vec<(String, Option<f64>, Tr)> {
 }
 
 /// Ally's scores and flags as codes, with their words (`[fhir]` in `locales/`).
-pub const SCORES: [(&str, FhirTr); 19] = [
+pub const SCORES: [(&str, FhirTr); 22] = [
     ("alliance-total", FhirTr::ScoreAllianceTotal),
     ("bond", FhirTr::ScoreBond),
     ("goals", FhirTr::ScoreGoals),
@@ -120,6 +130,10 @@ pub const SCORES: [(&str, FhirTr); 19] = [
         FhirTr::ScoreHardFeelingWantsToTalk,
     ),
     ("asked_for_help", FhirTr::ScoreAskedForHelp),
+    // A goal's rating: an Observation whose `focus` is the Goal.
+    ("goal-progress", FhirTr::ScoreGoalProgress),
+    ("goal-drop", FhirTr::ScoreGoalDrop),
+    ("goal-retired", FhirTr::ScoreGoalRetired),
 ];
 
 /// A score code's display: in English, the code system's language.
@@ -244,6 +258,46 @@ impl W {
             .s("\"}}")
     }
 
+    /// Opens an Observation entry of Ally's score `code`: its status,
+    /// category, code and subject.
+    fn observation(
+        &mut self,
+        id: &str,
+        scores_system: &str,
+        code: &str,
+        subject: Option<&str>,
+    ) -> &mut Self {
+        self.s(",")
+            .entry("Observation", id)
+            .s(",\"status\":\"final\",\"category\":[")
+            .concept(
+                "http://terminology.hl7.org/CodeSystem/observation-category",
+                "survey",
+                "Survey",
+            )
+            .s("],\"code\":")
+            .concept(scores_system, code, score_words(code))
+            .subject(subject)
+    }
+
+    /// An Observation's time and the response it was derived from, then
+    /// the comma before its value.
+    fn when(&mut self, completed: &str, response_id: &str) -> &mut Self {
+        self.s(",\"effectiveDateTime\":")
+            .q(completed)
+            .s(",\"derivedFrom\":[{\"reference\":\"urn:uuid:")
+            .s(response_id)
+            .s("\"}],")
+    }
+
+    /// `,"subject": …` when the portal named one.
+    fn subject(&mut self, subject: Option<&str>) -> &mut Self {
+        if let Some(s) = subject {
+            self.s(",\"subject\":{\"reference\":").q(s).s("}");
+        }
+        self
+    }
+
     fn quantity(&mut self, v: f64) -> &mut Self {
         self.s("{\"value\":").n(v).s(
             ",\"unit\":\"{score}\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"{score}\"}",
@@ -283,15 +337,7 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
     let (band, l) = (c.band(), c.locale);
     let completed = check.completed_at.as_deref().unwrap_or_default();
     let response_id = stable_id(seed, 2);
-    let answers_system = system(base, "answer");
-    let scores_system = system(base, "score");
-    let prompts_system = system(base, "prompt");
     let mut w = W(String::new());
-    let subject = |w: &mut W| {
-        if let Some(s) = &c.fhir_subject {
-            w.s(",\"subject\":{\"reference\":").q(s).s("}");
-        }
-    };
 
     w.s("{\"resourceType\":\"Bundle\",\"id\":")
         .q(&stable_id(seed, 1))
@@ -304,9 +350,9 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
             "{}|{VERSION}",
             questionnaire_url(base, band, c.mode)
         ))
-        .s(",\"status\":\"completed\"");
-    subject(&mut w);
-    w.s(",\"authored\":")
+        .s(",\"status\":\"completed\"")
+        .subject(c.fhir_subject.as_deref())
+        .s(",\"authored\":")
         .q(completed)
         .s(",\"language\":\"")
         .s(l.code())
@@ -322,19 +368,45 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
             .s(",\"text\":")
             .q(&check.text(i));
         let record = check.answers[i].as_ref().filter(|a| !a.skipped);
-        let Some(value) = record.and_then(|a| a.value.as_ref()) else {
-            // A skip: no answer at all, and why.
-            w.s(",\"extension\":[{\"url\":\"")
-                .s(DAR)
-                .s("\",\"valueCode\":\"asked-declined\"}]}");
-            continue;
+        let value = record.and_then(|a| a.value.as_ref());
+        // A skip: no answer at all, and why. A goal the child set aside no
+        // longer applies: no answer either, and that reason.
+        let why = match value {
+            None => "asked-declined",
+            Some(AnswerValue::Text(t)) if p.goal > 0 && t == RETIRED => "not-applicable",
+            Some(value) => {
+                w.s(",\"answer\":[");
+                answer(&mut w, check, p, value, base);
+                w.s("]}");
+                continue;
+            }
         };
-        w.s(",\"answer\":[");
-        // A drawing needs no pick: its SVG was made from its strokes already.
-        let pick = match value {
-            AnswerValue::Drawing(_) => None,
-            _ => pick_of(c, p, value),
-        };
+        w.s(",\"extension\":[{\"url\":\"")
+            .s(DAR)
+            .s("\",\"valueCode\":\"")
+            .s(why)
+            .s("\"}]}");
+    }
+    w.s("]}").request("QuestionnaireResponse", &response_id);
+    observe(&mut w, check, scores, base, seed, &response_id);
+    #[cfg(feature = "goals")]
+    goals(&mut w, check, scores, base, &response_id);
+    w.s("]}");
+    w.0
+}
+
+/// One answer of the response, as FHIR writes its kind: a coding with its
+/// weight, an integer, feelings, or a drawing with its strokes.
+fn answer(w: &mut W, check: &Check, p: &Prompt, value: &AnswerValue, base: &str) {
+    let c = &check.config;
+    let (band, l) = (c.band(), c.locale);
+    let answers_system = system(base, "answer");
+    // A drawing needs no pick: its SVG was made from its strokes already.
+    let pick = match value {
+        AnswerValue::Drawing(_) => None,
+        _ => pick_of(c, p, value),
+    };
+    {
         match (pick, value) {
             (Some(Pick::Level(n)), _) => {
                 w.s("{\"valueInteger\":").n(f64::from(n)).s("}");
@@ -384,12 +456,24 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
             }
             _ => {}
         }
-        w.s("]}");
     }
-    w.s("]}").request("QuestionnaireResponse", &response_id);
+}
 
-    // The scores, for flowsheets and trends: each Observation's value,
-    // its cutoff when it has one, and its components.
+/// The scores' Observations, for flowsheets and trends: each one's value,
+/// its cutoff when it has one, and its components.
+fn observe(
+    w: &mut W,
+    check: &Check,
+    scores: &scoring::Scores,
+    base: &str,
+    seed: &str,
+    response_id: &str,
+) {
+    let c = &check.config;
+    let band = c.band();
+    let completed = check.completed_at.as_deref().unwrap_or_default();
+    let scores_system = system(base, "score");
+    let prompts_system = system(base, "prompt");
     let f = &scores.flags;
     let why = |asked: bool| if asked { "asked-declined" } else { "not-asked" };
     // Whether a prompt of this construct was asked (for the alliance, a core
@@ -483,22 +567,8 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
     }
     for (n, (code, value, cutoff, parts)) in observations.iter().enumerate() {
         let id = stable_id(seed, n as u8 + 3);
-        w.s(",")
-            .entry("Observation", &id)
-            .s(",\"status\":\"final\",\"category\":[")
-            .concept(
-                "http://terminology.hl7.org/CodeSystem/observation-category",
-                "survey",
-                "Survey",
-            )
-            .s("],\"code\":")
-            .concept(&scores_system, code, score_words(code));
-        subject(&mut w);
-        w.s(",\"effectiveDateTime\":")
-            .q(completed)
-            .s(",\"derivedFrom\":[{\"reference\":\"urn:uuid:")
-            .s(&response_id)
-            .s("\"}],")
+        w.observation(&id, &scores_system, code, c.fhir_subject.as_deref())
+            .when(completed, response_id)
             .val(value);
         if let Some(cutoff) = cutoff {
             if f.low_alliance {
@@ -527,6 +597,86 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
         }
         w.s("}").request("Observation", &id);
     }
-    w.s("]}");
-    w.0
+}
+
+/// The id of the child's goal `goal` (the portal's id) for `subject`: the
+/// same in every session, so each check's `PUT` updates the one Goal.
+pub fn goal_id(subject: &str, goal: &str) -> String {
+    stable_id(&format!("goal|{subject}|{goal}"), 0)
+}
+
+/// Each goal rated: a `Goal` in the child's words (only with a
+/// `fhirSubject`: a Goal must name whose it is), and an `Observation` of
+/// its rating whose `focus` is that Goal.
+#[cfg(feature = "goals")]
+fn goals(w: &mut W, check: &Check, scores: &scoring::Scores, base: &str, response_id: &str) {
+    let c = &check.config;
+    let completed = check.completed_at.as_deref().unwrap_or_default();
+    let scores_system = system(base, "score");
+    let subject = c.fhir_subject.as_deref();
+    for g in &scores.goals {
+        let Some(goal) = c.goals.iter().find(|x| x.id == g.id) else {
+            continue;
+        };
+        let focus = subject.map(|s| goal_id(s, &g.id));
+        if let (Some(s), Some(id)) = (subject, &focus) {
+            // What the child said last: set aside, or still theirs.
+            let status = if g.retired { "cancelled" } else { "active" };
+            w.s(",")
+                .entry("Goal", id)
+                .s(",\"lifecycleStatus\":\"")
+                .s(status)
+                .s("\"");
+            if let Some(change) = g.change {
+                let (code, words) = match change {
+                    x if x > 0.0 => ("improving", "Improving"),
+                    x if x < 0.0 => ("worsening", "Worsening"),
+                    _ => ("no-change", "No Change"),
+                };
+                w.s(",\"achievementStatus\":").concept(
+                    "http://terminology.hl7.org/CodeSystem/goal-achievement",
+                    code,
+                    words,
+                );
+            }
+            w.s(",\"description\":{\"text\":")
+                .q(&goal.text)
+                .s("}")
+                .subject(Some(s));
+            if let Some(at) = &goal.set_at {
+                w.s(",\"startDate\":").q(at.get(..10).unwrap_or(at));
+            }
+            w.s(",\"expressedBy\":{\"reference\":")
+                .q(s)
+                .s("}}")
+                .request("Goal", id);
+        }
+        let id = stable_id(&format!("{response_id}|{}", g.id), 0);
+        w.observation(&id, &scores_system, "goal-progress", subject);
+        if let Some(f) = &focus {
+            w.s(",\"focus\":[{\"reference\":\"urn:uuid:").s(f).s("\"}]");
+        }
+        w.when(completed, response_id);
+        match g.progress {
+            Some(v) => w.s("\"valueInteger\":").n(v),
+            None if g.retired => w.absent("not-applicable"),
+            None => w.absent("asked-declined"),
+        };
+        w.s(",\"component\":[{\"code\":")
+            .concept(&scores_system, "change", score_words("change"))
+            .s(",")
+            .val(&Val::Num(g.change, "not-applicable"))
+            .s("},{\"code\":")
+            .concept(&scores_system, "goal-drop", score_words("goal-drop"))
+            .s(",")
+            .val(&Val::Flag(
+                g.change.map(|_| scores.flags.goal_drop.contains(&g.id)),
+            ))
+            .s("},{\"code\":")
+            .concept(&scores_system, "goal-retired", score_words("goal-retired"))
+            .s(",\"valueBoolean\":")
+            .s(if g.retired { "true" } else { "false" })
+            .s("}]}")
+            .request("Observation", &id);
+    }
 }

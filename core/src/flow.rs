@@ -248,6 +248,7 @@ impl Flow {
 
     /// Keeps the answer to prompt `i` and moves on.
     fn take(&mut self, i: usize, rec: AnswerRecord, now: &str) -> Vec<Outbound> {
+        let rec = self.record(i, rec);
         self.answers[i] = Some(rec.clone());
         self.step = if i + 1 < self.prompts.len() {
             Step::Prompt(i + 1)
@@ -322,6 +323,7 @@ impl Flow {
             started_at: self.started_at.clone(),
             completed_at: self.completed_at.clone().unwrap_or_default(),
             answers: self.answers.iter().flatten().cloned().collect(),
+            goals: self.config.goals[..self.config.goals_rated()].to_vec(),
             help: self.check.help.clone(),
             fhir: (self.config.fhir && self.completed_at.is_some())
                 .then(|| fhir::bundle(&self.check, &scores, self.fhir_base, &seed)),

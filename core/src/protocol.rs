@@ -63,6 +63,9 @@ pub struct ResultDoc {
     pub started_at: String,
     pub completed_at: String,
     pub answers: Vec<AnswerRecord>,
+    /// The child's goals this check rated, in their words: what the goal
+    /// prompts' `goalId`s name.
+    pub goals: Vec<super::config::Goal>,
     /// The child asked to talk to someone now; `null` when not.
     pub help: Option<Help>,
     pub scores: super::scoring::Scores,
@@ -250,6 +253,10 @@ impl Json for ResultDoc {
             .field("startedAt", &self.started_at)
             .field("completedAt", &self.completed_at)
             .field("answers", &self.answers);
+        let o = match cfg!(feature = "goals") {
+            true => o.field("goals", &self.goals),
+            false => o,
+        };
         let o = match cfg!(feature = "safety") {
             true => o.field("help", &self.help),
             false => o,

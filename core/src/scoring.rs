@@ -6,7 +6,7 @@
 //! a change is only reported between like and like. Each rule's reason is in
 //! the README ("Scores").
 
-use super::answer::{AnswerRecord, AnswerValue};
+use super::answer::{AnswerRecord, AnswerValue, RETIRED};
 use super::catalog::{Construct, Input, Prompt};
 use super::check::Check;
 use super::config::{AgeBand, ConcernCutoffs, Cutoffs, Previous};
@@ -27,6 +27,42 @@ pub struct Scores {
     pub flags: Flags,
     /// The thresholds `flags.concern` was computed with.
     pub concern_cutoffs: ConcernCutoffs,
+    /// Each goal the child rated, in the order asked.
+    pub goals: Vec<GoalScore>,
+}
+
+/// One of the child's goals, as rated in this check and compared with its
+/// last rating: the same goal only, on the same band's scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalScore {
+    pub id: String,
+    /// 0–10; `null` when skipped or set aside.
+    pub progress: Option<f64>,
+    /// Its last rating (`previousGoals`); `null` when there is none.
+    pub previous: Option<f64>,
+    /// `progress` minus `previous`; `null` when they don't compare (see `changeReason`).
+    pub change: Option<f64>,
+    /// Why `change` is `null`: `no_previous`, `not_rated`,
+    /// `previous_not_rated` or `other_band`.
+    pub change_reason: Option<&'static str>,
+    /// The child said it isn't their goal any more.
+    pub retired: bool,
+    /// The child skipped it.
+    pub skipped: bool,
+}
+
+impl Json for GoalScore {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("id", &self.id)
+            .field("progress", &self.progress)
+            .field("previous", &self.previous)
+            .field("change", &self.change)
+            .field("changeReason", &self.change_reason)
+            .field("retired", &self.retired)
+            .field("skipped", &self.skipped)
+            .end();
+    }
 }
 
 /// Something the helper should notice at once, and the prompt it arose on
@@ -110,6 +146,10 @@ pub struct Flags {
     pub talk_later: bool,
     /// What the helper should notice at once (see [`concerns`]).
     pub concern: Vec<Concern>,
+    /// Goals whose rating fell by at least `goalDropThreshold` since their last.
+    pub goal_drop: Vec<String>,
+    /// Goals the child said aren't theirs any more: to talk over, never to drop unseen.
+    pub goal_retired: Vec<String>,
 }
 
 impl Json for Scores {
@@ -121,8 +161,12 @@ impl Json for Scores {
             .field("wantsToTalk", &self.wants_to_talk)
             .field("alliance", &self.alliance)
             .field("flags", &self.flags);
-        match cfg!(feature = "safety") {
-            true => o.field("concernCutoffs", &self.concern_cutoffs).end(),
+        let o = match cfg!(feature = "safety") {
+            true => o.field("concernCutoffs", &self.concern_cutoffs),
+            false => o,
+        };
+        match cfg!(feature = "goals") {
+            true => o.field("goals", &self.goals).end(),
             false => o.end(),
         }
     }
@@ -187,7 +231,7 @@ impl Json for Concern {
 
 impl Json for Flags {
     fn json(&self, out: &mut String) {
-        Obj::new(out)
+        let o = Obj::new(out)
             .field("lowAlliance", &self.low_alliance)
             .field("discuss", &self.discuss)
             .field("low", &self.low)
@@ -198,8 +242,14 @@ impl Json for Flags {
             .field("dropReason", &self.drop_reason)
             .field("wantsToTalk", &self.wants_to_talk)
             .field("talkLater", &self.talk_later)
-            .field("concern", &self.concern)
-            .end();
+            .field("concern", &self.concern);
+        let o = match cfg!(feature = "goals") {
+            true => o
+                .field("goalDrop", &self.goal_drop)
+                .field("goalRetired", &self.goal_retired),
+            false => o,
+        };
+        o.end();
     }
 }
 
@@ -330,6 +380,7 @@ pub fn score(check: &Check) -> Scores {
     if cfg!(feature = "safety") {
         flags.concern = concerns(check);
     }
+    let goals = goal_scores(check, &mut flags);
     Scores {
         mood: of(Construct::Mood).and_then(|(_, a)| number(*a)),
         feelings,
@@ -338,7 +389,52 @@ pub fn score(check: &Check) -> Scores {
         alliance,
         flags,
         concern_cutoffs: config.concern,
+        goals,
     }
+}
+
+/// Each goal's rating, compared like with like: with the same goal's last
+/// rating (`previousGoals`, by id), on the same band's scale. A skip and
+/// "not my goal any more" are never scores; a fall of at least
+/// `goalDropThreshold` is flagged (README, "Scores").
+pub fn goal_scores(check: &Check, flags: &mut Flags) -> Vec<GoalScore> {
+    let config = &check.config;
+    let mut out = Vec::new();
+    for (i, a) in check.answers.iter().enumerate() {
+        let Some(goal) = check.goal(i) else {
+            continue;
+        };
+        let value = a.as_ref().and_then(|a| a.value.as_ref());
+        let retired = matches!(value, Some(AnswerValue::Text(t)) if t == RETIRED);
+        let progress = value.and_then(AnswerValue::number);
+        let last = config.previous_goals.iter().find(|g| g.id == goal.id);
+        let previous = last.and_then(|g| g.progress);
+        let (change, reason) = match (last, progress) {
+            (None, _) => (None, "no_previous"),
+            (_, None) => (None, "not_rated"),
+            (Some(g), _) if g.band != config.band() => (None, "other_band"),
+            (Some(g), Some(now)) => match g.progress {
+                None => (None, "previous_not_rated"),
+                Some(before) => (Some(now - before), ""),
+            },
+        };
+        if change.is_some_and(|c| -c >= config.goal_drop - 1e-9) {
+            flags.goal_drop.push(goal.id.clone());
+        }
+        if retired {
+            flags.goal_retired.push(goal.id.clone());
+        }
+        out.push(GoalScore {
+            id: goal.id.clone(),
+            progress,
+            previous,
+            change,
+            change_reason: change.is_none().then_some(reason),
+            retired,
+            skipped: a.as_ref().is_some_and(|a| a.skipped),
+        });
+    }
+    out
 }
 
 /// What the helper should notice at once, each with the prompt it arose on

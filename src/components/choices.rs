@@ -52,6 +52,40 @@ pub enum Look {
     Words,
     /// Word buttons in a column (agree / disagree).
     Agree,
+    /// How far along a goal is: a seed, a sprout and a flower (3), or a
+    /// path of stones walked so far (6).
+    Path,
+}
+
+/// Place `i` of `count` on the way to a goal. With 3: a seed, a sprout, a
+/// flower. Otherwise a path of stones to a flag, the first `i` walked.
+fn path_picture(i: usize, count: usize) -> Html {
+    let mut svg = String::from(
+        r#"<svg class="face" viewBox="0 0 100 100" aria-hidden="true" focusable="false"><path d="M10 84H90" class="ground"/>"#,
+    );
+    if count == 3 {
+        svg.push_str(match i {
+            0 => r#"<ellipse cx="50" cy="78" rx="9" ry="6" class="seed"/>"#,
+            1 => r#"<path d="M50 84V58M50 66Q36 60 34 48Q48 50 50 62M50 62Q62 52 68 56Q64 68 50 66" class="stem"/>"#,
+            _ => r#"<path d="M50 84V42M50 70Q36 64 34 54Q48 56 50 68" class="stem"/><circle cx="50" cy="30" r="17" class="petals"/><circle cx="50" cy="30" r="7" class="heart"/>"#,
+        });
+    } else {
+        let stones = count - 1;
+        for s in 0..stones {
+            let x = 14 + s * 62 / stones.max(1);
+            let class = if s < i { "stone walked" } else { "stone" };
+            svg.push_str(&format!(
+                r#"<ellipse cx="{x}" cy="{}" rx="7" ry="5" class="{class}"/>"#,
+                74 - s * 40 / stones.max(1)
+            ));
+        }
+        let flag = if i == stones { "flag reached" } else { "flag" };
+        svg.push_str(&format!(
+            r#"<path d="M84 30V8L96 14L84 20" class="{flag}"/>"#
+        ));
+    }
+    svg.push_str("</svg>");
+    Html::from_html_unchecked(AttrValue::from(svg))
 }
 
 fn size_blob(i: usize, count: usize) -> Html {
@@ -75,7 +109,7 @@ pub fn choices(
         let onclick = tap.reform(move |_| i);
         let pressed = (tapped.or(chosen) == Some(i)).to_string();
         let class = classes!(
-            if matches!(look, Look::Faces(_) | Look::Sizes) {
+            if matches!(look, Look::Faces(_) | Look::Sizes | Look::Path) {
                 "face-button"
             } else {
                 "choice"
@@ -88,6 +122,7 @@ pub fn choices(
                 neutral,
             )),
             Look::Sizes => Some(size_blob(i, count)),
+            Look::Path => Some(path_picture(i, count)),
             Look::Words | Look::Agree => None,
         };
         match picture {
@@ -112,6 +147,7 @@ pub fn choices(
     let class = match look {
         Look::Faces(_) => "face-scale",
         Look::Sizes => "face-scale sizes",
+        Look::Path => "face-scale path",
         Look::Words => "choice-list talk",
         Look::Agree => "choice-list agree",
     };

@@ -56,6 +56,19 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         { action(skip_icon, skip_words, acts.skip.reform(|_: MouseEvent| ()), skip_class) }
     </> };
 
+    // A 0–10 line between two ends' words, and those words to read aloud.
+    let line = |ends, (low, high): (Tr, Tr)| {
+        let (low, high) = (low.get(l), high.get(l));
+        let input = line_scale(
+            ends,
+            (low, high),
+            UI.out_of_ten.get(l),
+            (UI.not_chosen.get(l), next),
+            inputs,
+            answer.reform(Pick::Level),
+        );
+        (input, vec![low, high])
+    };
     // The input, and the words it reads aloud after the question.
     let (input, spoken): (Html, Vec<&'static str>) = match p.input {
         // One tap picks one: faces, sizes, yes/later/no, agree/disagree.
@@ -111,19 +124,37 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
                 vec![],
             )
         }
-        Input::Line(ends) => {
-            let (low, high) = catalog::line_ends(ends);
-            let (low, high) = (low.get(l), high.get(l));
-            let input = line_scale(
-                ends,
-                (low, high),
-                UI.out_of_ten.get(l),
-                (UI.not_chosen.get(l), next),
-                inputs,
-                answer.reform(Pick::Level),
-            );
-            (input, vec![low, high])
+        #[cfg(feature = "goals")]
+        Input::Progress => {
+            let goal = &catalog::GOAL_WORDS;
+            let retired = goal.retired.get(l);
+            let scale = match catalog::progress_labels(band) {
+                // 9–17: a 0–10 line from "not started" to "there!".
+                [] => line(catalog::LineEnds::Words, goal.ends),
+                steps => {
+                    let labels = words(steps, l);
+                    let chosen = match current {
+                        Some(Pick::Choice(i)) => Some(i),
+                        _ => None,
+                    };
+                    (choices(&labels, Look::Path, chosen, inputs), labels)
+                }
+            };
+            // Setting a goal aside is an answer, told to the helper: never a skip.
+            let input = html! { <>
+                { scale.0 }
+                <button type="button" class="secondary retire"
+                        onclick={answer.reform(|_: MouseEvent| Pick::Retired)}>
+                    { retired }
+                </button>
+            </> };
+            let mut spoken = scale.1;
+            spoken.push(retired);
+            (input, spoken)
         }
+        #[cfg(not(feature = "goals"))]
+        Input::Progress => (Html::default(), vec![]),
+        Input::Line(ends) => line(ends, catalog::line_ends(ends)),
     };
     let total = flow.prompts.len();
     let label = fill(

@@ -278,7 +278,7 @@ fn the_words_fit_each_age() {
             .contains("you and {helper}")
     );
     // 3–5 check-out: bond, tasks (play) and overall; no goals at that age.
-    let young: Vec<&str> = prompts(AgeBand::Preschool, Mode::Checkout)
+    let young: Vec<&str> = catalog::asked(AgeBand::Preschool, Mode::Checkout, "s", 0)
         .iter()
         .map(|p| p.id)
         .collect();
@@ -453,7 +453,7 @@ fn every_band_is_offered_a_drawing_and_teenagers_six_screens_at_most() {
     // a statement and its opposite about one construct.
     for n in 0..40 {
         let session = format!("s-{n}");
-        let asked = catalog::asked(AgeBand::Teen, Mode::Checkout, &session);
+        let asked = catalog::asked(AgeBand::Teen, Mode::Checkout, &session, 0);
         assert_eq!(asked.len(), 6, "{session}");
         let statements: Vec<_> = asked.iter().filter(|p| p.slot > 0).collect();
         assert_eq!(statements.len(), 2);

@@ -413,11 +413,13 @@ fn goals_and_when_they_are_rated() {
         vec![
             Goal {
                 id: "g-1".into(),
-                text: "Make a friend at school".into()
+                text: "Make a friend at school".into(),
+                set_at: None,
             },
             Goal {
                 id: "worry.less".into(),
-                text: "Preocuparme menos".into()
+                text: "Preocuparme menos".into(),
+                set_at: None,
             },
         ]
     );
@@ -492,6 +494,10 @@ fn goals_and_when_they_are_rated() {
             json!([{ "id": "a" }]),
             "goals[0].text: must be the child's words, not empty, but it is missing",
         ),
+        (
+            json!([{ "id": "a", "text": "x", "setAt": "yesterday" }]),
+            "goals[0].setAt: must be a date and time",
+        ),
     ];
     for (goals, want) in cases {
         let got = error_of(json!({ "age": 10, "goals": goals }));
@@ -501,6 +507,11 @@ fn goals_and_when_they_are_rated() {
         error_of(json!({ "age": 10, "goalsAt": "end" })),
         "goalsAt: must be one of \"checkin\", \"checkout\", \"both\", got \"end\""
     );
+    let set = parse(&json!({ "age": 10, "goals": [
+        { "id": "a", "text": "x", "setAt": "2026-11-02T09:30:00Z" }
+    ] }))
+    .unwrap();
+    assert_eq!(set.goals[0].set_at.as_deref(), Some("2026-11-02T09:30:00Z"));
     // 120 characters, accents and emoji counted as one each, are fine.
     let long = "é".repeat(119) + "😀";
     assert!(parse(&json!({ "age": 10, "goals": [goal(json!("a"), json!(long))] })).is_ok());
@@ -513,4 +524,68 @@ fn goals_and_when_they_are_rated() {
 fn goals_are_not_offered_without_their_feature() {
     let c = parse(&json!({ "age": 10, "goals": "not even a list", "goalsAt": 3 })).unwrap();
     assert!(c.goals.is_empty());
+}
+
+/// The goals' last ratings and the drop threshold: a result document or its
+/// `{ ageBand, goals }`, each error naming the field.
+#[cfg(feature = "goals")]
+#[test]
+fn previous_goals_and_their_threshold() {
+    use ally_core::config::AgeBand;
+    use ally_core::config::{PreviousGoal, GOAL_DROP};
+    let short = parse(&json!({
+        "age": 10,
+        "previousGoals": { "ageBand": "9-12", "goals": [
+            { "id": "a", "progress": 6 }, { "id": "b", "progress": null }
+        ] }
+    }))
+    .unwrap();
+    assert_eq!(
+        short.previous_goals,
+        vec![
+            PreviousGoal {
+                id: "a".into(),
+                progress: Some(6.0),
+                band: AgeBand::Preteen
+            },
+            PreviousGoal {
+                id: "b".into(),
+                progress: None,
+                band: AgeBand::Preteen
+            },
+        ]
+    );
+    assert_eq!(short.goal_drop, GOAL_DROP);
+    let doc = parse(&json!({
+        "age": 7,
+        "previousGoals": { "schema": "ally.result/1", "ageBand": "6-8",
+            "scores": { "goals": [{ "id": "a", "progress": 4, "retired": false }] } },
+        "goalDropThreshold": 4
+    }))
+    .unwrap();
+    assert_eq!(doc.previous_goals[0].band, AgeBand::EarlySchool);
+    assert_eq!(doc.goal_drop, 4.0);
+    let bad = [
+        json!({ "goals": [{ "id": "a", "progress": 6 }] }),
+        json!({ "ageBand": "9-12", "goals": [{ "id": "a b", "progress": 6 }] }),
+        json!({ "ageBand": "9-12", "goals": [{ "id": "a", "progress": 11 }] }),
+        json!({ "ageBand": "9-12", "goals": [{ "id": "a", "progress": "6" }] }),
+        json!({ "ageBand": "9-12", "goals": [{}, {}, {}, {}] }),
+        json!({ "schema": "ally.result/1", "ageBand": "9-12" }),
+        json!("last week"),
+    ];
+    for v in bad {
+        let got = error_of(json!({ "age": 10, "previousGoals": v }));
+        assert!(
+            got.starts_with("previousGoals: must be the last result"),
+            "{v}: {got}"
+        );
+    }
+    for t in [json!(0), json!(11), json!("3")] {
+        let got = error_of(json!({ "age": 10, "goalDropThreshold": t }));
+        assert!(
+            got.starts_with("goalDropThreshold: must be a number from 0.1 to 10"),
+            "{got}"
+        );
+    }
 }

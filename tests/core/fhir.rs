@@ -204,6 +204,18 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
                             .unwrap()
                             .ends_with("questionnaire-hidden"));
                     }
+                    // A goal: the band's pictures or path as choices, or a 0–10 line;
+                    // asked when the child has that goal.
+                    "progress" => {
+                        let steps = band.profile().goal_steps;
+                        let want = if steps > 0 { "choice" } else { "integer" };
+                        assert_eq!(it["type"], want, "{at} {}", p.id);
+                        if steps > 0 {
+                            assert_eq!(it["answerOption"].as_array().unwrap().len(), steps);
+                        }
+                        assert!(exts.contains(&"ally-goal"), "{at} {}", p.id);
+                        assert!(text.contains("[the child's goal"), "{text}");
+                    }
                     other => panic!("{other}: no FHIR mapping"),
                 }
             }
@@ -479,7 +491,20 @@ fn the_conformance_check_catches_each_kind_of_misfit() {
         .iter()
         .map(|i| i["linkId"].as_str().unwrap())
         .collect();
-    assert_eq!(asked.len(), 6);
+    // Four items of every session, one slot's pair, and the sample's two goals.
+    assert_eq!(asked.len(), 8);
+    // A goal's item is there only with the ones before it.
+    let mut gap = r.clone();
+    gap["item"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|i| i["linkId"] != "goal.1");
+    assert!(
+        conformance(&q, &gap)
+            .iter()
+            .any(|e| e.contains("items are")),
+        "goal.2 without goal.1"
+    );
     let other = q["item"]
         .as_array()
         .unwrap()
@@ -722,7 +747,7 @@ fn preschool_check_out_has_no_total_and_no_cutoff() {
 
 #[test]
 fn check_in_observations_hold_mood_and_intensity() {
-    let p = catalog::prompts(AgeBand::Preteen, Mode::Checkin);
+    let p = catalog::asked(AgeBand::Preteen, Mode::Checkin, "s", 0);
     let steps: Vec<Option<Pick>> = p
         .iter()
         .map(|p| match p.kind().code() {

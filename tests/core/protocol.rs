@@ -15,6 +15,7 @@ fn answer() -> AnswerRecord {
         label: Some("Good".into()),
         skipped: false,
         answered_at: "2026-11-25T10:00:00.000Z".into(),
+        goal_id: None,
     }
 }
 

@@ -587,33 +587,47 @@ fn scores_serialise_with_camel_case_keys() {
         k.sort();
         k
     };
+    // The goals' scores and flags come with their feature.
+    let with = |mut list: Vec<&'static str>, goals: &[&'static str]| {
+        if cfg!(feature = "goals") {
+            list.extend(goals);
+        }
+        list.sort();
+        list
+    };
     assert_eq!(
         keys(&v["scores"]),
-        [
-            "alliance",
-            "concernCutoffs",
-            "feelings",
-            "flags",
-            "intensity",
-            "mood",
-            "wantsToTalk"
-        ]
+        with(
+            vec![
+                "alliance",
+                "concernCutoffs",
+                "feelings",
+                "flags",
+                "intensity",
+                "mood",
+                "wantsToTalk"
+            ],
+            &["goals"]
+        )
     );
     assert_eq!(
         keys(&v["scores"]["flags"]),
-        [
-            "agreedBothWays",
-            "concern",
-            "disagree",
-            "discuss",
-            "drop",
-            "dropReason",
-            "low",
-            "lowAlliance",
-            "skipped",
-            "talkLater",
-            "wantsToTalk"
-        ]
+        with(
+            vec![
+                "agreedBothWays",
+                "concern",
+                "disagree",
+                "discuss",
+                "drop",
+                "dropReason",
+                "low",
+                "lowAlliance",
+                "skipped",
+                "talkLater",
+                "wantsToTalk"
+            ],
+            &["goalDrop", "goalRetired"]
+        )
     );
     assert_eq!(
         keys(&v["scores"]["alliance"]),

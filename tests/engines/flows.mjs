@@ -180,6 +180,30 @@ flow("asking for help: the portal hears it at once, the child is told once it ha
   return r.scores.flags.concern;
 });
 
+flow("the child's goals: a path at 6-8 in the child's words, one set aside, one compared with its last rating", async (d) => {
+  await d.open({
+    age: 7, mode: "checkin",
+    goals: [{ id: "friend", text: "Make a friend at school" }, { id: "calm", text: "Stay calm when I'm angry" }],
+    previousGoals: { ageBand: "6-8", goals: [{ id: "friend", progress: 8 }] },
+  });
+  await d.tap("Start");
+  for (const id of ["mood.now", "drawing.feel", "feelings.which", "intensity.strongest", "talk.today"]) {
+    await d.prompt(id);
+    await d.tap(id === "drawing.feel" ? "No, thanks" : "Skip");
+  }
+  await d.prompt("goal.1");
+  await d.widget();
+  await d.poll(() => document.querySelector("#prompt-text")?.textContent === "How far along are you with: Make a friend at school?");
+  for (const p of await d.problems(MINIMUM["6-8"])) assert.fail(`goal screen: ${p}`);
+  await d.tap("Some of the way");
+  await d.prompt("goal.2");
+  await d.tap("This isn't my goal any more");
+  await d.until((log) => log.complete.length === 1);
+  const r = (await d.log()).complete[0];
+  assert.deepEqual(r.answers.slice(-2).map((a) => [a.promptId, a.goalId, a.value]), [["goal.1", "friend", 4], ["goal.2", "calm", "retired"]]);
+  return [r.scores.goals, r.scores.flags.goalDrop, r.scores.flags.goalRetired];
+});
+
 flow("a reload of the widget resumes where the child was, with the earlier answers", async (d) => {
   await d.open({ age: 8, mode: "checkout" });
   await d.tap("Start");

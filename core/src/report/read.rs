@@ -93,6 +93,9 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
         "age": obj.get("age"),
         "mode": obj.get("mode"),
         "locale": obj.get("locale"),
+        // The goals it rated, in the child's words: every one of them.
+        "goals": obj.get("goals"),
+        "goalsAt": "both",
     }))
     .map_err(|e| format!("{}: {}", e.field, e.message))?;
     if text("ageBand") != config.band().code() {
@@ -148,7 +151,7 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
     }
     // At least every prompt its band and mode ask in each session: no
     // fewer answers than a finished check has.
-    let every = catalog::asked(band, mode, text("session")).len();
+    let every = catalog::asked(band, mode, text("session"), config.goals_rated()).len();
     if prompts.len() < every {
         return Err(format!(
             "{} of {every} prompts answered: not a finished check",

@@ -39,6 +39,7 @@ pub fn construct_words(c: Construct) -> ReportTr {
         Construct::Intensity => ReportTr::IntensityWord,
         Construct::WantsToTalk => ReportTr::TalkWord,
         Construct::Drawing => ReportTr::DrawingWord,
+        Construct::Progress => ReportTr::ProgressWord,
     }
 }
 

@@ -56,8 +56,10 @@ fn translations(words: impl Fn(Locale) -> String) -> Value {
 
 /// A prompt's words in a Questionnaire: no one is named yet, so the
 /// neutral "the person helping you" stands where the child will see a name.
+/// A goal's rating names the child's goal where the child sees it.
 fn neutral(t: &Tr, l: Locale) -> String {
-    words::with_helper(l, t.get(l), UI.someone.get(l))
+    let text = words::with_helper(l, t.get(l), UI.someone.get(l));
+    words::fill(&text, &[("goal", DefTr::Goal.get(l))])
 }
 
 /// A Questionnaire's title in `l`: the check and its band's ages.
@@ -72,6 +74,20 @@ fn title(band: AgeBand, mode: Mode, l: Locale) -> String {
         Mode::Checkout => DefTr::TitleCheckout,
     };
     words::fill(title.get(l), &[("ages", &ages)])
+}
+
+/// A line's end words, as `display` children (`lower`, `upper`).
+fn line_ends(p: &Prompt, lower: Tr, upper: Tr) -> Value {
+    let end = |suffix: &str, words: Tr| {
+        json!({
+            "linkId": format!("{}.{suffix}", p.id),
+            "type": "display",
+            "text": words.get(Locale::En),
+            "_text": translations(|l| words.get(l).to_string()),
+            "extension": [item_control(suffix)],
+        })
+    };
+    json!([end("lower", lower), end("upper", upper)])
 }
 
 /// The Questionnaire item of a prompt.
@@ -139,7 +155,15 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                 exts.push(ext("questionnaire-maxOccurs", "valueInteger", json!(max)));
             }
         }
-        Input::Line(ends) => {
+        // 3–5 and 6–8 rate a goal on pictures or a path: choices with their
+        // places on 0–10; from 9 on a 0–10 line.
+        Input::Progress if !fhir::options(p, band).is_empty() => {
+            it.insert("type".into(), json!("choice"));
+            options(&mut it);
+            exts.push(item_control("radio-button"));
+        }
+        // A 0–10 line: a trust line, the thermometer, or (9–17) a goal's rating.
+        Input::Line(_) | Input::Progress => {
             it.insert("type".into(), json!("integer"));
             exts.push(item_control("slider"));
             exts.push(ext("minValue", "valueInteger", json!(0)));
@@ -149,20 +173,11 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                 "valueInteger",
                 json!(1),
             ));
-            let (lower, upper) = catalog::line_ends(ends);
-            let end = |suffix: &str, words: Tr| {
-                json!({
-                    "linkId": format!("{}.{suffix}", p.id),
-                    "type": "display",
-                    "text": words.get(Locale::En),
-                    "_text": translations(|l| words.get(l).to_string()),
-                    "extension": [item_control(suffix)],
-                })
+            let (lower, upper) = match p.input {
+                Input::Line(ends) => catalog::line_ends(ends),
+                _ => catalog::GOAL_WORDS.ends,
             };
-            it.insert(
-                "item".into(),
-                json!([end("lower", lower), end("upper", upper)]),
-            );
+            it.insert("item".into(), line_ends(p, lower, upper));
         }
         Input::Drawing => {
             it.insert("type".into(), json!("attachment"));
@@ -192,8 +207,22 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
             "valueInteger": p.slot,
         }));
     }
+    // Asked when the child has that many goals: its value is the goal's number.
+    if p.goal > 0 {
+        exts.push(json!({
+            "url": goal_extension(base),
+            "valueInteger": p.goal,
+        }));
+    }
     it.insert("extension".into(), json!(exts));
     Value::Object(it)
+}
+
+/// The extension that marks an item rating the child's own goal: its value
+/// is the goal's number, and the item is asked only when the child has
+/// that many goals (see the README's "FHIR R4").
+pub fn goal_extension(base: &str) -> String {
+    format!("{base}/StructureDefinition/ally-goal")
 }
 
 /// The extension that marks an item asked in turn: its value is the slot of
@@ -267,7 +296,7 @@ fn concept(code: &str, words: impl Fn(Locale) -> String) -> Value {
 pub fn code_systems(base: &str) -> Vec<Value> {
     let mut prompts = Vec::new();
     let mut answers: Vec<Value> = Vec::new();
-    for p in catalog::PROMPTS {
+    for p in catalog::PROMPTS.iter().chain(catalog::GOAL_PROMPTS) {
         // An id asked in several bands is described in the oldest band's words.
         let words = concept(p.id, |l| neutral(&p.text, l));
         match prompts.iter_mut().find(|c: &&mut Value| c["code"] == p.id) {
@@ -372,6 +401,9 @@ fn sample_pick(p: &Prompt, band: AgeBand, n: usize, pattern: Pattern) -> Option<
     Some(match p.input {
         Input::Drawing => Pick::Drawing(sample_strokes()),
         Input::Line(_) => Pick::Level(if low { 3 } else { 9 }),
+        // The second goal, in mixed samples: set aside by the child.
+        Input::Progress if pattern == Pattern::Mixed && p.goal == 2 => Pick::Retired,
+        Input::Progress if option(p, band, 0).is_none() => Pick::Level(if low { 3 } else { 9 }),
         Input::Feelings { max } => {
             let take = if max == 1 { 1 } else { 2 };
             Pick::Feelings(
@@ -389,6 +421,12 @@ fn sample_pick(p: &Prompt, band: AgeBand, n: usize, pattern: Pattern) -> Option<
         }
     })
 }
+
+/// A sample child's goals, in each language.
+const SAMPLE_GOALS: [[&str; 2]; 2] = [
+    ["Make a friend at school", "Stay calm when I'm angry"],
+    ["Hacer un amigo en el colegio", "Calmarme cuando me enfado"],
+];
 
 /// The Bundle a sample child's result carries.
 pub fn sample(
@@ -409,6 +447,13 @@ pub fn sample(
         "helperArticle": "el",
         "fhir": true,
         "fhirSubject": "Patient/example",
+        // Two goals of the child's, rated at check-in and at check-out.
+        "goals": [
+            { "id": "friend", "text": SAMPLE_GOALS[locale as usize][0], "setAt": "2026-11-02T09:30:00Z" },
+            { "id": "calm", "text": SAMPLE_GOALS[locale as usize][1] },
+        ],
+        "goalsAt": "both",
+        "previousGoals": { "ageBand": band.code(), "goals": [{ "id": "friend", "progress": 5 }] },
     });
     let config = config::parse(&config).unwrap_or_else(|e| panic!("sample config: {e:?}"));
     let session = format!(
@@ -501,9 +546,27 @@ pub fn conformance(q: &Value, r: &Value) -> Vec<String> {
     if slots.len() > 1 {
         errors.push(format!("items of more than one slot: {slots:?}"));
     }
+    // A goal's item is there when the child has that goal: the first few.
+    let goal_of = |i: &Value| {
+        i["extension"].as_array().and_then(|e| {
+            e.iter()
+                .find(|x| {
+                    x["url"]
+                        .as_str()
+                        .is_some_and(|u| u.ends_with("/StructureDefinition/ally-goal"))
+                })
+                .and_then(|x| x["valueInteger"].as_u64())
+        })
+    };
+    let goals = q_items
+        .iter()
+        .filter(|qi| r_items.iter().any(|ri| ri["linkId"] == qi["linkId"]))
+        .filter_map(goal_of)
+        .count() as u64;
     let asked: Vec<&Value> = q_items
         .iter()
         .filter(|i| slot_of(i).is_none_or(|s| slots.contains(&s)))
+        .filter(|i| goal_of(i).is_none_or(|n| n <= goals))
         .map(|i| &i["linkId"])
         .collect();
     let answered: Vec<&Value> = r_items.iter().map(|i| &i["linkId"]).collect();
@@ -523,10 +586,12 @@ fn check_items(q_items: &[Value], r_items: &[Value], errors: &mut Vec<String>) {
             continue;
         };
         let kind = qi["type"].as_str().unwrap_or("");
+        // Skipped, or (a goal the child set aside) no longer applying.
         let declined = ri["extension"].as_array().is_some_and(|e| {
             e.iter().any(|x| {
                 x["url"] == format!("{SD}/data-absent-reason").as_str()
-                    && x["valueCode"] == "asked-declined"
+                    && (x["valueCode"] == "asked-declined"
+                        || (x["valueCode"] == "not-applicable" && id.starts_with("goal.")))
             })
         });
         let answers = ri["answer"].as_array();

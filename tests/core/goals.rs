@@ -1,0 +1,524 @@
+//! The child's own goals: asked when and where the settings say, rated on
+//! each band's scale, compared like with like, and written to FHIR as Goals
+//! with the ratings' Observations pointing at them. The README's "Scores"
+//! gives each rule's reason.
+use ally_core::answer::{value_of, AnswerValue, Given, Pick, Resume};
+use ally_core::check::Check;
+use ally_core::config::{parse, GOAL_DROP};
+use ally_core::flow::Flow;
+use ally_core::protocol::ResultDoc;
+use serde_json::{json, Value};
+
+const TWO: &str = r#"[{ "id": "friend", "text": "Make a friend at school" },
+                      { "id": "calm", "text": "Stay calm when I'm angry" }]"#;
+
+fn config(age: u8, mode: &str, extra: Value) -> Value {
+    let mut c =
+        json!({ "age": age, "mode": mode, "goals": serde_json::from_str::<Value>(TWO).unwrap() });
+    for (k, v) in extra.as_object().unwrap() {
+        c[k] = v.clone();
+    }
+    c
+}
+
+fn ids(c: &Value) -> Vec<&'static str> {
+    let f = Flow::new(parse(c).unwrap(), "s-1", "2026-12-01T10:00:00Z");
+    f.prompts.iter().map(|p| p.id).collect()
+}
+
+/// Walks a flow: goal prompts take their pick from `goals` in turn; every
+/// other prompt is skipped.
+fn walk(c: &Value, goals: &[Option<Pick>]) -> ResultDoc {
+    let mut f = Flow::new(parse(c).unwrap(), "s-1", "2026-12-01T10:00:00Z");
+    let mut given = goals.iter().cloned();
+    let steps: Vec<Option<Pick>> = f
+        .prompts
+        .iter()
+        .map(|p| match p.goal {
+            0 => None,
+            _ => given.next().expect("a pick for every goal"),
+        })
+        .collect();
+    f.walk(steps, |n| format!("2026-12-01T10:00:{:02}Z", n + 1))
+        .unwrap()
+}
+
+fn json_of(r: &ResultDoc) -> Value {
+    serde_json::from_str(&ally_core::json::to_string(r)).unwrap()
+}
+
+#[test]
+fn goals_are_asked_in_the_mode_goals_at_names_last_before_a_closing_drawing() {
+    let cases: [(u8, &str, Value, &[&str]); 7] = [
+        (
+            10,
+            "checkin",
+            json!({}),
+            &[
+                "mood.now",
+                "drawing.feel",
+                "feelings.which",
+                "intensity.strongest",
+                "talk.today",
+                "goal.1",
+                "goal.2",
+            ],
+        ),
+        // 3–5 draw last: the goals come before the drawing.
+        (
+            4,
+            "checkin",
+            json!({}),
+            &[
+                "mood.now",
+                "feelings.which",
+                "intensity.strongest",
+                "goal.1",
+                "goal.2",
+                "drawing.feel",
+            ],
+        ),
+        (
+            10,
+            "checkout",
+            json!({}),
+            &[
+                "trust.listened",
+                "trust.what_matters",
+                "trust.helped",
+                "trust.next_time",
+                "drawing.together",
+            ],
+        ),
+        (
+            10,
+            "checkout",
+            json!({ "goalsAt": "checkout" }),
+            &[
+                "trust.listened",
+                "trust.what_matters",
+                "trust.helped",
+                "trust.next_time",
+                "goal.1",
+                "goal.2",
+                "drawing.together",
+            ],
+        ),
+        (
+            10,
+            "checkin",
+            json!({ "goalsAt": "checkout" }),
+            &[
+                "mood.now",
+                "drawing.feel",
+                "feelings.which",
+                "intensity.strongest",
+                "talk.today",
+            ],
+        ),
+        (
+            7,
+            "checkout",
+            json!({ "goalsAt": "both" }),
+            &[
+                "trust.listened",
+                "trust.what_matters",
+                "trust.helped",
+                "trust.next_time",
+                "goal.1",
+                "goal.2",
+                "drawing.together",
+            ],
+        ),
+        (
+            10,
+            "checkin",
+            json!({ "goals": [] }),
+            &[
+                "mood.now",
+                "drawing.feel",
+                "feelings.which",
+                "intensity.strongest",
+                "talk.today",
+            ],
+        ),
+    ];
+    for (age, mode, extra, want) in cases {
+        let c = config(age, mode, extra.clone());
+        assert_eq!(ids(&c), want, "age {age} {mode} {extra}");
+    }
+}
+
+#[test]
+fn a_goal_prompt_says_the_childs_words_and_its_answers_name_the_goal() {
+    let c = config(15, "checkin", json!({ "locale": "es" }));
+    let f = Flow::new(parse(&c).unwrap(), "s-1", "t0");
+    let i = f.prompts.iter().position(|p| p.id == "goal.2").unwrap();
+    assert_eq!(
+        f.text(i),
+        "¿Cuánto has avanzado en: Stay calm when I'm angry?"
+    );
+    let r = walk(&c, &[Some(Pick::Level(7)), None]);
+    let v = json_of(&r);
+    let goal_answers: Vec<&Value> = v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "progress")
+        .collect();
+    assert_eq!(goal_answers[0]["goalId"], "friend");
+    assert_eq!(goal_answers[0]["value"], 7.0);
+    assert_eq!(goal_answers[0]["construct"], "progress");
+    assert_eq!(goal_answers[1]["goalId"], "calm");
+    assert_eq!(goal_answers[1]["skipped"], true);
+    // Other answers carry no goal.
+    assert!(v["answers"][0].get("goalId").is_none());
+    assert_eq!(
+        v["goals"][1],
+        json!({ "id": "calm", "text": "Stay calm when I'm angry" })
+    );
+}
+
+#[test]
+fn each_band_rates_on_its_own_scale_with_no_starting_value() {
+    // (age, pick, value, words); `None`: the pick doesn't fit the band.
+    let cases: [(u8, Pick, Option<(AnswerValue, &str)>); 12] = [
+        (
+            4,
+            Pick::Choice(0),
+            Some((AnswerValue::Number(0.0), "Not yet")),
+        ),
+        (
+            4,
+            Pick::Choice(1),
+            Some((AnswerValue::Number(5.0), "A little")),
+        ),
+        (
+            4,
+            Pick::Choice(2),
+            Some((AnswerValue::Number(10.0), "A lot")),
+        ),
+        (4, Pick::Choice(3), None),
+        (4, Pick::Level(5), None),
+        (
+            7,
+            Pick::Choice(1),
+            Some((AnswerValue::Number(2.0), "A little way")),
+        ),
+        (
+            7,
+            Pick::Choice(5),
+            Some((AnswerValue::Number(10.0), "There!")),
+        ),
+        (7, Pick::Choice(6), None),
+        (
+            10,
+            Pick::Level(6),
+            Some((AnswerValue::Number(6.0), "6 out of 10")),
+        ),
+        (15, Pick::Level(11), None),
+        (15, Pick::Choice(1), None),
+        (
+            15,
+            Pick::Retired,
+            Some((
+                AnswerValue::Text("retired".into()),
+                "This isn't my goal any more",
+            )),
+        ),
+    ];
+    for (age, pick, want) in cases {
+        let c = parse(&config(age, "checkin", json!({}))).unwrap();
+        let check = Check::new(c.clone(), "s-1", "t0");
+        let p = check.prompts.iter().find(|p| p.goal == 1).unwrap();
+        let got = value_of(&c, p, &pick).map(|(v, l)| (v, l));
+        let want = want.map(|(v, l)| (v, l.to_string()));
+        assert_eq!(got, want, "age {age}, {pick:?}");
+    }
+    // Nothing is chosen before the child chooses.
+    let f = Flow::new(
+        parse(&config(10, "checkin", json!({}))).unwrap(),
+        "s-1",
+        "t0",
+    );
+    assert!(f.answers.iter().all(Option::is_none));
+}
+
+#[test]
+fn progress_is_compared_like_with_like_and_a_reliable_fall_is_flagged() {
+    let prev = |band: &str, friend: Value, calm: Value| {
+        json!({ "previousGoals": { "ageBand": band, "goals": [
+            { "id": "friend", "progress": friend }, { "id": "calm", "progress": calm }
+        ] } })
+    };
+    // (age, extra settings, the two picks, want: [friend, calm] as
+    // (progress, previous, change, reason), goalDrop, goalRetired)
+    type Want = (Option<f64>, Option<f64>, Option<f64>, Option<&'static str>);
+    let cases: Vec<(
+        u8,
+        Value,
+        [Option<Pick>; 2],
+        [Want; 2],
+        Vec<&str>,
+        Vec<&str>,
+    )> = vec![
+        // No previous ratings: nothing to compare.
+        (
+            10,
+            json!({}),
+            [Some(Pick::Level(7)), Some(Pick::Level(2))],
+            [
+                (Some(7.0), None, None, Some("no_previous")),
+                (Some(2.0), None, None, Some("no_previous")),
+            ],
+            vec![],
+            vec![],
+        ),
+        // 9–17: 7 → 4 is a fall of 3 (flagged); 4 → 2 is 2 (not).
+        (
+            10,
+            prev("9-12", json!(7), json!(4)),
+            [Some(Pick::Level(4)), Some(Pick::Level(2))],
+            [
+                (Some(4.0), Some(7.0), Some(-3.0), None),
+                (Some(2.0), Some(4.0), Some(-2.0), None),
+            ],
+            vec!["friend"],
+            vec![],
+        ),
+        // A threshold of the portal's own.
+        (
+            10,
+            json!({ "goalDropThreshold": 2, "previousGoals": { "ageBand": "9-12", "goals": [{ "id": "calm", "progress": 4 }] } }),
+            [Some(Pick::Level(9)), Some(Pick::Level(2))],
+            [
+                (Some(9.0), None, None, Some("no_previous")),
+                (Some(2.0), Some(4.0), Some(-2.0), None),
+            ],
+            vec!["calm"],
+            vec![],
+        ),
+        // 6–8: one step down the path (2) is within the noise; two (4) are not.
+        (
+            7,
+            prev("6-8", json!(6), json!(6)),
+            [Some(Pick::Choice(2)), Some(Pick::Choice(1))],
+            [
+                (Some(4.0), Some(6.0), Some(-2.0), None),
+                (Some(2.0), Some(6.0), Some(-4.0), None),
+            ],
+            vec!["calm"],
+            vec![],
+        ),
+        // 3–5: one picture down is 5 points.
+        (
+            4,
+            prev("3-5", json!(10), json!(5)),
+            [Some(Pick::Choice(1)), Some(Pick::Choice(2))],
+            [
+                (Some(5.0), Some(10.0), Some(-5.0), None),
+                (Some(10.0), Some(5.0), Some(5.0), None),
+            ],
+            vec!["friend"],
+            vec![],
+        ),
+        // Another band's scale does not compare: the previous is shown, no change.
+        (
+            13,
+            prev("9-12", json!(9), json!(1)),
+            [Some(Pick::Level(2)), Some(Pick::Level(8))],
+            [
+                (Some(2.0), Some(9.0), None, Some("other_band")),
+                (Some(8.0), Some(1.0), None, Some("other_band")),
+            ],
+            vec![],
+            vec![],
+        ),
+        // A skip and a goal set aside are never scores, now or before.
+        (
+            10,
+            prev("9-12", json!(null), json!(6)),
+            [Some(Pick::Level(5)), Some(Pick::Retired)],
+            [
+                (Some(5.0), None, None, Some("previous_not_rated")),
+                (None, Some(6.0), None, Some("not_rated")),
+            ],
+            vec![],
+            vec!["calm"],
+        ),
+        (
+            10,
+            prev("9-12", json!(8), json!(6)),
+            [None, Some(Pick::Level(6))],
+            [
+                (None, Some(8.0), None, Some("not_rated")),
+                (Some(6.0), Some(6.0), Some(0.0), None),
+            ],
+            vec![],
+            vec![],
+        ),
+    ];
+    for (age, extra, picks, want, drop, retired) in cases {
+        let c = config(age, "checkin", extra.clone());
+        let r = walk(&c, &picks);
+        let label = format!("age {age} {extra}");
+        let g = &r.scores.goals;
+        assert_eq!(g.len(), 2, "{label}");
+        for (k, w) in want.iter().enumerate() {
+            let got = (
+                g[k].progress,
+                g[k].previous,
+                g[k].change,
+                g[k].change_reason,
+            );
+            assert_eq!(got, *w, "{label}: goal {k}");
+        }
+        assert_eq!(r.scores.flags.goal_drop, drop, "{label}");
+        assert_eq!(r.scores.flags.goal_retired, retired, "{label}");
+        assert_eq!(g[1].retired, !retired.is_empty(), "{label}");
+        assert_eq!(g[0].skipped, picks[0].is_none(), "{label}");
+    }
+    assert_eq!(GOAL_DROP, 2.45);
+}
+
+#[test]
+fn a_resumed_rating_counts_only_for_the_goal_it_rated() {
+    let c = parse(&config(10, "checkin", json!({}))).unwrap();
+    let given = |goal: Option<&str>| Given {
+        prompt_id: "goal.1".into(),
+        value: Some(AnswerValue::Number(6.0)),
+        label: None,
+        skipped: false,
+        answered_at: "2026-12-01T10:00:05Z".into(),
+        goal_id: goal.map(str::to_string),
+    };
+    for (goal, kept) in [(Some("friend"), true), (Some("calm"), false), (None, false)] {
+        let check = Check::new(c.clone(), "s-1", "t0").resume(Resume {
+            answers: vec![given(goal)],
+            ..Resume::default()
+        });
+        let i = check.prompts.iter().position(|p| p.id == "goal.1").unwrap();
+        assert_eq!(check.answers[i].is_some(), kept, "{goal:?}");
+        if kept {
+            assert_eq!(
+                check.answers[i].as_ref().unwrap().goal_id.as_deref(),
+                Some("friend")
+            );
+        }
+    }
+}
+
+#[test]
+fn fhir_writes_a_goal_in_the_childs_words_and_ratings_that_point_at_it() {
+    let with = |subject: bool, picks: [Option<Pick>; 2]| {
+        let mut extra = json!({
+            "fhir": true,
+            "previousGoals": { "ageBand": "9-12", "goals": [{ "id": "friend", "progress": 8 }] }
+        });
+        if subject {
+            extra["fhirSubject"] = json!("Patient/p-1");
+        }
+        let mut c = config(10, "checkin", extra);
+        c["goals"][0]["setAt"] = json!("2026-11-02T09:30:00Z");
+        let r = walk(&c, &picks);
+        serde_json::from_str::<Value>(r.fhir.as_deref().unwrap()).unwrap()
+    };
+    let b = with(true, [Some(Pick::Level(4)), Some(Pick::Retired)]);
+    let entries = b["entry"].as_array().unwrap();
+    let of = |kind: &str| -> Vec<&Value> {
+        entries
+            .iter()
+            .map(|e| &e["resource"])
+            .filter(|r| r["resourceType"] == kind)
+            .collect()
+    };
+    let goals = of("Goal");
+    assert_eq!(goals.len(), 2);
+    let friend = goals[0];
+    assert_eq!(friend["description"]["text"], "Make a friend at school");
+    assert_eq!(friend["lifecycleStatus"], "active");
+    assert_eq!(friend["subject"]["reference"], "Patient/p-1");
+    assert_eq!(friend["expressedBy"]["reference"], "Patient/p-1");
+    assert_eq!(friend["startDate"], "2026-11-02");
+    assert_eq!(
+        friend["achievementStatus"]["coding"][0]["code"],
+        "worsening"
+    );
+    assert_eq!(goals[1]["lifecycleStatus"], "cancelled");
+    assert!(goals[1].get("startDate").is_none());
+    // The same goal of the same child has the same id in every session.
+    assert_eq!(
+        friend["id"],
+        ally_core::fhir::goal_id("Patient/p-1", "friend")
+    );
+    let again = with(true, [Some(Pick::Level(9)), None]);
+    assert_eq!(
+        again["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["resource"]["id"] == friend["id"])
+            .count(),
+        1
+    );
+
+    let ratings: Vec<&Value> = of("Observation")
+        .into_iter()
+        .filter(|o| o["code"]["coding"][0]["code"] == "goal-progress")
+        .collect();
+    assert_eq!(ratings.len(), 2);
+    assert_eq!(ratings[0]["valueInteger"], 4);
+    assert_eq!(
+        ratings[0]["focus"][0]["reference"],
+        format!("urn:uuid:{}", friend["id"].as_str().unwrap())
+    );
+    let part = |o: &Value, code: &str| {
+        o["component"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"]["coding"][0]["code"] == code)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(part(ratings[0], "change")["valueQuantity"]["value"], -4.0);
+    assert_eq!(part(ratings[0], "goal-drop")["valueBoolean"], true);
+    assert_eq!(part(ratings[1], "goal-retired")["valueBoolean"], true);
+    assert_eq!(
+        ratings[1]["dataAbsentReason"]["coding"][0]["code"],
+        "not-applicable"
+    );
+    assert!(ratings[1].get("valueInteger").is_none());
+    // The response: the rating as an integer, the goal set aside as no longer applying.
+    let items = b["entry"][0]["resource"]["item"].as_array().unwrap();
+    let item = |id: &str| items.iter().find(|i| i["linkId"] == id).unwrap();
+    assert_eq!(item("goal.1")["answer"][0]["valueInteger"], 4);
+    assert_eq!(
+        item("goal.1")["text"],
+        "How far along are you with: Make a friend at school?"
+    );
+    assert_eq!(
+        item("goal.2")["extension"][0]["valueCode"],
+        "not-applicable"
+    );
+    assert!(item("goal.2").get("answer").is_none());
+
+    // Without a subject there is no Goal (FHIR wants whose it is), and the
+    // ratings stand on their own.
+    let anon = with(false, [Some(Pick::Level(4)), None]);
+    let kinds: Vec<&str> = anon["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["resource"]["resourceType"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"Goal"));
+    let rating = anon["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|r| r["code"]["coding"][0]["code"] == "goal-progress")
+        .unwrap();
+    assert!(rating.get("focus").is_none());
+}
