@@ -277,6 +277,8 @@ export interface AllyScores {
   concernCutoffs?: { mood: number; intensity: number };
   /** Each goal rated, compared like with like. */
   goals?: AllyGoalScore[];
+  /** The threshold flags.goalDrop was computed with (goalDropThreshold, default 2.45). */
+  goalDropThreshold?: number;
 }
 
 export interface AllyError {

@@ -5,6 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { start, stop, newPage, settle, PORTAL, WIDGET_FRAME } from "../tests/e2e/support.mjs";
 
 const out = "docs/screenshots";
+const GOALS = [{ id: "friend", text: "Make a friend at school" }, { id: "calm", text: "Stay calm when I'm angry" }];
 const all = process.argv.includes("--all");
 await mkdir(`${out}/all`, { recursive: true });
 await start();
@@ -79,6 +80,10 @@ try {
     ["7-calm-checkout", { age: 7, mode: "checkout" }, ["Start", "No", "Not really", "Kind of", "No", "No, thanks"]],
     ["12-help", { age: 12, mode: "checkout", helpLines: [{ label: "Crisis line", phone: "988", text: "call or text, any time" }] },
       ["Start", "I'd like to talk to someone now"]],
+    // The child's own goals, rated on each band's scale.
+    ["4-goal", { age: 4, mode: "checkin", goals: GOALS }, ["Start", "Skip", "Skip", "Skip"]],
+    ["7-goal", { age: 7, mode: "checkin", goals: GOALS }, ["Start", "Skip", "No, thanks", "Skip", "Skip", "Skip"]],
+    ["15-goal", { age: 15, mode: "checkin", goals: GOALS }, ["Start", "Skip", "No, thanks", "Skip", "Skip", "Skip"]],
   ];
   for (const [name, extra, taps] of special) {
     const p = await newPage({ viewport: { width: 1024, height: 768 } });
@@ -97,12 +102,12 @@ try {
   }
 
   // The therapist's report, in each language: a 10-year-old's sessions.
-  const { checkout, checkin } = await import("../tests/e2e/results.mjs");
-  const sessions = [checkin(3, 6), checkout([10, 9, 10, 9], 6), checkin(2, 13), checkout([9, 9, 8, 9], 13),
-    checkin(1, 20), checkout([8, 7, 8, 7], 20), checkin(1, 27), checkout([8, null, 7, 8], 27)];
+  const { checkout, goalCheckin } = await import("../tests/e2e/results.mjs");
+  const sessions = [goalCheckin(2, 3, 6, 3), checkout([10, 9, 10, 9], 6), goalCheckin(4, 4, 13, 2), checkout([9, 9, 8, 9], 13),
+    goalCheckin(6, 2, 20, 1), checkout([8, 7, 8, 7], 20), goalCheckin(5, "retired", 27, 1), checkout([8, null, 7, 8], 27)];
   for (const locale of ["en", "es"]) {
     // Tall enough for the whole report: a cross-origin frame paints only what is in view.
-    const p = await newPage({ viewport: { width: 1000, height: 1600 } });
+    const p = await newPage({ viewport: { width: 1000, height: 2400 } });
     await p.goto(`${PORTAL}/__test/report.html`);
     await p.evaluate(([r, l]) => window.showReport(r, { locale: l }), [sessions, locale]);
     const report = p.frameLocator("#report iframe");

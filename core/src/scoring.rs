@@ -29,6 +29,8 @@ pub struct Scores {
     pub concern_cutoffs: ConcernCutoffs,
     /// Each goal the child rated, in the order asked.
     pub goals: Vec<GoalScore>,
+    /// The threshold `flags.goalDrop` was computed with.
+    pub goal_drop_threshold: f64,
 }
 
 /// One of the child's goals, as rated in this check and compared with its
@@ -166,7 +168,10 @@ impl Json for Scores {
             false => o,
         };
         match cfg!(feature = "goals") {
-            true => o.field("goals", &self.goals).end(),
+            true => o
+                .field("goals", &self.goals)
+                .field("goalDropThreshold", &self.goal_drop_threshold)
+                .end(),
             false => o.end(),
         }
     }
@@ -390,6 +395,7 @@ pub fn score(check: &Check) -> Scores {
         flags,
         concern_cutoffs: config.concern,
         goals,
+        goal_drop_threshold: config.goal_drop,
     }
 }
 

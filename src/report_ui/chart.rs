@@ -76,7 +76,40 @@ pub fn charts(state: &Report, l: Locale) -> Html {
                     { table(r::ReportTr::MoodChart.get(l), &moods, &when, l, false) }
                 }
             </figure>
+            { for r::goal_series(&state.sessions).iter().map(|g| goal_chart(g, state, &when, l)) }
         </div>
+    }
+}
+
+/// One of the child's goals over the sessions, titled in the child's words.
+fn goal_chart(
+    g: &r::GoalSeries,
+    state: &Report,
+    when: &dyn Fn(&Point) -> String,
+    l: Locale,
+) -> Html {
+    let caption = crate::core::catalog::fill(r::ReportTr::GoalChart.get(l), &[("goal", &g.text)]);
+    // The threshold in force where the goal was last rated.
+    let threshold = g
+        .points
+        .last()
+        .map_or(0.0, |p| state.sessions[p.session].check.config.goal_drop);
+    let legend = crate::core::catalog::fill(
+        r::ReportTr::GoalLegend.get(l),
+        &[("threshold", &r::number_in(threshold, l))],
+    );
+    html! {
+        <figure class="chart goal" data-chart="goal" data-goal={g.id.clone()}>
+            <figcaption>{ caption.clone() }</figcaption>
+            { svg(&g.points, 10.0, &[0.0, 5.0, 10.0], None, when, l) }
+            <ul class="legend">
+                <li><span class="key point-key"></span>{ legend }</li>
+                if g.points.iter().any(|p| p.break_before) {
+                    <li><span class="key break-key"></span>{ r::ReportTr::BreakLegend.get(l) }</li>
+                }
+            </ul>
+            { table(&caption, &g.points, when, l, true) }
+        </figure>
     }
 }
 
@@ -129,9 +162,10 @@ fn svg(
                     </>
                 }
             }
+            // No value: skipped, or (a goal) set aside by the child.
             None => html! {
-                <text class="gap" x={n1(x)} y={n1((TOP + H - BOTTOM) / 2.0)} text-anchor="middle" data-date={when(p)}>
-                    { r::ReportTr::NoValue.get(l) }
+                <text class={classes!("gap", p.retired.then_some("retired"))} x={n1(x)} y={n1((TOP + H - BOTTOM) / 2.0)} text-anchor="middle" data-date={when(p)}>
+                    { if p.retired { r::ReportTr::GoalSetAside.get(l) } else { r::ReportTr::NoValue.get(l) } }
                 </text>
             },
         };
@@ -177,7 +211,11 @@ fn table(
                 { for points.iter().map(|p| html! {
                     <tr>
                         <th scope="row">{ when(p) }</th>
-                        <td>{ p.value.map_or_else(|| r::ReportTr::NoValue.get(l).to_string(), |v| r::number_in(v, l)) }</td>
+                        <td>{ match p.value {
+                            Some(v) => r::number_in(v, l),
+                            None if p.retired => r::ReportTr::GoalSetAside.get(l).to_string(),
+                            None => r::ReportTr::NoValue.get(l).to_string(),
+                        } }</td>
                         if drops {
                             <td>{ if p.dropped { "✓" } else if p.break_before { r::ReportTr::NotCompared.get(l) } else { "" } }</td>
                         }

@@ -586,3 +586,71 @@ fn a_teen_who_agrees_with_a_statement_and_its_opposite_is_read_with_care() {
         summary(s, Locale::Es)
     );
 }
+
+/// A 10-year-old's check-in rating two goals (`None` skips), everything
+/// else skipped; `retire` sets the second goal aside instead.
+#[cfg(feature = "goals")]
+fn goal_checkin(friend: Option<u8>, calm: Option<Pick>, day: u32) -> Value {
+    let goals = json!([
+        { "id": "friend", "text": "Make a friend at school" },
+        { "id": "calm", "text": "Stay calm when I'm angry" }
+    ]);
+    result(
+        json!({ "age": 10, "goals": goals }),
+        &[None, None, None, None, None, friend.map(Pick::Level), calm],
+        day,
+    )
+}
+
+/// Each goal over the sessions that rated it, compared with its own last
+/// rating whatever order the documents come in; a goal set aside is marked,
+/// never drawn as a value, and the plain words name the goal as the child put it.
+#[cfg(feature = "goals")]
+#[test]
+fn each_goal_has_its_own_line_over_the_sessions_in_the_childs_words() {
+    use ally_core::report::goal_series;
+    let docs = [
+        goal_checkin(Some(8), Some(Pick::Level(3)), 20),
+        goal_checkin(Some(4), Some(Pick::Retired), 27),
+        goal_checkin(Some(6), Some(Pick::Level(5)), 13),
+    ];
+    let r = report_of(&docs, &EN);
+    let goals = goal_series(&r.sessions);
+    assert_eq!(goals.len(), 2);
+    assert_eq!(goals[0].text, "Make a friend at school");
+    let values =
+        |k: usize| -> Vec<Option<f64>> { goals[k].points.iter().map(|p| p.value).collect() };
+    assert_eq!(values(0), [Some(6.0), Some(8.0), Some(4.0)]);
+    assert_eq!(values(1), [Some(5.0), Some(3.0), None]);
+    // 8 → 4 falls by 4: more than 2.45. 5 → 3 is 2: within the noise.
+    let dropped: Vec<bool> = goals[0].points.iter().map(|p| p.dropped).collect();
+    assert_eq!(dropped, [false, false, true]);
+    assert!(goals[1].points.iter().all(|p| !p.dropped));
+    assert_eq!(
+        goals[1]
+            .points
+            .iter()
+            .map(|p| p.retired)
+            .collect::<Vec<_>>(),
+        [false, false, true]
+    );
+    let last = read(&r)[2];
+    let lines = summary(last, Locale::En);
+    assert!(
+        lines.contains(&"Goal “Make a friend at school”: 4 of 10, 4 lower than last time (more than the noise of rating it twice)".to_string()),
+        "{lines:?}"
+    );
+    assert!(lines.contains(
+        &"Goal “Stay calm when I'm angry”: the child said this is not their goal any more. Talk it over."
+            .to_string()
+    ));
+    let first = summary(read(&r)[0], Locale::Es);
+    assert!(
+        first.contains(&"Meta «Make a friend at school»: 6 de 10".to_string()),
+        "{first:?}"
+    );
+    assert_eq!(
+        prompt_words(last, "goal.1", Locale::En),
+        "How far along are you with: Make a friend at school?"
+    );
+}

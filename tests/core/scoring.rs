@@ -607,7 +607,7 @@ fn scores_serialise_with_camel_case_keys() {
                 "mood",
                 "wantsToTalk"
             ],
-            &["goals"]
+            &["goals", "goalDropThreshold"]
         )
     );
     assert_eq!(

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { start, stop, newPage, PORTAL, WIDGET } from "./support.mjs";
-import { checkout, checkin } from "./results.mjs";
+import { checkout, checkin, goalCheckin } from "./results.mjs";
 
 before(start);
 after(stop);
@@ -142,5 +142,29 @@ test("the print layout is one page on A4 and on Letter", async () => {
     const pages = (pdf.match(/\/Type\s*\/Page(?!s)/g) || []).length;
     assert.equal(pages, 1, `${format}: ${pages} pages`);
   }
+  await page.context().close();
+});
+
+test("each goal has a chart of its own, titled in the child's words, with a fall marked and a goal set aside shown as such", async () => {
+  const results = [goalCheckin(8, 3, 20), goalCheckin(4, "retired", 27), goalCheckin(6, 5, 13), checkout([9, 9, 9, 9], 13)];
+  const { page, report } = await openReport(results);
+  await report.locator('[data-chart="goal"][data-goal="friend"] circle.point').nth(2).waitFor();
+  const caption = await report.locator('[data-chart="goal"][data-goal="friend"] figcaption').innerText();
+  assert.equal(caption, "Goal: “Make a friend at school” (0 not started, 10 there)");
+  const friend = await report.locator('[data-chart="goal"][data-goal="friend"] circle.point').evaluateAll((cs) =>
+    cs.map((c) => [c.dataset.date, Number(c.dataset.value), Number(c.getAttribute("cy"))]));
+  assert.deepEqual(friend.map(([d, v]) => [d, v]), [["2026-11-13", 6], ["2026-11-20", 8], ["2026-11-27", 4]]);
+  for (const [, v, cy] of friend) assert.ok(Math.abs(cy - yOf(v, 10)) < 0.11, `${v} drawn at ${cy}`);
+  // 8 → 4 is a fall beyond the noise of rating a goal twice; 5 → 3 is not.
+  assert.equal(await report.locator('[data-chart="goal"][data-goal="friend"] .drop-mark').count(), 1);
+  assert.equal(await report.locator('[data-chart="goal"][data-goal="calm"] .drop-mark').count(), 0);
+  const calm = report.locator('[data-chart="goal"][data-goal="calm"]');
+  assert.equal(await calm.locator("circle.point").count(), 2, "set aside is no value");
+  assert.equal(await calm.locator("text.gap.retired").textContent(), "set aside");
+  assert.match(await calm.locator(".legend").innerText(), /a fall of at least 2\.45/, "the threshold as it is, never rounded");
+  // The session's own words say it too.
+  const text = await report.locator("main").innerText();
+  assert.match(text, /Goal “Make a friend at school”: 4 of 10, 4 lower than last time/);
+  assert.match(text, /Goal “Stay calm when I'm angry”: the child said this is not their goal any more/);
   await page.context().close();
 });

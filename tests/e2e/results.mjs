@@ -69,6 +69,35 @@ export function checkin(face, day) {
   };
 }
 
+export const GOALS = [
+  { id: "friend", text: "Make a friend at school" },
+  { id: "calm", text: "Stay calm when I'm angry" },
+];
+
+/**
+ * A check-in that rated the two GOALS, everything else skipped: `friend`
+ * and `calm` are 0–10, null (skipped) or "retired" (set aside). Its own
+ * goal scores compare with nothing: the report compares them. `face`: the mood.
+ */
+export function goalCheckin(friend, calm, day, face = 2) {
+  const doc = checkin(face, day);
+  doc.goals = GOALS;
+  [friend, calm].forEach((v, i) => {
+    const rating = { promptId: `goal.${i + 1}`, construct: "progress", kind: "progress", goalId: GOALS[i].id };
+    doc.answers.push(v === null
+      ? { ...skip(rating.promptId, "progress", "progress", day, 6 + i), goalId: GOALS[i].id }
+      : { ...rating, value: v, label: v === "retired" ? "This isn't my goal any more" : `${v} out of 10`, skipped: false, answeredAt: at(day, 6 + i) });
+  });
+  doc.completedAt = at(day, 8);
+  doc.scores.goals = [friend, calm].map((v, i) => ({
+    id: GOALS[i].id, progress: typeof v === "number" ? v : null, previous: null, change: null,
+    changeReason: "no_previous", retired: v === "retired", skipped: v === null,
+  }));
+  doc.scores.flags.goalDrop = [];
+  doc.scores.flags.goalRetired = calm === "retired" ? ["calm"] : [];
+  return doc;
+}
+
 // ---- ally.strokes/1, written here so a test can make any drawing ----------
 
 function varint(out, v) {

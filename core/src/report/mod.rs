@@ -15,7 +15,7 @@ mod state;
 mod words;
 
 pub use read::{read, Options, Session, Unreadable};
-pub use series::{mood_flags, series, MoodFlag, Point};
+pub use series::{goal_series, mood_flags, series, GoalSeries, MoodFlag, Point};
 pub use state::{
     parse_options, Alert, Report, ReportAction, ReportStage, ALERTS_KEEP, ERRORS_KEEP, MAX_SESSIONS,
 };

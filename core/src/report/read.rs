@@ -125,6 +125,14 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
     };
     config.concern.mood = cut("mood").unwrap_or(config.concern.mood);
     config.concern.intensity = cut("intensity").unwrap_or(config.concern.intensity);
+    // The goals' drop threshold, as the widget had it.
+    if let Some(t) = doc
+        .pointer("/scores/goalDropThreshold")
+        .and_then(Value::as_f64)
+        .filter(|t| (0.1..=10.0).contains(t))
+    {
+        config.goal_drop = t;
+    }
     let list = obj
         .get("answers")
         .and_then(Value::as_array)

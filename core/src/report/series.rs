@@ -14,6 +14,8 @@ pub struct Point {
     pub dropped: bool,
     /// Not comparable with the point before: another band or item set.
     pub break_before: bool,
+    /// A goal's point: the child set the goal aside (no value).
+    pub retired: bool,
 }
 
 /// What a check-in's mood says beside the ones before it, flagged like a
@@ -68,6 +70,7 @@ pub fn series(sessions: &[Rc<Session>]) -> (Vec<Point>, Vec<Point>) {
                 value: a.total,
                 dropped: s.scores.flags.drop == Some(true),
                 break_before: matches!(reason, Some("other_band" | "other_items")),
+                retired: false,
             });
         }
         if s.mode() == Mode::Checkin {
@@ -76,8 +79,51 @@ pub fn series(sessions: &[Rc<Session>]) -> (Vec<Point>, Vec<Point>) {
                 value: s.scores.mood,
                 dropped: !mood_flags(sessions, n).is_empty(),
                 break_before: false,
+                retired: false,
             });
         }
     }
     (totals, moods)
+}
+
+/// One of the child's goals over the sessions that rated it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalSeries {
+    pub id: String,
+    /// The child's words, as the latest session that rated it has them.
+    pub text: String,
+    pub points: Vec<Point>,
+}
+
+/// Each goal's ratings over the sessions, in the order the goals first
+/// appear: a skip is a gap, a goal set aside is marked, and a point rated on
+/// another band's scale is not joined to the one before.
+pub fn goal_series(sessions: &[Rc<Session>]) -> Vec<GoalSeries> {
+    let mut out: Vec<GoalSeries> = Vec::new();
+    for (n, s) in sessions.iter().enumerate() {
+        for g in &s.scores.goals {
+            let Some(goal) = s.check.config.goals.iter().find(|x| x.id == g.id) else {
+                continue;
+            };
+            let point = Point {
+                session: n,
+                value: g.progress,
+                dropped: s.scores.flags.goal_drop.contains(&g.id),
+                break_before: g.change_reason == Some("other_band"),
+                retired: g.retired,
+            };
+            match out.iter_mut().find(|x| x.id == g.id) {
+                Some(x) => {
+                    x.text = goal.text.clone();
+                    x.points.push(point);
+                }
+                None => out.push(GoalSeries {
+                    id: g.id.clone(),
+                    text: goal.text.clone(),
+                    points: vec![point],
+                }),
+            }
+        }
+    }
+    out
 }

@@ -3,7 +3,7 @@
 
 use super::super::answer::Given;
 use super::super::catalog;
-use super::super::config::{AgeBand, Locale, Mode};
+use super::super::config::{AgeBand, Locale, Mode, PreviousGoal};
 use super::super::protocol::{ErrorPayload, Refusal};
 use super::super::scoring;
 use super::super::time;
@@ -241,6 +241,38 @@ impl Report {
         }
     }
 
+    /// Compares each goal rated with the same goal's latest rating before
+    /// it, in any earlier session (as `previousGoals` would in the widget).
+    fn compare_goals(&mut self) {
+        for at in 0..self.sessions.len() {
+            if self.sessions[at].scores.goals.is_empty() {
+                continue;
+            }
+            let mut previous: Vec<PreviousGoal> = Vec::new();
+            for s in self.sessions[..at].iter().rev() {
+                for g in &s.scores.goals {
+                    if !previous.iter().any(|p| p.id == g.id) {
+                        previous.push(PreviousGoal {
+                            id: g.id.clone(),
+                            progress: g.progress,
+                            band: s.band(),
+                        });
+                    }
+                }
+            }
+            // Unchanged by the session just taken: left as it is (and not copied).
+            if self.sessions[at].check.config.previous_goals == previous {
+                continue;
+            }
+            let s = Rc::make_mut(&mut self.sessions[at]);
+            s.check.config.previous_goals = previous;
+            let flags = &mut s.scores.flags;
+            flags.goal_drop.clear();
+            flags.goal_retired.clear();
+            s.scores.goals = scoring::goal_scores(&s.check, flags);
+        }
+    }
+
     /// Takes a session read: in its place in time, compared with the
     /// check-out before it, and the check-out after it compared with it.
     fn take(&mut self, session: Session) {
@@ -277,6 +309,7 @@ impl Report {
                 .about(old.index, session),
             );
         }
+        self.compare_goals();
     }
 
     /// The sessions read, oldest first.

@@ -60,7 +60,13 @@ pub use super::super::words::{number, number_in};
 pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
     let check = &session.check;
     match check.prompts.iter().position(|p| p.id == id) {
-        Some(i) => check.prompts[i].text_for(l, UI.someone.get(l), check.picked_before(i)),
+        Some(i) => {
+            let text = check.prompts[i].text_for(l, UI.someone.get(l), check.picked_before(i));
+            match check.goal(i) {
+                Some(g) => catalog::fill(&text, &[("goal", &g.text)]),
+                None => text,
+            }
+        }
         None => id.to_string(),
     }
 }
@@ -192,11 +198,50 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
     } else if s.wants_to_talk.as_deref() == Some("no") {
         out.push(ReportTr::TalkNo.get(l).into());
     }
+    out.extend(goal_lines(session, l));
     if !f.skipped.is_empty() {
         out.push(catalog::fill(
             ReportTr::SkippedItems.get(l),
             &[("items", &items(&f.skipped))],
         ));
+    }
+    out
+}
+
+/// One line per goal rated: its rating in the child's words and how it
+/// moved, or that it was skipped or set aside.
+fn goal_lines(session: &Session, l: Locale) -> Vec<String> {
+    let config = &session.check.config;
+    let mut out = Vec::new();
+    for g in &session.scores.goals {
+        let Some(goal) = config.goals.iter().find(|x| x.id == g.id) else {
+            continue;
+        };
+        let named = |t: ReportTr| catalog::fill(t.get(l), &[("goal", &goal.text)]);
+        let Some(progress) = g.progress else {
+            out.push(named(if g.retired {
+                ReportTr::GoalRetired
+            } else {
+                ReportTr::GoalSkipped
+            }));
+            continue;
+        };
+        let mut line = catalog::fill(
+            &named(ReportTr::GoalLine),
+            &[("progress", &number_in(progress, l))],
+        );
+        let by = |t: ReportTr, n: f64| catalog::fill(t.get(l), &[("n", &number_in(n, l))]);
+        match (g.change, g.change_reason) {
+            (Some(c), _) if c < 0.0 => line.push_str(&by(ReportTr::GoalLower, -c)),
+            (Some(c), _) if c > 0.0 => line.push_str(&by(ReportTr::GoalHigher, c)),
+            (Some(_), _) => line.push_str(ReportTr::GoalSame.get(l)),
+            (None, Some("other_band")) => line.push_str(ReportTr::GoalOtherBand.get(l)),
+            _ => {}
+        }
+        if session.scores.flags.goal_drop.contains(&g.id) {
+            line.push_str(ReportTr::GoalDrop.get(l));
+        }
+        out.push(line);
     }
     out
 }
@@ -212,7 +257,10 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
         return ReportTr::Skipped.get(l).into();
     };
     match (p.input, value) {
-        (Input::Line(_), AnswerValue::Number(n)) => {
+        // A point on a line says its number once: a trust line, or a goal's (9–17).
+        (Input::Line(_), AnswerValue::Number(n)) | (Input::Progress, AnswerValue::Number(n))
+            if p.input != Input::Progress || session.band().profile().goal_steps == 0 =>
+        {
             catalog::fill(UI.out_of_ten.get(l), &[("n", &number_in(*n, l))])
         }
         (Input::Drawing, _) => UI.drawing.get(l).into(),

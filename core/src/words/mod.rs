@@ -45,12 +45,15 @@ pub fn number_in(n: f64, l: Locale) -> String {
     }
 }
 
-/// A number as data: whole when whole, one decimal otherwise.
+/// A number as data: whole when whole, one decimal when that says it
+/// exactly, else two (a threshold of 2.45 is never shown as 2.5).
 pub fn number(n: f64) -> String {
     if n.fract() == 0.0 {
         format!("{}", n as i64)
-    } else {
+    } else if ((n * 10.0).round() - n * 10.0).abs() < 1e-9 {
         format!("{n:.1}")
+    } else {
+        format!("{n:.2}")
     }
 }
 
