@@ -126,8 +126,10 @@ run_tests() {
   say "native tests of the core and the FHIR definitions (with fuzzing, which prints what it tried)"
   cargo test -p ally-core -p ally-fhir --tests -- --show-output
 
-  say "the core without the goals feature: its settings ignored, its scores and prompts absent"
+  say "the core without the goals features: their settings ignored, their scores and prompts absent"
   cargo test -p ally-core --no-default-features --features safety --test core
+  say "the core as the check-ins' widget has it: rating goals, never naming them"
+  cargo test -p ally-core --no-default-features --features safety,goals --test core -- config:: catalog:: goals::
 
   say "component tests in headless Chromium"
   cargo test --target wasm32-unknown-unknown --test browser

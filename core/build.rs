@@ -30,8 +30,24 @@ const PARTS: [(&str, &str, &str); 4] = [
 /// The child's words that belong to a cargo feature of the widget: built
 /// without the feature, its words are left out of the tables too, so the
 /// size check can print what each feature costs the child's download.
-const FEATURE_WORDS: [(&str, &[&str]); 2] =
-    [("SAFETY", &["help.", "live_view"]), ("GOALS", &["goal."])];
+const FEATURE_WORDS: [(&str, &[&str]); 3] = [
+    ("SAFETY", &["help.", "live_view"]),
+    (
+        "GOALS",
+        &["goal.progress", "goal.pic.", "goal.step.", "goal.retired"],
+    ),
+    (
+        "NAMING",
+        &[
+            "goal.set",
+            "goal.dont_know",
+            "goal.own_words",
+            "goal.ideas",
+            "goal.intro",
+            "goal.starter",
+        ],
+    ),
+];
 
 fn fail(why: String) -> ! {
     eprintln!("locales: {why}");

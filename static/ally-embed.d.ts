@@ -2,7 +2,7 @@
 
 export type AgeBand = "3-5" | "6-8" | "9-12" | "13-17";
 export type Locale = "en" | "es";
-export type Mode = "checkin" | "checkout";
+export type Mode = "checkin" | "checkout" | "goals";
 
 /** Settings for one check-in; validated by the widget. */
 export interface AllyConfig {
@@ -10,7 +10,7 @@ export interface AllyConfig {
   age: number;
   /** Default "en". */
   locale?: Locale;
-  /** Default "checkin". */
+  /** Default "checkin". "goals": the child names their goals (the SDK opens goals.html beside the widget's page). */
   mode?: Mode;
   /** Plain text, at most 40 characters. */
   childName?: string;
@@ -66,6 +66,8 @@ export interface AllyGoal {
   text: string;
   /** When it was set (ISO 8601): the FHIR Goal's startDate. */
   setAt?: string;
+  /** In a result of mode "goals": the starter picture it was named by (3–8). */
+  picture?: "friends" | "sleep" | "home" | "anger" | "school" | "worry" | "myself";
 }
 
 export interface AllyPreviousGoals {
@@ -110,13 +112,14 @@ export interface AllyPreviousAlliance {
 /** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
 export interface AllyAnswer {
   promptId: string;
-  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress";
+  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress" | "goal";
   /**
    * faces, sizes, line: a number on 0–10; agree4: 1–4; feelings: feeling ids;
    * choice: "yes" | "later" | "no"; drawing: an AllyDrawing; progress (a goal):
-   * 0–10, or "retired" when the child said it isn't their goal any more.
+   * 0–10, or "retired" when the child said it isn't their goal any more; goal (a goal
+   * named): the child's own words, or [starter id] or ["dont_know"].
    */
-  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress";
+  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress" | "goal";
   /** See `kind`; null when skipped. */
   value: number | string | string[] | AllyDrawing | null;
   /** The chosen word in the widget's locale; null when skipped. */

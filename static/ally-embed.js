@@ -145,6 +145,8 @@
     }
     var widgetOrigin = url.origin;
     if (widgetOrigin === "null") fail("options.src must be an http(s) URL");
+    // Naming goals is a page of its own beside the widget's: the check-ins never download it.
+    if (options.config.mode === "goals") url.pathname = url.pathname.replace(/[^/]*$/, "goals.html");
     var session = options.session ? String(options.session) : randomId();
     // Counted in characters (code points), as the widget counts them.
     if (Array.from(session).length > 200) fail("options.session must be at most 200 characters");
@@ -292,6 +294,14 @@
 
     // Listen before the widget can speak.
     root.addEventListener("message", onWindowMessage);
+    // An on-screen keyboard shrinks what is visible of the page: while the
+    // child types in Ally, its top (the question, the field, Next) is
+    // brought to the top of what is left.
+    var viewport = root.visualViewport || root;
+    function keepInView() {
+      if (!destroyed && root.document.activeElement === iframe) iframe.scrollIntoView({ block: "start" });
+    }
+    viewport.addEventListener("resize", keepInView);
     iframe.src = url.toString();
     element.appendChild(iframe);
     waiting.arm();
@@ -318,6 +328,7 @@
       /** Removes the widget, closes the channel and stops listening. */
       destroy: function () {
         destroyed = true;
+        viewport.removeEventListener("resize", keepInView);
         waiting.clear();
         root.removeEventListener("message", onWindowMessage);
         if (port) port.close();

@@ -7,7 +7,7 @@
 //   node tools/build.mjs        (./dev.sh build runs it after the setup)
 //   node tools/build.mjs --without safety
 //                               the child's widget alone, built without one of
-//                               the crate's default features, into
+//                               its features (ally.config.json), into
 //                               target/without-safety/dist (the size check
 //                               prints each feature's cost from it)
 //
@@ -63,7 +63,16 @@ function fill(html, page, values) {
   return html;
 }
 
-function buildApp(app, values) {
+/**
+ * Builds an app's bin with its features (the crate's defaults where it names
+ * none), then its page. One target for all: the dependencies build once,
+ * and each feature set of the crate keeps its own compiled copy, so
+ * switching between them recompiles nothing.
+ */
+function buildApp(app, values, features = app.features) {
+  run("cargo", ["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown", "--bin", app.bin,
+    ...(features ? ["--no-default-features", ...(features.length ? ["--features", features.join(",")] : [])] : [])],
+  { env: { ...process.env, CARGO_TARGET_DIR: TARGET } });
   const name = app.bin;
   const out = join(TARGET, "bindgen", name);
   rmSync(out, { recursive: true, force: true });
@@ -71,8 +80,8 @@ function buildApp(app, values) {
     join(TARGET, "wasm32-unknown-unknown", "release", `${name}.wasm`)]);
   run("wasm-opt", [...config.wasmOpt, join(out, `${name}_bg.wasm`), "-o", join(DIST, `${name}_bg.wasm`)]);
   run("terser", [join(out, `${name}.js`), "--module", "--compress", "--mangle", "--output", join(DIST, `${name}.js`)]);
-  const features = config.wasmOpt.filter((f) => f.startsWith("--enable-"));
-  run("node", [join("tools", "minify-names.mjs"), join(DIST, `${name}_bg.wasm`), join(DIST, `${name}.js`), "--", ...features]);
+  const wasmFeatures = config.wasmOpt.filter((f) => f.startsWith("--enable-"));
+  run("node", [join("tools", "minify-names.mjs"), join(DIST, `${name}_bg.wasm`), join(DIST, `${name}.js`), "--", ...wasmFeatures]);
   if (app.compileHint) {
     // V8's compile hint: the glue's functions nearly all run at start-up, so
     // they compile while the file streams in, off the main thread.
@@ -81,8 +90,16 @@ function buildApp(app, values) {
   }
   const css = transform({ filename: app.styles, code: readFileSync(join(ROOT, app.styles)), minify: true });
   writeFileSync(join(DIST, basename(app.styles)), css.code);
-  cpSync(join(ROOT, app.start), join(DIST, basename(app.start)));
-  const html = fill(readFileSync(join(ROOT, app.page), "utf8"), app.page, values);
+  // A page like another app's (naming goals is the widget's page): that app's page and
+  // loader, with its bin's files renamed to this one's.
+  const like = app.like && config.apps.find((a) => a.bin === app.like);
+  const source = (path) => readFileSync(join(ROOT, path), "utf8");
+  const renamed = (text) => (like
+    ? text.replaceAll(`${like.bin}_bg.wasm`, `${name}_bg.wasm`).replaceAll(`${like.bin}.js`, `${name}.js`)
+      .replaceAll(basename(like.start), basename(app.start))
+    : text);
+  writeFileSync(join(DIST, basename(app.start)), renamed(source(like ? like.start : app.start)));
+  const html = fill(renamed(source(like ? like.page : app.page)), app.page, values);
   // minify-html's spec-compliant settings, with closing tags kept.
   const small = minifyHtml(Buffer.from(html), {
     keep_closing_tags: true, minify_css: true, minify_js: true, do_not_minify_doctype: true,
@@ -95,21 +112,13 @@ const values = settings();
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
 if (without) {
-  // The default features, but one.
-  const manifest = readFileSync(join(ROOT, "Cargo.toml"), "utf8");
-  const defaults = JSON.parse((/^default = (\[.*\])$/m.exec(manifest) || [, "[]"])[1]);
-  if (!defaults.includes(without)) fail(`--without ${without}: not one of the default features ${JSON.stringify(defaults)}`);
-  const rest = defaults.filter((f) => f !== without);
+  // The widget's features, but one.
   const widget = config.apps[0];
-  run("cargo", ["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown", "--bin", widget.bin,
-    "--no-default-features", ...(rest.length ? ["--features", rest.join(",")] : [])],
-  { env: { ...process.env, CARGO_TARGET_DIR: TARGET } });
-  buildApp(widget, values);
+  if (!widget.features.includes(without)) fail(`--without ${without}: not one of the widget's features ${JSON.stringify(widget.features)}`);
+  buildApp(widget, values, widget.features.filter((f) => f !== without));
   console.log(`build: ${widget.page} without ${without}, in ${DIST}`);
   process.exit(0);
 }
-// One cargo run for every app: they share the crate and its dependencies.
-run("cargo", ["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown", ...config.apps.flatMap((a) => ["--bin", a.bin])]);
 for (const app of config.apps) buildApp(app, values);
 for (const path of config.copy) cpSync(join(ROOT, path), join(DIST, basename(path)), { recursive: true });
 // The JSON Schemas of the result and of every message, for portals.

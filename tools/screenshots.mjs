@@ -84,6 +84,10 @@ try {
     ["4-goal", { age: 4, mode: "checkin", goals: GOALS }, ["Start", "Skip", "Skip", "Skip"]],
     ["7-goal", { age: 7, mode: "checkin", goals: GOALS }, ["Start", "Skip", "No, thanks", "Skip", "Skip", "Skip"]],
     ["15-goal", { age: 15, mode: "checkin", goals: GOALS }, ["Start", "Skip", "No, thanks", "Skip", "Skip", "Skip"]],
+    // Naming goals (goals.html): pictures at 3–8, the child's own words from 9.
+    ["4-naming", { age: 4, mode: "goals" }, ["Start"]],
+    ["7-naming", { age: 7, mode: "goals" }, ["Start"]],
+    ["15-naming", { age: 15, mode: "goals" }, ["Start", "Sleep without being scared"]],
   ];
   for (const [name, extra, taps] of special) {
     const p = await newPage({ viewport: { width: 1024, height: 768 } });
@@ -94,7 +98,8 @@ try {
     for (const t of taps) {
       const before = await w.locator("section").first().getAttribute("data-prompt");
       await w.getByRole("button", { name: t, exact: true }).click();
-      if (before && t !== "Sad") await w.locator(`section[data-prompt="${before}"]`).waitFor({ state: "detached" });
+      // Some taps stay on the screen: a feeling picked, a starter filling the field.
+      if (before && t !== "Sad" && !name.endsWith("-naming")) await w.locator(`section[data-prompt="${before}"]`).waitFor({ state: "detached" });
     }
     await p.waitForTimeout(700);
     await p.locator("iframe").screenshot({ path: `${out}/${name}.png` });

@@ -215,7 +215,7 @@ pub fn hard(a: &AnswerRecord) -> bool {
             }
             _ => false,
         },
-        Some(AnswerValue::List(ids)) => ids
+        Some(AnswerValue::List(ids)) if a.construct == Construct::Feelings => ids
             .iter()
             .any(|id| !catalog::EASY_FEELINGS.contains(&id.as_str()) && id != catalog::NOT_SURE.id),
         _ => false,
@@ -235,6 +235,8 @@ pub enum Pick {
     Drawing(String),
     /// "This isn't my goal any more", on a goal's rating.
     Retired,
+    /// A goal in the child's own words.
+    Words(String),
 }
 
 /// A goal's rating when the child set the goal aside: an answer, never a
@@ -305,6 +307,24 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
                 _ => None,
             }
         }
+        // A goal: a starter, "I don't know yet" (after the starters), or the
+        // child's own words, as plain as a name.
+        #[cfg(feature = "naming")]
+        (Input::GoalSet, Pick::Choice(i)) => {
+            let offered = catalog::starters(band);
+            let (id, word) = match offered.get(*i) {
+                Some(s) => *s,
+                None if *i == offered.len() => (catalog::DONT_KNOW, catalog::NAMING.dont_know),
+                None => return None,
+            };
+            Some((AnswerValue::List(vec![id.into()]), word.get(l).into()))
+        }
+        #[cfg(feature = "naming")]
+        (Input::GoalSet, Pick::Words(t)) => {
+            let t =
+                super::config::plain(t, super::config::MAX_GOAL_CHARS).filter(|t| !t.is_empty())?;
+            Some((AnswerValue::Text(t.into()), t.into()))
+        }
         // "Not sure" is an answer of its own, never beside a feeling.
         (Input::Feelings { .. }, Pick::Feelings(ids))
             if ids.len() == 1 && ids[0] == catalog::NOT_SURE.id =>
@@ -360,7 +380,21 @@ pub(crate) fn reread(
             Pick::Choice(*n as usize - 1)
         }
         (Input::Line(_), AnswerValue::Number(n)) if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),
+        #[cfg(feature = "goals")]
         (Input::Progress, AnswerValue::Text(t)) if t == RETIRED => Pick::Retired,
+        #[cfg(feature = "naming")]
+        (Input::GoalSet, AnswerValue::Text(t)) => Pick::Words(t.clone()),
+        #[cfg(feature = "naming")]
+        (Input::GoalSet, AnswerValue::List(ids)) if ids.len() == 1 => {
+            let offered = catalog::starters(config.band());
+            let id = ids[0].as_str();
+            Pick::Choice(match offered.iter().position(|(s, _)| *s == id) {
+                Some(i) => i,
+                None if id == catalog::DONT_KNOW => offered.len(),
+                None => return None,
+            })
+        }
+        #[cfg(feature = "goals")]
         (Input::Progress, AnswerValue::Number(n)) => match config.band().profile().goal_steps {
             0 if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),
             0 => return None,

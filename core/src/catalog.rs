@@ -31,6 +31,8 @@ pub enum Construct {
     Drawing,
     /// How far along one of the child's own goals is.
     Progress,
+    /// One of the child's goals, as they name it.
+    Goal,
 }
 
 impl Construct {
@@ -47,6 +49,7 @@ impl Construct {
             Construct::Overall => "overall",
             Construct::Drawing => "drawing",
             Construct::Progress => "progress",
+            Construct::Goal => "goal",
         }
     }
 }
@@ -93,6 +96,9 @@ pub enum Input {
     /// How far along a goal is, as the band rates it (`goal_steps`): 3
     /// pictures, a path of 5 steps, or a 0–10 line; or "not my goal any more".
     Progress,
+    /// A goal of the child's: a starter (a picture at 3–8), their own words
+    /// (9–17), or "I don't know yet".
+    GoalSet,
 }
 
 /// The kind of an answer: how it is given, and so what its value is.
@@ -106,6 +112,7 @@ pub enum Kind {
     Agree4,
     Drawing,
     Progress,
+    Goal,
 }
 
 impl Kind {
@@ -120,6 +127,7 @@ impl Kind {
             Kind::Agree4 => "agree4",
             Kind::Drawing => "drawing",
             Kind::Progress => "progress",
+            Kind::Goal => "goal",
         }
     }
 }
@@ -136,6 +144,7 @@ impl Input {
             Input::Agree4 => Kind::Agree4,
             Input::Drawing => Kind::Drawing,
             Input::Progress => Kind::Progress,
+            Input::GoalSet => Kind::Goal,
         }
     }
 }
@@ -534,6 +543,7 @@ pub static PROMPTS: &[Prompt] = &[
 ];
 
 /// Goal `n`'s rating in `mode`: its words name the child's goal.
+#[cfg(feature = "goals")]
 const fn goal(id: &'static str, mode: Mode, n: usize) -> Prompt {
     Prompt {
         goal: n,
@@ -543,19 +553,55 @@ const fn goal(id: &'static str, mode: Mode, n: usize) -> Prompt {
             ALL,
             Construct::Progress,
             Input::Progress,
-            GOAL_PROGRESS,
+            Tr::GoalProgress,
         )
     }
 }
 
-#[cfg(feature = "goals")]
-const GOAL_PROGRESS: Tr = Tr::GoalProgress;
-// Without the feature no goal is ever asked (`config.goals` stays empty).
-#[cfg(not(feature = "goals"))]
-const GOAL_PROGRESS: Tr = Tr::PromptMoodNow;
+/// Naming goals (`mode: "goals"`): the first, then up to two more.
+#[cfg(feature = "naming")]
+const fn goal_set(id: &'static str, text: Tr) -> Prompt {
+    prompt(id, Mode::Goals, ALL, Construct::Goal, Input::GoalSet, text)
+}
+
+/// The screens that name the child's goals, up to three: a skip or "I
+/// don't know yet" ends them (see `Check::ended`).
+#[cfg(feature = "naming")]
+pub static GOAL_SET_PROMPTS: &[Prompt] = &[
+    goal_set("goal.set.1", Tr::GoalSet),
+    goal_set("goal.set.2", Tr::GoalSetMore),
+    goal_set("goal.set.3", Tr::GoalSetMore),
+];
+#[cfg(not(feature = "naming"))]
+pub static GOAL_SET_PROMPTS: &[Prompt] = &[];
+
+/// A goal to start from: a stable id (its picture's name), its words.
+#[cfg(feature = "naming")]
+pub static STARTERS: [(&str, Tr); 7] = [
+    ("friends", Tr::GoalStarterFriends),
+    ("sleep", Tr::GoalStarterSleep),
+    ("home", Tr::GoalStarterHome),
+    ("anger", Tr::GoalStarterAnger),
+    ("school", Tr::GoalStarterSchool),
+    ("worry", Tr::GoalStarterWorry),
+    ("myself", Tr::GoalStarterMyself),
+];
+
+/// "I don't know yet": an answer to naming a goal, kept as such.
+pub const DONT_KNOW: &str = "dont_know";
+
+/// The starters a band picks from: by picture at 3–8 (the first 4 and 6),
+/// as words to edit from 9.
+#[cfg(feature = "naming")]
+pub fn starters(band: AgeBand) -> &'static [(&'static str, Tr)] {
+    &STARTERS[..[4, 6, 7, 7][band as usize]]
+}
 
 /// The ratings of the child's own goals (`config.goals`, at most
 /// [`MAX_GOALS`](super::config::MAX_GOALS)), asked at check-in, check-out or both (`goalsAt`).
+#[cfg(not(feature = "goals"))]
+pub static GOAL_PROMPTS: &[Prompt] = &[];
+#[cfg(feature = "goals")]
 pub static GOAL_PROMPTS: &[Prompt] = &[
     goal("goal.1", Mode::Checkin, 1),
     goal("goal.2", Mode::Checkin, 2),
@@ -578,6 +624,24 @@ pub struct GoalWords {
     pub retired: Tr,
 }
 
+/// The words of naming goals (`goals.html`): the welcome, "I don't know
+/// yet", the text field's label and the starters' heading.
+#[cfg(feature = "naming")]
+pub struct Naming {
+    pub intro: Aged,
+    pub dont_know: Tr,
+    pub own_words: Tr,
+    pub ideas: Tr,
+}
+
+#[cfg(feature = "naming")]
+pub static NAMING: Naming = Naming {
+    intro: child_teen(Tr::GoalIntroChild, Tr::GoalIntroTeen),
+    dont_know: Tr::GoalDontKnow,
+    own_words: Tr::GoalOwnWords,
+    ideas: Tr::GoalIdeas,
+};
+
 #[cfg(feature = "goals")]
 pub static GOAL_WORDS: GoalWords = GoalWords {
     pictures: [Tr::GoalPic0, Tr::GoalPic1, Tr::GoalPic2],
@@ -589,7 +653,8 @@ pub static GOAL_WORDS: GoalWords = GoalWords {
         Tr::GoalStep4,
         Tr::GoalStep5,
     ],
-    ends: (Tr::GoalNotStarted, Tr::GoalThere),
+    // The line's ends are the path's ends.
+    ends: (Tr::GoalStep0, Tr::GoalStep5),
     retired: Tr::GoalRetired,
 };
 
@@ -683,12 +748,15 @@ pub fn prompts(band: AgeBand, mode: Mode) -> Vec<&'static Prompt> {
         list.iter()
             .filter(move |p| p.mode == mode && p.bands.contains(&band))
     };
-    let mut out: Vec<&'static Prompt> = of(PROMPTS).collect();
-    let at = match out.last() {
+    let mut out: Vec<&'static Prompt> = of(PROMPTS).chain(of(GOAL_SET_PROMPTS)).collect();
+    let mut at = match out.last() {
         Some(p) if p.input == Input::Drawing => out.len() - 1,
         _ => out.len(),
     };
-    out.splice(at..at, of(GOAL_PROMPTS));
+    for p in of(GOAL_PROMPTS) {
+        out.insert(at, p);
+        at += 1;
+    }
     out
 }
 
@@ -708,6 +776,7 @@ pub fn find(band: AgeBand, mode: Mode, id: &str) -> Option<&'static Prompt> {
     PROMPTS
         .iter()
         .chain(GOAL_PROMPTS)
+        .chain(GOAL_SET_PROMPTS)
         .chain(RETIRED)
         .find(|p| p.id == id && p.mode == mode && p.bands.contains(&band))
 }

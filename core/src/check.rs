@@ -4,7 +4,7 @@
 
 use super::answer::{reread, AnswerRecord, AnswerValue, Help, Resume};
 use super::catalog::{self, Prompt, UI};
-use super::config::{Config, Goal};
+use super::config::{Config, Goal, Mode};
 use super::json::Json;
 use super::time::{self, is_timestamp};
 
@@ -65,6 +65,9 @@ impl Check {
 
     /// The child's goal prompt `i` rates, if it rates one.
     pub fn goal(&self, i: usize) -> Option<&Goal> {
+        if !cfg!(feature = "goals") {
+            return None;
+        }
         let n = self.prompts.get(i)?.goal;
         self.config.goals.get(n.checked_sub(1)?)
     }
@@ -94,7 +97,9 @@ impl Check {
     /// The answer to "something to tell today?": `yes`, `later` or `no`.
     pub fn talk(&self) -> Option<&str> {
         self.answers.iter().flatten().find_map(|a| match &a.value {
-            Some(AnswerValue::Text(t)) => Some(t.as_str()),
+            Some(AnswerValue::Text(t)) if a.construct == catalog::Construct::WantsToTalk => {
+                Some(t.as_str())
+            }
             _ => None,
         })
     }
@@ -148,9 +153,56 @@ impl Check {
         self
     }
 
-    /// The first prompt from `start` on without an answer, if any.
+    /// The first prompt from `start` on without an answer, if any (none
+    /// once the check has [`ended`](Check::ended)).
     pub fn first_open_from(&self, start: usize) -> Option<usize> {
+        if self.ended() {
+            return None;
+        }
         (start..self.prompts.len()).find(|&i| self.answers[i].is_none())
+    }
+
+    /// Whether naming goals is over before its last screen: the child
+    /// skipped one or said "I don't know yet", so no more are asked.
+    pub fn ended(&self) -> bool {
+        cfg!(feature = "naming")
+            && self.config.mode == Mode::Goals && self.answers.iter().flatten().any(|a| {
+            a.skipped
+                || matches!(&a.value, Some(AnswerValue::List(ids)) if ids[0] == catalog::DONT_KNOW)
+        })
+    }
+
+    #[cfg(feature = "naming")]
+    /// The goals the child named in this check, in their words: each with
+    /// the portal's id for that place when it gave one (`config.goals`),
+    /// else one made from the session, stable across a resume.
+    pub fn named_goals(&self) -> Vec<Goal> {
+        let mut out = Vec::new();
+        for (n, a) in self.answers.iter().flatten().enumerate() {
+            let (text, picture) = match &a.value {
+                Some(AnswerValue::Text(t)) if a.construct == catalog::Construct::Goal => {
+                    (t.clone(), None)
+                }
+                Some(AnswerValue::List(ids))
+                    if a.construct == catalog::Construct::Goal && ids[0] != catalog::DONT_KNOW =>
+                {
+                    // The starter's words in the child's language.
+                    (a.label.clone().unwrap_or_default(), Some(ids[0].clone()))
+                }
+                _ => continue,
+            };
+            let id = match self.config.goals.get(n) {
+                Some(g) => g.id.clone(),
+                None => super::hash::stable_id(&format!("goal|{}|{n}", self.session), 0),
+            };
+            out.push(Goal {
+                id,
+                text,
+                set_at: Some(a.answered_at.clone()),
+                picture,
+            });
+        }
+        out
     }
 
     /// Marks the check finished when its last answer was given, so a result

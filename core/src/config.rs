@@ -18,6 +18,8 @@ pub use super::words::{Article, Locale};
 pub enum Mode {
     Checkin,
     Checkout,
+    /// The child names their goals, with the helper beside them (the `goals` feature).
+    Goals,
 }
 
 impl Mode {
@@ -25,6 +27,7 @@ impl Mode {
         match self {
             Mode::Checkin => "checkin",
             Mode::Checkout => "checkout",
+            Mode::Goals => "goals",
         }
     }
 }
@@ -79,6 +82,8 @@ pub struct Goal {
     pub text: String,
     /// When it was set (`setAt`, a date and time), if the portal says.
     pub set_at: Option<String>,
+    /// The starter picture the child chose it by (3–8), if any.
+    pub picture: Option<String>,
 }
 
 impl super::json::Json for Goal {
@@ -86,6 +91,10 @@ impl super::json::Json for Goal {
         super::json::Obj::new(out)
             .field("id", &self.id)
             .field("text", &self.text)
+            .some(
+                "picture",
+                self.picture.as_ref().map(|t| t as &dyn super::json::Json),
+            )
             .some(
                 "setAt",
                 self.set_at.as_ref().map(|t| t as &dyn super::json::Json),
@@ -124,6 +133,16 @@ pub struct Previous {
     pub band: AgeBand,
     pub items: Vec<String>,
 }
+
+/// The modes a portal may ask for: naming goals in `goals.html` only.
+#[cfg(feature = "naming")]
+const MODES: &[(&str, Mode)] = &[
+    ("checkin", Mode::Checkin),
+    ("checkout", Mode::Checkout),
+    ("goals", Mode::Goals),
+];
+#[cfg(not(feature = "naming"))]
+const MODES: &[(&str, Mode)] = &[("checkin", Mode::Checkin), ("checkout", Mode::Checkout)];
 
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -246,12 +265,7 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
     Config {
         age,
         locale: choice(obj, "locale", &Locale::ALL.map(|l| (l.code(), l)))?.unwrap_or(Locale::En),
-        mode: choice(
-            obj,
-            "mode",
-            &[("checkin", Mode::Checkin), ("checkout", Mode::Checkout)],
-        )?
-        .unwrap_or(Mode::Checkin),
+        mode: choice(obj, "mode", MODES)?.unwrap_or(Mode::Checkin),
         child_name: text(obj, "childName", MAX_NAME_CHARS)?,
         helper_name: text(obj, "helperName", MAX_NAME_CHARS)?,
         helper_article: choice(
@@ -333,10 +347,14 @@ impl Config {
     /// The child's goals and when they are rated: `goals`, `goalsAt` (left
     /// at their defaults in a build without the feature).
     fn with_goals(mut self, obj: &Map<String, Value>) -> Result<Config, ConfigError> {
-        if !cfg!(feature = "goals") {
+        // Naming goals reads `goals` too: the ids of the goals it names again.
+        if !cfg!(any(feature = "goals", feature = "naming")) {
             return Ok(self);
         }
         self.goals = goals(obj)?;
+        if !cfg!(feature = "goals") {
+            return Ok(self);
+        }
         self.goals_at = choice(
             obj,
             "goalsAt",
@@ -445,6 +463,7 @@ fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
             id: id.to_string(),
             text,
             set_at,
+            picture: None,
         });
     }
     Ok(out)
@@ -665,15 +684,20 @@ fn text(obj: &Map<String, Value>, field: &str, max: usize) -> Result<Option<Stri
         return Ok(None);
     };
     let expected = format!("must be plain text of at most {max} characters, without < or >");
-    let s = v
-        .as_str()
-        .ok_or_else(|| err(field, &expected, Some(v)))?
-        .trim();
-    let plain = !s
+    let s = v.as_str().ok_or_else(|| err(field, &expected, Some(v)))?;
+    match plain(s, max) {
+        Some(s) => Ok((!s.is_empty()).then(|| s.to_string())),
+        None => Err(err(field, &expected, Some(v))),
+    }
+}
+
+/// `s` trimmed, when it is plain text of at most `max` characters: no
+/// control or invisible formatting characters, no `<` or `>`. What the
+/// settings' names take, and a goal in the child's own words.
+pub fn plain(s: &str, max: usize) -> Option<&str> {
+    let s = s.trim();
+    let fine = !s
         .chars()
         .any(|c| c.is_control() || is_format(c) || c == '<' || c == '>');
-    if !plain || s.chars().count() > max {
-        return Err(err(field, &expected, Some(v)));
-    }
-    Ok((!s.is_empty()).then(|| s.to_string()))
+    (fine && s.chars().count() <= max).then_some(s)
 }

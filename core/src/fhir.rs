@@ -13,6 +13,8 @@
 use super::answer::{pick_of, AnswerValue, Pick, RETIRED};
 use super::catalog::{self, Construct, Input, Prompt, Scale, Tr};
 use super::check::Check;
+#[cfg(any(feature = "goals", feature = "naming"))]
+use super::config::Goal;
 use super::config::{AgeBand, Locale, Mode};
 use super::json;
 use super::scoring;
@@ -94,6 +96,19 @@ pub fn option(p: &Prompt, band: AgeBand, n: usize) -> Option<(String, Option<f64
                 words,
             )
         }
+        // A goal named: a starter, or "I don't know yet" (own words are a string).
+        #[cfg(feature = "naming")]
+        Input::GoalSet => {
+            let offered = catalog::starters(band);
+            let (id, words) = match offered.get(n) {
+                Some(s) => *s,
+                None if n == offered.len() => (catalog::DONT_KNOW, catalog::NAMING.dont_know),
+                None => return None,
+            };
+            (format!("goal-{id}"), None, words)
+        }
+        #[cfg(not(feature = "naming"))]
+        Input::GoalSet => return None,
         Input::Line(_) | Input::Drawing | Input::Progress => return None,
     };
     Some((code, weight, words))
@@ -305,27 +320,7 @@ impl W {
     }
 }
 
-/// A name-based UUID (RFC 9562 version 8, Ally's own scheme) for thing `n`
-/// of the check named by `seed` (see `Check::seed`): 0 the result document,
-/// 1 its Bundle, then the Bundle's resources in order. The same answers
-/// always make the same ids, so a result sent again is stored once.
-pub fn stable_id(seed: &str, n: u8) -> String {
-    let mut h = super::hash::fnv128(seed, n);
-    let mut out = String::with_capacity(36);
-    for i in 0..32u32 {
-        if matches!(i, 8 | 12 | 16 | 20) {
-            out.push('-');
-        }
-        let digit = match i {
-            12 => 8,
-            16 => 8 | (h >> 124) as usize & 3,
-            _ => (h >> 124) as usize,
-        };
-        h <<= 4;
-        out.push(char::from(b"0123456789abcdef"[digit]));
-    }
-    out
-}
+pub use super::hash::stable_id;
 
 /// The FHIR R4 `Bundle` of a finished flow, as JSON text: a `transaction`
 /// that a FHIR server takes as it is, whose entries (the
@@ -360,6 +355,10 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
 
     // The response: every prompt, with the words the child saw.
     for (i, p) in check.prompts.iter().enumerate() {
+        // Never reached: naming goals ended before it.
+        if check.answers[i].is_none() {
+            continue;
+        }
         if i > 0 {
             w.s(",");
         }
@@ -373,7 +372,9 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
         // longer applies: no answer either, and that reason.
         let why = match value {
             None => "asked-declined",
-            Some(AnswerValue::Text(t)) if p.goal > 0 && t == RETIRED => "not-applicable",
+            Some(AnswerValue::Text(t)) if p.input == Input::Progress && t == RETIRED => {
+                "not-applicable"
+            }
             Some(value) => {
                 w.s(",\"answer\":[");
                 answer(&mut w, check, p, value, base);
@@ -391,6 +392,8 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
     observe(&mut w, check, scores, base, seed, &response_id);
     #[cfg(feature = "goals")]
     goals(&mut w, check, scores, base, &response_id);
+    #[cfg(feature = "naming")]
+    named(&mut w, check);
     w.s("]}");
     w.0
 }
@@ -410,6 +413,11 @@ fn answer(w: &mut W, check: &Check, p: &Prompt, value: &AnswerValue, base: &str)
         match (pick, value) {
             (Some(Pick::Level(n)), _) => {
                 w.s("{\"valueInteger\":").n(f64::from(n)).s("}");
+            }
+            // A goal in the child's own words.
+            #[cfg(feature = "naming")]
+            (Some(Pick::Words(t)), _) => {
+                w.s("{\"valueString\":").q(&t).s("}");
             }
             (Some(Pick::Feelings(ids)), _) => {
                 let feelings_system = system(base, "feeling");
@@ -469,6 +477,10 @@ fn observe(
     seed: &str,
     response_id: &str,
 ) {
+    // Naming goals scores nothing: its Goals are the record.
+    if check.config.mode == Mode::Goals {
+        return;
+    }
     let c = &check.config;
     let band = c.band();
     let completed = check.completed_at.as_deref().unwrap_or_default();
@@ -605,6 +617,52 @@ pub fn goal_id(subject: &str, goal: &str) -> String {
     stable_id(&format!("goal|{subject}|{goal}"), 0)
 }
 
+/// A `Goal` in the child's words, as said last: its status, and how its
+/// rating moved (`change`) when it compares with the last.
+#[cfg(any(feature = "goals", feature = "naming"))]
+fn goal_resource(w: &mut W, goal: &Goal, subject: &str, status: &str, change: Option<f64>) {
+    let id = goal_id(subject, &goal.id);
+    w.s(",")
+        .entry("Goal", &id)
+        .s(",\"lifecycleStatus\":\"")
+        .s(status)
+        .s("\"");
+    if let Some(change) = change {
+        let (code, words) = match change {
+            x if x > 0.0 => ("improving", "Improving"),
+            x if x < 0.0 => ("worsening", "Worsening"),
+            _ => ("no-change", "No Change"),
+        };
+        w.s(",\"achievementStatus\":").concept(
+            "http://terminology.hl7.org/CodeSystem/goal-achievement",
+            code,
+            words,
+        );
+    }
+    w.s(",\"description\":{\"text\":")
+        .q(&goal.text)
+        .s("}")
+        .subject(Some(subject));
+    if let Some(at) = &goal.set_at {
+        w.s(",\"startDate\":").q(at.get(..10).unwrap_or(at));
+    }
+    w.s(",\"expressedBy\":{\"reference\":")
+        .q(subject)
+        .s("}}")
+        .request("Goal", &id);
+}
+
+/// The goals just named: each one a `Goal`, active from today (only with
+/// a `fhirSubject`: a Goal must name whose it is).
+#[cfg(feature = "naming")]
+fn named(w: &mut W, check: &Check) {
+    if let Some(s) = check.config.fhir_subject.as_deref() {
+        for goal in check.named_goals() {
+            goal_resource(w, &goal, s, "active", None);
+        }
+    }
+}
+
 /// Each goal rated: a `Goal` in the child's words (only with a
 /// `fhirSubject`: a Goal must name whose it is), and an `Observation` of
 /// its rating whose `focus` is that Goal.
@@ -619,37 +677,10 @@ fn goals(w: &mut W, check: &Check, scores: &scoring::Scores, base: &str, respons
             continue;
         };
         let focus = subject.map(|s| goal_id(s, &g.id));
-        if let (Some(s), Some(id)) = (subject, &focus) {
+        if let Some(s) = subject {
             // What the child said last: set aside, or still theirs.
             let status = if g.retired { "cancelled" } else { "active" };
-            w.s(",")
-                .entry("Goal", id)
-                .s(",\"lifecycleStatus\":\"")
-                .s(status)
-                .s("\"");
-            if let Some(change) = g.change {
-                let (code, words) = match change {
-                    x if x > 0.0 => ("improving", "Improving"),
-                    x if x < 0.0 => ("worsening", "Worsening"),
-                    _ => ("no-change", "No Change"),
-                };
-                w.s(",\"achievementStatus\":").concept(
-                    "http://terminology.hl7.org/CodeSystem/goal-achievement",
-                    code,
-                    words,
-                );
-            }
-            w.s(",\"description\":{\"text\":")
-                .q(&goal.text)
-                .s("}")
-                .subject(Some(s));
-            if let Some(at) = &goal.set_at {
-                w.s(",\"startDate\":").q(at.get(..10).unwrap_or(at));
-            }
-            w.s(",\"expressedBy\":{\"reference\":")
-                .q(s)
-                .s("}}")
-                .request("Goal", id);
+            goal_resource(w, goal, s, status, g.change);
         }
         let id = stable_id(&format!("{response_id}|{}", g.id), 0);
         w.observation(&id, &scores_system, "goal-progress", subject);

@@ -250,7 +250,7 @@ impl Flow {
     fn take(&mut self, i: usize, rec: AnswerRecord, now: &str) -> Vec<Outbound> {
         let rec = self.record(i, rec);
         self.answers[i] = Some(rec.clone());
-        self.step = if i + 1 < self.prompts.len() {
+        self.step = if i + 1 < self.prompts.len() && !self.ended() {
             Step::Prompt(i + 1)
         } else {
             Step::Done
@@ -323,7 +323,11 @@ impl Flow {
             started_at: self.started_at.clone(),
             completed_at: self.completed_at.clone().unwrap_or_default(),
             answers: self.answers.iter().flatten().cloned().collect(),
-            goals: self.config.goals[..self.config.goals_rated()].to_vec(),
+            goals: match self.config.mode {
+                #[cfg(feature = "naming")]
+                Mode::Goals => self.named_goals(),
+                _ => self.config.goals[..self.config.goals_rated()].to_vec(),
+            },
             help: self.check.help.clone(),
             fhir: (self.config.fhir && self.completed_at.is_some())
                 .then(|| fhir::bundle(&self.check, &scores, self.fhir_base, &seed)),

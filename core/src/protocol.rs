@@ -253,7 +253,7 @@ impl Json for ResultDoc {
             .field("startedAt", &self.started_at)
             .field("completedAt", &self.completed_at)
             .field("answers", &self.answers);
-        let o = match cfg!(feature = "goals") {
+        let o = match cfg!(any(feature = "goals", feature = "naming")) {
             true => o.field("goals", &self.goals),
             false => o,
         };

@@ -385,7 +385,10 @@ pub fn score(check: &Check) -> Scores {
     if cfg!(feature = "safety") {
         flags.concern = concerns(check);
     }
-    let goals = goal_scores(check, &mut flags);
+    let goals = match cfg!(feature = "goals") {
+        true => goal_scores(check, &mut flags),
+        false => vec![],
+    };
     Scores {
         mood: of(Construct::Mood).and_then(|(_, a)| number(*a)),
         feelings,

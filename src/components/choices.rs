@@ -54,9 +54,14 @@ pub enum Look {
     Agree,
     /// How far along a goal is: a seed, a sprout and a flower (3), or a
     /// path of stones walked so far (6).
+    #[cfg(feature = "goals")]
     Path,
+    /// Goals to start from, each by its picture.
+    #[cfg(feature = "naming")]
+    Starters(&'static [(&'static str, crate::core::catalog::Tr)]),
 }
 
+#[cfg(feature = "goals")]
 /// Place `i` of `count` on the way to a goal. With 3: a seed, a sprout, a
 /// flower. Otherwise a path of stones to a flag, the first `i` walked.
 fn path_picture(i: usize, count: usize) -> Html {
@@ -70,22 +75,45 @@ fn path_picture(i: usize, count: usize) -> Html {
             _ => r#"<path d="M50 84V42M50 70Q36 64 34 54Q48 56 50 68" class="stem"/><circle cx="50" cy="30" r="17" class="petals"/><circle cx="50" cy="30" r="7" class="heart"/>"#,
         });
     } else {
-        let stones = count - 1;
-        for s in 0..stones {
-            let x = 14 + s * 62 / stones.max(1);
-            let class = if s < i { "stone walked" } else { "stone" };
-            svg.push_str(&format!(
-                r#"<ellipse cx="{x}" cy="{}" rx="7" ry="5" class="{class}"/>"#,
-                74 - s * 40 / stones.max(1)
-            ));
+        // Five stones up to the flag, the first `i` walked (written out:
+        // no number formatting in the download).
+        const STONES: [&str; 5] = [
+            r#"cx="14" cy="74"/>"#,
+            r#"cx="26" cy="66"/>"#,
+            r#"cx="38" cy="58"/>"#,
+            r#"cx="51" cy="50"/>"#,
+            r#"cx="63" cy="42"/>"#,
+        ];
+        for (s, at) in STONES.iter().enumerate() {
+            svg.push_str(r#"<ellipse rx="7" ry="5" class="stone"#);
+            svg.push_str(if s < i { r#" walked" "# } else { r#"" "# });
+            svg.push_str(at);
         }
-        let flag = if i == stones { "flag reached" } else { "flag" };
-        svg.push_str(&format!(
-            r#"<path d="M84 30V8L96 14L84 20" class="{flag}"/>"#
-        ));
+        svg.push_str(if i == STONES.len() {
+            r#"<path d="M84 30V8L96 14L84 20" class="flag reached"/>"#
+        } else {
+            r#"<path d="M84 30V8L96 14L84 20" class="flag"/>"#
+        });
     }
     svg.push_str("</svg>");
     Html::from_html_unchecked(AttrValue::from(svg))
+}
+
+#[cfg(feature = "naming")]
+/// A goal to start from, drawn: friends, sleep, home, anger, school, worry, myself.
+fn starter_picture(id: &str) -> Html {
+    let shape = match id {
+        "friends" => "<circle cx='34' cy='36' r='12'/><circle cx='66' cy='36' r='12'/><path d='M12 84q22-38 44 0zM44 84q22-38 44 0z'/>",
+        "sleep" => "<path d='M60 16a32 32 0 1 0 22 56a28 28 0 1 1-22-56z'/>",
+        "home" => "<path d='M16 52L50 20L84 52H74V84H26V52z'/>",
+        "anger" => "<circle cx='50' cy='58' r='26'/><path d='M34 26q6-8 0-16M50 24q6-8 0-16M66 26q6-8 0-16' class='line'/>",
+        "school" => "<path d='M14 26q18-8 36 4q18-12 36-4v54q-18-8-36 4q-18-12-36-4z'/>",
+        "worry" => "<path d='M26 74a17 17 0 0 1 2-34a22 22 0 0 1 42-4a18 18 0 0 1 4 38z'/>",
+        _ => "<path d='M50 84L18 52a17 17 0 0 1 32-24a17 17 0 0 1 32 24z'/>",
+    };
+    Html::from_html_unchecked(AttrValue::from(format!(
+        r#"<svg class="face starter-picture" viewBox="0 0 100 100" aria-hidden="true" focusable="false">{shape}</svg>"#
+    )))
 }
 
 fn size_blob(i: usize, count: usize) -> Html {
@@ -109,7 +137,7 @@ pub fn choices(
         let onclick = tap.reform(move |_| i);
         let pressed = (tapped.or(chosen) == Some(i)).to_string();
         let class = classes!(
-            if matches!(look, Look::Faces(_) | Look::Sizes | Look::Path) {
+            if !matches!(look, Look::Words | Look::Agree) {
                 "face-button"
             } else {
                 "choice"
@@ -122,7 +150,10 @@ pub fn choices(
                 neutral,
             )),
             Look::Sizes => Some(size_blob(i, count)),
+            #[cfg(feature = "goals")]
             Look::Path => Some(path_picture(i, count)),
+            #[cfg(feature = "naming")]
+            Look::Starters(s) => Some(starter_picture(s[i].0)),
             Look::Words | Look::Agree => None,
         };
         match picture {
@@ -147,7 +178,10 @@ pub fn choices(
     let class = match look {
         Look::Faces(_) => "face-scale",
         Look::Sizes => "face-scale sizes",
+        #[cfg(feature = "goals")]
         Look::Path => "face-scale path",
+        #[cfg(feature = "naming")]
+        Look::Starters(_) => "face-scale starters",
         Look::Words => "choice-list talk",
         Look::Agree => "choice-list agree",
     };

@@ -7,6 +7,8 @@ pub mod drawing_pad;
 pub mod face;
 pub mod feeling_face;
 pub mod feeling_picker;
+#[cfg(feature = "naming")]
+pub mod goal_set;
 #[cfg(feature = "safety")]
 pub mod help;
 pub mod line_scale;

@@ -154,6 +154,10 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         }
         #[cfg(not(feature = "goals"))]
         Input::Progress => (Html::default(), vec![]),
+        #[cfg(not(feature = "naming"))]
+        Input::GoalSet => (Html::default(), vec![]),
+        #[cfg(feature = "naming")]
+        Input::GoalSet => super::goal_set::goal_set(band, l, inputs, answer),
         Input::Line(ends) => line(ends, catalog::line_ends(ends)),
     };
     let total = flow.prompts.len();

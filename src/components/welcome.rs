@@ -27,6 +27,10 @@ pub fn welcome(flow: &Flow, acts: &Acts) -> View {
             with(UI.intro_checkout.get(b)),
             Some(with(UI.no_wrong.get(b))),
         ),
+        #[cfg(feature = "naming")]
+        Mode::Goals => (with(crate::core::catalog::NAMING.intro.get(b)), None),
+        #[cfg(not(feature = "naming"))]
+        Mode::Goals => (String::new(), None),
     };
     let intro = fill(&intro, &[("n", &flow.prompts.len().to_string())]);
     let skip_ok = UI.skip_ok.get(b).get(l);

@@ -47,7 +47,7 @@ fn active(state: &Report, l: Locale) -> Html {
         .map(|n| r::mood_flags(&state.sessions, n))
         .unwrap_or_default();
     // The latest of each check, the most recent first.
-    let mut latest_of: Vec<&Session> = [Mode::Checkout, Mode::Checkin]
+    let mut latest_of: Vec<&Session> = [Mode::Checkout, Mode::Checkin, Mode::Goals]
         .iter()
         .filter_map(|m| sessions.iter().rev().find(|s| s.mode() == *m).copied())
         .collect();
@@ -133,7 +133,7 @@ fn latest(s: &Session, l: Locale, moods: &[r::MoodFlag]) -> Html {
             .iter()
             .map(|f| t(&r::mood_flag_words(*f), l))
             .collect(),
-        Mode::Checkout => vec![],
+        Mode::Checkout | Mode::Goals => vec![],
     };
     let has_drawing = s
         .check
@@ -163,6 +163,7 @@ fn latest(s: &Session, l: Locale, moods: &[r::MoodFlag]) -> Html {
     let (id, title) = match s.mode() {
         Mode::Checkout => ("latest-checkout", t(&r::ReportTr::LatestCheckout, l)),
         Mode::Checkin => ("latest-checkin", t(&r::ReportTr::LatestCheckin, l)),
+        Mode::Goals => ("latest-goals", t(&r::ReportTr::LatestGoals, l)),
     };
     html! {
         <section class="latest" data-mode={s.mode().code()} aria-labelledby={id}>

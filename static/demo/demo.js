@@ -16,6 +16,10 @@
   var handle = null;
   var band; // the ageBand of the check-in on screen, from onReady
   var lastCheckout = null;
+  // The child's goals as the portal keeps them: named once (mode "goals"), then rated at
+  // each check-in with their last ratings beside them.
+  var goals = [];
+  var lastRating = null;
 
   // The therapist's report: three earlier sessions of a 7-year-old (made here
   // as the widget writes them), then this page's sessions, live as they happen.
@@ -148,6 +152,8 @@
         sessions.push(r);
         report.add(r);
         if (r.mode === "checkout") lastCheckout = r;
+        if (r.mode === "goals") goals = r.goals.map(function (g) { return { id: g.id, text: g.text, setAt: g.setAt }; });
+        if (r.scores.goals && r.scores.goals.length) lastRating = r;
         status.textContent = "Complete.";
         result.textContent = JSON.stringify(r, null, 2);
         showScores(r.scores);
@@ -171,6 +177,11 @@
     });
     // The last check-out's result on this page is compared with the next one.
     if (config.mode === "checkout" && lastCheckout) config.previousAlliance = lastCheckout;
+    // Goals named earlier on this page are rated at the next check-in, beside their last ratings.
+    if (config.mode !== "goals" && goals.length) {
+      config.goals = goals;
+      if (lastRating) config.previousGoals = lastRating;
+    }
     start(config);
   });
 

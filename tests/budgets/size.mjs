@@ -1,10 +1,11 @@
 // Size budgets: prints raw, gzip and brotli sizes of every file in dist/ and
 // fails when a page and what it loads is over its budget in brotli: the
 // widget the child downloads, 136 KB (128 before the goals and the safety
-// path, which pay for the rest); the therapist's report, 150 KB. Then what
-// each of the crate's default features costs the child: the widget is built
-// again without it (node tools/build.mjs --without <feature>), and the
-// difference printed.
+// path, which pay for the rest), and naming goals, its own page on the same
+// budget; the therapist's report, 150 KB. Then what each of the widget's
+// features costs the child: the widget is built again without it
+// (node tools/build.mjs --without <feature>), and the difference printed,
+// and what the naming screens add to goals.html.
 //   node tests/budgets/size.mjs   (after ./dev.sh build)
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -14,6 +15,8 @@ import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 // Counted strictly: 1 KB is 1,000 bytes.
 const BUDGETS = [
   { name: "widget", budget: 136 * 1000, files: ["index.html", "start.js", "ally.js", "ally_bg.wasm", "ally.css"] },
+  // Naming goals: the child's widget with the naming screens, its own download, on the same budget.
+  { name: "naming goals", budget: 136 * 1000, files: ["goals.html", "goals-start.js", "goals.js", "goals_bg.wasm", "ally.css"] },
   { name: "report", budget: 150 * 1000, files: ["report.html", "report-start.js", "report.js", "report_bg.wasm", "report.css"] },
 ];
 const dist = "dist";
@@ -75,11 +78,15 @@ const widget = BUDGETS[0];
 const brotliOf = (dir) => widget.files.reduce((n, f) => n + brotliCompressSync(readFileSync(join(dir, f)),
   { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
 const full = brotliOf(dist);
-const manifest = readFileSync("Cargo.toml", "utf8");
-const features = JSON.parse((/^default = (\[.*\])$/m.exec(manifest) || [, "[]"])[1]);
+const { features } = JSON.parse(readFileSync("ally.config.json", "utf8")).apps[0];
+const withoutOne = {};
 for (const feature of features) {
   execFileSync("node", [join("tools", "build.mjs"), "--without", feature], { stdio: ["ignore", "ignore", "inherit"] });
   const without = brotliOf(join("target", `without-${feature}`, "dist"));
+  withoutOne[feature] = without;
   console.log(`feature ${feature}: ${((full - without) / 1000).toFixed(1)} KB brotli of the widget (${(without / 1000).toFixed(1)} KB without it)`);
 }
+// goals.html is the widget with the naming screens instead of the goal ratings.
+const naming = BUDGETS[1].files.reduce((n, f) => n + sizes.get(f).brotli, 0);
+console.log(`feature naming: ${((naming - withoutOne.goals) / 1000).toFixed(1)} KB brotli of goals.html (in place of the ratings), never in a check-in's download`);
 process.exit(ok ? 0 : 1);

@@ -216,6 +216,19 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
                         assert!(exts.contains(&"ally-goal"), "{at} {}", p.id);
                         assert!(text.contains("[the child's goal"), "{text}");
                     }
+                    // A goal named: its starters, "I don't know yet", or the child's words.
+                    "goal" => {
+                        assert_eq!(it["type"], "open-choice", "{at} {}", p.id);
+                        assert_eq!(it["maxLength"], 120);
+                        let codes: Vec<&str> = it["answerOption"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|o| o["valueCoding"]["code"].as_str().unwrap())
+                            .collect();
+                        assert_eq!(codes.last(), Some(&"goal-dont_know"), "{at}");
+                        assert!(exts.contains(&"ally-goal"), "{at} {}", p.id);
+                    }
                     other => panic!("{other}: no FHIR mapping"),
                 }
             }
@@ -226,7 +239,8 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
 #[test]
 fn the_code_systems_hold_every_code_the_resources_use() {
     let defs = definitions(DEFAULT_BASE);
-    assert_eq!(defs.len(), 8 + 4);
+    // A Questionnaire per band for check-in, check-out and naming goals; four code systems.
+    assert_eq!(defs.len(), 12 + 4);
     let systems: Vec<&Value> = defs
         .iter()
         .map(|(_, v)| v)
@@ -287,7 +301,8 @@ fn the_code_systems_hold_every_code_the_resources_use() {
 fn every_sample_response_fits_its_questionnaire() {
     let defs = definitions(DEFAULT_BASE);
     let all = samples(DEFAULT_BASE);
-    assert_eq!(all.len(), 4 * 2 * 2 * 3);
+    // Each band, mode (check-in, check-out, naming goals), language and pattern.
+    assert_eq!(all.len(), 4 * 3 * 2 * 3);
     for (name, bundle) in &all {
         let r = response(bundle);
         let url = r["questionnaire"]

@@ -522,3 +522,179 @@ fn fhir_writes_a_goal_in_the_childs_words_and_ratings_that_point_at_it() {
         .unwrap();
     assert!(rating.get("focus").is_none());
 }
+
+/// Naming goals (`mode: "goals"`): up to three, each a starter, the child's
+/// own words, or "I don't know yet", which ends it like a skip does.
+#[cfg(feature = "naming")]
+mod naming {
+    use super::*;
+    use ally_core::flow::Step;
+
+    fn naming(age: u8, extra: Value) -> Flow {
+        let mut c = json!({ "age": age, "mode": "goals", "locale": "en" });
+        for (k, v) in extra.as_object().unwrap() {
+            c[k] = v.clone();
+        }
+        Flow::new(parse(&c).unwrap(), "visit-7", "2026-12-01T10:00:00Z")
+    }
+
+    fn walk(f: &mut Flow, steps: &[Option<Pick>]) -> ResultDoc {
+        f.walk(steps.iter().cloned(), |n| {
+            format!("2026-12-01T10:00:{:02}Z", n + 1)
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn three_goals_in_the_childs_words_with_ids_made_once() {
+        let mut f = naming(15, json!({}));
+        let ids: Vec<&str> = f.prompts.iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["goal.set.1", "goal.set.2", "goal.set.3"]);
+        assert_eq!(f.text(0), "What would you like to be different or better?");
+        let r = walk(
+            &mut f,
+            &[
+                Some(Pick::Words("  Talk to my dad without shouting ".into())),
+                Some(Pick::Choice(5)),
+                Some(Pick::Words("Sleep at my mum's".into())),
+            ],
+        );
+        let v = json_of(&r);
+        let goals = v["goals"].as_array().unwrap();
+        assert_eq!(goals.len(), 3);
+        assert_eq!(goals[0]["text"], "Talk to my dad without shouting");
+        // A starter from 9 is its words (with its picture's id, for the report).
+        assert_eq!(goals[1]["text"], "Worry less");
+        assert_eq!(goals[1]["picture"], "worry");
+        assert_eq!(goals[0]["setAt"], "2026-12-01T10:00:01Z");
+        assert_eq!(
+            goals[0]["id"].as_str().unwrap().len(),
+            36,
+            "a UUID, as every id Ally makes"
+        );
+        // The same session makes the same ids: a resumed naming keeps them.
+        let again = walk(
+            &mut naming(15, json!({})),
+            &[Some(Pick::Words("Something else".into())), None],
+        );
+        assert_eq!(json_of(&again)["goals"][0]["id"], goals[0]["id"]);
+        assert_ne!(goals[0]["id"], goals[1]["id"]);
+        assert_eq!(v["answers"][0]["kind"], "goal");
+        assert_eq!(v["answers"][0]["construct"], "goal");
+    }
+
+    #[test]
+    fn a_skip_or_i_dont_know_yet_ends_the_naming_and_is_kept_as_said() {
+        // (age, steps, answers kept, goals named)
+        let cases: [(u8, Vec<Option<Pick>>, usize, usize); 4] = [
+            (
+                10,
+                vec![Some(Pick::Words("Make the team".into())), None],
+                2,
+                1,
+            ),
+            (10, vec![None], 1, 0),
+            // 3–5: four pictures, then "I don't know yet".
+            (4, vec![Some(Pick::Choice(1)), Some(Pick::Choice(4))], 2, 1),
+            (7, vec![Some(Pick::Choice(6))], 1, 0),
+        ];
+        for (age, steps, kept, named) in cases {
+            let mut f = naming(age, json!({}));
+            let r = walk(&mut f, &steps);
+            assert_eq!(f.step, Step::Done, "age {age}");
+            assert_eq!(r.answers.len(), kept, "age {age}");
+            assert_eq!(r.goals.len(), named, "age {age}");
+            let last = r.answers.last().unwrap();
+            if matches!(steps.last(), Some(Some(Pick::Choice(_)))) {
+                assert_eq!(
+                    last.value,
+                    Some(AnswerValue::List(vec!["dont_know".into()]))
+                );
+                assert_eq!(last.label.as_deref(), Some("I don't know yet"));
+                assert!(!last.skipped, "an answer, not a skip");
+            }
+        }
+        // A picture at 3–5 names the goal in the child's language.
+        let mut f = naming(4, json!({ "locale": "es" }));
+        let r = walk(&mut f, &[Some(Pick::Choice(0)), None]);
+        assert_eq!(r.goals[0].text, "Hacer amistades y cuidarlas");
+        assert_eq!(r.goals[0].picture.as_deref(), Some("friends"));
+    }
+
+    #[test]
+    fn own_words_are_plain_text_of_at_most_120_characters() {
+        let c = parse(&json!({ "age": 12, "mode": "goals" })).unwrap();
+        let check = Check::new(c.clone(), "s", "t0");
+        let p = check.prompts[0];
+        let words = |t: &str| value_of(&c, p, &Pick::Words(t.into())).map(|(v, _)| v);
+        assert_eq!(
+            words(" Be brave "),
+            Some(AnswerValue::Text("Be brave".into()))
+        );
+        assert_eq!(words(&"é".repeat(120)).is_some(), true);
+        for bad in [
+            "",
+            "   ",
+            "<script>",
+            "a\u{202E}b",
+            "tab\there",
+            &"x".repeat(121),
+        ] {
+            assert_eq!(words(bad), None, "{bad:?}");
+        }
+        // Past the starters and "I don't know yet", nothing.
+        assert!(value_of(&c, p, &Pick::Choice(8)).is_none());
+    }
+
+    #[test]
+    fn the_portals_ids_name_the_goals_it_already_knows() {
+        let mut f = naming(
+            12,
+            json!({ "goals": [{ "id": "g-77", "text": "Old words" }] }),
+        );
+        let r = walk(
+            &mut f,
+            &[
+                Some(Pick::Words("New words".into())),
+                Some(Pick::Words("Another".into())),
+                None,
+            ],
+        );
+        assert_eq!(r.goals[0].id, "g-77");
+        assert_eq!(r.goals[1].id.len(), 36);
+    }
+
+    #[test]
+    fn fhir_names_each_goal_in_the_childs_words() {
+        let mut f = naming(15, json!({ "fhir": true, "fhirSubject": "Patient/p-1" }));
+        let r = walk(
+            &mut f,
+            &[
+                Some(Pick::Words("Go back to school".into())),
+                Some(Pick::Choice(7)),
+            ],
+        );
+        let b: Value = serde_json::from_str(r.fhir.as_deref().unwrap()).unwrap();
+        let kinds: Vec<&str> = b["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["resource"]["resourceType"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["QuestionnaireResponse", "Goal"]);
+        let goal = &b["entry"][1]["resource"];
+        assert_eq!(goal["description"]["text"], "Go back to school");
+        assert_eq!(goal["startDate"], "2026-12-01");
+        assert_eq!(
+            goal["id"],
+            ally_core::fhir::goal_id("Patient/p-1", &r.goals[0].id)
+        );
+        let items = b["entry"][0]["resource"]["item"].as_array().unwrap();
+        assert_eq!(items[0]["answer"][0]["valueString"], "Go back to school");
+        assert_eq!(
+            items[1]["answer"][0]["valueCoding"]["code"],
+            "goal-dont_know"
+        );
+        assert_eq!(items.len(), 2, "the third was never asked");
+    }
+}

@@ -3,7 +3,7 @@
 // told to the helper; the portal receives each rating with its goal.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, openHost, child, log, until } from "./support.mjs";
+import { start, stop, openHost, child, log, until, newPage, PORTAL } from "./support.mjs";
 
 before(start);
 after(stop);
@@ -168,4 +168,135 @@ test("a reload keeps a goal's rating with its goal, and a whole earlier result s
     ["calm", 7, null, null, "previous_not_rated"],
   ]);
   assert.deepEqual(r.scores.flags.goalDrop, ["friend"]);
+});
+
+// ---- Naming goals: goals.html, which the SDK opens for mode "goals" ----------
+
+test("at 15 a teen names goals in their own words or from an edited starter, and 'I don't know yet' ends it, kept as said", async () => {
+  const { page, widget } = await openHost({ age: 15, mode: "goals", helperName: "Dr. Rivera" });
+  const fingers = child(widget);
+  await fingers.tap("Start");
+  await widget.locator('[data-prompt="goal.set.1"]').waitFor();
+  assert.equal(await question(widget), "What would you like to be different or better?");
+  const field = widget.getByLabel("In your own words");
+  const next = widget.getByRole("button", { name: "Next", exact: true });
+  assert.equal(await next.isDisabled(), true, "nothing to send before any words");
+  await field.fill("Talk to my dad without shouting");
+  await next.tap();
+  await widget.locator('[data-prompt="goal.set.2"]').waitFor();
+  assert.equal(await question(widget), "Is there something else you'd like to be different or better?");
+  assert.equal(await widget.getByLabel("In your own words").inputValue(), "", "a fresh field for the next goal");
+  // A starter fills the field; the teen makes it their own.
+  await fingers.tap("Worry less");
+  assert.equal(await widget.getByLabel("In your own words").inputValue(), "Worry less");
+  await widget.getByLabel("In your own words").fill("Worry less about exams");
+  await widget.getByLabel("In your own words").press("Enter");
+  await widget.locator('[data-prompt="goal.set.3"]').waitFor();
+  await fingers.tap("I don't know yet");
+  await until(page, "log.complete.length === 1");
+  const r = (await log(page)).complete[0];
+  assert.equal(r.mode, "goals");
+  assert.deepEqual(r.answers.map((a) => [a.promptId, a.kind, a.value, a.skipped]), [
+    ["goal.set.1", "goal", "Talk to my dad without shouting", false],
+    ["goal.set.2", "goal", "Worry less about exams", false],
+    ["goal.set.3", "goal", ["dont_know"], false],
+  ]);
+  assert.deepEqual(r.goals.map((g) => g.text), ["Talk to my dad without shouting", "Worry less about exams"]);
+  for (const g of r.goals) {
+    assert.match(g.id, /^[0-9a-f-]{36}$/);
+    assert.match(g.setAt, /^\d{4}-\d\d-\d\dT/);
+  }
+  // The iframe is goals.html, beside the widget's page.
+  assert.ok(page.frames().some((f) => new URL(f.url()).pathname === "/goals.html"));
+});
+
+test("at 4 a child names a goal by its picture, read aloud, and a skip ends it", async () => {
+  const { page, widget } = await openHost({ age: 4, mode: "goals" });
+  const fingers = child(widget);
+  await fingers.tap("Start");
+  await widget.locator('[data-prompt="goal.set.1"]').waitFor();
+  // Pictures, not a keyboard.
+  assert.equal(await widget.locator("input").count(), 0);
+  assert.equal(await widget.locator(".starters button").count(), 4);
+  await fingers.tap("Make friends and keep them");
+  await widget.locator('[data-prompt="goal.set.2"]').waitFor();
+  await fingers.tap("Skip");
+  await until(page, "log.complete.length === 1");
+  const r = (await log(page)).complete[0];
+  assert.deepEqual(r.goals.map((g) => [g.text, g.picture]), [["Make friends and keep them", "friends"]]);
+  assert.deepEqual(r.answers.map((a) => [a.promptId, a.skipped]), [["goal.set.1", false], ["goal.set.2", true]]);
+});
+
+test("at 7 in Spanish a child picks a picture, then says they don't know yet", async () => {
+  const { page, widget } = await openHost({ age: 7, mode: "goals", locale: "es" });
+  const fingers = child(widget);
+  await fingers.tap("Empezar");
+  await widget.locator('[data-prompt="goal.set.1"]').waitFor();
+  assert.equal(await question(widget), "¿Qué te gustaría que fuera distinto o mejor?");
+  assert.equal(await widget.locator(".starters button").count(), 6);
+  await fingers.tap("Manejar mi enojo");
+  await widget.locator('[data-prompt="goal.set.2"]').waitFor();
+  await fingers.tap("Todavía no lo sé");
+  await until(page, "log.complete.length === 1");
+  const r = (await log(page)).complete[0];
+  assert.deepEqual(r.goals.map((g) => [g.text, g.picture]), [["Manejar mi enojo", "anger"]]);
+  assert.deepEqual(r.answers[1].value, ["dont_know"]);
+  assert.equal(r.answers[1].label, "Todavía no lo sé");
+});
+
+test("on a tablet the on-screen keyboard never covers the field or Next", async () => {
+  // A portal page with its own header above the widget, on a tablet held upright.
+  const { page, widget } = await openHost({ age: 13, mode: "goals" }, {}, { viewport: { width: 768, height: 1024 } });
+  await page.evaluate(() => {
+    const header = document.createElement("header");
+    header.style.height = "640px";
+    header.textContent = "Your care portal";
+    document.body.prepend(header);
+  });
+  await child(widget).tap("Start");
+  const field = widget.getByLabel("In your own words");
+  await field.waitFor();
+  await field.tap();
+  await field.pressSequentially("Sleep");
+  // The keyboard comes up: what is left of the screen is the upper 40 %.
+  const visible = 410;
+  await page.setViewportSize({ width: 768, height: visible });
+  const frameBox = await page.locator("iframe").boundingBox();
+  const inView = async (locator) => {
+    const box = await locator.boundingBox();
+    return box && box.y >= 0 && box.y + box.height <= visible;
+  };
+  assert.ok(await inView(field), `the field at ${JSON.stringify(await field.boundingBox())}, frame at ${JSON.stringify(frameBox)}`);
+  assert.ok(await inView(widget.getByRole("button", { name: "Next", exact: true })), "Next, right under the field");
+});
+
+test("the demo portal names goals, then rates them at the next check-in, and the report shows both", async () => {
+  const page = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${PORTAL}/demo/?autostart=1&age=10&mode=goals`);
+  const frame = 'iframe[title="Ally check-in for the child"]';
+  const widget = page.frameLocator(frame);
+  const fingers = child(widget);
+  await fingers.tap("Start");
+  await widget.getByLabel("In your own words").fill("Join the football team");
+  await fingers.tap("Next");
+  await widget.locator('[data-prompt="goal.set.2"]').waitFor();
+  await fingers.tap("I don't know yet");
+  await page.locator("#status").getByText("Complete.").waitFor();
+  // The next check-in rates the goal just named.
+  await page.selectOption('select[name="mode"]', "checkin");
+  await page.locator('button[type="submit"]').click();
+  await fingers.tap("Start");
+  await skipTo(widget, "goal.1");
+  assert.equal(await question(widget), "How far along are you with: Join the football team?");
+  await fingers.line(3);
+  await fingers.tap("Next");
+  await page.locator("#status").getByText("Complete.").waitFor();
+  const result = JSON.parse(await page.locator("#result").textContent());
+  assert.deepEqual(result.goals.map((g) => g.text), ["Join the football team"]);
+  assert.equal(result.scores.goals[0].progress, 3);
+  const report = page.frameLocator('iframe[title="Ally report for the therapist"]');
+  await report.locator('[data-chart="goal"] circle.point').first().waitFor();
+  assert.match(await report.locator('[data-chart="goal"] figcaption').innerText(), /Join the football team/);
+  await report.locator("#latest-goals").waitFor();
+  await page.context().close();
 });

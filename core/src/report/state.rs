@@ -391,7 +391,13 @@ impl Report {
                     },
                 }
                 match Given::from_value(&answer) {
-                    Some(a) if catalog::PROMPTS.iter().any(|p| p.id == a.prompt_id) => {
+                    Some(a)
+                        if catalog::PROMPTS
+                            .iter()
+                            .chain(catalog::GOAL_PROMPTS)
+                            .chain(catalog::GOAL_SET_PROMPTS)
+                            .any(|p| p.id == a.prompt_id) =>
+                    {
                         self.live.retain(|x| x.prompt_id != a.prompt_id);
                         self.live.push(a);
                     }

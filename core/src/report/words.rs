@@ -39,7 +39,7 @@ pub fn construct_words(c: Construct) -> ReportTr {
         Construct::Intensity => ReportTr::IntensityWord,
         Construct::WantsToTalk => ReportTr::TalkWord,
         Construct::Drawing => ReportTr::DrawingWord,
-        Construct::Progress => ReportTr::ProgressWord,
+        Construct::Progress | Construct::Goal => ReportTr::ProgressWord,
     }
 }
 
@@ -74,7 +74,11 @@ pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
 /// A live answer's words in `l`: its band's prompt when the band is known,
 /// else the first prompt with its id (a question asked alike in most bands).
 pub fn live_words(id: &str, band: Option<AgeBand>, l: Locale) -> String {
-    let mut with_id = catalog::PROMPTS.iter().filter(|p| p.id == id);
+    let mut with_id = catalog::PROMPTS
+        .iter()
+        .chain(catalog::GOAL_PROMPTS)
+        .chain(catalog::GOAL_SET_PROMPTS)
+        .filter(|p| p.id == id);
     let first = with_id.clone().next();
     band.and_then(|b| with_id.find(|p| p.bands.contains(&b)))
         .or(first)
@@ -82,8 +86,10 @@ pub fn live_words(id: &str, band: Option<AgeBand>, l: Locale) -> String {
 }
 
 /// A prompt's words in `l`, "the person helping you" where a name would be.
+/// A goal's rating, with no goal at hand, says "…" where its words go.
 pub fn words_of(p: &catalog::Prompt, l: Locale) -> String {
-    super::super::words::with_helper(l, p.text.get(l), UI.someone.get(l))
+    let text = super::super::words::with_helper(l, p.text.get(l), UI.someone.get(l));
+    catalog::fill(&text, &[("goal", "…")])
 }
 
 /// What a session's scores say, in plain words, most important first.

@@ -6,7 +6,7 @@
 
 use ally_core::answer::Pick;
 use ally_core::catalog::{self, Input, Prompt, Tr, UI};
-use ally_core::config::{self, AgeBand, Locale, Mode, BANDS};
+use ally_core::config::{self, AgeBand, Locale, Mode, BANDS, MAX_GOAL_CHARS};
 use ally_core::fhir::{self, option, questionnaire_id, questionnaire_url, system, SCORES, VERSION};
 use ally_core::flow::Flow;
 use ally_core::protocol::MAX_MESSAGE_BYTES;
@@ -14,7 +14,7 @@ use ally_core::strokes::{self, Encoded, EncodedStroke, Tool};
 use ally_core::words::{self, DefTr};
 use serde_json::{json, Map, Value};
 
-pub const MODES: [Mode; 2] = [Mode::Checkin, Mode::Checkout];
+pub const MODES: [Mode; 3] = [Mode::Checkin, Mode::Checkout, Mode::Goals];
 
 const SD: &str = "http://hl7.org/fhir/StructureDefinition";
 
@@ -72,6 +72,7 @@ fn title(band: AgeBand, mode: Mode, l: Locale) -> String {
     let title = match mode {
         Mode::Checkin => DefTr::TitleCheckin,
         Mode::Checkout => DefTr::TitleCheckout,
+        Mode::Goals => DefTr::TitleGoals,
     };
     words::fill(title.get(l), &[("ages", &ages)])
 }
@@ -179,6 +180,12 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
             };
             it.insert("item".into(), line_ends(p, lower, upper));
         }
+        // A goal named: a starter, "I don't know yet", or the child's own words.
+        Input::GoalSet => {
+            it.insert("type".into(), json!("open-choice"));
+            it.insert("maxLength".into(), json!(MAX_GOAL_CHARS));
+            options(&mut it);
+        }
         Input::Drawing => {
             it.insert("type".into(), json!("attachment"));
             exts.push(ext("mimeType", "valueCode", json!("image/svg+xml")));
@@ -207,11 +214,21 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
             "valueInteger": p.slot,
         }));
     }
-    // Asked when the child has that many goals: its value is the goal's number.
-    if p.goal > 0 {
+    // Asked when the child has that many goals (or, naming them, until one
+    // is skipped or not known yet): its value is the goal's number.
+    let goal = match p.input {
+        Input::GoalSet => {
+            p.id.rsplit('.')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0)
+        }
+        _ => p.goal,
+    };
+    if goal > 0 {
         exts.push(json!({
             "url": goal_extension(base),
-            "valueInteger": p.goal,
+            "valueInteger": goal,
         }));
     }
     it.insert("extension".into(), json!(exts));
@@ -236,6 +253,7 @@ pub fn questionnaire(base: &str, band: AgeBand, mode: Mode) -> Value {
     let description = match mode {
         Mode::Checkin => DefTr::DescriptionCheckin,
         Mode::Checkout => DefTr::DescriptionCheckout,
+        Mode::Goals => DefTr::DescriptionGoals,
     };
     let items: Vec<Value> = catalog::prompts(band, mode)
         .into_iter()
@@ -296,7 +314,11 @@ fn concept(code: &str, words: impl Fn(Locale) -> String) -> Value {
 pub fn code_systems(base: &str) -> Vec<Value> {
     let mut prompts = Vec::new();
     let mut answers: Vec<Value> = Vec::new();
-    for p in catalog::PROMPTS.iter().chain(catalog::GOAL_PROMPTS) {
+    for p in catalog::PROMPTS
+        .iter()
+        .chain(catalog::GOAL_PROMPTS)
+        .chain(catalog::GOAL_SET_PROMPTS)
+    {
         // An id asked in several bands is described in the oldest band's words.
         let words = concept(p.id, |l| neutral(&p.text, l));
         match prompts.iter_mut().find(|c: &&mut Value| c["code"] == p.id) {
@@ -401,6 +423,9 @@ fn sample_pick(p: &Prompt, band: AgeBand, n: usize, pattern: Pattern) -> Option<
     Some(match p.input {
         Input::Drawing => Pick::Drawing(sample_strokes()),
         Input::Line(_) => Pick::Level(if low { 3 } else { 9 }),
+        // A goal named: a starter at the younger bands, the child's own words from 9.
+        Input::GoalSet if band.profile().young => Pick::Choice(n % 3),
+        Input::GoalSet => Pick::Words(format!("My own goal number {}", p.goal + n + 1)),
         // The second goal, in mixed samples: set aside by the child.
         Input::Progress if pattern == Pattern::Mixed && p.goal == 2 => Pick::Retired,
         Input::Progress if option(p, band, 0).is_none() => Pick::Level(if low { 3 } else { 9 }),
@@ -464,12 +489,16 @@ pub fn sample(
     );
     let mut flow = Flow::new(config, &session, "2026-11-26T10:00:00Z");
     flow.fhir_base = base;
-    let steps: Vec<Option<Pick>> = flow
+    let mut steps: Vec<Option<Pick>> = flow
         .prompts
         .iter()
         .enumerate()
         .map(|(n, p)| sample_pick(p, band, n, pattern))
         .collect();
+    // Naming goals ends at a skip: nothing after it is asked.
+    if let (Mode::Goals, Some(end)) = (mode, steps.iter().position(Option::is_none)) {
+        steps.truncate(end + 1);
+    }
     let r = flow
         .walk(steps, |n| {
             format!("2026-11-26T10:0{}:{:02}Z", 1 + n / 60, n % 60)
@@ -638,7 +667,9 @@ fn check_items(q_items: &[Value], r_items: &[Value], errors: &mut Vec<String>) {
                 continue;
             };
             let want = match kind {
-                "choice" => "valueCoding",
+                // One of its options, or words of the child's own.
+                "open-choice" if value_key == "valueString" => "valueString",
+                "choice" | "open-choice" => "valueCoding",
                 "integer" => "valueInteger",
                 "attachment" => "valueAttachment",
                 "string" | "text" => "valueString",
@@ -651,7 +682,13 @@ fn check_items(q_items: &[Value], r_items: &[Value], errors: &mut Vec<String>) {
             }
             let v = &a[value_key];
             match kind {
-                "choice" => {
+                "open-choice" if value_key == "valueString" => {
+                    let n = v.as_str().map_or(0, |t| t.chars().count());
+                    if n == 0 || n > MAX_GOAL_CHARS {
+                        errors.push(format!("{id}: words of {n} characters"));
+                    }
+                }
+                "choice" | "open-choice" => {
                     let known = qi["answerOption"].as_array().is_some_and(|opts| {
                         opts.iter().any(|o| {
                             o["valueCoding"]["system"] == v["system"]
