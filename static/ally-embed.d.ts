@@ -66,7 +66,7 @@ export interface AllyGoal {
   text: string;
   /** When it was set (ISO 8601): the FHIR Goal's startDate. */
   setAt?: string;
-  /** In a result of mode "goals": the starter picture it was named by (3–8). */
+  /** The starter picture it was named by (a result of mode "goals" says it): pass it back, and 3–8 see it beside the goal's rating. */
   picture?: "friends" | "sleep" | "home" | "anger" | "school" | "worry" | "myself";
 }
 

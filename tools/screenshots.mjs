@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { start, stop, newPage, settle, PORTAL, WIDGET_FRAME } from "../tests/e2e/support.mjs";
 
 const out = "docs/screenshots";
-const GOALS = [{ id: "friend", text: "Make a friend at school" }, { id: "calm", text: "Stay calm when I'm angry" }];
+const GOALS = [{ id: "friend", text: "Make a friend at school", picture: "friends" }, { id: "calm", text: "Stay calm when I'm angry" }];
 const all = process.argv.includes("--all");
 await mkdir(`${out}/all`, { recursive: true });
 await start();

@@ -459,11 +459,25 @@ fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
                 ));
             }
         };
+        let picture = match o.get("picture") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(p)) if super::catalog::PICTURES.contains(&p.as_str()) => {
+                Some(p.clone())
+            }
+            other => {
+                let names: Vec<String> = super::catalog::PICTURES
+                    .iter()
+                    .map(|p| format!("\"{p}\""))
+                    .collect();
+                let why = format!("must be one of {}", names.join(", "));
+                return Err(err(&format!("{place}.picture"), &why, other));
+            }
+        };
         out.push(Goal {
             id: id.to_string(),
             text,
             set_at,
-            picture: None,
+            picture,
         });
     }
     Ok(out)

@@ -99,9 +99,9 @@ fn path_picture(i: usize, count: usize) -> Html {
     Html::from_html_unchecked(AttrValue::from(svg))
 }
 
-#[cfg(feature = "naming")]
+#[cfg(any(feature = "goals", feature = "naming"))]
 /// A goal to start from, drawn: friends, sleep, home, anger, school, worry, myself.
-fn starter_picture(id: &str) -> Html {
+pub fn starter_picture(id: &str) -> Html {
     let shape = match id {
         "friends" => "<circle cx='34' cy='36' r='12'/><circle cx='66' cy='36' r='12'/><path d='M12 84q22-38 44 0zM44 84q22-38 44 0z'/>",
         "sleep" => "<path d='M60 16a32 32 0 1 0 22 56a28 28 0 1 1-22-56z'/>",

@@ -177,7 +177,14 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
             }
         </> },
         buddy: young.then(|| flow.reaction()),
-        picture: Html::default(),
+        // 3–8 see the goal they rate by its picture, when it has one.
+        picture: match flow.goal(i).and_then(|g| g.picture.as_deref()) {
+            #[cfg(feature = "goals")]
+            Some(p) if young => {
+                html! { <div class="goal-picture">{ super::choices::starter_picture(p) }</div> }
+            }
+            _ => Html::default(),
+        },
         title: text,
         body: html! { <>
             <div role="group" aria-labelledby="prompt-text" class="input" key={p.id}>

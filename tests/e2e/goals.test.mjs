@@ -300,3 +300,18 @@ test("the demo portal names goals, then rates them at the next check-in, and the
   await report.locator("#latest-goals").waitFor();
   await page.context().close();
 });
+
+test("at 3-8 a goal named by its picture is rated beside that picture", async () => {
+  const goals = [{ id: "friend", text: "Make friends and keep them", picture: "friends" }, { id: "calm", text: "Be calm" }];
+  const { page, widget } = await openHost({ age: 4, mode: "checkin", goals });
+  await child(widget).tap("Start");
+  await skipTo(widget, "goal.1");
+  await widget.locator(".goal-picture svg").waitFor();
+  await child(widget).tap("A lot");
+  await widget.locator('[data-prompt="goal.2"]').waitFor();
+  assert.equal(await widget.locator(".goal-picture").count(), 0, "a goal with no picture shows none");
+  await child(widget).tap("Skip");
+  await child(widget).tap("No, thanks");
+  await until(page, "log.complete.length === 1");
+  assert.equal((await log(page)).complete[0].goals[0].picture, "friends");
+});
