@@ -518,10 +518,10 @@ fn goals_and_when_they_are_rated() {
     ] }))
     .unwrap();
     assert_eq!(set.goals[0].picture.as_deref(), Some("sleep"));
-    assert!(
-        error_of(json!({ "age": 4, "goals": [{ "id": "a", "text": "x", "picture": "<svg>" }] }))
-            .starts_with("goals[0].picture: must be one of \"friends\", \"sleep\"")
-    );
+    assert!(error_of(
+        json!({ "age": 4, "goals": [{ "id": "a", "text": "x", "picture": "<svg>" }] })
+    )
+    .starts_with("goals[0].picture: must be one of \"friends\", \"sleep\""));
     assert_eq!(set.goals[0].set_at.as_deref(), Some("2026-11-02T09:30:00Z"));
     // 120 characters, accents and emoji counted as one each, are fine.
     let long = "é".repeat(119) + "😀";
