@@ -575,13 +575,6 @@ pub static GOAL_SET_PROMPTS: &[Prompt] = &[
 #[cfg(not(feature = "naming"))]
 pub static GOAL_SET_PROMPTS: &[Prompt] = &[];
 
-/// The pictures a goal can be named by: the starters' ids, in order. A
-/// goal keeps its picture (`config.goals[].picture`), and 3–8 see it
-/// beside its rating.
-pub const PICTURES: [&str; 7] = [
-    "friends", "sleep", "home", "anger", "school", "worry", "myself",
-];
-
 /// A goal to start from: a stable id (its picture's name), its words.
 #[cfg(feature = "naming")]
 pub static STARTERS: [(&str, Tr); 7] = [

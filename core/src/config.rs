@@ -103,6 +103,13 @@ impl super::json::Json for Goal {
     }
 }
 
+/// The pictures a goal can be named by: the starters' ids, in order
+/// (`catalog::STARTERS`). A goal keeps its picture (`goals[].picture`),
+/// and 3–8 see it beside its rating.
+pub const PICTURES: [&str; 7] = [
+    "friends", "sleep", "home", "anger", "school", "worry", "myself",
+];
+
 /// When the child rates their goals (`goalsAt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GoalsAt {
@@ -461,14 +468,9 @@ fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
         };
         let picture = match o.get("picture") {
             None | Some(Value::Null) => None,
-            Some(Value::String(p)) if super::catalog::PICTURES.contains(&p.as_str()) => {
-                Some(p.clone())
-            }
+            Some(Value::String(p)) if PICTURES.contains(&p.as_str()) => Some(p.clone()),
             other => {
-                let names: Vec<String> = super::catalog::PICTURES
-                    .iter()
-                    .map(|p| format!("\"{p}\""))
-                    .collect();
+                let names: Vec<String> = PICTURES.iter().map(|p| format!("\"{p}\"")).collect();
                 let why = format!("must be one of {}", names.join(", "));
                 return Err(err(&format!("{place}.picture"), &why, other));
             }
