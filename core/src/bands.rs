@@ -105,6 +105,9 @@ pub struct BandProfile {
     /// steps from the start to the flag (0, 2, … 10), or 0 for a 0–10 line.
     /// Every place is a whole number, as FHIR's `valueInteger` wants.
     pub goal_steps: usize,
+    /// How many goal starters the band names goals from: by picture at
+    /// 3–8, as words to edit from 9.
+    pub starters: usize,
 }
 
 /// Whether a band is offered the help control, and whether it is on when the
@@ -158,6 +161,7 @@ pub static PROFILES: [BandProfile; 4] = [
         total: false,
         help: HelpControl::Never,
         goal_steps: 3,
+        starters: 4,
     },
     BandProfile {
         band: AgeBand::EarlySchool,
@@ -178,6 +182,7 @@ pub static PROFILES: [BandProfile; 4] = [
         total: true,
         help: HelpControl::OnRequest,
         goal_steps: 6,
+        starters: 6,
     },
     BandProfile {
         band: AgeBand::Preteen,
@@ -198,6 +203,7 @@ pub static PROFILES: [BandProfile; 4] = [
         total: true,
         help: HelpControl::ByDefault,
         goal_steps: 0,
+        starters: 7,
     },
     BandProfile {
         band: AgeBand::Teen,
@@ -218,6 +224,7 @@ pub static PROFILES: [BandProfile; 4] = [
         total: true,
         help: HelpControl::ByDefault,
         goal_steps: 0,
+        starters: 7,
     },
 ];
 

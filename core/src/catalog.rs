@@ -590,11 +590,11 @@ pub static STARTERS: [(&str, Tr); 7] = [
 /// "I don't know yet": an answer to naming a goal, kept as such.
 pub const DONT_KNOW: &str = "dont_know";
 
-/// The starters a band picks from: by picture at 3–8 (the first 4 and 6),
-/// as words to edit from 9.
+/// The starters a band picks from (the band table's `starters`): by
+/// picture at 3–8, as words to edit from 9.
 #[cfg(feature = "naming")]
 pub fn starters(band: AgeBand) -> &'static [(&'static str, Tr)] {
-    &STARTERS[..[4, 6, 7, 7][band as usize]]
+    &STARTERS[..band.profile().starters]
 }
 
 /// The ratings of the child's own goals (`config.goals`, at most
