@@ -60,8 +60,10 @@ pub fn feeling_face(feeling: &str) -> Html {
         ),
         _ => face!("#eeeeee", "EYES"),
     };
-    if svg.contains("EYES") {
-        Html::from_html_unchecked(AttrValue::from(svg.replace("EYES", EYES)))
+    if svg.as_bytes().windows(4).any(|w| w == b"EYES") {
+        Html::from_html_unchecked(AttrValue::from(crate::core::words::replace(
+            svg, "EYES", EYES,
+        )))
     } else {
         Html::from_html_unchecked(AttrValue::Static(svg))
     }

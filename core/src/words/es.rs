@@ -7,11 +7,10 @@ use super::Article;
 pub fn with_helper(template: &str, helper: &str) -> String {
     let mut out = template.to_string();
     if let Some(name) = helper.strip_prefix("el ") {
-        out = out
-            .replace(" a {helper}", &format!(" al {name}"))
-            .replace(" de {helper}", &format!(" del {name}"));
+        out = super::replace(&out, " a {helper}", &format!(" al {name}"));
+        out = super::replace(&out, " de {helper}", &format!(" del {name}"));
     }
-    out.replace("{helper}", helper)
+    super::replace(&out, "{helper}", helper)
 }
 
 pub fn titled(name: &str, article: Option<Article>) -> String {

@@ -61,7 +61,29 @@ pub fn number(n: f64) -> String {
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (k, v) in vars {
-        out = out.replace(&format!("{{{k}}}"), v);
+        out = replace(&out, &format!("{{{k}}}"), v);
     }
+    out
+}
+
+/// `text` with every `from` in it replaced by `to`. A plain scan: std's
+/// string search (and its panic messages) would cost the child's download
+/// kilobytes, and the words are short.
+pub fn replace(text: &str, from: &str, to: &str) -> String {
+    let (bytes, pattern) = (text.as_bytes(), from.as_bytes());
+    let mut out = String::with_capacity(text.len());
+    let (mut at, mut kept) = (0, 0);
+    while at < bytes.len() {
+        if !pattern.is_empty() && bytes[at..].starts_with(pattern) {
+            // `from` is whole characters, so a match starts and ends on their boundaries.
+            out.push_str(text.get(kept..at).unwrap_or_default());
+            out.push_str(to);
+            at += pattern.len();
+            kept = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(text.get(kept..).unwrap_or_default());
     out
 }
