@@ -34,7 +34,13 @@ const FEATURE_WORDS: [(&str, &[&str]); 3] = [
     ("SAFETY", &["help.", "live_view"]),
     (
         "GOALS",
-        &["goal.progress", "goal.pic.", "goal.step.", "goal.retired"],
+        &[
+            "goal.progress",
+            "goal.pic.",
+            "goal.step.",
+            "goal.retired",
+            "plan.",
+        ],
     ),
     (
         "NAMING",

@@ -54,8 +54,10 @@ export interface AllyConfig {
   goalsAt?: "checkin" | "checkout" | "both";
   /** The last result that rated the goals, or its ratings with its band: a goal is only compared with itself, on the same band's scale. */
   previousGoals?: AllyResult | AllyPreviousGoals;
-  /** 0.1 to 10; a goal whose rating fell by at least this much is listed in flags.goalDrop. Default 2.45 (reliable change). */
+  /** 0.1 to 10; a goal whose rating fell by at least this much is listed in flags.goalDrop. Default 2.82 (reliable change). */
   goalDropThreshold?: number;
+  /** A check-out asks "Next time, I'd like to…", offering to work on each goal. Default: true when goals are given. */
+  nextTime?: boolean;
 }
 
 /** One of the child's goals, as the portal keeps it between sessions. */
@@ -112,14 +114,15 @@ export interface AllyPreviousAlliance {
 /** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
 export interface AllyAnswer {
   promptId: string;
-  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress" | "goal";
+  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress" | "goal" | "plan";
   /**
    * faces, sizes, line: a number on 0–10; agree4: 1–4; feelings: feeling ids;
    * choice: "yes" | "later" | "no"; drawing: an AllyDrawing; progress (a goal):
    * 0–10, or "retired" when the child said it isn't their goal any more; goal (a goal
-   * named): the child's own words, or [starter id] or ["dont_know"].
+   * named): the child's own words, or [starter id] or ["dont_know"]; plan (next time):
+   * ["talk" | "play" | "draw" | "new" | "other"], ["goal", goal id], or (9–17) the child's own words.
    */
-  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress" | "goal";
+  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress" | "goal" | "plan";
   /** See `kind`; null when skipped. */
   value: number | string | string[] | AllyDrawing | null;
   /** The chosen word in the widget's locale; null when skipped. */
@@ -280,7 +283,7 @@ export interface AllyScores {
   concernCutoffs?: { mood: number; intensity: number };
   /** Each goal rated, compared like with like. */
   goals?: AllyGoalScore[];
-  /** The threshold flags.goalDrop was computed with (goalDropThreshold, default 2.45). */
+  /** The threshold flags.goalDrop was computed with (goalDropThreshold, default 2.82). */
   goalDropThreshold?: number;
 }
 

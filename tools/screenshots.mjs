@@ -88,6 +88,9 @@ try {
     ["4-naming", { age: 4, mode: "goals" }, ["Start"]],
     ["7-naming", { age: 7, mode: "goals" }, ["Start"]],
     ["15-naming", { age: 15, mode: "goals" }, ["Start", "Sleep without being scared"]],
+    // What to do next time, at the end of a check-out with goals.
+    ["4-next-time", { age: 4, mode: "checkout", goals: [{ ...GOALS[0], picture: "friends" }, GOALS[1]] }, ["Start", "Skip", "Skip", "Skip"]],
+    ["15-next-time", { age: 15, mode: "checkout", goals: GOALS }, ["Start", "Skip", "Skip", "Skip", "Skip", "Skip", "Skip"]],
   ];
   for (const [name, extra, taps] of special) {
     const p = await newPage({ viewport: { width: 1024, height: 768 } });

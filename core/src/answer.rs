@@ -325,6 +325,28 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
                 super::config::plain(t, super::config::MAX_GOAL_CHARS).filter(|t| !t.is_empty())?;
             Some((AnswerValue::Text(t.into()), t.into()))
         }
+        // Next time: a fixed choice (its id), a goal (`["goal", its id]`), or
+        // from 9 the child's own words, as plain as a goal's.
+        #[cfg(feature = "goals")]
+        (Input::Plan, Pick::Choice(i)) => {
+            let (id, goal) = *catalog::plan(band, &config.goals).get(*i)?;
+            Some(match goal {
+                Some(g) => (
+                    AnswerValue::List(vec![id.into(), g.id.clone()]),
+                    fill(catalog::Tr::PlanGoal.get(l), &[("goal", &g.text)]),
+                ),
+                None => (
+                    AnswerValue::List(vec![id.into()]),
+                    catalog::plan_words(id, band)?.get(l).into(),
+                ),
+            })
+        }
+        #[cfg(feature = "goals")]
+        (Input::Plan, Pick::Words(t)) if !band.profile().young => {
+            let t =
+                super::config::plain(t, super::config::MAX_GOAL_CHARS).filter(|t| !t.is_empty())?;
+            Some((AnswerValue::Text(t.into()), t.into()))
+        }
         // "Not sure" is an answer of its own, never beside a feeling.
         (Input::Feelings { .. }, Pick::Feelings(ids))
             if ids.len() == 1 && ids[0] == catalog::NOT_SURE.id =>
@@ -394,6 +416,16 @@ pub(crate) fn reread(
                 None => return None,
             })
         }
+        #[cfg(feature = "goals")]
+        (Input::Plan, AnswerValue::Text(t)) => Pick::Words(t.clone()),
+        #[cfg(feature = "goals")]
+        (Input::Plan, AnswerValue::List(ids)) => Pick::Choice(
+            catalog::plan(config.band(), &config.goals)
+                .iter()
+                .position(|(id, g)| {
+                    ids.first().is_some_and(|f| f == id) && ids.get(1) == g.map(|g| &g.id)
+                })?,
+        ),
         #[cfg(feature = "goals")]
         (Input::Progress, AnswerValue::Number(n)) => match config.band().profile().goal_steps {
             0 if whole(*n, 0.0, 10.0) => Pick::Level(*n as u8),

@@ -108,6 +108,10 @@ pub struct BandProfile {
     /// How many goal starters the band names goals from: by picture at
     /// 3–8, as words to edit from 9.
     pub starters: usize,
+    /// How many of the fixed "next time" choices the band sees (talk, play,
+    /// draw, try something new): the youngest three. 3–8 also have
+    /// "something else" as a picture; from 9 they may type.
+    pub plan: usize,
 }
 
 /// Whether a band is offered the help control, and whether it is on when the
@@ -162,6 +166,7 @@ pub static PROFILES: [BandProfile; 4] = [
         help: HelpControl::Never,
         goal_steps: 3,
         starters: 4,
+        plan: 3,
     },
     BandProfile {
         band: AgeBand::EarlySchool,
@@ -183,6 +188,7 @@ pub static PROFILES: [BandProfile; 4] = [
         help: HelpControl::OnRequest,
         goal_steps: 6,
         starters: 6,
+        plan: 4,
     },
     BandProfile {
         band: AgeBand::Preteen,
@@ -204,6 +210,7 @@ pub static PROFILES: [BandProfile; 4] = [
         help: HelpControl::ByDefault,
         goal_steps: 0,
         starters: 7,
+        plan: 4,
     },
     BandProfile {
         band: AgeBand::Teen,
@@ -225,6 +232,7 @@ pub static PROFILES: [BandProfile; 4] = [
         help: HelpControl::ByDefault,
         goal_steps: 0,
         starters: 7,
+        plan: 4,
     },
 ];
 

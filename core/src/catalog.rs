@@ -33,6 +33,9 @@ pub enum Construct {
     Progress,
     /// One of the child's goals, as they name it.
     Goal,
+    /// What the child would like to do next time: agreement on tasks, in
+    /// their own choice, never scored.
+    Plan,
 }
 
 impl Construct {
@@ -50,6 +53,7 @@ impl Construct {
             Construct::Drawing => "drawing",
             Construct::Progress => "progress",
             Construct::Goal => "goal",
+            Construct::Plan => "plan",
         }
     }
 }
@@ -99,6 +103,9 @@ pub enum Input {
     /// A goal of the child's: a starter (a picture at 3–8), their own words
     /// (9–17), or "I don't know yet".
     GoalSet,
+    /// What to do next time: a choice (by picture at 3–8), one of the
+    /// child's goals, or from 9 their own words.
+    Plan,
 }
 
 /// The kind of an answer: how it is given, and so what its value is.
@@ -113,6 +120,7 @@ pub enum Kind {
     Drawing,
     Progress,
     Goal,
+    Plan,
 }
 
 impl Kind {
@@ -128,6 +136,7 @@ impl Kind {
             Kind::Drawing => "drawing",
             Kind::Progress => "progress",
             Kind::Goal => "goal",
+            Kind::Plan => "plan",
         }
     }
 }
@@ -145,6 +154,7 @@ impl Input {
             Input::Drawing => Kind::Drawing,
             Input::Progress => Kind::Progress,
             Input::GoalSet => Kind::Goal,
+            Input::Plan => Kind::Plan,
         }
     }
 }
@@ -611,6 +621,68 @@ pub static GOAL_PROMPTS: &[Prompt] = &[
     goal("goal.3", Mode::Checkout, 3),
 ];
 
+/// What the child would like to do next time: asked at check-out, after
+/// the goals' ratings, when the portal passes goals (or `nextTime`).
+#[cfg(feature = "goals")]
+pub static PLAN_PROMPTS: &[Prompt] = &[prompt(
+    "plan.next",
+    Mode::Checkout,
+    ALL,
+    Construct::Plan,
+    Input::Plan,
+    Tr::PlanNext,
+)];
+#[cfg(not(feature = "goals"))]
+pub static PLAN_PROMPTS: &[Prompt] = &[];
+
+/// The fixed choices of "next time", with their words by age: the band
+/// table's `plan` says how many, youngest first; "something else" is the
+/// last, a picture at 3–8 (from 9 they may type instead).
+#[cfg(feature = "goals")]
+pub static PLAN: [(&str, Aged); 5] = [
+    ("talk", child_teen(Tr::PlanTalk, Tr::PlanTalkTeen)),
+    (
+        "play",
+        Aged([Tr::PlanPlay, Tr::PlanPlayPreteen, Tr::PlanPlayTeen]),
+    ),
+    ("draw", child_teen(Tr::PlanDraw, Tr::PlanDraw)),
+    ("new", child_teen(Tr::PlanNew, Tr::PlanNew)),
+    (PLAN_OTHER, child_teen(Tr::PlanOther, Tr::PlanOther)),
+];
+
+/// "Something else", at 3–8.
+pub const PLAN_OTHER: &str = "other";
+/// Working on one of the child's goals: `["goal", <its id>]` on the wire.
+pub const PLAN_GOAL: &str = "goal";
+
+/// The choices of "next time" a band sees with the child's `goals`, in
+/// order: the fixed ones, one per goal (its id), then "something else" at
+/// 3–8. A pick is a place in this list.
+#[cfg(feature = "goals")]
+pub fn plan<'a>(
+    band: AgeBand,
+    goals: &'a [super::config::Goal],
+) -> Vec<(&'static str, Option<&'a super::config::Goal>)> {
+    let profile = band.profile();
+    let mut out: Vec<_> = PLAN[..profile.plan]
+        .iter()
+        .map(|(id, _)| (*id, None))
+        .collect();
+    out.extend(goals.iter().map(|g| (PLAN_GOAL, Some(g))));
+    if profile.young {
+        out.push((PLAN_OTHER, None));
+    }
+    out
+}
+
+/// The words of fixed choice `id` of "next time" at `band`.
+#[cfg(feature = "goals")]
+pub fn plan_words(id: &str, band: AgeBand) -> Option<Tr> {
+    PLAN.iter()
+        .find(|(p, _)| *p == id)
+        .map(|(_, w)| *w.get(band))
+}
+
 /// The words of a goal's rating.
 #[cfg(feature = "goals")]
 pub struct GoalWords {
@@ -753,7 +825,7 @@ pub fn prompts(band: AgeBand, mode: Mode) -> Vec<&'static Prompt> {
         Some(p) if p.input == Input::Drawing => out.len() - 1,
         _ => out.len(),
     };
-    for p in of(GOAL_PROMPTS) {
+    for p in of(GOAL_PROMPTS).chain(of(PLAN_PROMPTS)) {
         out.insert(at, p);
         at += 1;
     }
@@ -761,12 +833,20 @@ pub fn prompts(band: AgeBand, mode: Mode) -> Vec<&'static Prompt> {
 }
 
 /// The prompts a session of `band` and `mode` asks, in order: those of
-/// every session and those of its slot, and one for each of the `goals`
-/// the child rates in this mode.
-pub fn asked(band: AgeBand, mode: Mode, session: &str, goals: usize) -> Vec<&'static Prompt> {
+/// every session and those of its slot, one for each of the `goals` the
+/// child rates in this mode, and "next time" when `plan`.
+pub fn asked(
+    band: AgeBand,
+    mode: Mode,
+    session: &str,
+    goals: usize,
+    plan: bool,
+) -> Vec<&'static Prompt> {
     let slot = slot(session);
     let mut list = prompts(band, mode);
-    list.retain(|p| (p.slot == 0 || p.slot == slot) && p.goal <= goals);
+    list.retain(|p| {
+        (p.slot == 0 || p.slot == slot) && p.goal <= goals && (plan || p.input != Input::Plan)
+    });
     list
 }
 
@@ -777,6 +857,7 @@ pub fn find(band: AgeBand, mode: Mode, id: &str) -> Option<&'static Prompt> {
         .iter()
         .chain(GOAL_PROMPTS)
         .chain(GOAL_SET_PROMPTS)
+        .chain(PLAN_PROMPTS)
         .chain(RETIRED)
         .find(|p| p.id == id && p.mode == mode && p.bands.contains(&band))
 }

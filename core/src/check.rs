@@ -10,7 +10,8 @@ use super::time::{self, is_timestamp};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
-    pub config: Config,
+    /// Shared, never changed: a check is copied on every step the child takes.
+    pub config: std::rc::Rc<Config>,
     pub session: String,
     pub prompts: Vec<&'static Prompt>,
     /// One slot per prompt; a skip is a record with `skipped: true`.
@@ -25,7 +26,13 @@ impl Check {
     /// A check with nothing answered yet: the prompts the config's band and
     /// mode ask in this session.
     pub fn new(config: Config, session: &str, now: &str) -> Check {
-        let prompts = catalog::asked(config.band(), config.mode, session, config.goals_rated());
+        let prompts = catalog::asked(
+            config.band(),
+            config.mode,
+            session,
+            config.goals_rated(),
+            config.plan_asked(),
+        );
         Check::asking(config, session, now, prompts)
     }
 
@@ -40,7 +47,7 @@ impl Check {
             help: None,
             answers: vec![None; prompts.len()],
             prompts,
-            config,
+            config: config.into(),
             session: session.to_string(),
             started_at: now.to_string(),
             completed_at: None,

@@ -130,7 +130,7 @@ pub struct PreviousGoal {
 
 /// A fall in a goal's rating that is more than the noise of rating it
 /// twice: the reliable change of 0–10 goal ratings (README, "Scores").
-pub const GOAL_DROP: f64 = 2.45;
+pub const GOAL_DROP: f64 = 2.82;
 
 /// The last check-out's alliance, to notice a drop: a total only means
 /// something beside another from the same band and items.
@@ -188,6 +188,9 @@ pub struct Config {
     pub previous_goals: Vec<PreviousGoal>,
     /// `goalDropThreshold`: a fall at least this big is flagged (default [`GOAL_DROP`]).
     pub goal_drop: f64,
+    /// `nextTime`: a check-out asks what the child would like to do next
+    /// time. On when the portal passes goals, unless it says otherwise.
+    pub next_time: bool,
 }
 
 impl Config {
@@ -208,6 +211,22 @@ impl Config {
             self.goals.len()
         } else {
             0
+        }
+    }
+
+    /// Whether this check asks what the child would like to do next time:
+    /// a check-out with `nextTime`.
+    pub fn plan_asked(&self) -> bool {
+        self.next_time && self.mode == Mode::Checkout
+    }
+
+    /// How many of its goals this check names in its result: those it
+    /// rates, or all of them when "next time" offers them.
+    pub fn goals_shown(&self) -> usize {
+        if self.plan_asked() {
+            self.goals.len()
+        } else {
+            self.goals_rated()
         }
     }
 
@@ -309,6 +328,7 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         goals_at: GoalsAt::Checkin,
         previous_goals: vec![],
         goal_drop: GOAL_DROP,
+        next_time: false,
     }
     .with_safety(obj, band.help)?
     .with_goals(obj)
@@ -375,6 +395,10 @@ impl Config {
         self.previous_goals = previous_goals(obj)?;
         self.goal_drop =
             number(obj, "goalDropThreshold", 0.1..=10.0, "from 0.1 to 10")?.unwrap_or(GOAL_DROP);
+        self.next_time = match obj.get("nextTime") {
+            None | Some(Value::Null) => !self.goals.is_empty(),
+            _ => flag(obj, "nextTime")?,
+        };
         Ok(self)
     }
 }
@@ -395,7 +419,7 @@ fn previous_goals(obj: &Map<String, Value>) -> Result<Vec<PreviousGoal>, ConfigE
     };
     // A result document keeps its ratings in its scores.
     let list = match v.get("schema") {
-        Some(_) => v.pointer("/scores/goals"),
+        Some(_) => v.get("scores").and_then(|s| s.get("goals")),
         None => v.get("goals"),
     };
     let band = v
@@ -606,9 +630,10 @@ fn previous(obj: &Map<String, Value>) -> Result<Option<Previous>, ConfigError> {
     };
     // A result document carries its band beside the scores.
     let (band, alliance) = match v.get("schema") {
-        Some(_) if v.get("mode").and_then(Value::as_str) == Some("checkout") => {
-            (v.get("ageBand"), v.pointer("/scores/alliance"))
-        }
+        Some(_) if v.get("mode").and_then(Value::as_str) == Some("checkout") => (
+            v.get("ageBand"),
+            v.get("scores").and_then(|s| s.get("alliance")),
+        ),
         Some(_) => return Err(bad()),
         None => (v.get("ageBand"), Some(v)),
     };
@@ -670,16 +695,24 @@ fn choice<T: Copy>(
     field: &str,
     options: &[(&str, T)],
 ) -> Result<Option<T>, ConfigError> {
+    // The work is done once, not once per type: every byte is downloaded.
+    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+    Ok(choice_at(obj, field, &names)?.map(|i| options[i].1))
+}
+
+/// The place among `names` of the word `field` holds, if it holds one.
+fn choice_at(
+    obj: &Map<String, Value>,
+    field: &str,
+    names: &[&str],
+) -> Result<Option<usize>, ConfigError> {
     let Some(v) = obj.get(field).filter(|v| !v.is_null()) else {
         return Ok(None);
     };
-    let found = v
-        .as_str()
-        .and_then(|s| options.iter().find(|(name, _)| *name == s));
-    match found {
-        Some((_, t)) => Ok(Some(*t)),
+    match v.as_str().and_then(|s| names.iter().position(|n| *n == s)) {
+        Some(i) => Ok(Some(i)),
         None => {
-            let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            let names: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
             Err(err(
                 field,
                 &format!("must be one of {}", names.join(", ")),

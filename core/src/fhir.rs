@@ -109,6 +109,24 @@ pub fn option(p: &Prompt, band: AgeBand, n: usize) -> Option<(String, Option<f64
         }
         #[cfg(not(feature = "naming"))]
         Input::GoalSet => return None,
+        // Next time: the band's fixed choices, working on a goal (whichever
+        // one: the answer's display names it), and "something else" at 3–8.
+        // Only the Questionnaire lists them: an answer writes its own coding.
+        #[cfg(all(feature = "goals", not(target_arch = "wasm32")))]
+        Input::Plan => {
+            let profile = band.profile();
+            let fixed = catalog::PLAN[..profile.plan].iter().map(|(id, _)| *id);
+            let mut ids = fixed.chain([catalog::PLAN_GOAL]);
+            let id = match ids.nth(n) {
+                Some(id) => id,
+                None if profile.young && n == profile.plan + 1 => catalog::PLAN_OTHER,
+                None => return None,
+            };
+            let words = catalog::plan_words(id, band).unwrap_or(Tr::PlanGoal);
+            (format!("plan-{id}"), None, words)
+        }
+        #[cfg(any(not(feature = "goals"), target_arch = "wasm32"))]
+        Input::Plan => return None,
         Input::Line(_) | Input::Drawing | Input::Progress => return None,
     };
     Some((code, weight, words))
@@ -414,8 +432,19 @@ fn answer(w: &mut W, check: &Check, p: &Prompt, value: &AnswerValue, base: &str)
             (Some(Pick::Level(n)), _) => {
                 w.s("{\"valueInteger\":").n(f64::from(n)).s("}");
             }
-            // A goal in the child's own words.
-            #[cfg(feature = "naming")]
+            // Next time: the choice's code, and the words the child saw
+            // (which name the goal, when it is one).
+            #[cfg(feature = "goals")]
+            (Some(pick @ Pick::Choice(_)), AnswerValue::List(ids)) if p.input == Input::Plan => {
+                let label = super::answer::value_of(c, p, &pick)
+                    .map(|(_, t)| t)
+                    .unwrap_or_default();
+                w.s("{\"valueCoding\":")
+                    .coding(&answers_system, &format!("plan-{}", ids[0]), &label, None)
+                    .s("}");
+            }
+            // A goal, or what to do next time, in the child's own words.
+            #[cfg(any(feature = "goals", feature = "naming"))]
             (Some(Pick::Words(t)), _) => {
                 w.s("{\"valueString\":").q(&t).s("}");
             }

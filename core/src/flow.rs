@@ -326,7 +326,7 @@ impl Flow {
             goals: match self.config.mode {
                 #[cfg(feature = "naming")]
                 Mode::Goals => self.named_goals(),
-                _ => self.config.goals[..self.config.goals_rated()].to_vec(),
+                _ => self.config.goals[..self.config.goals_shown()].to_vec(),
             },
             help: self.check.help.clone(),
             fhir: (self.config.fhir && self.completed_at.is_some())
@@ -497,7 +497,7 @@ impl Widget {
                     next.run = run;
                     next.result_seq = None;
                     next.help_seq = None;
-                    let mut fresh = Flow::new(flow.config.clone(), &self.session, &now);
+                    let mut fresh = Flow::new((*flow.config).clone(), &self.session, &now);
                     fresh.fhir_base = flow.fhir_base;
                     next.push([Outbound::Ready(fresh.ready())]);
                     next.stage = Stage::Active(fresh);

@@ -42,7 +42,7 @@ pub fn use_tap(hold: bool, answer: Callback<usize>) -> (Option<usize>, Callback<
 
 /// How a row of choices looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Look {
+pub enum Look<'a> {
     /// Drawn faces from saddest to happiest, with the word below: `true`
     /// for the check-out's trust faces, in one neutral colour.
     Faces(bool),
@@ -56,9 +56,9 @@ pub enum Look {
     /// path of stones walked so far (6).
     #[cfg(feature = "goals")]
     Path,
-    /// Goals to start from, each by its picture.
-    #[cfg(feature = "naming")]
-    Starters(&'static [(&'static str, crate::core::catalog::Tr)]),
+    /// Choices each shown by its picture (`starter_picture`): goals to
+    /// start from, what to do next time.
+    Pictures(&'a [&'a str]),
 }
 
 #[cfg(feature = "goals")]
@@ -100,9 +100,17 @@ fn path_picture(i: usize, count: usize) -> Html {
 }
 
 #[cfg(any(feature = "goals", feature = "naming"))]
-/// A goal to start from, drawn: friends, sleep, home, anger, school, worry, myself.
+/// A choice drawn: a goal to start from (friends, sleep, home, anger,
+/// school, worry, myself), or what to do next time (talk, play, draw, try
+/// something new, something else, a goal without a picture).
 pub fn starter_picture(id: &str) -> Html {
     let shape = match id {
+        "talk" => "<path d='M14 22h72v44H44L26 82V66H14z'/>",
+        "play" => "<circle cx='50' cy='50' r='32'/><path d='M22 40q28 14 56 0M22 60q28-14 56 0' class='line light'/>",
+        "draw" => "<path d='M22 78l6-20L66 20l14 14L42 72z'/>",
+        "new" => "<path d='M50 10l11 27l29 2l-22 19l7 28l-25-15l-25 15l7-28l-22-19l29-2z'/>",
+        "other" => "<circle cx='24' cy='50' r='9'/><circle cx='50' cy='50' r='9'/><circle cx='76' cy='50' r='9'/>",
+        "goal" => "<path d='M30 88V12l46 16l-46 16' class='line'/><path d='M30 12l46 16l-46 16z'/>",
         "friends" => "<circle cx='34' cy='36' r='12'/><circle cx='66' cy='36' r='12'/><path d='M12 84q22-38 44 0zM44 84q22-38 44 0z'/>",
         "sleep" => "<path d='M60 16a32 32 0 1 0 22 56a28 28 0 1 1-22-56z'/>",
         "home" => "<path d='M16 52L50 20L84 52H74V84H26V52z'/>",
@@ -125,15 +133,11 @@ fn size_blob(i: usize, count: usize) -> Html {
 
 /// A row of choices, each named by its words; one tap picks one. `chosen`
 /// is the choice made before, when the child came back to this prompt.
-pub fn choices(
-    labels: &[&'static str],
-    look: Look,
-    chosen: Option<usize>,
-    inputs: &Inputs,
-) -> Html {
+pub fn choices(labels: &[&str], look: Look, chosen: Option<usize>, inputs: &Inputs) -> Html {
     let count = labels.len();
     let (tapped, tap) = (inputs.tapped, &inputs.tap);
-    let items = labels.iter().enumerate().map(|(i, &label)| {
+    let items = labels.iter().enumerate().map(|(i, label)| {
+        let label = AttrValue::from(label.to_string());
         let onclick = tap.reform(move |_| i);
         let pressed = (tapped.or(chosen) == Some(i)).to_string();
         let class = classes!(
@@ -152,14 +156,16 @@ pub fn choices(
             Look::Sizes => Some(size_blob(i, count)),
             #[cfg(feature = "goals")]
             Look::Path => Some(path_picture(i, count)),
-            #[cfg(feature = "naming")]
-            Look::Starters(s) => Some(starter_picture(s[i].0)),
+            #[cfg(any(feature = "goals", feature = "naming"))]
+            Look::Pictures(s) => Some(starter_picture(s[i])),
+            #[cfg(not(any(feature = "goals", feature = "naming")))]
+            Look::Pictures(_) => None,
             Look::Words | Look::Agree => None,
         };
         match picture {
             Some(picture) => html! {
                 <li>
-                    <button type="button" {class} aria-label={label}
+                    <button type="button" {class} aria-label={label.clone()}
                             aria-pressed={pressed} {onclick}>
                         { picture }
                         <span class="face-word" aria-hidden="true">{ label }</span>
@@ -180,8 +186,7 @@ pub fn choices(
         Look::Sizes => "face-scale sizes",
         #[cfg(feature = "goals")]
         Look::Path => "face-scale path",
-        #[cfg(feature = "naming")]
-        Look::Starters(_) => "face-scale starters",
+        Look::Pictures(_) => "face-scale starters",
         Look::Words => "choice-list talk",
         Look::Agree => "choice-list agree",
     };

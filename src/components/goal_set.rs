@@ -3,10 +3,11 @@
 //! aloud. "I don't know yet" is always there, as an answer.
 
 use super::choices::{choices, Look};
+use super::own_words::own_words;
 use super::parts::Inputs;
 use crate::core::answer::Pick;
-use crate::core::catalog::{self, Tr, NAMING, UI};
-use crate::core::config::{AgeBand, Locale, MAX_GOAL_CHARS};
+use crate::core::catalog::{self, Tr, NAMING};
+use crate::core::config::{AgeBand, Locale, PICTURES};
 use yew::prelude::*;
 
 /// The input and the words it reads aloud.
@@ -31,44 +32,14 @@ pub fn goal_set(
         // 3–8: one tap on a picture names the goal; the helper writes it down later.
         let mut spoken = words.clone();
         spoken.push(dont_know);
+        let pictures = &PICTURES[..offered.len()];
         let input = html! { <>
-            { choices(&words, Look::Starters(offered), None, inputs) }
+            { choices(&words, Look::Pictures(pictures), None, inputs) }
             { not_yet }
         </> };
         return (input, spoken);
     }
     let draft = inputs.draft.clone();
-    let text = match &*draft {
-        Some(Pick::Words(t)) => t.clone(),
-        _ => String::new(),
-    };
-    let oninput = {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let field: web_sys::HtmlInputElement = e.target_unchecked_into();
-            draft.set(Some(Pick::Words(field.value())));
-        })
-    };
-    // The field goes to the top of the screen as it takes focus, so an
-    // on-screen keyboard below it leaves the field and Next in view.
-    let onfocus = Callback::from(|e: FocusEvent| {
-        let field: web_sys::Element = e.target_unchecked_into();
-        field.scroll_into_view_with_bool(true);
-    });
-    let empty = text.trim().is_empty();
-    let next = {
-        let (answer, text) = (answer.clone(), text.clone());
-        Callback::from(move |_: MouseEvent| answer.emit(Pick::Words(text.clone())))
-    };
-    let onkeydown = {
-        let (answer, text) = (answer.clone(), text.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && !text.trim().is_empty() {
-                e.prevent_default();
-                answer.emit(Pick::Words(text.clone()));
-            }
-        })
-    };
     let starter = |t: &Tr| {
         let (draft, words) = (draft.clone(), t.get(l));
         html! {
@@ -79,13 +50,7 @@ pub fn goal_set(
         }
     };
     let input = html! { <>
-        <label for="goal-words" class="own-words">{ NAMING.own_words.get(l) }</label>
-        <input id="goal-words" type="text" class="goal-words" maxlength={MAX_GOAL_CHARS.to_string()}
-               autocomplete="off" enterkeyhint="done" value={text} {oninput} {onfocus} {onkeydown} />
-        <div class="goal-actions">
-            <button type="button" class="primary next" disabled={empty} onclick={next}>{ UI.next.get(l) }</button>
-            { not_yet }
-        </div>
+        { own_words(NAMING.own_words.get(l), l, inputs, answer, not_yet) }
         <p class="ideas">{ NAMING.ideas.get(l) }</p>
         <ul class="choice-list starters">{ for offered.iter().map(|(_, t)| starter(t)) }</ul>
     </> };

@@ -13,7 +13,11 @@ pub mod goal_set;
 pub mod help;
 pub mod line_scale;
 pub mod mascot;
+#[cfg(feature = "goals")]
+pub mod next_time;
 pub mod notice;
+#[cfg(any(feature = "goals", feature = "naming"))]
+pub mod own_words;
 pub mod page;
 pub mod parts;
 pub mod progress;

@@ -69,8 +69,11 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         );
         (input, vec![low, high])
     };
-    // The input, and the words it reads aloud after the question.
-    let (input, spoken): (Html, Vec<&'static str>) = match p.input {
+    // The input, and the words it reads aloud after the question (some
+    // name the child's goals: `named` keeps them).
+    #[cfg(feature = "goals")]
+    let named: Vec<String>;
+    let (input, spoken): (Html, Vec<&str>) = match p.input {
         // One tap picks one: faces, sizes, yes/later/no, agree/disagree.
         Input::Faces(_) | Input::Sizes | Input::Talk | Input::Agree4 => {
             let (look, labels): (Look, Vec<&'static str>) = match p.input {
@@ -156,6 +159,18 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         Input::Progress => (Html::default(), vec![]),
         #[cfg(not(feature = "naming"))]
         Input::GoalSet => (Html::default(), vec![]),
+        #[cfg(feature = "goals")]
+        Input::Plan => {
+            let chosen = match current {
+                Some(Pick::Choice(i)) => Some(i),
+                _ => None,
+            };
+            let input;
+            (input, named) = super::next_time::next_time(c, chosen, inputs, answer);
+            (input, named.iter().map(String::as_str).collect())
+        }
+        #[cfg(not(feature = "goals"))]
+        Input::Plan => (Html::default(), vec![]),
         #[cfg(feature = "naming")]
         Input::GoalSet => super::goal_set::goal_set(band, l, inputs, answer),
         Input::Line(ends) => line(ends, catalog::line_ends(ends)),

@@ -278,7 +278,7 @@ fn the_words_fit_each_age() {
             .contains("you and {helper}")
     );
     // 3–5 check-out: bond, tasks (play) and overall; no goals at that age.
-    let young: Vec<&str> = catalog::asked(AgeBand::Preschool, Mode::Checkout, "s", 0)
+    let young: Vec<&str> = catalog::asked(AgeBand::Preschool, Mode::Checkout, "s", 0, false)
         .iter()
         .map(|p| p.id)
         .collect();
@@ -453,7 +453,7 @@ fn every_band_is_offered_a_drawing_and_teenagers_six_screens_at_most() {
     // a statement and its opposite about one construct.
     for n in 0..40 {
         let session = format!("s-{n}");
-        let asked = catalog::asked(AgeBand::Teen, Mode::Checkout, &session, 0);
+        let asked = catalog::asked(AgeBand::Teen, Mode::Checkout, &session, 0, false);
         assert_eq!(asked.len(), 6, "{session}");
         let statements: Vec<_> = asked.iter().filter(|p| p.slot > 0).collect();
         assert_eq!(statements.len(), 2);
@@ -471,4 +471,18 @@ fn every_band_is_offered_a_drawing_and_teenagers_six_screens_at_most() {
     assert_eq!(catalog::colours(AgeBand::Teen).len(), 9);
     assert!(!catalog::full_toolbox(AgeBand::Preschool));
     assert!(catalog::full_toolbox(AgeBand::EarlySchool));
+}
+
+#[test]
+fn words_are_filled_everywhere_they_point_and_nowhere_else() {
+    use ally_core::words::{fill, replace};
+    assert_eq!(replace("{a} y {a}", "{a}", "ñú"), "ñú y ñú");
+    assert_eq!(replace("años {b}", "{a}", "x"), "años {b}");
+    assert_eq!(replace("", "{a}", "x"), "");
+    assert_eq!(replace("abc", "", "x"), "abc");
+    assert_eq!(replace("{a}{a}", "{a}", "{a}"), "{a}{a}");
+    assert_eq!(
+        fill("¿{n} de {total}?", &[("n", "2"), ("total", "5")]),
+        "¿2 de 5?"
+    );
 }

@@ -229,6 +229,26 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
                         assert_eq!(codes.last(), Some(&"goal-dont_know"), "{at}");
                         assert!(exts.contains(&"ally-goal"), "{at} {}", p.id);
                     }
+                    // Next time: choices, and from 9 the child's own words;
+                    // asked when the portal asks it.
+                    "plan" => {
+                        let young = band.profile().young;
+                        let kind = if young { "choice" } else { "open-choice" };
+                        assert_eq!(it["type"], kind, "{at}");
+                        let codes: Vec<&str> = it["answerOption"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|o| o["valueCoding"]["code"].as_str().unwrap())
+                            .collect();
+                        assert!(codes.contains(&"plan-goal"), "{at}");
+                        assert_eq!(codes.contains(&"plan-other"), young, "{at}");
+                        assert!(exts.contains(&"ally-next-time"), "{at}");
+                        assert!(
+                            it["answerOption"].to_string().contains("[the child's goal"),
+                            "{at}"
+                        );
+                    }
                     other => panic!("{other}: no FHIR mapping"),
                 }
             }
@@ -506,8 +526,16 @@ fn the_conformance_check_catches_each_kind_of_misfit() {
         .iter()
         .map(|i| i["linkId"].as_str().unwrap())
         .collect();
-    // Four items of every session, one slot's pair, and the sample's two goals.
-    assert_eq!(asked.len(), 8);
+    // Four items of every session, one slot's pair, the sample's two goals
+    // and what to do next time.
+    assert_eq!(asked.len(), 9);
+    // "Next time" is there when it was asked: a response without it fits.
+    let mut without = r.clone();
+    without["item"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|i| i["linkId"] != "plan.next");
+    assert!(conformance(&q, &without).is_empty());
     // A goal's item is there only with the ones before it.
     let mut gap = r.clone();
     gap["item"]
@@ -762,7 +790,7 @@ fn preschool_check_out_has_no_total_and_no_cutoff() {
 
 #[test]
 fn check_in_observations_hold_mood_and_intensity() {
-    let p = catalog::asked(AgeBand::Preteen, Mode::Checkin, "s", 0);
+    let p = catalog::asked(AgeBand::Preteen, Mode::Checkin, "s", 0, false);
     let steps: Vec<Option<Pick>> = p
         .iter()
         .map(|p| match p.kind().code() {

@@ -53,7 +53,7 @@ export const WORDS = {
 // A step: [promptId, what the child does, the value expected]. What the child does:
 // ["tap", list, index] | ["feel", ids, single?] | ["line", n] | null (skip).
 const tap = (list, i) => ["tap", list, i];
-const NONE = { mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance: null, concernCutoffs: { mood: 0, intensity: 8 }, goals: [], goalDropThreshold: 2.45 };
+const NONE = { mood: null, feelings: [], intensity: null, wantsToTalk: null, alliance: null, concernCutoffs: { mood: 0, intensity: 8 }, goals: [], goalDropThreshold: 2.82 };
 const NO_FLAGS = { lowAlliance: false, discuss: [], low: [], disagree: [], agreedBothWays: [], skipped: [], drop: null, dropReason: "no_total", wantsToTalk: false, talkLater: false, concern: [], goalDrop: [], goalRetired: [] };
 const ITEMS = ["trust.listened", "trust.what_matters", "trust.helped", "trust.next_time"];
 const cutoffs = (item, lowItem) => ({ total: 36, item, lowItem, agree: 3, drop: 1 });

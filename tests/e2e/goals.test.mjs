@@ -13,8 +13,8 @@ const GOALS = [
   { id: "calm", text: "Stay calm when I'm angry" },
 ];
 
-/** Skips (or declines to draw) until the screen of `promptId` shows. */
-async function skipTo(widget, promptId) {
+/** Skips (or declines to draw) until the screen of `promptId` shows: `skip` is Skip's words. */
+async function skipTo(widget, promptId, skip = "Skip") {
   const fingers = child(widget);
   const screen = widget.locator("[data-prompt]").first();
   await screen.waitFor();
@@ -22,7 +22,7 @@ async function skipTo(widget, promptId) {
     const id = await screen.getAttribute("data-prompt");
     if (id === promptId) return;
     const decline = widget.getByRole("button", { name: "No, thanks", exact: true });
-    await ((await decline.count()) ? decline.tap() : fingers.tap("Skip"));
+    await ((await decline.count()) ? decline.tap() : fingers.tap(skip));
     await widget.locator(`[data-prompt]:not([data-prompt="${id}"])`).first().waitFor();
   }
   throw new Error(`never reached ${promptId}`);
@@ -314,4 +314,79 @@ test("at 3-8 a goal named by its picture is rated beside that picture", async ()
   await child(widget).tap("No, thanks");
   await until(page, "log.complete.length === 1");
   assert.equal((await log(page)).complete[0].goals[0].picture, "friends");
+});
+
+test("at check-out a 4-year-old says what they'd like next time by a picture, a goal by its own picture", async () => {
+  const goals = [{ ...GOALS[0], picture: "friends" }, GOALS[1]];
+  const { page, widget } = await openHost({ age: 4, mode: "checkout", goals });
+  const fingers = child(widget);
+  await fingers.tap("Start");
+  await skipTo(widget, "plan.next");
+  assert.equal(await question(widget), "Next time, I'd like to…");
+  // Pictures, read aloud: no keyboard at 3–5.
+  assert.equal(await widget.locator("input").count(), 0);
+  const names = await widget.locator(".starters button").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+  assert.deepEqual(names, ["Talk", "Play", "Draw", "Work on: Make a friend at school", "Work on: Stay calm when I'm angry", "Something else"]);
+  // A goal with a picture is shown by it; one without, by the flag.
+  const friend = widget.getByRole("button", { name: "Work on: Make a friend at school" });
+  assert.equal(await friend.locator("svg").getAttribute("class"), "face starter-picture");
+  assert.ok((await friend.innerHTML()).includes("circle"), "the friends picture");
+  await friend.tap();
+  await widget.locator('[data-prompt="drawing.together"]').waitFor();
+  await fingers.tap("No, thanks");
+  await until(page, "log.complete.length === 1");
+  const l = await log(page);
+  const plan = l.answers.find((a) => a.promptId === "plan.next");
+  assert.deepEqual([plan.kind, plan.construct, plan.value, plan.label], ["plan", "plan", ["goal", "friend"], "Work on: Make a friend at school"]);
+  const r = l.complete[0];
+  // Rated at check-in, the goals still travel with the check-out that offered them.
+  assert.deepEqual(r.goals.map((g) => g.id), ["friend", "calm"]);
+  assert.deepEqual(r.scores.goals, []);
+});
+
+test("at 15 a teen types what they'd like next time, or taps a choice; a skip is a skip", async () => {
+  const { page, widget } = await openHost({ age: 15, mode: "checkout", goals: GOALS, locale: "es" });
+  const fingers = child(widget);
+  await fingers.tap("Empezar");
+  await skipTo(widget, "plan.next", "Saltar");
+  assert.equal(await question(widget), "La próxima vez, me gustaría…");
+  const choices = await widget.locator(".choice-list button").evaluateAll((bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(choices, ["Hablar las cosas", "Hacer una actividad", "Dibujar", "Probar algo nuevo",
+    "Trabajar en: Make a friend at school", "Trabajar en: Stay calm when I'm angry"]);
+  const field = widget.getByLabel("O dilo con tus palabras");
+  const next = widget.getByRole("button", { name: "Siguiente", exact: true });
+  assert.equal(await next.isDisabled(), true, "nothing to send before any words");
+  await field.fill("Practicar qué decir en clase");
+  await field.press("Enter");
+  await until(page, "log.complete.length === 1");
+  let plan = (await log(page)).answers.find((a) => a.promptId === "plan.next");
+  assert.deepEqual([plan.value, plan.label, plan.skipped], ["Practicar qué decir en clase", "Practicar qué decir en clase", false]);
+
+  // Another teen taps a choice; a third skips it.
+  for (const [act, want] of [[(f) => f.tap("Do an activity"), ["play"]], [(f) => f.tap("Skip"), null]]) {
+    const again = await openHost({ age: 14, mode: "checkout", goals: GOALS });
+    const f = child(again.widget);
+    await f.tap("Start");
+    await skipTo(again.widget, "plan.next");
+    await act(f);
+    await until(again.page, "log.complete.length === 1");
+    plan = (await log(again.page)).answers.find((a) => a.promptId === "plan.next");
+    assert.deepEqual([plan.value, plan.skipped], [want, want === null]);
+  }
+});
+
+test("without goals a check-out asks nothing of next time, unless the portal says nextTime", async () => {
+  for (const [extra, asked] of [[{}, false], [{ nextTime: true }, true]]) {
+    const { page, widget } = await openHost({ age: 10, mode: "checkout", ...extra });
+    await until(page, "log.ready.length === 1");
+    const steps = (await log(page)).ready[0].steps;
+    assert.equal(steps.includes("plan.next"), asked, JSON.stringify(extra));
+    if (asked) {
+      const fingers = child(widget);
+      await fingers.tap("Start");
+      await skipTo(widget, "plan.next");
+      // No goals: only the fixed choices.
+      assert.equal(await widget.locator(".choice-list button").count(), 4);
+    }
+  }
 });

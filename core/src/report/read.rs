@@ -158,11 +158,17 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
         prompts.push(p);
     }
     // At least every prompt its band and mode ask in each session: no
-    // fewer answers than a finished check has.
+    // fewer answers than a finished check has. The goals' ratings and
+    // "next time" depend on the portal's settings: counted as answered.
     // (Naming goals ends at a skip or "I don't know yet": one answer can finish it.)
     let every = match mode {
         Mode::Goals => 1,
-        _ => catalog::asked(band, mode, text("session"), config.goals_rated()).len(),
+        _ => {
+            let extra = prompts
+                .iter()
+                .filter(|p| p.goal > 0 || p.input == catalog::Input::Plan);
+            catalog::asked(band, mode, text("session"), 0, false).len() + extra.count()
+        }
     };
     if prompts.len() < every {
         return Err(format!(

@@ -265,7 +265,7 @@ impl Report {
                 continue;
             }
             let s = Rc::make_mut(&mut self.sessions[at]);
-            s.check.config.previous_goals = previous;
+            std::rc::Rc::make_mut(&mut s.check.config).previous_goals = previous;
             let flags = &mut s.scores.flags;
             flags.goal_drop.clear();
             flags.goal_retired.clear();

@@ -40,6 +40,7 @@ pub fn construct_words(c: Construct) -> ReportTr {
         Construct::WantsToTalk => ReportTr::TalkWord,
         Construct::Drawing => ReportTr::DrawingWord,
         Construct::Progress | Construct::Goal => ReportTr::ProgressWord,
+        Construct::Plan => ReportTr::PlanWord,
     }
 }
 
@@ -78,6 +79,7 @@ pub fn live_words(id: &str, band: Option<AgeBand>, l: Locale) -> String {
         .iter()
         .chain(catalog::GOAL_PROMPTS)
         .chain(catalog::GOAL_SET_PROMPTS)
+        .chain(catalog::PLAN_PROMPTS)
         .filter(|p| p.id == id);
     let first = with_id.clone().next();
     band.and_then(|b| with_id.find(|p| p.bands.contains(&b)))
@@ -205,6 +207,17 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
         out.push(ReportTr::TalkNo.get(l).into());
     }
     out.extend(goal_lines(session, l));
+    // What the child would like to do next time, in the therapist's words
+    // (or the child's own).
+    let check = &session.check;
+    if let Some(i) = check.prompts.iter().position(|p| p.input == Input::Plan) {
+        if check.answers[i].as_ref().is_some_and(|a| !a.skipped) {
+            out.push(catalog::fill(
+                ReportTr::NextTime.get(l),
+                &[("what", &answer_words(session, i, l))],
+            ));
+        }
+    }
     if !f.skipped.is_empty() {
         out.push(catalog::fill(
             ReportTr::SkippedItems.get(l),
@@ -274,7 +287,7 @@ pub fn answer_words(session: &Session, i: usize, l: Locale) -> String {
             // The child's words in the therapist's language, from the catalog.
             let config = config::Config {
                 locale: l,
-                ..session.check.config.clone()
+                ..(*session.check.config).clone()
             };
             let pick = pick_of(&session.check.config, p, value);
             pick.and_then(|pick| value_of(&config, p, &pick))

@@ -46,7 +46,7 @@ pub fn number_in(n: f64, l: Locale) -> String {
 }
 
 /// A number as data: whole when whole, one decimal when that says it
-/// exactly, else two (a threshold of 2.45 is never shown as 2.5).
+/// exactly, else two (a threshold of 2.82 is never shown as 2.8).
 pub fn number(n: f64) -> String {
     if n.fract() == 0.0 {
         format!("{}", n as i64)

@@ -120,8 +120,8 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                 let mut coding = json!({
                     "system": system,
                     "code": code,
-                    "display": words.get(Locale::En),
-                    "_display": translations(|l| words.get(l).to_string()),
+                    "display": neutral(words, Locale::En),
+                    "_display": translations(|l| neutral(words, l)),
                 });
                 if let Some(w) = weight {
                     coding["extension"] = json!([ext("ordinalValue", "valueDecimal", json!(w))]);
@@ -186,6 +186,23 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
             it.insert("maxLength".into(), json!(MAX_GOAL_CHARS));
             options(&mut it);
         }
+        // Next time: a choice, or from 9 the child's own words. Asked only
+        // when the portal asks it (with goals, or `nextTime`).
+        Input::Plan => {
+            let young = band.profile().young;
+            it.insert(
+                "type".into(),
+                json!(if young { "choice" } else { "open-choice" }),
+            );
+            if !young {
+                it.insert("maxLength".into(), json!(MAX_GOAL_CHARS));
+            }
+            options(&mut it);
+            exts.push(json!({
+                "url": next_time_extension(base),
+                "valueBoolean": true,
+            }));
+        }
         Input::Drawing => {
             it.insert("type".into(), json!("attachment"));
             exts.push(ext("mimeType", "valueCode", json!("image/svg+xml")));
@@ -240,6 +257,12 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
 /// that many goals (see the README's "FHIR R4").
 pub fn goal_extension(base: &str) -> String {
     format!("{base}/StructureDefinition/ally-goal")
+}
+
+/// The extension that marks the item asked only when the portal asks what
+/// the child would like to do next time (`nextTime`; on with goals).
+pub fn next_time_extension(base: &str) -> String {
+    format!("{base}/StructureDefinition/ally-next-time")
 }
 
 /// The extension that marks an item asked in turn: its value is the slot of
@@ -318,6 +341,7 @@ pub fn code_systems(base: &str) -> Vec<Value> {
         .iter()
         .chain(catalog::GOAL_PROMPTS)
         .chain(catalog::GOAL_SET_PROMPTS)
+        .chain(catalog::PLAN_PROMPTS)
     {
         // An id asked in several bands is described in the oldest band's words.
         let words = concept(p.id, |l| neutral(&p.text, l));
@@ -426,6 +450,9 @@ fn sample_pick(p: &Prompt, band: AgeBand, n: usize, pattern: Pattern) -> Option<
         // A goal named: a starter at the younger bands, the child's own words from 9.
         Input::GoalSet if band.profile().young => Pick::Choice(n % 3),
         Input::GoalSet => Pick::Words(format!("My own goal number {}", p.goal + n + 1)),
+        // Next time: from 9 in their own words; at 3–8, working on the first goal.
+        Input::Plan if !band.profile().young => Pick::Words("Practise what to say".into()),
+        Input::Plan => Pick::Choice(band.profile().plan),
         // The second goal, in mixed samples: set aside by the child.
         Input::Progress if pattern == Pattern::Mixed && p.goal == 2 => Pick::Retired,
         Input::Progress if option(p, band, 0).is_none() => Pick::Level(if low { 3 } else { 9 }),
@@ -592,10 +619,21 @@ pub fn conformance(q: &Value, r: &Value) -> Vec<String> {
         .filter(|qi| r_items.iter().any(|ri| ri["linkId"] == qi["linkId"]))
         .filter_map(goal_of)
         .count() as u64;
+    // "Next time" is there when the portal asked it.
+    let optional = |i: &Value| {
+        i["extension"].as_array().is_some_and(|e| {
+            e.iter().any(|x| {
+                x["url"]
+                    .as_str()
+                    .is_some_and(|u| u.ends_with("/StructureDefinition/ally-next-time"))
+            })
+        })
+    };
     let asked: Vec<&Value> = q_items
         .iter()
         .filter(|i| slot_of(i).is_none_or(|s| slots.contains(&s)))
         .filter(|i| goal_of(i).is_none_or(|n| n <= goals))
+        .filter(|i| !optional(i) || r_items.iter().any(|ri| ri["linkId"] == i["linkId"]))
         .map(|i| &i["linkId"])
         .collect();
     let answered: Vec<&Value> = r_items.iter().map(|i| &i["linkId"]).collect();
