@@ -46,6 +46,7 @@ const FEATURE_WORDS: [(&str, &[&str]); 3] = [
         "NAMING",
         &[
             "goal.set",
+            "goal.draw",
             "goal.dont_know",
             "goal.own_words",
             "goal.ideas",

@@ -70,6 +70,8 @@ export interface AllyGoal {
   setAt?: string;
   /** The starter picture it was named by (a result of mode "goals" says it): pass it back, and 3–8 see it beside the goal's rating. */
   picture?: "friends" | "sleep" | "home" | "anger" | "school" | "worry" | "myself";
+  /** What the child drew of it when naming it (3–8; a result of mode "goals" says it): pass it back, and 3–8 see it beside the goal's rating, drawn again from its strokes. */
+  drawing?: AllyDrawing;
 }
 
 export interface AllyPreviousGoals {

@@ -18,13 +18,7 @@ pub enum AnswerValue {
     Drawing(DrawingValue),
 }
 
-/// A drawing: its strokes in `ally.strokes/1`, and an SVG rendition made from them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DrawingValue {
-    pub format: String,
-    pub strokes: String,
-    pub svg: String,
-}
+pub use super::strokes::DrawingValue;
 
 impl AnswerValue {
     /// Reads a value as the widget writes them; `None` for anything else.
@@ -275,14 +269,7 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
         }
         (Input::Drawing, Pick::Drawing(data)) => {
             // The SVG is always made here from the strokes, never taken from outside.
-            let drawing = strokes::decode(data)
-                .ok()
-                .filter(|d| !d.strokes.is_empty())?;
-            let value = DrawingValue {
-                format: strokes::FORMAT.to_string(),
-                strokes: data.clone(),
-                svg: drawing.to_svg().ok()?,
-            };
+            let value = DrawingValue::of(data)?;
             Some((AnswerValue::Drawing(value), UI.drawing.get(l).into()))
         }
         #[cfg(feature = "goals")]
@@ -452,11 +439,7 @@ impl Json for AnswerValue {
             AnswerValue::Number(n) => json::number(out, *n),
             AnswerValue::Text(t) => json::string(out, t),
             AnswerValue::List(ids) => ids.json(out),
-            AnswerValue::Drawing(d) => Obj::new(out)
-                .field("format", &d.format)
-                .field("strokes", &d.strokes)
-                .field("svg", &d.svg)
-                .end(),
+            AnswerValue::Drawing(d) => d.json(out),
         }
     }
 }

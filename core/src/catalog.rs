@@ -574,13 +574,31 @@ const fn goal_set(id: &'static str, text: Tr) -> Prompt {
     prompt(id, Mode::Goals, ALL, Construct::Goal, Input::GoalSet, text)
 }
 
-/// The screens that name the child's goals, up to three: a skip or "I
-/// don't know yet" ends them (see `Check::ended`).
+/// At 3–8, an invitation to draw the goal just named: "No, thanks" is as
+/// weighty as Done, and declining never ends the naming.
+#[cfg(feature = "naming")]
+const fn goal_draw(id: &'static str) -> Prompt {
+    prompt(
+        id,
+        Mode::Goals,
+        YOUNG,
+        Construct::Drawing,
+        Input::Drawing,
+        Tr::GoalDraw,
+    )
+}
+
+/// The screens that name the child's goals, up to three, each followed at
+/// 3–8 by drawing it: a skip or "I don't know yet" ends them (see
+/// `Check::ended`).
 #[cfg(feature = "naming")]
 pub static GOAL_SET_PROMPTS: &[Prompt] = &[
     goal_set("goal.set.1", Tr::GoalSet),
+    goal_draw("goal.draw.1"),
     goal_set("goal.set.2", Tr::GoalSetMore),
+    goal_draw("goal.draw.2"),
     goal_set("goal.set.3", Tr::GoalSetMore),
+    goal_draw("goal.draw.3"),
 ];
 #[cfg(not(feature = "naming"))]
 pub static GOAL_SET_PROMPTS: &[Prompt] = &[];
@@ -659,10 +677,10 @@ pub const PLAN_GOAL: &str = "goal";
 /// order: the fixed ones, one per goal (its id), then "something else" at
 /// 3–8. A pick is a place in this list.
 #[cfg(feature = "goals")]
-pub fn plan<'a>(
+pub fn plan(
     band: AgeBand,
-    goals: &'a [super::config::Goal],
-) -> Vec<(&'static str, Option<&'a super::config::Goal>)> {
+    goals: &[super::config::Goal],
+) -> Vec<(&'static str, Option<&super::config::Goal>)> {
     let profile = band.profile();
     let mut out: Vec<_> = PLAN[..profile.plan]
         .iter()

@@ -174,8 +174,10 @@ impl Check {
     pub fn ended(&self) -> bool {
         cfg!(feature = "naming")
             && self.config.mode == Mode::Goals && self.answers.iter().flatten().any(|a| {
-            a.skipped
-                || matches!(&a.value, Some(AnswerValue::List(ids)) if ids[0] == catalog::DONT_KNOW)
+            // Declining to draw a goal is no answer about the goals.
+            a.construct == catalog::Construct::Goal
+                && (a.skipped
+                    || matches!(&a.value, Some(AnswerValue::List(ids)) if ids[0] == catalog::DONT_KNOW))
         })
     }
 
@@ -185,7 +187,15 @@ impl Check {
     /// else one made from the session, stable across a resume.
     pub fn named_goals(&self) -> Vec<Goal> {
         let mut out = Vec::new();
-        for (n, a) in self.answers.iter().flatten().enumerate() {
+        let named = self
+            .prompts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.construct == catalog::Construct::Goal);
+        for (n, (i, _)) in named.enumerate() {
+            let Some(a) = &self.answers[i] else {
+                continue;
+            };
             let (text, picture) = match &a.value {
                 Some(AnswerValue::Text(t)) if a.construct == catalog::Construct::Goal => {
                     (t.clone(), None)
@@ -202,11 +212,22 @@ impl Check {
                 Some(g) => g.id.clone(),
                 None => super::hash::stable_id(&format!("goal|{}|{n}", self.session), 0),
             };
+            // What the child drew of it, on the screen after it (3–8).
+            let drawing = match self.answers.get(i + 1) {
+                Some(Some(d)) if self.prompts[i + 1].input == catalog::Input::Drawing => {
+                    match &d.value {
+                        Some(AnswerValue::Drawing(d)) => Some(d.clone()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
             out.push(Goal {
                 id,
                 text,
                 set_at: Some(a.answered_at.clone()),
                 picture,
+                drawing,
             });
         }
         out

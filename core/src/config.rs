@@ -84,6 +84,9 @@ pub struct Goal {
     pub set_at: Option<String>,
     /// The starter picture the child chose it by (3–8), if any.
     pub picture: Option<String>,
+    /// What the child drew of it when naming it (3–8), if they did: 3–8
+    /// see it beside its rating.
+    pub drawing: Option<super::strokes::DrawingValue>,
 }
 
 impl super::json::Json for Goal {
@@ -94,6 +97,10 @@ impl super::json::Json for Goal {
             .some(
                 "picture",
                 self.picture.as_ref().map(|t| t as &dyn super::json::Json),
+            )
+            .some(
+                "drawing",
+                self.drawing.as_ref().map(|d| d as &dyn super::json::Json),
             )
             .some(
                 "setAt",
@@ -499,11 +506,28 @@ fn goals(obj: &Map<String, Value>) -> Result<Vec<Goal>, ConfigError> {
                 return Err(err(&format!("{place}.picture"), &why, other));
             }
         };
+        // A drawing comes back as naming gave it; its SVG is made again here.
+        let drawing = match o.get("drawing") {
+            None | Some(Value::Null) => None,
+            Some(d) => {
+                let strokes = d
+                    .get("format")
+                    .filter(|f| *f == super::strokes::FORMAT)
+                    .and(d.get("strokes"))
+                    .and_then(Value::as_str);
+                let Some(drawing) = strokes.and_then(super::strokes::DrawingValue::of) else {
+                    let why = "must be { format: \"ally.strokes/1\", strokes } from naming";
+                    return Err(err(&format!("{place}.drawing"), why, Some(d)));
+                };
+                Some(drawing)
+            }
+        };
         out.push(Goal {
             id: id.to_string(),
             text,
             set_at,
             picture,
+            drawing,
         });
     }
     Ok(out)

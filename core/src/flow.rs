@@ -356,7 +356,8 @@ pub const OUTBOX_KEEP: usize = 32;
 pub struct Queued {
     pub seq: u64,
     pub run: Option<u64>,
-    pub msg: Outbound,
+    /// Shared: the widget's state is copied on every step, its messages never.
+    pub msg: std::rc::Rc<Outbound>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -451,7 +452,11 @@ impl Widget {
                 Outbound::Attention(a) if a.reason == "asked_for_help" => self.help_seq = Some(seq),
                 _ => {}
             }
-            self.outbox.push(Queued { seq, run, msg });
+            self.outbox.push(Queued {
+                seq,
+                run,
+                msg: msg.into(),
+            });
         }
         // Messages are posted after each render; only the newest few can be unsent.
         if self.outbox.len() > OUTBOX_KEEP {

@@ -15,6 +15,37 @@ use std::fmt;
 
 /// The format's name, carried next to the data.
 pub const FORMAT: &str = "ally.strokes/1";
+
+/// A drawing: its strokes in `ally.strokes/1`, and an SVG rendition made from them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawingValue {
+    pub format: String,
+    pub strokes: String,
+    pub svg: String,
+}
+
+impl DrawingValue {
+    /// The drawing of `strokes`, with its SVG made here: never one taken
+    /// from outside. `None` when they don't decode or hold no stroke.
+    pub fn of(strokes: &str) -> Option<DrawingValue> {
+        let drawing = decode(strokes).ok().filter(|d| !d.strokes.is_empty())?;
+        Some(DrawingValue {
+            format: FORMAT.to_string(),
+            strokes: strokes.to_string(),
+            svg: drawing.to_svg().ok()?,
+        })
+    }
+}
+
+impl super::json::Json for DrawingValue {
+    fn json(&self, out: &mut String) {
+        super::json::Obj::new(out)
+            .field("format", &self.format)
+            .field("strokes", &self.strokes)
+            .field("svg", &self.svg)
+            .end();
+    }
+}
 /// The pad's logical canvas: every drawing is made and kept in these units,
 /// so a resize or a rotation scales it without stretching.
 pub const CANVAS_WIDTH: u32 = 1000;

@@ -106,11 +106,11 @@ fn path_picture(i: usize, count: usize) -> Html {
 pub fn starter_picture(id: &str) -> Html {
     let shape = match id {
         "talk" => "<path d='M14 22h72v44H44L26 82V66H14z'/>",
-        "play" => "<circle cx='50' cy='50' r='32'/><path d='M22 40q28 14 56 0M22 60q28-14 56 0' class='line light'/>",
+        "play" => "<circle cx='50' cy='50' r='32'/><path d='M22 40q28 14 56 0M22 60q28-14 56 0' class='line' stroke='#fff'/>",
         "draw" => "<path d='M22 78l6-20L66 20l14 14L42 72z'/>",
         "new" => "<path d='M50 10l11 27l29 2l-22 19l7 28l-25-15l-25 15l7-28l-22-19l29-2z'/>",
         "other" => "<circle cx='24' cy='50' r='9'/><circle cx='50' cy='50' r='9'/><circle cx='76' cy='50' r='9'/>",
-        "goal" => "<path d='M30 88V12l46 16l-46 16' class='line'/><path d='M30 12l46 16l-46 16z'/>",
+        "goal" => "<path d='M26 88V12l50 16l-42 16v44z'/>",
         "friends" => "<circle cx='34' cy='36' r='12'/><circle cx='66' cy='36' r='12'/><path d='M12 84q22-38 44 0zM44 84q22-38 44 0z'/>",
         "sleep" => "<path d='M60 16a32 32 0 1 0 22 56a28 28 0 1 1-22-56z'/>",
         "home" => "<path d='M16 52L50 20L84 52H74V84H26V52z'/>",

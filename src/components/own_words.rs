@@ -31,6 +31,7 @@ pub fn own_words(
         field.scroll_into_view_with_bool(true);
     });
     let empty = text.trim().is_empty();
+    // Not a <form>: the sandboxed frame allows no form submission.
     let next = {
         let (answer, text) = (answer.clone(), text.clone());
         Callback::from(move |_: MouseEvent| answer.emit(Pick::Words(text.clone())))
@@ -40,7 +41,7 @@ pub fn own_words(
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" && !text.trim().is_empty() {
                 e.prevent_default();
-                answer.emit(Pick::Words(text.clone()));
+                answer.emit(Pick::Words(text.clone()))
             }
         })
     };

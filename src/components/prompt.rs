@@ -192,12 +192,21 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
             }
         </> },
         buddy: young.then(|| flow.reaction()),
-        // 3–8 see the goal they rate by its picture, when it has one.
-        picture: match flow.goal(i).and_then(|g| g.picture.as_deref()) {
+        // 3–8 see the goal they rate by what they drew of it, or its picture.
+        picture: match flow.goal(i) {
             #[cfg(feature = "goals")]
-            Some(p) if young => {
-                html! { <div class="goal-picture">{ super::choices::starter_picture(p) }</div> }
-            }
+            Some(g) if young => match (&g.drawing, &g.picture) {
+                // Made by Ally from the strokes when the settings were read.
+                (Some(d), _) => html! {
+                    <div class="goal-picture goal-drawing">
+                        { Html::from_html_unchecked(AttrValue::from(d.svg.clone())) }
+                    </div>
+                },
+                (None, Some(p)) => {
+                    html! { <div class="goal-picture">{ super::choices::starter_picture(p) }</div> }
+                }
+                _ => Html::default(),
+            },
             _ => Html::default(),
         },
         title: text,

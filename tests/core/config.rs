@@ -420,12 +420,14 @@ fn goals_and_when_they_are_rated() {
                 text: "Make a friend at school".into(),
                 set_at: None,
                 picture: None,
+                drawing: None,
             },
             Goal {
                 id: "worry.less".into(),
                 text: "Preocuparme menos".into(),
                 set_at: None,
                 picture: None,
+                drawing: None,
             },
         ]
     );

@@ -924,7 +924,7 @@ fn finished_then_resumed(
     let again = w
         .outbox
         .iter()
-        .find_map(|q| match &q.msg {
+        .find_map(|q| match &*q.msg {
             Outbound::Complete(r) => Some(r.clone()),
             _ => None,
         })
@@ -1038,7 +1038,7 @@ fn the_completion_time_is_the_last_answers_by_time_not_by_text() {
     let r = w
         .outbox
         .iter()
-        .find_map(|q| match &q.msg {
+        .find_map(|q| match &*q.msg {
             Outbound::Complete(r) => Some(r),
             _ => None,
         })

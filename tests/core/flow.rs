@@ -445,13 +445,11 @@ fn widget_init_emits_ready_and_bad_config_emits_error() {
     let w = Widget::new("s-1");
     let bad = init(&w, json!({ "age": 42 }), None);
     assert!(matches!(bad.stage, Stage::Invalid(_)));
-    let [Queued {
-        seq: 1,
-        msg: Outbound::Error(e),
-        ..
-    }] = bad.outbox.as_slice()
-    else {
+    let [Queued { seq: 1, msg, .. }] = bad.outbox.as_slice() else {
         panic!("{:?}", bad.outbox)
+    };
+    let Outbound::Error(e) = &**msg else {
+        panic!("{msg:?}")
     };
     assert_eq!(e.code, "invalid_config");
     assert_eq!(e.field.as_deref(), Some("age"));
@@ -462,13 +460,11 @@ fn widget_init_emits_ready_and_bad_config_emits_error() {
 
     // The host may correct itself.
     let good = init(&bad, json!({ "age": 6, "mode": "checkout" }), None);
-    let Some(Queued {
-        seq: 2,
-        msg: Outbound::Ready(r),
-        ..
-    }) = good.outbox.last()
-    else {
+    let Some(Queued { seq: 2, msg, .. }) = good.outbox.last() else {
         panic!()
+    };
+    let Outbound::Ready(r) = &**msg else {
+        panic!("{msg:?}")
     };
     assert_eq!(r.age_band, "6-8");
     assert_eq!(r.mode, "checkout");
@@ -594,7 +590,7 @@ fn one_bad_record_in_a_resume_loses_only_itself() {
     );
     let kinds: Vec<&str> = w.outbox.iter().map(|q| q.msg.kind()).collect();
     assert_eq!(kinds, vec!["error", "ready"]);
-    let Outbound::Error(e) = &w.outbox[0].msg else {
+    let Outbound::Error(e) = &*w.outbox[0].msg else {
         panic!()
     };
     assert!(e.message.ends_with("at 0, 2"), "{}", e.message);
@@ -809,7 +805,7 @@ fn delivered_only_once_the_host_has_this_runs_result() {
     assert!(!w.flow().unwrap().delivered, "sending, not sent");
     let first = w.result_seq.expect("the result is queued");
     assert!(matches!(
-        w.outbox.iter().find(|q| q.seq == first).unwrap().msg,
+        *w.outbox.iter().find(|q| q.seq == first).unwrap().msg,
         Outbound::Complete(_)
     ));
     let w = w.reduce(WidgetAction::Delivered { seq: first - 1 });
@@ -1016,7 +1012,7 @@ fn asking_for_help_tells_the_host_and_goes_back_to_where_the_child_was() {
     );
     let sent: Vec<&Queued> = w.outbox.iter().filter(|q| q.seq > before).collect();
     assert_eq!(sent.len(), 1);
-    let Outbound::Attention(a) = &sent[0].msg else {
+    let Outbound::Attention(a) = &*sent[0].msg else {
         panic!("{sent:?}")
     };
     assert_eq!(
@@ -1089,7 +1085,7 @@ fn a_resumed_request_for_help_is_kept_and_sent_again() {
     let kinds: Vec<&str> = w.outbox.iter().map(|q| q.msg.kind()).collect();
     assert_eq!(kinds, ["ready", "attention"]);
     // The same reason in the same session has the same id, however often sent.
-    let Outbound::Attention(a) = &w.outbox[1].msg else {
+    let Outbound::Attention(a) = &*w.outbox[1].msg else {
         panic!()
     };
     let mut fresh = flow(12, "checkin");

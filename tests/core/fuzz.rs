@@ -227,7 +227,7 @@ fn any_init_and_resume_through_the_reducer_never_panics() {
             });
             match &w.stage {
                 Stage::Active(f) => check_flow(f, &w)?,
-                Stage::Invalid(_) => prop_assert!(matches!(w.outbox[0].msg, Outbound::Error(_))),
+                Stage::Invalid(_) => prop_assert!(matches!(*w.outbox[0].msg, Outbound::Error(_))),
                 other => prop_assert!(false, "unexpected stage {other:?}"),
             }
             Ok(())
@@ -442,10 +442,10 @@ fn check_flow(f: &Flow, w: &Widget) -> Result<(), TestCaseError> {
     let readies = w
         .outbox
         .iter()
-        .filter(|q| matches!(q.msg, Outbound::Ready(_)))
+        .filter(|q| matches!(*q.msg, Outbound::Ready(_)))
         .count();
     prop_assert_eq!(readies, 1);
-    if let Some(r) = w.outbox.iter().find_map(|q| match &q.msg {
+    if let Some(r) = w.outbox.iter().find_map(|q| match &*q.msg {
         Outbound::Complete(r) => Some(r),
         _ => None,
     }) {

@@ -575,6 +575,88 @@ mod naming {
         .unwrap()
     }
 
+    /// A small drawing: a line, in `ally.strokes/1`.
+    fn strokes() -> String {
+        use ally_core::strokes::{Encoded, EncodedStroke, Tool, CANVAS_HEIGHT, CANVAS_WIDTH};
+        Encoded {
+            width: CANVAS_WIDTH,
+            height: CANVAS_HEIGHT,
+            strokes: vec![EncodedStroke {
+                tool: Tool::Pen,
+                color: [60, 90, 200],
+                width_q: 24,
+                points: vec![(100, 100), (400, 300)],
+            }],
+        }
+        .encode()
+    }
+
+    #[test]
+    fn at_3_to_8_each_goal_may_be_drawn_and_the_drawing_comes_back_beside_its_rating() {
+        let mut f = naming(4, json!({}));
+        let ids: Vec<&str> = f.prompts.iter().map(|p| p.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "goal.set.1",
+                "goal.draw.1",
+                "goal.set.2",
+                "goal.draw.2",
+                "goal.set.3",
+                "goal.draw.3"
+            ]
+        );
+        assert_eq!(
+            f.text(1),
+            "Would you like to draw it? It's okay if you don't want to."
+        );
+        // Drawn, then declined: declining to draw never ends the naming.
+        let r = walk(
+            &mut f,
+            &[
+                Some(Pick::Choice(0)),
+                Some(Pick::Drawing(strokes())),
+                Some(Pick::Choice(1)),
+                None,
+                Some(Pick::Choice(4)),
+            ],
+        );
+        let v = json_of(&r);
+        let goals = v["goals"].as_array().unwrap();
+        assert_eq!(goals.len(), 2);
+        assert_eq!(goals[0]["drawing"]["format"], "ally.strokes/1");
+        assert_eq!(goals[0]["drawing"]["strokes"], strokes());
+        assert!(goals[0]["drawing"]["svg"]
+            .as_str()
+            .unwrap()
+            .starts_with("<svg"));
+        assert!(goals[1].get("drawing").is_none());
+        // 9–17 name goals without drawing them.
+        assert!(naming(10, json!({}))
+            .prompts
+            .iter()
+            .all(|p| p.id.starts_with("goal.set.")));
+
+        // Passed back, the drawing is read again from its strokes: its SVG
+        // is always Ally's own, never the one sent.
+        let mut back = goals[0].clone();
+        back["drawing"]["svg"] = json!("<svg><script>alert(1)</script></svg>");
+        let c = parse(&json!({ "age": 4, "goals": [back] })).unwrap();
+        let d = c.goals[0].drawing.as_ref().unwrap();
+        assert_eq!(d.svg, goals[0]["drawing"]["svg"]);
+        for bad in [
+            json!({ "format": "ally.strokes/2", "strokes": strokes() }),
+            json!({ "format": "ally.strokes/1", "strokes": "not base64!" }),
+            json!({ "format": "ally.strokes/1" }),
+            json!("<svg/>"),
+        ] {
+            let e =
+                parse(&json!({ "age": 4, "goals": [{ "id": "g", "text": "t", "drawing": bad }] }))
+                    .unwrap_err();
+            assert_eq!(e.field, "goals[0].drawing", "{bad}");
+        }
+    }
+
     #[test]
     fn three_goals_in_the_childs_words_with_ids_made_once() {
         let mut f = naming(15, json!({}));
@@ -624,8 +706,14 @@ mod naming {
                 1,
             ),
             (10, vec![None], 1, 0),
-            // 3–5: four pictures, then "I don't know yet".
-            (4, vec![Some(Pick::Choice(1)), Some(Pick::Choice(4))], 2, 1),
+            // 3–5: four pictures (each then an invitation to draw it,
+            // declined), then "I don't know yet".
+            (
+                4,
+                vec![Some(Pick::Choice(1)), None, Some(Pick::Choice(4))],
+                3,
+                1,
+            ),
             (7, vec![Some(Pick::Choice(6))], 1, 0),
         ];
         for (age, steps, kept, named) in cases {
@@ -646,7 +734,7 @@ mod naming {
         }
         // A picture at 3–5 names the goal in the child's language.
         let mut f = naming(4, json!({ "locale": "es" }));
-        let r = walk(&mut f, &[Some(Pick::Choice(0)), None]);
+        let r = walk(&mut f, &[Some(Pick::Choice(0)), None, None]);
         assert_eq!(r.goals[0].text, "Hacer amistades y cuidarlas");
         assert_eq!(r.goals[0].picture.as_deref(), Some("friends"));
     }

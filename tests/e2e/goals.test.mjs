@@ -112,7 +112,9 @@ test("a goal the child sets aside is an answer flagged for the helper, never a s
   const l = await log(page);
   const retired = l.answers.find((a) => a.promptId === "goal.1");
   assert.deepEqual([retired.value, retired.label, retired.skipped, retired.goalId], ["retired", "Ya no es mi meta", false, "friend"]);
-  // Whatever comes after (a drawing to decline), the result says it.
+  // What comes after (what to do next time, a drawing), skipped and declined: the result says it.
+  await widget.locator('[data-prompt="plan.next"]').waitFor();
+  await fingers.tap("Saltar");
   await fingers.tap("No, gracias");
   await until(page, "log.complete.length === 1");
   const scores = l.complete.length ? l.complete[0].scores : (await log(page)).complete[0].scores;
@@ -219,12 +221,15 @@ test("at 4 a child names a goal by its picture, read aloud, and a skip ends it",
   assert.equal(await widget.locator("input").count(), 0);
   assert.equal(await widget.locator(".starters button").count(), 4);
   await fingers.tap("Make friends and keep them");
+  // An invitation to draw it: declining is no answer about the goals.
+  await widget.locator('[data-prompt="goal.draw.1"]').waitFor();
+  await fingers.tap("No, thanks");
   await widget.locator('[data-prompt="goal.set.2"]').waitFor();
   await fingers.tap("Skip");
   await until(page, "log.complete.length === 1");
   const r = (await log(page)).complete[0];
-  assert.deepEqual(r.goals.map((g) => [g.text, g.picture]), [["Make friends and keep them", "friends"]]);
-  assert.deepEqual(r.answers.map((a) => [a.promptId, a.skipped]), [["goal.set.1", false], ["goal.set.2", true]]);
+  assert.deepEqual(r.goals.map((g) => [g.text, g.picture, g.drawing]), [["Make friends and keep them", "friends", undefined]]);
+  assert.deepEqual(r.answers.map((a) => [a.promptId, a.skipped]), [["goal.set.1", false], ["goal.draw.1", true], ["goal.set.2", true]]);
 });
 
 test("at 7 in Spanish a child picks a picture, then says they don't know yet", async () => {
@@ -235,13 +240,15 @@ test("at 7 in Spanish a child picks a picture, then says they don't know yet", a
   assert.equal(await question(widget), "¿Qué te gustaría que fuera distinto o mejor?");
   assert.equal(await widget.locator(".starters button").count(), 6);
   await fingers.tap("Manejar mi enojo");
+  await widget.locator('[data-prompt="goal.draw.1"]').waitFor();
+  await fingers.tap("No, gracias");
   await widget.locator('[data-prompt="goal.set.2"]').waitFor();
   await fingers.tap("Todavía no lo sé");
   await until(page, "log.complete.length === 1");
   const r = (await log(page)).complete[0];
   assert.deepEqual(r.goals.map((g) => [g.text, g.picture]), [["Manejar mi enojo", "anger"]]);
-  assert.deepEqual(r.answers[1].value, ["dont_know"]);
-  assert.equal(r.answers[1].label, "Todavía no lo sé");
+  assert.deepEqual(r.answers[2].value, ["dont_know"]);
+  assert.equal(r.answers[2].label, "Todavía no lo sé");
 });
 
 test("on a tablet the on-screen keyboard never covers the field or Next", async () => {
@@ -389,4 +396,39 @@ test("without goals a check-out asks nothing of next time, unless the portal say
       assert.equal(await widget.locator(".choice-list button").count(), 4);
     }
   }
+});
+
+test("at 4 a child draws the goal they picked, and sees that drawing beside its rating next time", async () => {
+  const { page, widget } = await openHost({ age: 4, mode: "goals" });
+  const fingers = child(widget);
+  await fingers.tap("Start");
+  await fingers.tap("Sleep without being scared");
+  await widget.locator('[data-prompt="goal.draw.1"]').waitFor();
+  assert.equal(await question(widget), "Would you like to draw it? It's okay if you don't want to.");
+  // A line across the pad, with the mouse standing in for a finger.
+  const box = await widget.locator("canvas").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * 0.5);
+  await page.mouse.up();
+  await fingers.tap("Done");
+  await widget.locator('[data-prompt="goal.set.2"]').waitFor();
+  await fingers.tap("I don't know yet");
+  await until(page, "log.complete.length === 1");
+  const [goal] = (await log(page)).complete[0].goals;
+  assert.equal(goal.picture, "sleep");
+  assert.equal(goal.drawing.format, "ally.strokes/1");
+  assert.match(goal.drawing.svg, /^<svg[^>]*><rect[^>]*\/><path /);
+
+  // The portal passes the goal back; an SVG of its own is never shown.
+  const back = { ...goal, drawing: { ...goal.drawing, svg: "<svg><text>forged</text></svg>" } };
+  const rating = await openHost({ age: 4, mode: "checkin", goals: [back] });
+  await child(rating.widget).tap("Start");
+  await skipTo(rating.widget, "goal.1");
+  const shown = rating.widget.locator(".goal-drawing svg");
+  await shown.waitFor();
+  assert.equal(await shown.locator("path").count(), 1, "the child's one line");
+  assert.equal(await rating.widget.locator("text").count(), 0);
+  // The drawing stands for the goal: its picture is not shown beside it.
+  assert.equal(await rating.widget.locator(".goal-picture .starter-picture").count(), 0);
 });

@@ -232,9 +232,10 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
         }));
     }
     // Asked when the child has that many goals (or, naming them, until one
-    // is skipped or not known yet): its value is the goal's number.
-    let goal = match p.input {
-        Input::GoalSet => {
+    // is skipped or not known yet; at 3–8 each followed by drawing it): its
+    // value is the goal's number.
+    let goal = match p.mode {
+        Mode::Goals => {
             p.id.rsplit('.')
                 .next()
                 .and_then(|n| n.parse().ok())
@@ -439,7 +440,9 @@ pub fn sample_strokes() -> String {
 
 /// The answer a sample child gives to prompt number `n`.
 fn sample_pick(p: &Prompt, band: AgeBand, n: usize, pattern: Pattern) -> Option<Pick> {
-    let drawn = pattern == Pattern::Mixed && matches!(p.input, Input::Drawing);
+    // Mixed samples draw at check-in and check-out, and decline to draw a goal.
+    let drawn =
+        pattern == Pattern::Mixed && matches!(p.input, Input::Drawing) && p.mode != Mode::Goals;
     if (pattern == Pattern::Skipped || (pattern == Pattern::Mixed && n % 2 == 1)) && !drawn {
         return None;
     }
@@ -522,8 +525,12 @@ pub fn sample(
         .enumerate()
         .map(|(n, p)| sample_pick(p, band, n, pattern))
         .collect();
-    // Naming goals ends at a skip: nothing after it is asked.
-    if let (Mode::Goals, Some(end)) = (mode, steps.iter().position(Option::is_none)) {
+    // Naming goals ends at a goal skipped: nothing after it is asked.
+    let end = steps
+        .iter()
+        .zip(&flow.prompts)
+        .position(|(s, p)| s.is_none() && p.construct == catalog::Construct::Goal);
+    if let (Mode::Goals, Some(end)) = (mode, end) {
         steps.truncate(end + 1);
     }
     let r = flow
@@ -614,11 +621,19 @@ pub fn conformance(q: &Value, r: &Value) -> Vec<String> {
                 .and_then(|x| x["valueInteger"].as_u64())
         })
     };
+    // The goal items come in order: a response has the first few of them
+    // (as many goals as the child has; naming, up to where it ended).
     let goals = q_items
         .iter()
         .filter(|qi| r_items.iter().any(|ri| ri["linkId"] == qi["linkId"]))
         .filter_map(goal_of)
-        .count() as u64;
+        .count();
+    let first_goals: Vec<&Value> = q_items
+        .iter()
+        .filter(|i| goal_of(i).is_some())
+        .take(goals)
+        .map(|i| &i["linkId"])
+        .collect();
     // "Next time" is there when the portal asked it.
     let optional = |i: &Value| {
         i["extension"].as_array().is_some_and(|e| {
@@ -632,7 +647,7 @@ pub fn conformance(q: &Value, r: &Value) -> Vec<String> {
     let asked: Vec<&Value> = q_items
         .iter()
         .filter(|i| slot_of(i).is_none_or(|s| slots.contains(&s)))
-        .filter(|i| goal_of(i).is_none_or(|n| n <= goals))
+        .filter(|i| goal_of(i).is_none() || first_goals.contains(&&i["linkId"]))
         .filter(|i| !optional(i) || r_items.iter().any(|ri| ri["linkId"] == i["linkId"]))
         .map(|i| &i["linkId"])
         .collect();
