@@ -127,7 +127,8 @@ run_tests() {
   cargo test -p ally-core -p ally-fhir --tests -- --show-output
 
   say "the core without the goals features: their settings ignored, their scores and prompts absent"
-  cargo test -p ally-core --no-default-features --features safety --test core
+  # The fuzzing ran above with every feature; here the rules that change.
+  cargo test -p ally-core --no-default-features --features safety --test core -- --skip fuzz::
   say "the core as the check-ins' widget has it: rating goals, never naming them"
   cargo test -p ally-core --no-default-features --features safety,goals --test core -- config:: catalog:: goals::
 
