@@ -663,7 +663,7 @@ pub static PLAN: [(&str, Aged); 5] = [
         "play",
         Aged([Tr::PlanPlay, Tr::PlanPlayPreteen, Tr::PlanPlayTeen]),
     ),
-    ("draw", child_teen(Tr::PlanDraw, Tr::PlanDraw)),
+    ("draw", child_teen(Tr::PlanDraw, Tr::PlanDrawTeen)),
     ("new", child_teen(Tr::PlanNew, Tr::PlanNew)),
     (PLAN_OTHER, child_teen(Tr::PlanOther, Tr::PlanOther)),
 ];

@@ -880,7 +880,7 @@ mod next_time {
             let first_goal = want.iter().position(|id| *id == "goal").unwrap();
             let (value, label) = value_of(&c, p, &Pick::Choice(first_goal + 1)).unwrap();
             assert_eq!(value, AnswerValue::List(vec!["goal".into(), "calm".into()]));
-            assert_eq!(label, "Work on: Stay calm when I'm angry");
+            assert_eq!(label, "Work on my goal: “Stay calm when I'm angry”");
             assert!(value_of(&c, p, &Pick::Choice(want.len())).is_none());
             // From 9 the child may type; younger children tap.
             let typed = value_of(&c, p, &Pick::Words("Practise what to say".into()));
@@ -903,7 +903,7 @@ mod next_time {
         assert!(words(&"x".repeat(120)).is_some());
         // In Spanish, a goal is worked on "en" it.
         let (_, label) = value_of(&c, p, &Pick::Choice(4)).unwrap();
-        assert_eq!(label, "Trabajar en: Make a friend at school");
+        assert_eq!(label, "Trabajar en mi meta: «Make a friend at school»");
     }
 
     #[test]
@@ -935,7 +935,10 @@ mod next_time {
         assert_eq!(answer["kind"], "plan");
         assert_eq!(answer["construct"], "plan");
         assert_eq!(answer["value"], json!(["goal", "friend"]));
-        assert_eq!(answer["label"], "Work on: Make a friend at school");
+        assert_eq!(
+            answer["label"],
+            "Work on my goal: “Make a friend at school”"
+        );
         assert_eq!(r["goals"].as_array().unwrap().len(), 2);
         assert_eq!(r["scores"]["goals"], json!([]));
         assert_eq!(r["scores"]["alliance"]["answered"], 0);
@@ -1001,7 +1004,7 @@ mod next_time {
         assert_eq!(goal["valueCoding"]["code"], "plan-goal");
         assert_eq!(
             goal["valueCoding"]["display"],
-            "Work on: Make a friend at school"
+            "Work on my goal: “Make a friend at school”"
         );
         assert_eq!(
             item(4, Pick::Choice(5))["valueCoding"]["code"],

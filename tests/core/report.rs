@@ -688,7 +688,8 @@ fn what_the_child_would_like_next_time_is_said_in_the_therapists_words() {
     let goal = said(doc(Pick::Choice(4)), Locale::Es);
     assert!(
         goal.contains(
-            &"La próxima vez, le gustaría: Trabajar en: Make a friend at school".to_string()
+            &"La próxima vez, le gustaría: Trabajar en mi meta: «Make a friend at school»"
+                .to_string()
         ),
         "{goal:?}"
     );

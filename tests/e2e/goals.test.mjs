@@ -333,9 +333,9 @@ test("at check-out a 4-year-old says what they'd like next time by a picture, a 
   // Pictures, read aloud: no keyboard at 3–5.
   assert.equal(await widget.locator("input").count(), 0);
   const names = await widget.locator(".starters button").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
-  assert.deepEqual(names, ["Talk", "Play", "Draw", "Work on: Make a friend at school", "Work on: Stay calm when I'm angry", "Something else"]);
+  assert.deepEqual(names, ["Talk", "Play", "Draw", "Work on my goal: “Make a friend at school”", "Work on my goal: “Stay calm when I'm angry”", "Something else"]);
   // A goal with a picture is shown by it; one without, by the flag.
-  const friend = widget.getByRole("button", { name: "Work on: Make a friend at school" });
+  const friend = widget.getByRole("button", { name: "Work on my goal: “Make a friend at school”" });
   assert.equal(await friend.locator("svg").getAttribute("class"), "face starter-picture");
   assert.ok((await friend.innerHTML()).includes("circle"), "the friends picture");
   await friend.tap();
@@ -344,7 +344,7 @@ test("at check-out a 4-year-old says what they'd like next time by a picture, a 
   await until(page, "log.complete.length === 1");
   const l = await log(page);
   const plan = l.answers.find((a) => a.promptId === "plan.next");
-  assert.deepEqual([plan.kind, plan.construct, plan.value, plan.label], ["plan", "plan", ["goal", "friend"], "Work on: Make a friend at school"]);
+  assert.deepEqual([plan.kind, plan.construct, plan.value, plan.label], ["plan", "plan", ["goal", "friend"], "Work on my goal: “Make a friend at school”"]);
   const r = l.complete[0];
   // Rated at check-in, the goals still travel with the check-out that offered them.
   assert.deepEqual(r.goals.map((g) => g.id), ["friend", "calm"]);
@@ -358,9 +358,9 @@ test("at 15 a teen types what they'd like next time, or taps a choice; a skip is
   await skipTo(widget, "plan.next", "Saltar");
   assert.equal(await question(widget), "La próxima vez, me gustaría…");
   const choices = await widget.locator(".choice-list button").evaluateAll((bs) => bs.map((b) => b.textContent));
-  assert.deepEqual(choices, ["Hablar las cosas", "Hacer una actividad", "Dibujar", "Probar algo nuevo",
-    "Trabajar en: Make a friend at school", "Trabajar en: Stay calm when I'm angry"]);
-  const field = widget.getByLabel("O dilo con tus palabras");
+  assert.deepEqual(choices, ["Hablar de mis cosas", "Hacer una actividad", "Dibujar o crear algo", "Probar algo nuevo",
+    "Trabajar en mi meta: «Make a friend at school»", "Trabajar en mi meta: «Stay calm when I'm angry»"]);
+  const field = widget.getByLabel("O escríbelo a tu manera");
   const next = widget.getByRole("button", { name: "Siguiente", exact: true });
   assert.equal(await next.isDisabled(), true, "nothing to send before any words");
   await field.fill("Practicar qué decir en clase");
