@@ -220,12 +220,7 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
                     "goal" => {
                         assert_eq!(it["type"], "open-choice", "{at} {}", p.id);
                         assert_eq!(it["maxLength"], 120);
-                        let codes: Vec<&str> = it["answerOption"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .map(|o| o["valueCoding"]["code"].as_str().unwrap())
-                            .collect();
+                        let codes = option_codes(it);
                         assert_eq!(codes.last(), Some(&"goal-dont_know"), "{at}");
                         assert!(exts.contains(&"ally-goal"), "{at} {}", p.id);
                     }
@@ -235,12 +230,7 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
                         let young = band.profile().young;
                         let kind = if young { "choice" } else { "open-choice" };
                         assert_eq!(it["type"], kind, "{at}");
-                        let codes: Vec<&str> = it["answerOption"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .map(|o| o["valueCoding"]["code"].as_str().unwrap())
-                            .collect();
+                        let codes = option_codes(it);
                         assert!(codes.contains(&"plan-goal"), "{at}");
                         assert_eq!(codes.contains(&"plan-other"), young, "{at}");
                         assert!(exts.contains(&"ally-next-time"), "{at}");
@@ -254,6 +244,16 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
             }
         }
     }
+}
+
+/// The codes of an item's answer options, in order.
+fn option_codes(item: &Value) -> Vec<&str> {
+    item["answerOption"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["valueCoding"]["code"].as_str().unwrap())
+        .collect()
 }
 
 #[test]
