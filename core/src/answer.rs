@@ -316,17 +316,10 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
         // from 9 the child's own words, as plain as a goal's.
         #[cfg(feature = "goals")]
         (Input::Plan, Pick::Choice(i)) => {
-            let (id, goal) = *catalog::plan(band, &config.goals).get(*i)?;
-            Some(match goal {
-                Some(g) => (
-                    AnswerValue::List(vec![id.into(), g.id.clone()]),
-                    fill(catalog::Tr::PlanGoal.get(l), &[("goal", &g.text)]),
-                ),
-                None => (
-                    AnswerValue::List(vec![id.into()]),
-                    catalog::plan_words(id, band)?.get(l).into(),
-                ),
-            })
+            let choice = *catalog::plan(band, &config.goals).get(*i)?;
+            let mut ids = vec![choice.0.to_string()];
+            ids.extend(choice.1.map(|g| g.id.clone()));
+            Some((AnswerValue::List(ids), catalog::plan_label(choice, band, l)))
         }
         #[cfg(feature = "goals")]
         (Input::Plan, Pick::Words(t)) if !band.profile().young => {

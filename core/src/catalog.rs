@@ -701,6 +701,20 @@ pub fn plan_words(id: &str, band: AgeBand) -> Option<Tr> {
         .map(|(_, w)| *w.get(band))
 }
 
+/// The words of a choice of [`plan`] in `l`: what the child sees and the
+/// answer's label say alike.
+#[cfg(feature = "goals")]
+pub fn plan_label(
+    (id, goal): (&str, Option<&super::config::Goal>),
+    band: AgeBand,
+    l: Locale,
+) -> String {
+    match goal {
+        Some(g) => fill(Tr::PlanGoal.get(l), &[("goal", &g.text)]),
+        None => plan_words(id, band).map_or("", |w| w.get(l)).into(),
+    }
+}
+
 /// The words of a goal's rating.
 #[cfg(feature = "goals")]
 pub struct GoalWords {

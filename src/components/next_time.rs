@@ -6,7 +6,7 @@ use super::choices::{choices, Look};
 use super::own_words::own_words;
 use super::parts::Inputs;
 use crate::core::answer::Pick;
-use crate::core::catalog::{self, fill, Tr};
+use crate::core::catalog::{self, Tr};
 use crate::core::config::Config;
 use yew::prelude::*;
 
@@ -21,12 +21,7 @@ pub fn next_time(
     let offered = catalog::plan(band, &config.goals);
     let labels: Vec<String> = offered
         .iter()
-        .map(|(id, goal)| match goal {
-            Some(g) => fill(Tr::PlanGoal.get(l), &[("goal", &g.text)]),
-            None => catalog::plan_words(id, band)
-                .map_or("", |w| w.get(l))
-                .into(),
-        })
+        .map(|c| catalog::plan_label(*c, band, l))
         .collect();
     let words: Vec<&str> = labels.iter().map(String::as_str).collect();
     let input = if band.profile().young {
