@@ -30,7 +30,7 @@ const PARTS: [(&str, &str, &str); 4] = [
 /// The child's words that belong to a cargo feature of the widget: built
 /// without the feature, its words are left out of the tables too, so the
 /// size check can print what each feature costs the child's download.
-const FEATURE_WORDS: [(&str, &[&str]); 3] = [
+const FEATURE_WORDS: [(&str, &[&str]); 4] = [
     ("SAFETY", &["help.", "live_view"]),
     (
         "GOALS",
@@ -54,6 +54,7 @@ const FEATURE_WORDS: [(&str, &[&str]); 3] = [
             "goal.starter",
         ],
     ),
+    ("FORM", &["form."]),
 ];
 
 fn fail(why: String) -> ! {

@@ -12,6 +12,9 @@ mod catalog;
 mod config;
 #[path = "core/flow.rs"]
 mod flow;
+#[cfg(feature = "form")]
+#[path = "core/forms.rs"]
+mod forms;
 #[path = "core/fuzz.rs"]
 mod fuzz;
 #[cfg(feature = "goals")]

@@ -327,6 +327,12 @@ pub fn value_of(config: &Config, p: &Prompt, pick: &Pick) -> Option<(AnswerValue
                 super::config::plain(t, super::config::MAX_GOAL_CHARS).filter(|t| !t.is_empty())?;
             Some((AnswerValue::Text(t.into()), t.into()))
         }
+        // An adult's note: plain text, as short as the form says.
+        #[cfg(feature = "form")]
+        (Input::Note { max }, Pick::Words(t)) => {
+            let t = super::config::plain(t, max).filter(|t| !t.is_empty())?;
+            Some((AnswerValue::Text(t.into()), t.into()))
+        }
         // "Not sure" is an answer of its own, never beside a feeling.
         (Input::Feelings { .. }, Pick::Feelings(ids))
             if ids.len() == 1 && ids[0] == catalog::NOT_SURE.id =>
@@ -412,6 +418,8 @@ pub(crate) fn reread(
             0 => return None,
             steps => Pick::Choice((0..steps).find(|&i| catalog::face_value(i, steps) == *n)?),
         },
+        #[cfg(feature = "form")]
+        (Input::Note { .. }, AnswerValue::Text(t)) => Pick::Words(t.clone()),
         (Input::Feelings { .. }, AnswerValue::List(ids)) => Pick::Feelings(ids.clone()),
         (Input::Drawing, AnswerValue::Drawing(d)) if d.format == strokes::FORMAT => {
             Pick::Drawing(d.strokes.clone())

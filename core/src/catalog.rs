@@ -4,7 +4,7 @@
 //! Components render whatever the catalog holds; no band has a code path
 //! of its own.
 
-use super::config::{AgeBand, Mode};
+use super::config::{AgeBand, Mode, Rater};
 use super::words::{self, Locale};
 pub use super::words::{fill, Tr};
 
@@ -36,6 +36,14 @@ pub enum Construct {
     /// What the child would like to do next time: agreement on tasks, in
     /// their own choice, never scored.
     Plan,
+    /// A caregiver's view of how the child has been at home, at school or
+    /// nursery, with other children, and overall (0–10 each).
+    Home,
+    School,
+    Peers,
+    Wellbeing,
+    /// An adult's note in their own words: never scored.
+    Note,
 }
 
 impl Construct {
@@ -54,6 +62,11 @@ impl Construct {
             Construct::Progress => "progress",
             Construct::Goal => "goal",
             Construct::Plan => "plan",
+            Construct::Home => "home",
+            Construct::School => "school",
+            Construct::Peers => "peers",
+            Construct::Wellbeing => "wellbeing",
+            Construct::Note => "note",
         }
     }
 }
@@ -106,6 +119,8 @@ pub enum Input {
     /// What to do next time: a choice (by picture at 3–8), one of the
     /// child's goals, or from 9 their own words.
     Plan,
+    /// An adult's words, plain text of at most `max` characters.
+    Note { max: usize },
 }
 
 /// The kind of an answer: how it is given, and so what its value is.
@@ -121,6 +136,7 @@ pub enum Kind {
     Progress,
     Goal,
     Plan,
+    Note,
 }
 
 impl Kind {
@@ -137,6 +153,7 @@ impl Kind {
             Kind::Progress => "progress",
             Kind::Goal => "goal",
             Kind::Plan => "plan",
+            Kind::Note => "note",
         }
     }
 }
@@ -155,6 +172,7 @@ impl Input {
             Input::Progress => Kind::Progress,
             Input::GoalSet => Kind::Goal,
             Input::Plan => Kind::Plan,
+            Input::Note { .. } => Kind::Note,
         }
     }
 }
@@ -603,6 +621,125 @@ pub static GOAL_SET_PROMPTS: &[Prompt] = &[
 #[cfg(not(feature = "naming"))]
 pub static GOAL_SET_PROMPTS: &[Prompt] = &[];
 
+/// An adult's 0–10 item on a form: the same line the older children rate on.
+#[cfg(feature = "form")]
+const fn item(id: &'static str, construct: Construct, text: Tr) -> Prompt {
+    prompt(
+        id,
+        Mode::Form,
+        ALL,
+        construct,
+        Input::Line(LineEnds::Words),
+        text,
+    )
+}
+
+/// Goal `n`'s rating on a form: 0–10, as the older children rate it.
+#[cfg(feature = "form")]
+const fn form_goal(id: &'static str, n: usize) -> Prompt {
+    Prompt {
+        goal: n,
+        ..item(id, Construct::Progress, Tr::FormGoal)
+    }
+}
+
+/// An adult's note on a form.
+#[cfg(feature = "form")]
+const fn note(id: &'static str, max: usize, text: Tr) -> Prompt {
+    prompt(
+        id,
+        Mode::Form,
+        ALL,
+        Construct::Note,
+        Input::Note { max },
+        text,
+    )
+}
+
+/// The adults' forms (`mode: "form"`), each prompt's id beginning with its
+/// rater's code. A caregiver: how the child has been, the child's goals,
+/// the family's alliance with the therapist, a note. The therapist: the
+/// goals, their view of the alliance on the child's four constructs, the
+/// session in a line.
+#[cfg(feature = "form")]
+pub static FORM_PROMPTS: &[Prompt] = &[
+    item("caregiver.home", Construct::Home, Tr::FormHome),
+    item("caregiver.school", Construct::School, Tr::FormSchool),
+    item("caregiver.peers", Construct::Peers, Tr::FormPeers),
+    item(
+        "caregiver.wellbeing",
+        Construct::Wellbeing,
+        Tr::FormWellbeing,
+    ),
+    form_goal("caregiver.goal.1", 1),
+    form_goal("caregiver.goal.2", 2),
+    form_goal("caregiver.goal.3", 3),
+    item(
+        "caregiver.listened",
+        Construct::Bond,
+        Tr::FormCaregiverListened,
+    ),
+    item("caregiver.agree", Construct::Goals, Tr::FormCaregiverAgree),
+    item("caregiver.fits", Construct::Tasks, Tr::FormCaregiverFits),
+    item(
+        "caregiver.overall",
+        Construct::Overall,
+        Tr::FormCaregiverOverall,
+    ),
+    note(
+        "caregiver.note",
+        super::config::MAX_NOTE_CHARS,
+        Tr::FormCaregiverNote,
+    ),
+    form_goal("therapist.goal.1", 1),
+    form_goal("therapist.goal.2", 2),
+    form_goal("therapist.goal.3", 3),
+    item("therapist.bond", Construct::Bond, Tr::FormTherapistBond),
+    item("therapist.goals", Construct::Goals, Tr::FormTherapistGoals),
+    item("therapist.tasks", Construct::Tasks, Tr::FormTherapistTasks),
+    item(
+        "therapist.overall",
+        Construct::Overall,
+        Tr::FormTherapistOverall,
+    ),
+    note(
+        "therapist.note",
+        super::config::MAX_LINE_CHARS,
+        Tr::FormTherapistNote,
+    ),
+];
+#[cfg(not(feature = "form"))]
+pub static FORM_PROMPTS: &[Prompt] = &[];
+
+/// The rater whose form prompt `id` is; `None` for the child's prompts.
+pub fn rater_of(id: &str) -> Option<Rater> {
+    [Rater::Caregiver, Rater::Therapist].into_iter().find(|r| {
+        id.strip_prefix(r.code())
+            .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+/// The prompts of `rater`'s form, with one rating for each of the child's
+/// `goals`, in order.
+pub fn form(rater: Rater, goals: usize) -> Vec<&'static Prompt> {
+    FORM_PROMPTS
+        .iter()
+        .filter(|p| rater_of(p.id) == Some(rater) && p.goal <= goals)
+        .collect()
+}
+
+/// The words at the two ends of a form's 0–10 item, by what it measures.
+#[cfg(feature = "form")]
+pub fn form_ends(p: &Prompt) -> (Tr, Tr) {
+    match p.construct {
+        Construct::Home | Construct::School | Construct::Peers | Construct::Wellbeing => {
+            (Tr::FormEndsHard, Tr::FormEndsWell)
+        }
+        Construct::Progress => (Tr::FormGoalStart, Tr::FormGoalReached),
+        _ => (Tr::FormEndsNot, Tr::FormEndsFully),
+    }
+}
+
 /// A goal to start from: a stable id (its picture's name), its words.
 #[cfg(feature = "naming")]
 pub static STARTERS: [(&str, Tr); 7] = [
@@ -890,6 +1027,7 @@ pub fn find(band: AgeBand, mode: Mode, id: &str) -> Option<&'static Prompt> {
         .chain(GOAL_PROMPTS)
         .chain(GOAL_SET_PROMPTS)
         .chain(PLAN_PROMPTS)
+        .chain(FORM_PROMPTS)
         .chain(RETIRED)
         .find(|p| p.id == id && p.mode == mode && p.bands.contains(&band))
 }

@@ -26,13 +26,16 @@ impl Check {
     /// A check with nothing answered yet: the prompts the config's band and
     /// mode ask in this session.
     pub fn new(config: Config, session: &str, now: &str) -> Check {
-        let prompts = catalog::asked(
-            config.band(),
-            config.mode,
-            session,
-            config.goals_rated(),
-            config.plan_asked(),
-        );
+        let prompts = match config.mode {
+            Mode::Form => catalog::form(config.rater, config.goals_rated()),
+            mode => catalog::asked(
+                config.band(),
+                mode,
+                session,
+                config.goals_rated(),
+                config.plan_asked(),
+            ),
+        };
         Check::asking(config, session, now, prompts)
     }
 
@@ -62,11 +65,39 @@ impl Check {
     /// The words of prompt `i` as the child sees them: the helper named, and
     /// "that feeling" or "your feelings" after the feelings picked before.
     pub fn text(&self, i: usize) -> String {
-        let text =
-            self.prompts[i].text_for(self.config.locale, &self.helper(), self.picked_before(i));
+        let p = self.prompts[i];
+        let text = match self.config.mode {
+            Mode::Form => self.for_adult(p.text.get(self.config.locale), self.config.locale),
+            _ => p.text_for(self.config.locale, &self.helper(), self.picked_before(i)),
+        };
         match self.goal(i) {
             Some(g) => catalog::fill(&text, &[("goal", &g.text)]),
             None => text,
+        }
+    }
+
+    /// Words of an adult's form in `l` with the therapist and the child
+    /// named: by the portal's names, or "the therapist" and "your child" (to
+    /// a caregiver) or "the child" (to the therapist).
+    pub fn for_adult(&self, text: &str, l: super::words::Locale) -> String {
+        #[cfg(feature = "form")]
+        {
+            let child = match (&self.config.child_name, self.config.rater) {
+                (Some(n), _) => n.as_str(),
+                (None, super::config::Rater::Caregiver) => catalog::Tr::FormChildCaregiver.get(l),
+                (None, _) => catalog::Tr::FormChildTherapist.get(l),
+            };
+            let helper = match &self.config.helper_name {
+                None => catalog::Tr::FormTherapist.get(l).to_string(),
+                Some(n) => super::words::titled(l, n, self.config.helper_article),
+            };
+            let text = super::words::with_helper(l, text, &helper);
+            catalog::fill(&text, &[("child", child)])
+        }
+        #[cfg(not(feature = "form"))]
+        {
+            let _ = l;
+            text.to_string()
         }
     }
 

@@ -20,6 +20,9 @@ pub enum Mode {
     Checkout,
     /// The child names their goals, with the helper beside them (the `goals` feature).
     Goals,
+    /// A caregiver's or the therapist's own view (`rater`), in its own page,
+    /// `form.html` (the `form` feature).
+    Form,
 }
 
 impl Mode {
@@ -28,9 +31,39 @@ impl Mode {
             Mode::Checkin => "checkin",
             Mode::Checkout => "checkout",
             Mode::Goals => "goals",
+            Mode::Form => "form",
         }
     }
 }
+
+/// Whose view a result gives: the child's (the widget), or an adult's on a
+/// form (`rater`): never averaged together, only set side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rater {
+    Child,
+    /// A parent or carer.
+    Caregiver,
+    Therapist,
+}
+
+impl Rater {
+    pub const ALL: [Rater; 3] = [Rater::Child, Rater::Caregiver, Rater::Therapist];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rater::Child => "child",
+            Rater::Caregiver => "caregiver",
+            Rater::Therapist => "therapist",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Rater> {
+        Rater::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// The longest note a caregiver may leave for the therapist, in characters.
+pub const MAX_NOTE_CHARS: usize = 500;
 
 pub use super::bands::{AgeBand, Cutoffs, HelpControl, ReadAloud, BANDS};
 
@@ -148,14 +181,28 @@ pub struct Previous {
     pub items: Vec<String>,
 }
 
-/// The modes a portal may ask for: naming goals in `goals.html` only.
-#[cfg(feature = "naming")]
+/// The modes a portal may ask for: naming goals in `goals.html` only, the
+/// adults' forms in `form.html` only (the report reads every one).
+#[cfg(all(feature = "naming", feature = "form"))]
+const MODES: &[(&str, Mode)] = &[
+    ("checkin", Mode::Checkin),
+    ("checkout", Mode::Checkout),
+    ("goals", Mode::Goals),
+    ("form", Mode::Form),
+];
+#[cfg(all(feature = "naming", not(feature = "form")))]
 const MODES: &[(&str, Mode)] = &[
     ("checkin", Mode::Checkin),
     ("checkout", Mode::Checkout),
     ("goals", Mode::Goals),
 ];
-#[cfg(not(feature = "naming"))]
+#[cfg(all(not(feature = "naming"), feature = "form"))]
+const MODES: &[(&str, Mode)] = &[
+    ("checkin", Mode::Checkin),
+    ("checkout", Mode::Checkout),
+    ("form", Mode::Form),
+];
+#[cfg(not(any(feature = "naming", feature = "form")))]
 const MODES: &[(&str, Mode)] = &[("checkin", Mode::Checkin), ("checkout", Mode::Checkout)];
 
 /// A validated configuration.
@@ -164,6 +211,11 @@ pub struct Config {
     pub age: u8,
     pub locale: Locale,
     pub mode: Mode,
+    /// `rater`: whose view this is; the child's unless `mode` is `form`.
+    pub rater: Rater,
+    /// `fhirAuthor`: who answered a form, `RelatedPerson/…` (a caregiver) or
+    /// `Practitioner/…` or `PractitionerRole/…` (the therapist).
+    pub fhir_author: Option<String>,
     pub child_name: Option<String>,
     pub helper_name: Option<String>,
     pub helper_article: Option<Article>,
@@ -210,7 +262,8 @@ impl Config {
     /// when `goalsAt` names this mode, else none.
     pub fn goals_rated(&self) -> usize {
         let here = match (self.goals_at, self.mode) {
-            (GoalsAt::Both, _) => true,
+            // An adult's form rates every goal.
+            (GoalsAt::Both, _) | (_, Mode::Form) => true,
             (GoalsAt::Checkin, m) => m == Mode::Checkin,
             (GoalsAt::Checkout, m) => m == Mode::Checkout,
         };
@@ -219,6 +272,13 @@ impl Config {
         } else {
             0
         }
+    }
+
+    /// Whether the alliance has a total: not at 3–5, where two or three
+    /// faces can't tell levels apart; always on an adult's form, rated on
+    /// the 0–10 line.
+    pub fn has_total(&self) -> bool {
+        self.band().profile().total || self.mode == Mode::Form
     }
 
     /// Whether this check asks what the child would like to do next time:
@@ -299,6 +359,8 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         age,
         locale: choice(obj, "locale", &Locale::ALL.map(|l| (l.code(), l)))?.unwrap_or(Locale::En),
         mode: choice(obj, "mode", MODES)?.unwrap_or(Mode::Checkin),
+        rater: Rater::Child,
+        fhir_author: None,
         child_name: text(obj, "childName", MAX_NAME_CHARS)?,
         helper_name: text(obj, "helperName", MAX_NAME_CHARS)?,
         helper_article: choice(
@@ -338,7 +400,72 @@ pub fn parse(value: &Value) -> Result<Config, ConfigError> {
         next_time: false,
     }
     .with_safety(obj, band.help)?
-    .with_goals(obj)
+    .with_goals(obj)?
+    .with_rater(obj)
+}
+
+impl Config {
+    /// A form's rater and author: `rater` is `"caregiver"` or `"therapist"`
+    /// on a form and the child's elsewhere; `fhirAuthor` names them in FHIR.
+    /// An adult rates on the 0–10 line at every age: the line's cutoffs
+    /// (those of 9–17) are their defaults.
+    fn with_rater(mut self, obj: &Map<String, Value>) -> Result<Config, ConfigError> {
+        if !cfg!(feature = "form") {
+            return Ok(self);
+        }
+        let rater = choice(obj, "rater", &Rater::ALL.map(|r| (r.code(), r)))?;
+        self.rater = match (self.mode, rater) {
+            (Mode::Form, Some(Rater::Child) | None) => {
+                return Err(err(
+                    "rater",
+                    "must be \"caregiver\" or \"therapist\" on a form",
+                    obj.get("rater"),
+                ))
+            }
+            (Mode::Form, Some(r)) => r,
+            (_, None | Some(Rater::Child)) => Rater::Child,
+            (_, Some(_)) => {
+                return Err(err(
+                    "rater",
+                    "names an adult only on a form (mode \"form\")",
+                    obj.get("rater"),
+                ))
+            }
+        };
+        if self.mode == Mode::Form {
+            let line = AgeBand::Teen.profile().cutoffs;
+            let given = |k: &str| obj.get(k).is_some_and(|v| !v.is_null());
+            let c = &mut self.cutoffs;
+            if !given("itemCutoff") {
+                c.item = line.item;
+            }
+            if !given("lowItemCutoff") {
+                c.low_item = line.low_item;
+            }
+        }
+        self.fhir_author = match obj.get("fhirAuthor").filter(|v| !v.is_null()) {
+            None => None,
+            Some(v) => {
+                let kinds: &[&str] = match self.rater {
+                    Rater::Caregiver => &["RelatedPerson"],
+                    Rater::Therapist => &["Practitioner", "PractitionerRole"],
+                    Rater::Child => &[],
+                };
+                match reference(v) {
+                    Some((kind, r)) if kinds.contains(&kind) => Some(r.to_string()),
+                    _ => {
+                        let why = match self.rater {
+                            Rater::Caregiver => "must be a FHIR reference such as \"RelatedPerson/7\"",
+                            Rater::Therapist => "must be a FHIR reference such as \"Practitioner/7\" or \"PractitionerRole/7\"",
+                            Rater::Child => "is for a form's rater: the child is fhirSubject",
+                        };
+                        return Err(err("fhirAuthor", why, Some(v)));
+                    }
+                }
+            }
+        };
+        Ok(self)
+    }
 }
 
 impl Config {
@@ -424,6 +551,10 @@ fn previous_goals(obj: &Map<String, Value>) -> Result<Vec<PreviousGoal>, ConfigE
             Some(v),
         )
     };
+    if !same_rater(obj, v) {
+        let why = "must be a result of the same rater: ratings compare like with like";
+        return Err(err(FIELD, why, v.get("rater")));
+    }
     // A result document keeps its ratings in its scores.
     let list = match v.get("schema") {
         Some(_) => v.get("scores").and_then(|s| s.get("goals")),
@@ -456,6 +587,13 @@ fn previous_goals(obj: &Map<String, Value>) -> Result<Vec<PreviousGoal>, ConfigE
         })
         .collect::<Option<Vec<_>>>()
         .ok_or_else(bad)
+}
+
+/// Whether result `doc` (or what was taken from it) is of the rater `obj`
+/// configures: a result without `rater` is the child's.
+fn same_rater(obj: &Map<String, Value>, doc: &Value) -> bool {
+    let of = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("child").to_string();
+    of(obj.get("rater")) == of(doc.get("rater"))
 }
 
 /// `goals`: up to three `{ id, text }`, each error naming its place
@@ -618,24 +756,26 @@ fn subject(obj: &Map<String, Value>) -> Result<Option<String>, ConfigError> {
     let Some(v) = obj.get("fhirSubject").filter(|v| !v.is_null()) else {
         return Ok(None);
     };
-    // `Type/id`: a resource type (a capital, then letters) and an id of
-    // 1–64 letters, digits, `-` and `.`, as FHIR's reference format says.
-    let fine = v.as_str().filter(|s| {
-        let b = s.as_bytes();
-        let Some(slash) = b.iter().position(|&c| c == b'/').filter(|&p| p > 0) else {
-            return false;
-        };
-        let (kind, id) = (&b[..slash], &b[slash + 1..]);
-        b[0].is_ascii_uppercase() && kind.iter().all(u8::is_ascii_alphabetic) && is_id(id)
-    });
-    match fine {
-        Some(s) => Ok(Some(s.to_string())),
+    match reference(v) {
+        Some((_, s)) => Ok(Some(s.to_string())),
         None => Err(err(
             "fhirSubject",
             "must be a FHIR reference such as \"Patient/123\"",
             Some(v),
         )),
     }
+}
+
+/// A relative FHIR reference, `Type/id`: a resource type (a capital, then
+/// letters) and an id of 1–64 letters, digits, `-` and `.`, as FHIR's
+/// reference format says. Its type, and the whole.
+fn reference(v: &Value) -> Option<(&str, &str)> {
+    let s = v.as_str()?;
+    let b = s.as_bytes();
+    let slash = b.iter().position(|&c| c == b'/').filter(|&p| p > 0)?;
+    let (kind, id) = (&b[..slash], &b[slash + 1..]);
+    (b[0].is_ascii_uppercase() && kind.iter().all(u8::is_ascii_alphabetic) && is_id(id))
+        .then(|| (&s[..slash], s))
 }
 
 /// `previousAlliance`: the last check-out's result document, or
@@ -652,9 +792,12 @@ fn previous(obj: &Map<String, Value>) -> Result<Option<Previous>, ConfigError> {
             Some(v),
         )
     };
-    // A result document carries its band beside the scores.
+    // A result document carries its band beside the scores; only one of
+    // the same check and rater compares.
+    let form = obj.get("mode").and_then(Value::as_str) == Some("form");
+    let mode = if form { "form" } else { "checkout" };
     let (band, alliance) = match v.get("schema") {
-        Some(_) if v.get("mode").and_then(Value::as_str) == Some("checkout") => (
+        Some(_) if v.get("mode").and_then(Value::as_str) == Some(mode) && same_rater(obj, v) => (
             v.get("ageBand"),
             v.get("scores").and_then(|s| s.get("alliance")),
         ),

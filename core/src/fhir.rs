@@ -15,7 +15,7 @@ use super::catalog::{self, Construct, Input, Prompt, Scale, Tr};
 use super::check::Check;
 #[cfg(any(feature = "goals", feature = "naming"))]
 use super::config::Goal;
-use super::config::{AgeBand, Locale, Mode};
+use super::config::{AgeBand, Config, Locale, Mode, Rater};
 use super::json;
 use super::scoring;
 use super::strokes;
@@ -39,13 +39,34 @@ pub fn system(base: &str, name: &str) -> String {
     format!("{base}/CodeSystem/ally-{name}")
 }
 
-pub fn questionnaire_id(band: AgeBand, mode: Mode) -> String {
-    format!("ally-{}-{}", mode.code(), band.code())
+/// The Questionnaire of a band and mode: `ally-checkin-3-5`; an adult's
+/// form is the same at every age, one per rater: `ally-form-caregiver`.
+pub fn questionnaire_id(band: AgeBand, mode: Mode, rater: Rater) -> String {
+    match mode {
+        Mode::Form => format!("ally-form-{}", rater.code()),
+        _ => format!("ally-{}-{}", mode.code(), band.code()),
+    }
 }
 
 /// The Questionnaire's canonical URL (without its version).
-pub fn questionnaire_url(base: &str, band: AgeBand, mode: Mode) -> String {
-    format!("{base}/Questionnaire/{}", questionnaire_id(band, mode))
+pub fn questionnaire_url(base: &str, band: AgeBand, mode: Mode, rater: Rater) -> String {
+    format!(
+        "{base}/Questionnaire/{}",
+        questionnaire_id(band, mode, rater)
+    )
+}
+
+/// A score's code as the rater's Observation carries it: an adult's
+/// alliance total and goal ratings have codes of their own
+/// (`caregiver-alliance-total`), so a flowsheet never draws two people's
+/// ratings as one line.
+fn rated(c: &Config, code: &str) -> String {
+    match (c.mode, code) {
+        (Mode::Form, "alliance-total" | "goal-progress") => {
+            format!("{}-{code}", c.rater.code())
+        }
+        _ => code.to_string(),
+    }
 }
 
 /// Answer option `n` of a prompt: its code, its weight on the scale, its
@@ -127,7 +148,7 @@ pub fn option(p: &Prompt, band: AgeBand, n: usize) -> Option<(String, Option<f64
         }
         #[cfg(any(not(feature = "goals"), target_arch = "wasm32"))]
         Input::Plan => return None,
-        Input::Line(_) | Input::Drawing | Input::Progress => return None,
+        Input::Line(_) | Input::Drawing | Input::Progress | Input::Note { .. } => return None,
     };
     Some((code, weight, words))
 }
@@ -139,7 +160,7 @@ pub fn options(p: &Prompt, band: AgeBand) -> Vec<(String, Option<f64>, Tr)> {
 }
 
 /// Ally's scores and flags as codes, with their words (`[fhir]` in `locales/`).
-pub const SCORES: [(&str, FhirTr); 22] = [
+pub const SCORES: [(&str, FhirTr); 30] = [
     ("alliance-total", FhirTr::ScoreAllianceTotal),
     ("bond", FhirTr::ScoreBond),
     ("goals", FhirTr::ScoreGoals),
@@ -167,6 +188,27 @@ pub const SCORES: [(&str, FhirTr); 22] = [
     ("goal-progress", FhirTr::ScoreGoalProgress),
     ("goal-drop", FhirTr::ScoreGoalDrop),
     ("goal-retired", FhirTr::ScoreGoalRetired),
+    // An adult's form: their own totals and ratings, never merged with the child's.
+    (
+        "caregiver-alliance-total",
+        FhirTr::ScoreCaregiverAllianceTotal,
+    ),
+    (
+        "therapist-alliance-total",
+        FhirTr::ScoreTherapistAllianceTotal,
+    ),
+    (
+        "caregiver-goal-progress",
+        FhirTr::ScoreCaregiverGoalProgress,
+    ),
+    (
+        "therapist-goal-progress",
+        FhirTr::ScoreTherapistGoalProgress,
+    ),
+    ("wellbeing", FhirTr::ScoreWellbeing),
+    ("home", FhirTr::ScoreHome),
+    ("school", FhirTr::ScoreSchool),
+    ("peers", FhirTr::ScorePeers),
 ];
 
 /// A score code's display: in English, the code system's language.
@@ -313,6 +355,14 @@ impl W {
             .subject(subject)
     }
 
+    /// `,"performer": …`: who answered an adult's form, when the portal named them.
+    fn performer(&mut self, c: &Config) -> &mut Self {
+        if let Some(a) = &c.fhir_author {
+            self.s(",\"performer\":[{\"reference\":").q(a).s("}]");
+        }
+        self
+    }
+
     /// An Observation's time and the response it was derived from, then
     /// the comma before its value.
     fn when(&mut self, completed: &str, response_id: &str) -> &mut Self {
@@ -361,11 +411,19 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
         .s(",\"questionnaire\":")
         .q(&format!(
             "{}|{VERSION}",
-            questionnaire_url(base, band, c.mode)
+            questionnaire_url(base, band, c.mode, c.rater)
         ))
         .s(",\"status\":\"completed\"")
-        .subject(c.fhir_subject.as_deref())
-        .s(",\"authored\":")
+        .subject(c.fhir_subject.as_deref());
+    // An adult's form: who answered it, as the portal names them.
+    if let Some(a) = &c.fhir_author {
+        w.s(",\"author\":{\"reference\":")
+            .q(a)
+            .s("},\"source\":{\"reference\":")
+            .q(a)
+            .s("}");
+    }
+    w.s(",\"authored\":")
         .q(completed)
         .s(",\"language\":\"")
         .s(l.code())
@@ -443,8 +501,9 @@ fn answer(w: &mut W, check: &Check, p: &Prompt, value: &AnswerValue, base: &str)
                     .coding(&answers_system, &format!("plan-{}", ids[0]), &label, None)
                     .s("}");
             }
-            // A goal, or what to do next time, in the child's own words.
-            #[cfg(any(feature = "goals", feature = "naming"))]
+            // A goal, or what to do next time, in the child's own words; an
+            // adult's note.
+            #[cfg(any(feature = "goals", feature = "naming", feature = "form"))]
             (Some(Pick::Words(t)), _) => {
                 w.s("{\"valueString\":").q(&t).s("}");
             }
@@ -511,7 +570,6 @@ fn observe(
         return;
     }
     let c = &check.config;
-    let band = c.band();
     let completed = check.completed_at.as_deref().unwrap_or_default();
     let scores_system = system(base, "score");
     let prompts_system = system(base, "prompt");
@@ -581,7 +639,7 @@ fn observe(
                 }
             }
             // 3–5 has no total: there is no cutoff to read it against.
-            let preschool = !band.profile().total;
+            let preschool = !c.has_total();
             observations.push((
                 "alliance-total",
                 Val::Num(
@@ -597,6 +655,20 @@ fn observe(
             ));
         }
     }
+    // A caregiver's view of how the child has been: the overall rating,
+    // with the places beside it.
+    if let Some(wb) = &scores.wellbeing {
+        observations.push((
+            "wellbeing",
+            Val::Num(wb.overall, "asked-declined"),
+            None,
+            vec![
+                ("home", Val::Num(wb.home, "asked-declined")),
+                ("school", Val::Num(wb.school, "asked-declined")),
+                ("peers", Val::Num(wb.peers, "asked-declined")),
+            ],
+        ));
+    }
     // Each concern on its own: what the helper should notice at once.
     for c in &f.concern {
         observations.push((
@@ -608,9 +680,15 @@ fn observe(
     }
     for (n, (code, value, cutoff, parts)) in observations.iter().enumerate() {
         let id = stable_id(seed, n as u8 + 3);
-        w.observation(&id, &scores_system, code, c.fhir_subject.as_deref())
-            .when(completed, response_id)
-            .val(value);
+        w.observation(
+            &id,
+            &scores_system,
+            &rated(c, code),
+            c.fhir_subject.as_deref(),
+        )
+        .performer(c)
+        .when(completed, response_id)
+        .val(value);
         if let Some(cutoff) = cutoff {
             if f.low_alliance {
                 w.s(",\"interpretation\":[")
@@ -706,16 +784,22 @@ fn goals(w: &mut W, check: &Check, scores: &scoring::Scores, base: &str, respons
             continue;
         };
         let focus = subject.map(|s| goal_id(s, &g.id));
-        if let Some(s) = subject {
+        // An adult rates the child's Goal: it stays as the child said it.
+        let form = c.mode == Mode::Form;
+        if let (Some(s), false) = (subject, form) {
             // What the child said last: set aside, or still theirs.
             let status = if g.retired { "cancelled" } else { "active" };
             goal_resource(w, goal, s, status, g.change);
         }
         let id = stable_id(&format!("{response_id}|{}", g.id), 0);
-        w.observation(&id, &scores_system, "goal-progress", subject);
-        if let Some(f) = &focus {
-            w.s(",\"focus\":[{\"reference\":\"urn:uuid:").s(f).s("\"}]");
-        }
+        w.observation(&id, &scores_system, &rated(c, "goal-progress"), subject)
+            .performer(c);
+        // The Goal in this Bundle, or (on a form) the one already stored.
+        match (&focus, form) {
+            (Some(f), false) => w.s(",\"focus\":[{\"reference\":\"urn:uuid:").s(f).s("\"}]"),
+            (Some(f), true) => w.s(",\"focus\":[{\"reference\":\"Goal/").s(f).s("\"}]"),
+            (None, _) => w,
+        };
         w.when(completed, response_id);
         match g.progress {
             Some(v) => w.s("\"valueInteger\":").n(v),

@@ -95,6 +95,17 @@ pub enum FlowAction {
     },
     /// Back from the help screen to where the child was.
     CloseHelp,
+    /// On an adult's form, where every item is on one page: answers item
+    /// `i` (or skips it, `None`), whichever item it is, and stays.
+    Fill {
+        i: usize,
+        pick: Option<Pick>,
+        now: String,
+    },
+    /// Sends an adult's form: every item left blank is recorded as skipped.
+    Submit {
+        now: String,
+    },
 }
 
 impl Flow {
@@ -213,6 +224,38 @@ impl Flow {
                 self.helping = false;
                 vec![]
             }
+            (FlowAction::Fill { i, pick, now }, step)
+                if self.config.mode == Mode::Form && step != Step::Done =>
+            {
+                let Some(&p) = self.prompts.get(i) else {
+                    return vec![];
+                };
+                let rec = match pick {
+                    None => AnswerRecord::skipped(p, &now),
+                    Some(pick) => match value_of(&self.config, p, &pick) {
+                        Some((value, label)) => AnswerRecord::answered(p, value, label, &now),
+                        None => return vec![],
+                    },
+                };
+                let rec = self.record(i, rec);
+                self.answers[i] = Some(rec.clone());
+                vec![Outbound::Answer(rec)]
+            }
+            (FlowAction::Submit { now }, step)
+                if self.config.mode == Mode::Form && step != Step::Done =>
+            {
+                let mut out = Vec::new();
+                for i in 0..self.prompts.len() {
+                    if self.answers[i].is_none() {
+                        let rec = self.record(i, AnswerRecord::skipped(self.prompts[i], &now));
+                        self.answers[i] = Some(rec.clone());
+                        out.push(Outbound::Answer(rec));
+                    }
+                }
+                self.step = Step::Done;
+                out.extend(self.finish_if_done(&now));
+                out
+            }
             _ => vec![],
         }
     }
@@ -317,6 +360,7 @@ impl Flow {
             id: fhir::stable_id(&seed, 0),
             session: self.session.clone(),
             mode: self.config.mode.code().to_string(),
+            rater: self.config.rater.code(),
             age_band: self.config.band().code().to_string(),
             age: self.config.age,
             locale: self.config.locale.code().to_string(),

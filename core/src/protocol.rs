@@ -57,6 +57,8 @@ pub struct ResultDoc {
     pub id: String,
     pub session: String,
     pub mode: String,
+    /// Whose view it is: `child`, or on a form `caregiver` or `therapist`.
+    pub rater: &'static str,
     pub age_band: String,
     pub age: u8,
     pub locale: String,
@@ -247,6 +249,7 @@ impl Json for ResultDoc {
             .field("id", &self.id)
             .field("session", &self.session)
             .field("mode", &self.mode)
+            .field("rater", &self.rater)
             .field("ageBand", &self.age_band)
             .field("age", &self.age)
             .field("locale", &self.locale)

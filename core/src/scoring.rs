@@ -31,6 +31,31 @@ pub struct Scores {
     pub goals: Vec<GoalScore>,
     /// The threshold `flags.goalDrop` was computed with.
     pub goal_drop_threshold: f64,
+    /// A caregiver's view of how the child has been; `null` on every other
+    /// check.
+    pub wellbeing: Option<Wellbeing>,
+}
+
+/// How the child has been since the last session, as a caregiver saw it:
+/// 0–10 each, `null` when skipped. Never summed: home, school and friends
+/// are different places, and a hard one must not hide behind the others.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wellbeing {
+    pub home: Option<f64>,
+    pub school: Option<f64>,
+    pub peers: Option<f64>,
+    pub overall: Option<f64>,
+}
+
+impl Json for Wellbeing {
+    fn json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("home", &self.home)
+            .field("school", &self.school)
+            .field("peers", &self.peers)
+            .field("overall", &self.overall)
+            .end();
+    }
 }
 
 /// One of the child's goals, as rated in this check and compared with its
@@ -167,11 +192,14 @@ impl Json for Scores {
             true => o.field("concernCutoffs", &self.concern_cutoffs),
             false => o,
         };
-        match cfg!(feature = "goals") {
+        let o = match cfg!(feature = "goals") {
             true => o
                 .field("goals", &self.goals)
-                .field("goalDropThreshold", &self.goal_drop_threshold)
-                .end(),
+                .field("goalDropThreshold", &self.goal_drop_threshold),
+            false => o,
+        };
+        match cfg!(feature = "form") {
+            true => o.field("wellbeing", &self.wellbeing).end(),
             false => o.end(),
         }
     }
@@ -308,10 +336,10 @@ pub fn score(check: &Check) -> Scores {
         let band = config.band();
         let cut = config.cutoffs;
         let answered = core.iter().filter(|(_, v)| v.is_some()).count();
-        // 3–5 has no total: two or three 3-face answers can't tell levels apart.
-        let total = band
-            .profile()
-            .total
+        // 3–5 has no total: two or three 3-face answers can't tell levels
+        // apart. (An adult rates on the 0–10 line at every age.)
+        let total = config
+            .has_total()
             .then(|| core.iter().map(|(_, v)| *v).sum::<Option<f64>>())
             .flatten();
         for (p, v) in &core {
@@ -389,7 +417,17 @@ pub fn score(check: &Check) -> Scores {
         true => goal_scores(check, &mut flags),
         false => vec![],
     };
+    let wellbeing = of(Construct::Wellbeing).map(|_| {
+        let n = |c| of(c).and_then(|(_, a)| number(*a));
+        Wellbeing {
+            home: n(Construct::Home),
+            school: n(Construct::School),
+            peers: n(Construct::Peers),
+            overall: n(Construct::Wellbeing),
+        }
+    });
     Scores {
+        wellbeing,
         mood: of(Construct::Mood).and_then(|(_, a)| number(*a)),
         feelings,
         intensity: of(Construct::Intensity).and_then(|(_, a)| number(*a)),

@@ -58,9 +58,11 @@ fn choice_and_name_errors() {
         error_of(json!({ "age": 9, "locale": "fr" })),
         "locale: must be one of \"en\", \"es\", got \"fr\""
     );
-    let modes = match cfg!(feature = "naming") {
-        true => "\"checkin\", \"checkout\", \"goals\"",
-        false => "\"checkin\", \"checkout\"",
+    let modes = match (cfg!(feature = "naming"), cfg!(feature = "form")) {
+        (true, true) => "\"checkin\", \"checkout\", \"goals\", \"form\"",
+        (true, false) => "\"checkin\", \"checkout\", \"goals\"",
+        (false, true) => "\"checkin\", \"checkout\", \"form\"",
+        (false, false) => "\"checkin\", \"checkout\"",
     };
     assert_eq!(
         error_of(json!({ "age": 9, "mode": 1 })),

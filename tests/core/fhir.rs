@@ -4,7 +4,7 @@
 //! validators written elsewhere over the same resources.)
 use ally_core::answer::Pick;
 use ally_core::catalog;
-use ally_core::config::{parse, AgeBand, Locale, Mode, BANDS};
+use ally_core::config::{parse, AgeBand, Locale, Mode, Rater, BANDS};
 use ally_core::fhir::{self, DEFAULT_BASE, VERSION};
 use ally_core::flow::Flow;
 use ally_core::protocol::Outbound;
@@ -92,7 +92,10 @@ fn a_questionnaire_for_each_band_and_mode_with_items_as_the_child_sees_them() {
             let at = format!("{}/{}", mode.code(), band.code());
             assert_eq!(q["resourceType"], "Questionnaire");
             assert_eq!(q["version"], VERSION);
-            assert_eq!(q["url"], fhir::questionnaire_url(DEFAULT_BASE, band, mode));
+            assert_eq!(
+                q["url"],
+                fhir::questionnaire_url(DEFAULT_BASE, band, mode, Rater::Child)
+            );
             assert_eq!(q["language"], "en");
             assert!(q["_title"]["extension"][0]["extension"][1]["valueString"].is_string());
             let items = q["item"].as_array().unwrap();
@@ -259,8 +262,9 @@ fn option_codes(item: &Value) -> Vec<&str> {
 #[test]
 fn the_code_systems_hold_every_code_the_resources_use() {
     let defs = definitions(DEFAULT_BASE);
-    // A Questionnaire per band for check-in, check-out and naming goals; four code systems.
-    assert_eq!(defs.len(), 12 + 4);
+    // A Questionnaire per band for check-in, check-out and naming goals, one
+    // per adult's form; four code systems.
+    assert_eq!(defs.len(), 12 + 2 + 4);
     let systems: Vec<&Value> = defs
         .iter()
         .map(|(_, v)| v)
@@ -321,8 +325,9 @@ fn the_code_systems_hold_every_code_the_resources_use() {
 fn every_sample_response_fits_its_questionnaire() {
     let defs = definitions(DEFAULT_BASE);
     let all = samples(DEFAULT_BASE);
-    // Each band, mode (check-in, check-out, naming goals), language and pattern.
-    assert_eq!(all.len(), 4 * 3 * 2 * 3);
+    // Each band, mode (check-in, check-out, naming goals), language and
+    // pattern; each adult's form in each language and pattern.
+    assert_eq!(all.len(), 4 * 3 * 2 * 3 + 2 * 2 * 3);
     for (name, bundle) in &all {
         let r = response(bundle);
         let url = r["questionnaire"]

@@ -45,6 +45,7 @@ fn checkin(face: usize, day: u32) -> Value {
 const EN: Options = Options {
     locale: Locale::En,
     alliance_cutoff: None,
+    agreement_gap: ally_core::report::AGREEMENT_GAP,
 };
 
 /// A report given `docs`, one `add` each, with the therapist's `options`.
@@ -114,6 +115,7 @@ fn the_therapists_cutoff_and_language_are_their_own() {
         &Options {
             locale: Locale::Es,
             alliance_cutoff: Some(25.0),
+            ..EN
         },
     );
     let s = read(&entries)[0];
@@ -615,7 +617,7 @@ fn each_goal_has_its_own_line_over_the_sessions_in_the_childs_words() {
         goal_checkin(Some(6), Some(Pick::Level(5)), 13),
     ];
     let r = report_of(&docs, &EN);
-    let goals = goal_series(&r.sessions);
+    let goals = goal_series(&r.sessions, ally_core::config::Rater::Child);
     assert_eq!(goals.len(), 2);
     assert_eq!(goals[0].text, "Make a friend at school");
     let values =
@@ -674,6 +676,7 @@ fn what_the_child_would_like_next_time_is_said_in_the_therapists_words() {
         let options = Options {
             locale: l,
             alliance_cutoff: None,
+            ..EN
         };
         let r = report_of(&[doc], &options);
         let s = read(&r);

@@ -9,11 +9,13 @@
 //! - `state`: the pure reducer, which keeps the newest sessions in time
 //!   order, each read once, so a year of sessions shows about as fast as one.
 
+mod agree;
 mod read;
 mod series;
 mod state;
 mod words;
 
+pub use agree::{agreement, Rating, Row, Topic, AGREEMENT_GAP};
 pub use read::{read, Options, Session, Unreadable};
 pub use series::{goal_series, mood_flags, series, GoalSeries, MoodFlag, Point};
 pub use state::{

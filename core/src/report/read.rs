@@ -4,7 +4,7 @@
 use super::super::answer::{Given, Help, Resume};
 use super::super::catalog;
 use super::super::check::Check;
-use super::super::config::{self, AgeBand, Locale, Mode, Previous};
+use super::super::config::{self, AgeBand, Locale, Mode, Previous, Rater};
 use super::super::protocol::RESULT_SCHEMA;
 use super::super::scoring::{self, Scores};
 use super::super::time;
@@ -36,6 +36,17 @@ impl Session {
         self.check.config.band()
     }
 
+    /// Whose view it is.
+    pub fn rater(&self) -> Rater {
+        self.check.config.rater
+    }
+
+    /// Whether `other` gives the same kind of view: the same check by the
+    /// same rater, the only thing a session is compared with.
+    pub fn like(&self, other: &Session) -> bool {
+        self.mode() == other.mode() && self.rater() == other.rater()
+    }
+
     pub fn total(&self) -> Option<f64> {
         self.scores.alliance.as_ref().and_then(|a| a.total)
     }
@@ -48,10 +59,11 @@ impl Session {
             .is_lt()
     }
 
-    /// What a later check-out is compared with, when this is a check-out.
+    /// What a later check-out (or form of the same rater) is compared
+    /// with, when this is one.
     pub(super) fn as_previous(&self) -> Option<Previous> {
         let a = self.scores.alliance.as_ref()?;
-        (self.mode() == Mode::Checkout).then(|| Previous {
+        matches!(self.mode(), Mode::Checkout | Mode::Form).then(|| Previous {
             total: a.total,
             band: self.band(),
             items: a.items.iter().map(|s| s.to_string()).collect(),
@@ -75,6 +87,9 @@ pub struct Options {
     pub locale: Locale,
     /// The therapist's alliance cutoff; each document's own when `None`.
     pub alliance_cutoff: Option<f64>,
+    /// `agreementGap`: the gap between raters the report names (default
+    /// [`AGREEMENT_GAP`](super::AGREEMENT_GAP)).
+    pub agreement_gap: f64,
 }
 
 /// Reads one result document, given as document number `index` (from 0),
@@ -92,6 +107,7 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
     let mut config = config::parse(&json!({
         "age": obj.get("age"),
         "mode": obj.get("mode"),
+        "rater": obj.get("rater"),
         "locale": obj.get("locale"),
         // The goals it rated, in the child's words: every one of them.
         "goals": obj.get("goals"),
@@ -147,11 +163,13 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
     let (band, mode) = (config.band(), config.mode);
     let mut prompts: Vec<&'static catalog::Prompt> = Vec::new();
     for (i, r) in records.iter().enumerate() {
-        let p = catalog::find(band, mode, &r.prompt_id).ok_or(format!(
-            "answer {} ({}) is not a prompt of this check",
-            i + 1,
-            short(&r.prompt_id)
-        ))?;
+        let p = catalog::find(band, mode, &r.prompt_id)
+            .filter(|p| mode != Mode::Form || catalog::rater_of(p.id) == Some(config.rater))
+            .ok_or(format!(
+                "answer {} ({}) is not a prompt of this check",
+                i + 1,
+                short(&r.prompt_id)
+            ))?;
         if prompts.iter().any(|q| q.id == p.id) {
             return Err(format!("answer {} ({}) is given twice", i + 1, short(p.id)));
         }
@@ -161,14 +179,14 @@ pub fn read(doc: &Value, index: usize, options: &Options) -> Result<Session, Str
     // fewer answers than a finished check has. The goals' ratings and
     // "next time" depend on the portal's settings: counted as answered.
     // (Naming goals ends at a skip or "I don't know yet": one answer can finish it.)
+    let extra = prompts
+        .iter()
+        .filter(|p| p.goal > 0 || p.input == catalog::Input::Plan)
+        .count();
     let every = match mode {
         Mode::Goals => 1,
-        _ => {
-            let extra = prompts
-                .iter()
-                .filter(|p| p.goal > 0 || p.input == catalog::Input::Plan);
-            catalog::asked(band, mode, text("session"), 0, false).len() + extra.count()
-        }
+        Mode::Form => catalog::form(config.rater, 0).len() + extra,
+        _ => catalog::asked(band, mode, text("session"), 0, false).len() + extra,
     };
     if prompts.len() < every {
         return Err(format!(

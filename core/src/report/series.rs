@@ -1,6 +1,6 @@
 //! The charts' points: the trust total over the check-outs, mood over the check-ins.
 
-use super::super::config::Mode;
+use super::super::config::{Mode, Rater};
 use super::read::Session;
 use std::rc::Rc;
 
@@ -63,7 +63,9 @@ pub fn series(sessions: &[Rc<Session>]) -> (Vec<Point>, Vec<Point>) {
     let mut totals = Vec::new();
     let mut moods = Vec::new();
     for (n, s) in sessions.iter().enumerate() {
-        if let (Some(a), true) = (&s.scores.alliance, s.band().profile().total) {
+        // The child's own trust: an adult's is set beside it, never on its line.
+        let child = s.rater() == Rater::Child;
+        if let (Some(a), true) = (&s.scores.alliance, s.band().profile().total && child) {
             let reason = s.scores.flags.drop_reason;
             totals.push(Point {
                 session: n,
@@ -95,12 +97,16 @@ pub struct GoalSeries {
     pub points: Vec<Point>,
 }
 
-/// Each goal's ratings over the sessions, in the order the goals first
-/// appear: a skip is a gap, a goal set aside is marked, and a point rated on
-/// another band's scale is not joined to the one before.
-pub fn goal_series(sessions: &[Rc<Session>]) -> Vec<GoalSeries> {
+/// Each goal's ratings by `rater` over the sessions, in the order the goals
+/// first appear: a skip is a gap, a goal set aside is marked, and a point
+/// rated on another band's scale is not joined to the one before.
+pub fn goal_series(sessions: &[Rc<Session>], rater: Rater) -> Vec<GoalSeries> {
     let mut out: Vec<GoalSeries> = Vec::new();
-    for (n, s) in sessions.iter().enumerate() {
+    for (n, s) in sessions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.rater() == rater)
+    {
         for g in &s.scores.goals {
             let Some(goal) = s.check.config.goals.iter().find(|x| x.id == g.id) else {
                 continue;

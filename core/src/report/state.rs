@@ -131,6 +131,7 @@ impl Default for Report {
             options: Options {
                 locale: Locale::En,
                 alliance_cutoff: None,
+                agreement_gap: super::AGREEMENT_GAP,
             },
             sessions: Vec::new(),
             unreadable: Vec::new(),
@@ -144,7 +145,7 @@ impl Default for Report {
     }
 }
 
-/// The report's settings: `{ locale?, allianceCutoff? }`.
+/// The report's settings: `{ locale?, allianceCutoff?, agreementGap? }`.
 pub fn parse_options(v: &Value) -> Result<Options, ErrorPayload> {
     let bad = |field: &str, rule: &str, got: Option<&Value>| {
         let got = got.map_or("nothing".to_string(), |g| short(&g.to_string()));
@@ -182,9 +183,17 @@ pub fn parse_options(v: &Value) -> Result<Options, ErrorPayload> {
                 .ok_or_else(|| bad("allianceCutoff", "must be a number from 0 to 40", Some(n)))?,
         ),
     };
+    let agreement_gap = match obj.get("agreementGap") {
+        None | Some(Value::Null) => super::AGREEMENT_GAP,
+        Some(n) => n
+            .as_f64()
+            .filter(|g| (1.0..=10.0).contains(g))
+            .ok_or_else(|| bad("agreementGap", "must be a number from 1 to 10", Some(n)))?,
+    };
     Ok(Options {
         locale,
         alliance_cutoff,
+        agreement_gap,
     })
 }
 
@@ -228,11 +237,14 @@ impl Report {
         }
     }
 
-    /// Compares session `at` (a check-out) with the check-out before it.
+    /// Compares session `at` (a check-out, or an adult's form) with the
+    /// one before it of the same kind and rater.
     fn compare_at(&mut self, at: usize) {
+        let me = self.sessions[at].clone();
         let previous = self.sessions[..at]
             .iter()
             .rev()
+            .filter(|s| s.like(&me))
             .find_map(|s| s.as_previous());
         let s = Rc::make_mut(&mut self.sessions[at]);
         let band = s.band();
@@ -249,7 +261,13 @@ impl Report {
                 continue;
             }
             let mut previous: Vec<PreviousGoal> = Vec::new();
-            for s in self.sessions[..at].iter().rev() {
+            let rater = self.sessions[at].rater();
+            // Like with like: each rater's ratings with their own.
+            for s in self.sessions[..at]
+                .iter()
+                .rev()
+                .filter(|s| s.rater() == rater)
+            {
                 for g in &s.scores.goals {
                     if !previous.iter().any(|p| p.id == g.id) {
                         previous.push(PreviousGoal {
@@ -281,12 +299,12 @@ impl Report {
             return;
         }
         let at = self.sessions.partition_point(|s| s.before(&session));
-        let checkout = session.mode() == Mode::Checkout;
+        let compared = matches!(session.mode(), Mode::Checkout | Mode::Form);
         self.sessions.insert(at, Rc::new(session));
-        if checkout {
+        if compared {
             self.compare_at(at);
-            if let Some(next) =
-                (at + 1..self.sessions.len()).find(|&i| self.sessions[i].mode() == Mode::Checkout)
+            let me = self.sessions[at].clone();
+            if let Some(next) = (at + 1..self.sessions.len()).find(|&i| self.sessions[i].like(&me))
             {
                 self.compare_at(next);
             }

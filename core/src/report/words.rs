@@ -3,7 +3,7 @@
 
 use super::super::answer::{pick_of, value_of, AnswerValue};
 use super::super::catalog::{self, Construct, Input, UI};
-use super::super::config::{self, AgeBand, Locale};
+use super::super::config::{self, AgeBand, Locale, Rater};
 use super::read::Session;
 use super::series::MoodFlag;
 
@@ -41,6 +41,11 @@ pub fn construct_words(c: Construct) -> ReportTr {
         Construct::Drawing => ReportTr::DrawingWord,
         Construct::Progress | Construct::Goal => ReportTr::ProgressWord,
         Construct::Plan => ReportTr::PlanWord,
+        Construct::Home => ReportTr::HomeWord,
+        Construct::School => ReportTr::SchoolWord,
+        Construct::Peers => ReportTr::PeersWord,
+        Construct::Wellbeing => ReportTr::WellbeingWord,
+        Construct::Note => ReportTr::NoteWord,
     }
 }
 
@@ -62,7 +67,11 @@ pub fn prompt_words(session: &Session, id: &str, l: Locale) -> String {
     let check = &session.check;
     match check.prompts.iter().position(|p| p.id == id) {
         Some(i) => {
-            let text = check.prompts[i].text_for(l, UI.someone.get(l), check.picked_before(i));
+            let p = check.prompts[i];
+            let text = match check.config.mode {
+                super::super::config::Mode::Form => check.for_adult(p.text.get(l), l),
+                _ => p.text_for(l, UI.someone.get(l), check.picked_before(i)),
+            };
             match check.goal(i) {
                 Some(g) => catalog::fill(&text, &[("goal", &g.text)]),
                 None => text,
@@ -120,10 +129,14 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
     };
     if let Some(a) = &s.alliance {
         let cutoff = number_in(a.cutoffs.total, l);
+        let total_words = match session.rater() {
+            Rater::Child => ReportTr::Total,
+            Rater::Caregiver => ReportTr::CaregiverTotal,
+            Rater::Therapist => ReportTr::TherapistTotal,
+        };
         match a.total {
             Some(t) => {
-                let mut line =
-                    catalog::fill(ReportTr::Total.get(l), &[("total", &number_in(t, l))]);
+                let mut line = catalog::fill(total_words.get(l), &[("total", &number_in(t, l))]);
                 let rest = if f.low_alliance {
                     &ReportTr::Below
                 } else {
@@ -132,7 +145,7 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
                 line.push_str(&catalog::fill(rest.get(l), &[("cutoff", &cutoff)]));
                 out.push(line);
             }
-            None if !session.band().profile().total => {
+            None if !session.check.config.has_total() => {
                 out.push(ReportTr::NoTotalYoung.get(l).into())
             }
             None => out.push(catalog::fill(
@@ -206,10 +219,40 @@ pub fn summary(session: &Session, l: Locale) -> Vec<String> {
     } else if s.wants_to_talk.as_deref() == Some("no") {
         out.push(ReportTr::TalkNo.get(l).into());
     }
+    // A caregiver's view of how the child has been, place by place.
+    if let Some(wb) = &s.wellbeing {
+        let places: Vec<String> = [
+            (Construct::Home, wb.home),
+            (Construct::School, wb.school),
+            (Construct::Peers, wb.peers),
+            (Construct::Wellbeing, wb.overall),
+        ]
+        .into_iter()
+        .map(|(c, v)| {
+            let v = v.map_or_else(|| ReportTr::Skipped.get(l).to_string(), |v| number_in(v, l));
+            format!("{} {v}", construct_words(c).get(l))
+        })
+        .collect();
+        out.push(catalog::fill(
+            ReportTr::WellbeingLine.get(l),
+            &[("places", &places.join(", "))],
+        ));
+    }
     out.extend(goal_lines(session, l));
+    // An adult's note, in their words.
+    let check = &session.check;
+    if let Some(i) = check
+        .prompts
+        .iter()
+        .position(|p| p.construct == Construct::Note)
+    {
+        if let Some(AnswerValue::Text(t)) = check.answers[i].as_ref().and_then(|a| a.value.as_ref())
+        {
+            out.push(catalog::fill(ReportTr::NoteLine.get(l), &[("note", t)]));
+        }
+    }
     // What the child would like to do next time, in the therapist's words
     // (or the child's own).
-    let check = &session.check;
     if let Some(i) = check.prompts.iter().position(|p| p.input == Input::Plan) {
         if check.answers[i].as_ref().is_some_and(|a| !a.skipped) {
             out.push(catalog::fill(

@@ -6,7 +6,9 @@
 
 use ally_core::answer::Pick;
 use ally_core::catalog::{self, Input, Prompt, Tr, UI};
-use ally_core::config::{self, AgeBand, Locale, Mode, BANDS, MAX_GOAL_CHARS};
+use ally_core::config::{
+    self, AgeBand, Locale, Mode, Rater, BANDS, MAX_GOAL_CHARS, MAX_LINE_CHARS,
+};
 use ally_core::fhir::{self, option, questionnaire_id, questionnaire_url, system, SCORES, VERSION};
 use ally_core::flow::Flow;
 use ally_core::protocol::MAX_MESSAGE_BYTES;
@@ -15,6 +17,9 @@ use ally_core::words::{self, DefTr};
 use serde_json::{json, Map, Value};
 
 pub const MODES: [Mode; 3] = [Mode::Checkin, Mode::Checkout, Mode::Goals];
+
+/// The adults who rate on a form of their own.
+pub const RATERS: [Rater; 2] = [Rater::Caregiver, Rater::Therapist];
 
 const SD: &str = "http://hl7.org/fhir/StructureDefinition";
 
@@ -62,6 +67,22 @@ fn neutral(t: &Tr, l: Locale) -> String {
     words::fill(&text, &[("goal", DefTr::Goal.get(l))])
 }
 
+/// A prompt's words in a Questionnaire: an adult's form says "the
+/// therapist" and "the child" where the portal's names will be.
+fn neutral_of(p: &Prompt, t: &Tr, l: Locale) -> String {
+    if p.mode != Mode::Form {
+        return neutral(t, l);
+    }
+    let text = words::with_helper(l, t.get(l), Tr::FormTherapist.get(l));
+    words::fill(
+        &text,
+        &[
+            ("goal", DefTr::Goal.get(l)),
+            ("child", Tr::FormChildTherapist.get(l)),
+        ],
+    )
+}
+
 /// A Questionnaire's title in `l`: the check and its band's ages.
 fn title(band: AgeBand, mode: Mode, l: Locale) -> String {
     let (lo, hi) = band.profile().ages;
@@ -73,6 +94,7 @@ fn title(band: AgeBand, mode: Mode, l: Locale) -> String {
         Mode::Checkin => DefTr::TitleCheckin,
         Mode::Checkout => DefTr::TitleCheckout,
         Mode::Goals => DefTr::TitleGoals,
+        Mode::Form => return String::new(),
     };
     words::fill(title.get(l), &[("ages", &ages)])
 }
@@ -99,8 +121,8 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
         "code".into(),
         json!([{ "system": system(base, "prompt"), "code": p.id }]),
     );
-    it.insert("text".into(), json!(neutral(&p.text, Locale::En)));
-    it.insert("_text".into(), translations(|l| neutral(&p.text, l)));
+    it.insert("text".into(), json!(neutral_of(p, &p.text, Locale::En)));
+    it.insert("_text".into(), translations(|l| neutral_of(p, &p.text, l)));
     // Every prompt can be skipped: a skip is recorded, never required away.
     it.insert("required".into(), json!(false));
     let mut exts = Vec::new();
@@ -175,6 +197,7 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                 json!(1),
             ));
             let (lower, upper) = match p.input {
+                Input::Line(_) if p.mode == Mode::Form => catalog::form_ends(p),
                 Input::Line(ends) => catalog::line_ends(ends),
                 _ => catalog::GOAL_WORDS.ends,
             };
@@ -202,6 +225,16 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
                 "url": next_time_extension(base),
                 "valueBoolean": true,
             }));
+        }
+        // An adult's note: a line (the therapist's) or a paragraph.
+        Input::Note { max } => {
+            let kind = if max > MAX_LINE_CHARS {
+                "text"
+            } else {
+                "string"
+            };
+            it.insert("type".into(), json!(kind));
+            it.insert("maxLength".into(), json!(max));
         }
         Input::Drawing => {
             it.insert("type".into(), json!("attachment"));
@@ -272,37 +305,90 @@ pub fn slot_extension(base: &str) -> String {
     format!("{base}/StructureDefinition/ally-slot")
 }
 
-/// The `Questionnaire` of a band and mode.
+/// The `Questionnaire` of a band and mode (a form's: [`form_questionnaire`]).
 pub fn questionnaire(base: &str, band: AgeBand, mode: Mode) -> Value {
     let description = match mode {
         Mode::Checkin => DefTr::DescriptionCheckin,
         Mode::Checkout => DefTr::DescriptionCheckout,
         Mode::Goals => DefTr::DescriptionGoals,
+        Mode::Form => return form_questionnaire(base, Rater::Therapist),
     };
     let items: Vec<Value> = catalog::prompts(band, mode)
         .into_iter()
         .map(|p| item(p, band, base))
         .collect();
-    json!({
-        "resourceType": "Questionnaire",
-        "id": questionnaire_id(band, mode),
-        "language": Locale::En.code(),
-        "url": questionnaire_url(base, band, mode),
-        "version": VERSION,
-        "name": format!(
-            "Ally{}{}",
-            if mode == Mode::Checkin { "Checkin" } else { "Checkout" },
-            band.code().replace('-', "to")
-        ),
+    let name = format!(
+        "Ally{}{}",
+        if mode == Mode::Checkin {
+            "Checkin"
+        } else {
+            "Checkout"
+        },
+        band.code().replace('-', "to")
+    );
+    let q = json!({
+        "id": questionnaire_id(band, mode, Rater::Child),
+        "url": questionnaire_url(base, band, mode, Rater::Child),
+        "name": name,
         "title": title(band, mode, Locale::En),
         "_title": translations(|l| title(band, mode, l)),
-        "status": "active",
-        "subjectType": ["Patient"],
-        "publisher": "Ally",
-        "description": description.get(Locale::En),
-        "_description": translations(|l| description.get(l).to_string()),
-        "item": items,
-    })
+    });
+    defined(q, description, items)
+}
+
+/// The `Questionnaire` of an adult's form: the same at every age, with
+/// every goal's item (each marked with its number, as the child's are).
+pub fn form_questionnaire(base: &str, rater: Rater) -> Value {
+    let (title, description, name) = match rater {
+        Rater::Caregiver => (
+            DefTr::TitleFormCaregiver,
+            DefTr::DescriptionFormCaregiver,
+            "AllyFormCaregiver",
+        ),
+        _ => (
+            DefTr::TitleFormTherapist,
+            DefTr::DescriptionFormTherapist,
+            "AllyFormTherapist",
+        ),
+    };
+    let items: Vec<Value> = catalog::form(rater, config::MAX_GOALS)
+        .into_iter()
+        .map(|p| item(p, AgeBand::Teen, base))
+        .collect();
+    let (band, mode) = (AgeBand::Teen, Mode::Form);
+    let q = json!({
+        "id": questionnaire_id(band, mode, rater),
+        "url": questionnaire_url(base, band, mode, rater),
+        "name": name,
+        "title": title.get(Locale::En),
+        "_title": translations(|l| title.get(l).to_string()),
+    });
+    defined(q, description, items)
+}
+
+/// A Questionnaire: what names it (`id`, `url`, `name`, titles), then what
+/// every one of Ally's has.
+fn defined(mut q: Value, description: DefTr, items: Vec<Value>) -> Value {
+    let named = std::mem::take(q.as_object_mut().expect("an object"));
+    let mut out = Map::new();
+    out.insert("resourceType".into(), json!("Questionnaire"));
+    out.insert("id".into(), named["id"].clone());
+    out.insert("language".into(), json!(Locale::En.code()));
+    out.insert("url".into(), named["url"].clone());
+    out.insert("version".into(), json!(VERSION));
+    for k in ["name", "title", "_title"] {
+        out.insert(k.into(), named[k].clone());
+    }
+    out.insert("status".into(), json!("active"));
+    out.insert("subjectType".into(), json!(["Patient"]));
+    out.insert("publisher".into(), json!("Ally"));
+    out.insert("description".into(), json!(description.get(Locale::En)));
+    out.insert(
+        "_description".into(),
+        translations(|l| description.get(l).to_string()),
+    );
+    out.insert("item".into(), json!(items));
+    Value::Object(out)
 }
 
 fn code_system(base: &str, name: &str, title: DefTr, concepts: Vec<Value>) -> Value {
@@ -343,9 +429,10 @@ pub fn code_systems(base: &str) -> Vec<Value> {
         .chain(catalog::GOAL_PROMPTS)
         .chain(catalog::GOAL_SET_PROMPTS)
         .chain(catalog::PLAN_PROMPTS)
+        .chain(catalog::FORM_PROMPTS)
     {
         // An id asked in several bands is described in the oldest band's words.
-        let words = concept(p.id, |l| neutral(&p.text, l));
+        let words = concept(p.id, |l| neutral_of(p, &p.text, l));
         match prompts.iter_mut().find(|c: &&mut Value| c["code"] == p.id) {
             Some(c) => *c = words,
             None => prompts.push(words),
@@ -383,10 +470,20 @@ pub fn definitions(base: &str) -> Vec<(String, Value)> {
     for band in BANDS {
         for mode in MODES {
             out.push((
-                format!("Questionnaire-{}.json", questionnaire_id(band, mode)),
+                format!(
+                    "Questionnaire-{}.json",
+                    questionnaire_id(band, mode, Rater::Child)
+                ),
                 questionnaire(base, band, mode),
             ));
         }
+    }
+    for rater in RATERS {
+        let q = form_questionnaire(base, rater);
+        out.push((
+            format!("Questionnaire-{}.json", q["id"].as_str().unwrap_or("")),
+            q,
+        ));
     }
     for cs in code_systems(base) {
         out.push((
@@ -456,6 +553,7 @@ fn sample_pick(p: &Prompt, band: AgeBand, n: usize, pattern: Pattern) -> Option<
         // Next time: from 9 in their own words; at 3–8, working on the first goal.
         Input::Plan if !band.profile().young => Pick::Words("Practise what to say".into()),
         Input::Plan => Pick::Choice(band.profile().plan),
+        Input::Note { .. } => Pick::Words("Slept better this week; a hard Monday.".into()),
         // The second goal, in mixed samples: set aside by the child.
         Input::Progress if pattern == Pattern::Mixed && p.goal == 2 => Pick::Retired,
         Input::Progress if option(p, band, 0).is_none() => Pick::Level(if low { 3 } else { 9 }),
@@ -491,10 +589,33 @@ pub fn sample(
     locale: Locale,
     pattern: Pattern,
 ) -> Value {
+    sample_by(base, band, mode, Rater::Child, locale, pattern)
+}
+
+/// The Bundle of a sample adult's form, about a child of 7.
+pub fn form_sample(base: &'static str, rater: Rater, locale: Locale, pattern: Pattern) -> Value {
+    sample_by(
+        base,
+        AgeBand::EarlySchool,
+        Mode::Form,
+        rater,
+        locale,
+        pattern,
+    )
+}
+
+fn sample_by(
+    base: &'static str,
+    band: AgeBand,
+    mode: Mode,
+    rater: Rater,
+    locale: Locale,
+    pattern: Pattern,
+) -> Value {
     // The middle of the band: 4, 7, 10, 15.
     let (lo, hi) = band.profile().ages;
     let age = (lo + hi) / 2;
-    let config = json!({
+    let mut config = json!({
         "age": age,
         "mode": mode.code(),
         "locale": locale.code(),
@@ -510,10 +631,19 @@ pub fn sample(
         "goalsAt": "both",
         "previousGoals": { "ageBand": band.code(), "goals": [{ "id": "friend", "progress": 5 }] },
     });
+    if mode == Mode::Form {
+        config["rater"] = json!(rater.code());
+        config["fhirAuthor"] = json!(match rater {
+            Rater::Caregiver => "RelatedPerson/example",
+            _ => "Practitioner/example",
+        });
+        config["previousGoals"]["rater"] = json!(rater.code());
+    }
     let config = config::parse(&config).unwrap_or_else(|e| panic!("sample config: {e:?}"));
     let session = format!(
-        "sample-{}-{}-{}-{pattern:?}",
+        "sample-{}-{}-{}-{}-{pattern:?}",
         mode.code(),
+        rater.code(),
         band.code(),
         locale.code()
     );
@@ -560,6 +690,16 @@ pub fn samples(base: &'static str) -> Vec<(String, Value)> {
                         sample(base, band, mode, locale, pattern),
                     ));
                 }
+            }
+        }
+    }
+    for rater in RATERS {
+        for locale in Locale::ALL {
+            for (pattern, name) in PATTERNS {
+                out.push((
+                    format!("Bundle-form-{}-{}-{name}.json", rater.code(), locale.code()),
+                    form_sample(base, rater, locale, pattern),
+                ));
             }
         }
     }
