@@ -30,7 +30,8 @@ const PARTS: [(&str, &str, &str); 4] = [
 /// The child's words that belong to a cargo feature of the widget: built
 /// without the feature, its words are left out of the tables too, so the
 /// size check can print what each feature costs the child's download.
-const FEATURE_WORDS: [(&str, &[&str]); 4] = [
+/// (The adults' forms' score codes, too: the child's page never writes them.)
+const FEATURE_WORDS: [(&str, &[&str]); 5] = [
     ("SAFETY", &["help.", "live_view"]),
     (
         "GOALS",
@@ -55,6 +56,17 @@ const FEATURE_WORDS: [(&str, &[&str]); 4] = [
         ],
     ),
     ("FORM", &["form."]),
+    (
+        "FORM",
+        &[
+            "score.caregiver-",
+            "score.therapist-",
+            "score.wellbeing",
+            "score.home",
+            "score.school",
+            "score.peers",
+        ],
+    ),
 ];
 
 fn fail(why: String) -> ! {
@@ -167,8 +179,10 @@ fn main() {
         println!("cargo:rerun-if-env-changed=CARGO_FEATURE_{feature}");
         if env::var_os(format!("CARGO_FEATURE_{feature}")).is_none() {
             for l in &mut langs {
-                if let Some(child) = l.words.get_mut("child") {
-                    child.retain(|k, _| !prefixes.iter().any(|p| k.starts_with(p)));
+                for part in ["child", "fhir"] {
+                    if let Some(words) = l.words.get_mut(part) {
+                        words.retain(|k, _| !prefixes.iter().any(|p| k.starts_with(p)));
+                    }
                 }
             }
         }

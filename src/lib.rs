@@ -12,5 +12,7 @@ pub mod components;
 // into the child's download (1.3 KB brotli).
 #[path = "../core/src/lib.rs"]
 pub mod core;
+#[cfg(feature = "form")]
+pub mod form_ui;
 pub mod report_ui;
 pub mod speech;

@@ -2,7 +2,9 @@
 
 export type AgeBand = "3-5" | "6-8" | "9-12" | "13-17";
 export type Locale = "en" | "es";
-export type Mode = "checkin" | "checkout" | "goals";
+export type Mode = "checkin" | "checkout" | "goals" | "form";
+/** Whose view a result gives: the child's (the widget), or an adult's on a form. */
+export type Rater = "child" | "caregiver" | "therapist";
 
 /** Settings for one check-in; validated by the widget. */
 export interface AllyConfig {
@@ -10,8 +12,12 @@ export interface AllyConfig {
   age: number;
   /** Default "en". */
   locale?: Locale;
-  /** Default "checkin". "goals": the child names their goals (the SDK opens goals.html beside the widget's page). */
+  /** Default "checkin". "goals": the child names their goals (the SDK opens goals.html beside the widget's page). "form": an adult's form (use Ally.mountForm). */
   mode?: Mode;
+  /** "caregiver" or "therapist" on a form (mode "form"; Ally.mountForm sets it); the child's ("child") everywhere else. */
+  rater?: Rater;
+  /** On a form: who answers, as a FHIR reference: "RelatedPerson/…" for a caregiver, "Practitioner/…" or "PractitionerRole/…" for the therapist. The response's author and source, the Observations' performer. */
+  fhirAuthor?: string;
   /** Plain text, at most 40 characters. */
   childName?: string;
   /** Plain text, at most 40 characters: who sees the answers. */
@@ -30,7 +36,7 @@ export interface AllyConfig {
   lowItemCutoff?: number;
   /** 1–4; an agree statement below it flags its construct in flags.disagree (13–17). Default 3. */
   agreeCutoff?: number;
-  /** The last check-out's result, or its alliance total with its band and items: a drop is only noticed like with like. */
+  /** The last check-out's result (on a form: the same rater's last form), or its alliance total with its band and items: a drop is only noticed like with like. */
   previousAlliance?: AllyResult | AllyPreviousAlliance;
   /** 0.1 to 40; a fall of at least this much sets flags.drop. Default 1. */
   dropThreshold?: number;
@@ -52,7 +58,7 @@ export interface AllyConfig {
   goals?: AllyGoal[];
   /** When the goals are rated. Default "checkin". */
   goalsAt?: "checkin" | "checkout" | "both";
-  /** The last result that rated the goals, or its ratings with its band: a goal is only compared with itself, on the same band's scale. */
+  /** The last result that rated the goals (on a form: the same rater's), or its ratings with its band: a goal is only compared with itself, by the same rater, on the same band's scale. */
   previousGoals?: AllyResult | AllyPreviousGoals;
   /** 0.1 to 10; a goal whose rating fell by at least this much is listed in flags.goalDrop. Default 2.82 (reliable change). */
   goalDropThreshold?: number;
@@ -76,6 +82,8 @@ export interface AllyGoal {
 
 export interface AllyPreviousGoals {
   ageBand: AgeBand;
+  /** Whose ratings: it must be the rater of the check it is given to. Default "child". */
+  rater?: Rater;
   goals: Array<{ id: string; progress: number | null }>;
 }
 
@@ -109,6 +117,8 @@ export interface AllyAttention {
 export interface AllyPreviousAlliance {
   total: number | null;
   ageBand: AgeBand;
+  /** Whose total: it must be the rater of the check it is given to. Default "child". */
+  rater?: Rater;
   /** The core item ids asked: `scores.alliance.items` of that result. */
   items: string[];
 }
@@ -116,15 +126,17 @@ export interface AllyPreviousAlliance {
 /** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
 export interface AllyAnswer {
   promptId: string;
-  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress" | "goal" | "plan";
+  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress" | "goal" | "plan"
+    | "home" | "school" | "peers" | "wellbeing" | "note";
   /**
    * faces, sizes, line: a number on 0–10; agree4: 1–4; feelings: feeling ids;
    * choice: "yes" | "later" | "no"; drawing: an AllyDrawing; progress (a goal):
    * 0–10, or "retired" when the child said it isn't their goal any more; goal (a goal
    * named): the child's own words, or [starter id] or ["dont_know"]; plan (next time):
-   * ["talk" | "play" | "draw" | "new" | "other"], ["goal", goal id], or (9–17) the child's own words.
+   * ["talk" | "play" | "draw" | "new" | "other"], ["goal", goal id], or (9–17) the child's own words;
+   * note (an adult's form): their words, plain text (at most 500 characters a caregiver's, 160 the therapist's).
    */
-  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress" | "goal" | "plan";
+  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress" | "goal" | "plan" | "note";
   /** See `kind`; null when skipped. */
   value: number | string | string[] | AllyDrawing | null;
   /** The chosen word in the widget's locale; null when skipped. */
@@ -178,6 +190,8 @@ export interface AllyResult {
   id: string;
   session: string;
   mode: Mode;
+  /** Whose view: the child's, or on a form a caregiver's or the therapist's. Every result Ally makes names it; one stored before raters has none, and is the child's. Ratings of different raters are never averaged. */
+  rater?: Rater;
   ageBand: AgeBand;
   age: number;
   locale: Locale;
@@ -287,6 +301,8 @@ export interface AllyScores {
   goals?: AllyGoalScore[];
   /** The threshold flags.goalDrop was computed with (goalDropThreshold, default 2.82). */
   goalDropThreshold?: number;
+  /** A caregiver's form: how the child has been since the last session, 0–10 each (null when skipped), never summed; null on every other check. */
+  wellbeing?: { home: number | null; school: number | null; peers: number | null; overall: number | null } | null;
 }
 
 export interface AllyError {
@@ -392,6 +408,13 @@ export interface MountOptions {
   onCallbackError?(error: unknown): void;
 }
 
+/** An adult's form: the widget's options, with the rater; config is the child's (age, goals, names). */
+export interface MountFormOptions extends Omit<MountOptions, "config"> {
+  rater: "caregiver" | "therapist";
+  /** The child's settings as for Ally.mount; mode and rater are set by mountForm. */
+  config: Omit<AllyConfig, "mode" | "rater">;
+}
+
 export interface AllyHandle {
   readonly session: string;
   readonly iframe: HTMLIFrameElement;
@@ -408,7 +431,7 @@ export interface AllyHandle {
 }
 
 /** Posted to the report's iframe with one MessagePort transferred, then `add` and `live` on the port. */
-export type ReportInitMessage = Envelope<"init", { config: { locale?: Locale; allianceCutoff?: number } }>;
+export type ReportInitMessage = Envelope<"init", { config: { locale?: Locale; allianceCutoff?: number; agreementGap?: number } }>;
 export type ReportAddMessage = Envelope<"add", { result: AllyReportDocument }>;
 export type ReportLiveMessage = Envelope<"live", { answer: AllyAnswer; ageBand?: AgeBand }>;
 export type ReportAttentionMessage = Envelope<"attention", AllyAttention>;
@@ -431,6 +454,8 @@ export interface MountReportOptions {
   locale?: Locale;
   /** 0–40: the therapist's cutoff for the trust total; each result's own when omitted. */
   allianceCutoff?: number;
+  /** 1–10: a gap between two raters' ratings of the same thing at least this big is named in words. Default 3. */
+  agreementGap?: number;
   /**
    * A result it could not read ("bad_message", field "result", with `result`
    * naming it), one too large to send ("too_large"), an older one let go to
@@ -470,6 +495,8 @@ export interface AllySdk {
   readonly PROTOCOL_VERSION: 1;
   readonly STROKES_FORMAT: "ally.strokes/1";
   mount(element: Element, options: MountOptions): AllyHandle;
+  /** A caregiver's or the therapist's form, through the same channel, acks, resume and errors as mount. Throws a TypeError naming a wrong option. */
+  mountForm(element: Element, options: MountFormOptions): AllyHandle;
   /** The therapist's report of earlier sessions and a live one. Throws a TypeError naming a wrong option. */
   mountReport(element: Element, options: MountReportOptions): AllyReportHandle;
   /** Throws an Error starting "ally.strokes/1: " when `strokes` is not a valid drawing. */

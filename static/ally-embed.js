@@ -80,10 +80,12 @@
   /** The config as sent: a whole earlier result given as previousAlliance or previousGoals travels as what the widget reads of it. */
   function slim(config) {
     var p = config.previousAlliance, g = config.previousGoals, copy = config;
-    if (p && typeof p === "object" && p.schema !== undefined && p.mode === "checkout") {
+    if (p && typeof p === "object" && p.schema !== undefined && (p.mode === "checkout" || p.mode === "form")) {
       var a = (p.scores && p.scores.alliance) || {};
       copy = own(copy);
       copy.previousAlliance = { total: a.total === undefined ? null : a.total, ageBand: p.ageBand, items: a.items };
+      // Whose it was: a form compares only with its own rater's.
+      if (typeof p.rater === "string") copy.previousAlliance.rater = p.rater;
     }
     if (g && typeof g === "object" && g.schema !== undefined && g.scores && Array.isArray(g.scores.goals)) {
       copy = copy === config ? own(copy) : copy;
@@ -91,6 +93,7 @@
         ageBand: g.ageBand,
         goals: g.scores.goals.map(function (x) { return { id: x && x.id, progress: x && x.progress }; }),
       };
+      if (typeof g.rater === "string") copy.previousGoals.rater = g.rater;
     }
     return copy;
   }
@@ -145,8 +148,10 @@
     }
     var widgetOrigin = url.origin;
     if (widgetOrigin === "null") fail("options.src must be an http(s) URL");
-    // Naming goals is a page of its own beside the widget's: the check-ins never download it.
+    // Naming goals and the adults' forms are pages of their own beside the
+    // widget's: the check-ins never download them.
     if (options.config.mode === "goals") url.pathname = url.pathname.replace(/[^/]*$/, "goals.html");
+    if (options.config.mode === "form") url.pathname = url.pathname.replace(/[^/]*$/, "form.html");
     var session = options.session ? String(options.session) : randomId();
     // Counted in characters (code points), as the widget counts them.
     if (Array.from(session).length > 200) fail("options.session must be at most 200 characters");
@@ -338,6 +343,34 @@
     return handle;
   }
 
+  // ---- The adults' forms ---------------------------------------------------
+
+  var RATERS = ["caregiver", "therapist"];
+
+  /**
+   * Embeds an adult's form in `element`: a caregiver's or the therapist's
+   * view beside the child's (`options.rater`), through the same channel,
+   * acks, resume and errors as Ally.mount, with the same handle and events.
+   * `options.config` is the child's (age, goals, names); its mode is "form".
+   */
+  function mountForm(element, options) {
+    options = options || {};
+    if (RATERS.indexOf(options.rater) < 0) {
+      throw new TypeError("Ally.mountForm: options.rater must be \"caregiver\" or \"therapist\", got " + JSON.stringify(options.rater));
+    }
+    if (!options.config || typeof options.config !== "object" || Array.isArray(options.config)) {
+      throw new TypeError("Ally.mountForm: options.config must be an object, e.g. { age: 7, goals: [...] }");
+    }
+    var config = own(options.config);
+    config.mode = "form";
+    config.rater = options.rater;
+    var o = own(options);
+    o.config = config;
+    if (!o.title) o.title = options.rater === "caregiver" ? "Ally: a caregiver's view" : "Ally: the therapist's view";
+    if (!o.initialHeight) o.initialHeight = 900;
+    return mount(element, o);
+  }
+
   // ---- The therapist's report ----------------------------------------------
 
   function reportFail(message) {
@@ -371,6 +404,7 @@
     var config = {};
     if (options.locale !== undefined) config.locale = options.locale;
     if (options.allianceCutoff !== undefined) config.allianceCutoff = options.allianceCutoff;
+    if (options.agreementGap !== undefined) config.agreementGap = options.agreementGap;
     var sent = results.map(forReport);
     var live = new Map(); // promptId -> the live message's payload, for a report that reloads
     var alerts = new Map(); // attention id -> payload, for a report that reloads
@@ -639,6 +673,7 @@
 
   root.Ally = {
     mount: mount,
+    mountForm: mountForm,
     mountReport: mountReport,
     decodeStrokes: decodeStrokes,
     strokesToSvg: strokesToSvg,

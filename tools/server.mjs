@@ -61,7 +61,7 @@ export function handler(root, port = 8080) {
     let base = root;
     // The widget's page gets the strict policy a deployment should send
     // (?csp=off shows what the widget does by itself without it).
-    const page = path === "/" || path === "/index.html" || path === "/goals.html" || path === "/report.html";
+    const page = ["/", "/index.html", "/goals.html", "/form.html", "/report.html"].includes(path);
     const csp = page && url.searchParams.get("csp") !== "off" ? { "Content-Security-Policy": widgetCsp(port) } : {};
     if (path === "/__test/console" && req.method === "POST") {
       let body = "";

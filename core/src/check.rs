@@ -27,7 +27,9 @@ impl Check {
     /// mode ask in this session.
     pub fn new(config: Config, session: &str, now: &str) -> Check {
         let prompts = match config.mode {
-            Mode::Form => catalog::form(config.rater, config.goals_rated()),
+            Mode::Form if cfg!(feature = "form") => {
+                catalog::form(config.rater, config.goals_rated())
+            }
             mode => catalog::asked(
                 config.band(),
                 mode,

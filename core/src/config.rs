@@ -410,8 +410,13 @@ impl Config {
     /// An adult rates on the 0–10 line at every age: the line's cutoffs
     /// (those of 9–17) are their defaults.
     fn with_rater(mut self, obj: &Map<String, Value>) -> Result<Config, ConfigError> {
+        // The child's pages: only the child rates there.
         if !cfg!(feature = "form") {
-            return Ok(self);
+            return match obj.get("rater") {
+                None | Some(Value::Null) => Ok(self),
+                Some(v) if v.as_str() == Some("child") => Ok(self),
+                other => Err(err("rater", ADULT_ON_A_FORM, other)),
+            };
         }
         let rater = choice(obj, "rater", &Rater::ALL.map(|r| (r.code(), r)))?;
         self.rater = match (self.mode, rater) {
@@ -424,13 +429,7 @@ impl Config {
             }
             (Mode::Form, Some(r)) => r,
             (_, None | Some(Rater::Child)) => Rater::Child,
-            (_, Some(_)) => {
-                return Err(err(
-                    "rater",
-                    "names an adult only on a form (mode \"form\")",
-                    obj.get("rater"),
-                ))
-            }
+            (_, Some(_)) => return Err(err("rater", ADULT_ON_A_FORM, obj.get("rater"))),
         };
         if self.mode == Mode::Form {
             let line = AgeBand::Teen.profile().cutoffs;
@@ -552,8 +551,7 @@ fn previous_goals(obj: &Map<String, Value>) -> Result<Vec<PreviousGoal>, ConfigE
         )
     };
     if !same_rater(obj, v) {
-        let why = "must be a result of the same rater: ratings compare like with like";
-        return Err(err(FIELD, why, v.get("rater")));
+        return Err(err(FIELD, OTHER_RATER, v.get("rater")));
     }
     // A result document keeps its ratings in its scores.
     let list = match v.get("schema") {
@@ -589,10 +587,18 @@ fn previous_goals(obj: &Map<String, Value>) -> Result<Vec<PreviousGoal>, ConfigE
         .ok_or_else(bad)
 }
 
+/// An adult's `rater` given to the child's check.
+const ADULT_ON_A_FORM: &str = "names an adult only on a form (mode \"form\")";
+
+/// A previous result of another rater's.
+const OTHER_RATER: &str = "must be a result of the same rater: ratings compare like with like";
+
 /// Whether result `doc` (or what was taken from it) is of the rater `obj`
 /// configures: a result without `rater` is the child's.
 fn same_rater(obj: &Map<String, Value>, doc: &Value) -> bool {
-    let of = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("child").to_string();
+    fn of(v: Option<&Value>) -> &str {
+        v.and_then(Value::as_str).unwrap_or("child")
+    }
     of(obj.get("rater")) == of(doc.get("rater"))
 }
 
@@ -792,6 +798,9 @@ fn previous(obj: &Map<String, Value>) -> Result<Option<Previous>, ConfigError> {
             Some(v),
         )
     };
+    if !same_rater(obj, v) {
+        return Err(err(FIELD, OTHER_RATER, v.get("rater")));
+    }
     // A result document carries its band beside the scores; only one of
     // the same check and rater compares.
     let form = obj.get("mode").and_then(Value::as_str) == Some("form");

@@ -60,13 +60,19 @@ pub fn questionnaire_url(base: &str, band: AgeBand, mode: Mode, rater: Rater) ->
 /// alliance total and goal ratings have codes of their own
 /// (`caregiver-alliance-total`), so a flowsheet never draws two people's
 /// ratings as one line.
-fn rated(c: &Config, code: &str) -> String {
+/// (The child's page writes the child's codes as they are.)
+#[cfg(feature = "form")]
+fn rated<'a>(c: &Config, code: &'a str) -> std::borrow::Cow<'a, str> {
     match (c.mode, code) {
         (Mode::Form, "alliance-total" | "goal-progress") => {
-            format!("{}-{code}", c.rater.code())
+            format!("{}-{code}", c.rater.code()).into()
         }
-        _ => code.to_string(),
+        _ => code.into(),
     }
+}
+#[cfg(not(feature = "form"))]
+fn rated<'a>(_: &Config, code: &'a str) -> &'a str {
+    code
 }
 
 /// Answer option `n` of a prompt: its code, its weight on the scale, its
@@ -160,7 +166,7 @@ pub fn options(p: &Prompt, band: AgeBand) -> Vec<(String, Option<f64>, Tr)> {
 }
 
 /// Ally's scores and flags as codes, with their words (`[fhir]` in `locales/`).
-pub const SCORES: [(&str, FhirTr); 30] = [
+pub const SCORES: [(&str, FhirTr); 22] = [
     ("alliance-total", FhirTr::ScoreAllianceTotal),
     ("bond", FhirTr::ScoreBond),
     ("goals", FhirTr::ScoreGoals),
@@ -188,7 +194,13 @@ pub const SCORES: [(&str, FhirTr); 30] = [
     ("goal-progress", FhirTr::ScoreGoalProgress),
     ("goal-drop", FhirTr::ScoreGoalDrop),
     ("goal-retired", FhirTr::ScoreGoalRetired),
-    // An adult's form: their own totals and ratings, never merged with the child's.
+];
+
+/// An adult's form's own codes: their totals and ratings, never merged with
+/// the child's, and a caregiver's view of the child (only a form's page
+/// writes them).
+#[cfg(feature = "form")]
+pub const FORM_SCORES: [(&str, FhirTr); 8] = [
     (
         "caregiver-alliance-total",
         FhirTr::ScoreCaregiverAllianceTotal,
@@ -210,11 +222,14 @@ pub const SCORES: [(&str, FhirTr); 30] = [
     ("school", FhirTr::ScoreSchool),
     ("peers", FhirTr::ScorePeers),
 ];
+#[cfg(not(feature = "form"))]
+pub const FORM_SCORES: [(&str, FhirTr); 0] = [];
 
 /// A score code's display: in English, the code system's language.
 fn score_words(code: &str) -> &'static str {
     SCORES
         .iter()
+        .chain(&FORM_SCORES)
         .find(|(c, _)| *c == code)
         .map_or("", |(_, w)| w.get(Locale::En))
 }
@@ -357,7 +372,7 @@ impl W {
 
     /// `,"performer": …`: who answered an adult's form, when the portal named them.
     fn performer(&mut self, c: &Config) -> &mut Self {
-        if let Some(a) = &c.fhir_author {
+        if let Some(a) = c.fhir_author.as_ref().filter(|_| cfg!(feature = "form")) {
             self.s(",\"performer\":[{\"reference\":").q(a).s("}]");
         }
         self
@@ -416,7 +431,7 @@ pub fn bundle(check: &Check, scores: &scoring::Scores, base: &str, seed: &str) -
         .s(",\"status\":\"completed\"")
         .subject(c.fhir_subject.as_deref());
     // An adult's form: who answered it, as the portal names them.
-    if let Some(a) = &c.fhir_author {
+    if let Some(a) = c.fhir_author.as_ref().filter(|_| cfg!(feature = "form")) {
         w.s(",\"author\":{\"reference\":")
             .q(a)
             .s("},\"source\":{\"reference\":")
@@ -657,7 +672,7 @@ fn observe(
     }
     // A caregiver's view of how the child has been: the overall rating,
     // with the places beside it.
-    if let Some(wb) = &scores.wellbeing {
+    if let Some(wb) = scores.wellbeing.as_ref().filter(|_| cfg!(feature = "form")) {
         observations.push((
             "wellbeing",
             Val::Num(wb.overall, "asked-declined"),

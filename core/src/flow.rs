@@ -97,12 +97,14 @@ pub enum FlowAction {
     CloseHelp,
     /// On an adult's form, where every item is on one page: answers item
     /// `i` (or skips it, `None`), whichever item it is, and stays.
+    #[cfg(feature = "form")]
     Fill {
         i: usize,
         pick: Option<Pick>,
         now: String,
     },
     /// Sends an adult's form: every item left blank is recorded as skipped.
+    #[cfg(feature = "form")]
     Submit {
         now: String,
     },
@@ -224,6 +226,7 @@ impl Flow {
                 self.helping = false;
                 vec![]
             }
+            #[cfg(feature = "form")]
             (FlowAction::Fill { i, pick, now }, step)
                 if self.config.mode == Mode::Form && step != Step::Done =>
             {
@@ -241,6 +244,7 @@ impl Flow {
                 self.answers[i] = Some(rec.clone());
                 vec![Outbound::Answer(rec)]
             }
+            #[cfg(feature = "form")]
             (FlowAction::Submit { now }, step)
                 if self.config.mode == Mode::Form && step != Step::Done =>
             {

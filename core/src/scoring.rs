@@ -417,15 +417,17 @@ pub fn score(check: &Check) -> Scores {
         true => goal_scores(check, &mut flags),
         false => vec![],
     };
-    let wellbeing = of(Construct::Wellbeing).map(|_| {
-        let n = |c| of(c).and_then(|(_, a)| number(*a));
-        Wellbeing {
-            home: n(Construct::Home),
-            school: n(Construct::School),
-            peers: n(Construct::Peers),
-            overall: n(Construct::Wellbeing),
-        }
-    });
+    let wellbeing = of(Construct::Wellbeing)
+        .filter(|_| cfg!(feature = "form"))
+        .map(|_| {
+            let n = |c| of(c).and_then(|(_, a)| number(*a));
+            Wellbeing {
+                home: n(Construct::Home),
+                school: n(Construct::School),
+                peers: n(Construct::Peers),
+                overall: n(Construct::Wellbeing),
+            }
+        });
     Scores {
         wellbeing,
         mood: of(Construct::Mood).and_then(|(_, a)| number(*a)),

@@ -49,6 +49,16 @@ type Channel = Rc<RefCell<Option<Bridge>>>;
 /// The first state's messages (`ready`) are posted before that first render,
 /// in the same task, so the host never waits for a frame to be painted.
 pub fn mount() {
+    mount_with(screen);
+}
+
+/// What a page shows for each state of the widget: the child's screens, or
+/// an adult's form.
+pub type Screen = fn(&UseReducerHandle<State>) -> Html;
+
+/// Starts a page of the widget's kind (the same channel, handshake, acks and
+/// resume) that shows `screen`.
+pub fn mount_with(screen: Screen) {
     // Yew's own renderer installs a console panic hook unless given this one.
     yew::set_custom_panic_hook(Box::new(|info| {
         bridge::report_fatal(ErrorPayload::new(
@@ -78,6 +88,7 @@ pub fn mount() {
             // Taken until the app's first render (a microtask away) replaces it.
             *listener.borrow_mut() = Some(Callback::noop());
             let props = AppProps {
+                screen,
                 first: Rc::new(first),
                 channel: channel.clone(),
                 listener: listener.clone(),
@@ -111,6 +122,7 @@ fn post(channel: &Channel, widget: &Widget, last: u64) {
 
 #[derive(Properties)]
 pub struct AppProps {
+    pub screen: Screen,
     /// The state after the host's first word, whose messages are already sent.
     pub first: Rc<Widget>,
     pub channel: Channel,
@@ -178,6 +190,6 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     html! {
-        <main ref={root} {class} {lang} {onpointerdown}>{ screen(&state) }</main>
+        <main ref={root} {class} {lang} {onpointerdown}>{ (props.screen)(&state) }</main>
     }
 }

@@ -37,7 +37,7 @@ pub fn done(flow: &Flow) -> View {
         body.push(fill(
             &with(match c.mode {
                 Mode::Checkin => UI.calm_checkin.get(b).get(l),
-                Mode::Checkout | Mode::Goals => UI.calm_checkout.get(l),
+                Mode::Checkout | Mode::Goals | Mode::Form => UI.calm_checkout.get(l),
             }),
             &[("said", &said)],
         ));
@@ -60,7 +60,7 @@ pub fn done(flow: &Flow) -> View {
     let sticker = (b.profile().sticker && !calm).then(|| UI.sticker.get(l));
     let (class, reaction) = match (calm, c.mode) {
         (true, Mode::Checkin) => ("calm", Reaction::Caring),
-        (true, Mode::Checkout | Mode::Goals) => ("calm", Reaction::Listening),
+        (true, Mode::Checkout | Mode::Goals | Mode::Form) => ("calm", Reaction::Listening),
         (false, _) => ("celebrate", Reaction::Listening),
     };
     let picture = match sticker {

@@ -171,6 +171,8 @@ pub fn prompt(flow: &Flow, i: usize, inputs: &Inputs, pad: &PadState, acts: &Act
         }
         #[cfg(not(feature = "goals"))]
         Input::Plan => (Html::default(), vec![]),
+        // An adult's note: only on an adult's form (form.html).
+        Input::Note { .. } => (Html::default(), vec![]),
         #[cfg(feature = "naming")]
         Input::GoalSet => super::goal_set::goal_set(band, l, inputs, answer),
         Input::Line(ends) => line(ends, catalog::line_ends(ends)),

@@ -31,6 +31,8 @@ pub fn welcome(flow: &Flow, acts: &Acts) -> View {
         Mode::Goals => (with(crate::core::catalog::NAMING.intro.get(b)), None),
         #[cfg(not(feature = "naming"))]
         Mode::Goals => (String::new(), None),
+        // An adult's form has a page of its own (form.html).
+        Mode::Form => (String::new(), None),
     };
     let intro = fill(&intro, &[("n", &flow.prompts.len().to_string())]);
     let skip_ok = UI.skip_ok.get(b).get(l);

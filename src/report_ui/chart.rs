@@ -2,7 +2,7 @@
 //! data table for screen readers.
 
 use super::view::date;
-use crate::core::config::{Locale, Mode};
+use crate::core::config::{Locale, Mode, Rater};
 use crate::core::report::{self as r, Point, Report, Session};
 use yew::prelude::*;
 
@@ -31,12 +31,23 @@ pub fn charts(state: &Report, l: Locale) -> Html {
     let (totals, moods) = r::series(&state.sessions);
     let sessions: Vec<&Session> = state.sessions().collect();
     let when = |p: &Point| date(&state.sessions[p.session].completed_at).to_string();
+    // The goals' trend line: the child's, or at 3–5 (three pictures) the
+    // caregiver's, when a caregiver rates them.
+    let young = sessions
+        .iter()
+        .rev()
+        .find(|s| s.rater() == Rater::Child)
+        .is_some_and(|s| !s.band().profile().total);
+    let trend = match young && sessions.iter().any(|s| s.rater() == Rater::Caregiver) {
+        true => Rater::Caregiver,
+        false => Rater::Child,
+    };
     // The cutoff in force: the therapist's, or the latest check-out's.
     let cutoff = state.options.alliance_cutoff.or_else(|| {
         sessions
             .iter()
             .rev()
-            .filter(|s| s.mode() == Mode::Checkout)
+            .filter(|s| s.mode() == Mode::Checkout && s.rater() == Rater::Child)
             .find_map(|s| s.scores.alliance.as_ref().map(|a| a.cutoffs.total))
     });
     html! {
@@ -76,7 +87,10 @@ pub fn charts(state: &Report, l: Locale) -> Html {
                     { table(r::ReportTr::MoodChart.get(l), &moods, &when, l, false) }
                 }
             </figure>
-            { for r::goal_series(&state.sessions).iter().map(|g| goal_chart(g, state, &when, l)) }
+            if trend == Rater::Caregiver {
+                <p class="trend-note">{ r::ReportTr::TrendCaregiver.get(l) }</p>
+            }
+            { for r::goal_series(&state.sessions, trend).iter().map(|g| goal_chart(g, state, &when, l)) }
         </div>
     }
 }

@@ -4,7 +4,7 @@ use super::chart;
 use crate::components::face::face;
 use crate::core::answer::AnswerValue;
 use crate::core::catalog::{self, Input};
-use crate::core::config::{AgeBand, Locale, Mode};
+use crate::core::config::{AgeBand, Locale, Mode, Rater};
 use crate::core::protocol::Refusal;
 use crate::core::report::{self as r, Report, ReportStage, ReportTr, Session};
 use yew::prelude::*;
@@ -47,10 +47,22 @@ fn active(state: &Report, l: Locale) -> Html {
         .map(|n| r::mood_flags(&state.sessions, n))
         .unwrap_or_default();
     // The latest of each check, the most recent first.
-    let mut latest_of: Vec<&Session> = [Mode::Checkout, Mode::Checkin, Mode::Goals]
-        .iter()
-        .filter_map(|m| sessions.iter().rev().find(|s| s.mode() == *m).copied())
-        .collect();
+    let mut latest_of: Vec<&Session> = [
+        (Mode::Checkout, Rater::Child),
+        (Mode::Checkin, Rater::Child),
+        (Mode::Goals, Rater::Child),
+        (Mode::Form, Rater::Caregiver),
+        (Mode::Form, Rater::Therapist),
+    ]
+    .iter()
+    .filter_map(|(m, who)| {
+        sessions
+            .iter()
+            .rev()
+            .find(|s| s.mode() == *m && s.rater() == *who)
+            .copied()
+    })
+    .collect();
     latest_of.sort_by(|a, b| b.completed_at.cmp(&a.completed_at));
     html! {
         <>
@@ -60,6 +72,7 @@ fn active(state: &Report, l: Locale) -> Html {
                 <p class="quiet">{ t(&r::ReportTr::NoSessions, l) }</p>
             }
             { for latest_of.into_iter().map(|s| latest(s, l, &moods)) }
+            { side_by_side(state, l) }
             if !sessions.is_empty() {
                 <section class="over" aria-labelledby="over">
                     <h2 id="over">{ t(&r::ReportTr::Over, l) }</h2>
@@ -133,7 +146,7 @@ fn latest(s: &Session, l: Locale, moods: &[r::MoodFlag]) -> Html {
             .iter()
             .map(|f| t(&r::mood_flag_words(*f), l))
             .collect(),
-        Mode::Checkout | Mode::Goals => vec![],
+        Mode::Checkout | Mode::Goals | Mode::Form => vec![],
     };
     let has_drawing = s
         .check
@@ -164,9 +177,17 @@ fn latest(s: &Session, l: Locale, moods: &[r::MoodFlag]) -> Html {
         Mode::Checkout => ("latest-checkout", t(&r::ReportTr::LatestCheckout, l)),
         Mode::Checkin => ("latest-checkin", t(&r::ReportTr::LatestCheckin, l)),
         Mode::Goals => ("latest-goals", t(&r::ReportTr::LatestGoals, l)),
+        Mode::Form if s.rater() == Rater::Caregiver => {
+            ("latest-caregiver", t(&r::ReportTr::LatestCaregiver, l))
+        }
+        Mode::Form => ("latest-therapist", t(&r::ReportTr::LatestTherapist, l)),
+    };
+    let question = match s.mode() {
+        Mode::Form => r::ReportTr::QuestionAdult,
+        _ => r::ReportTr::Question,
     };
     html! {
-        <section class="latest" data-mode={s.mode().code()} aria-labelledby={id}>
+        <section class="latest" data-mode={s.mode().code()} data-rater={s.rater().code()} aria-labelledby={id}>
             <h2 id={id}>
                 { title }
                 <span class="meta">{ format!(" · {} · {}", date(&s.completed_at), band_words(s.band(), l)) }</span>
@@ -177,7 +198,7 @@ fn latest(s: &Session, l: Locale, moods: &[r::MoodFlag]) -> Html {
             </ul>
             <table class="answers">
                 <thead><tr>
-                    <th scope="col">{ t(&r::ReportTr::Question, l) }</th>
+                    <th scope="col">{ t(&question, l) }</th>
                     <th scope="col">{ t(&r::ReportTr::Measures, l) }</th>
                     <th scope="col">{ t(&r::ReportTr::Answer, l) }</th>
                 </tr></thead>
@@ -226,7 +247,9 @@ fn live(state: &Report, l: Locale) -> Html {
 fn items_table(sessions: &[&Session], l: Locale) -> Html {
     let checkouts: Vec<&&Session> = sessions
         .iter()
-        .filter(|s| s.mode() == Mode::Checkout && s.band().profile().total)
+        .filter(|s| {
+            s.mode() == Mode::Checkout && s.rater() == Rater::Child && s.band().profile().total
+        })
         .collect();
     if checkouts.is_empty() {
         return Html::default();
@@ -274,6 +297,153 @@ fn items_table(sessions: &[&Session], l: Locale) -> Html {
                 <th scope="col">{ t(&r::ReportTr::TotalCol, l) }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+fn rater_words(who: Rater) -> (r::ReportTr, r::ReportTr) {
+    match who {
+        Rater::Child => (r::ReportTr::RaterChild, r::ReportTr::RaterColChild),
+        Rater::Caregiver => (r::ReportTr::RaterCaregiver, r::ReportTr::RaterColCaregiver),
+        Rater::Therapist => (r::ReportTr::RaterTherapist, r::ReportTr::RaterColTherapist),
+    }
+}
+
+/// A topic of the side-by-side view, in the therapist's words.
+fn topic_words(topic: &r::Topic, l: Locale) -> String {
+    match topic {
+        r::Topic::Goal { text, .. } => catalog::fill(t(&r::ReportTr::GoalOf, l), &[("goal", text)]),
+        r::Topic::Alliance(c) => catalog::fill(
+            t(&r::ReportTr::AllianceOf, l),
+            &[("construct", t(&r::construct_words(*c), l))],
+        ),
+    }
+}
+
+/// A rating as the side-by-side view shows it: the number, or the face
+/// the youngest picked (never read as a number), or "Skipped".
+fn rating_words(x: &r::Rating, l: Locale) -> String {
+    match (&x.words, x.value) {
+        (Some(w), _) => format!("{w} ({})", t(&r::ReportTr::FacesAsGiven, l)),
+        (None, Some(v)) => r::number_in(v, l),
+        (None, None) => t(&r::ReportTr::Skipped, l).to_string(),
+    }
+}
+
+/// Where the child, a caregiver and the therapist agree: each one's latest
+/// rating of each goal and of the alliance, side by side, the gaps of at
+/// least the therapist's threshold named in words, and every rating over
+/// time. Never an average.
+fn side_by_side(state: &Report, l: Locale) -> Html {
+    let gap = state.options.agreement_gap;
+    let rows = r::agreement(&state.sessions, gap);
+    if rows.is_empty() {
+        return Html::default();
+    }
+    let raters: Vec<Rater> = Rater::ALL
+        .into_iter()
+        .filter(|who| {
+            rows.iter()
+                .any(|x| x.ratings.iter().any(|y| y.rater == *who))
+        })
+        .collect();
+    let gaps = rows.iter().filter_map(|x| {
+        let g = x.gap?;
+        let ratings: Vec<String> = x
+            .ratings
+            .iter()
+            .map(|y| format!("{} {}", t(&rater_words(y.rater).0, l), rating_words(y, l)))
+            .collect();
+        let line = catalog::fill(
+            t(&r::ReportTr::Gap, l),
+            &[
+                ("what", &topic_words(&x.topic, l)),
+                ("ratings", &ratings.join(", ")),
+                ("gap", &r::number_in(g, l)),
+            ],
+        );
+        Some(html! { <li>{ line }</li> })
+    });
+    let table_rows = rows.iter().map(|x| {
+        let cells = raters.iter().map(|who| match x.ratings.iter().find(|y| y.rater == *who) {
+            Some(y) => html! {
+                <td data-rater={who.code()}>{ rating_words(y, l) }
+                    <span class="meta">{ format!(" · {}", date(&state.sessions[y.session].completed_at)) }</span>
+                </td>
+            },
+            None => html! { <td data-rater={who.code()}>{ "–" }</td> },
+        });
+        html! {
+            <tr class={classes!(x.gap.is_some().then_some("gap"))}>
+                <th scope="row">{ topic_words(&x.topic, l) }</th>
+                { for cells }
+            </tr>
+        }
+    });
+    html! {
+        <section class="agreement" aria-labelledby="agreement">
+            <h2 id="agreement">{ t(&r::ReportTr::Agreement, l) }</h2>
+            <p class="quiet">{ t(&r::ReportTr::AgreementIntro, l) }</p>
+            <ul class="gaps">{ for gaps }</ul>
+            <table class="side">
+                <caption>{ catalog::fill(t(&r::ReportTr::GapLegend, l), &[("gap", &r::number_in(gap, l))]) }</caption>
+                <thead><tr>
+                    <td></td>
+                    { for raters.iter().map(|who| html! { <th scope="col">{ t(&rater_words(*who).1, l) }</th> }) }
+                </tr></thead>
+                <tbody>{ for table_rows }</tbody>
+            </table>
+            { over_time(state, &rows, l) }
+        </section>
+    }
+}
+
+/// Every rating of the side-by-side view's topics, session by session:
+/// who rated, when, and what.
+fn over_time(state: &Report, rows: &[r::Row], l: Locale) -> Html {
+    let value = |s: &Session, topic: &r::Topic| -> Option<String> {
+        match topic {
+            r::Topic::Goal { id, .. } => {
+                let g = s.scores.goals.iter().find(|g| g.id == *id)?;
+                Some(match g.progress {
+                    Some(v) => r::number_in(v, l),
+                    None => t(&r::ReportTr::Skipped, l).to_string(),
+                })
+            }
+            r::Topic::Alliance(c) => {
+                let a = s.scores.alliance.as_ref()?;
+                let v = match c {
+                    catalog::Construct::Bond => a.bond,
+                    catalog::Construct::Goals => a.goals,
+                    catalog::Construct::Tasks => a.tasks,
+                    _ => a.overall,
+                };
+                Some(v.map_or_else(
+                    || t(&r::ReportTr::Skipped, l).to_string(),
+                    |v| r::number_in(v, l),
+                ))
+            }
+        }
+    };
+    let lines = state.sessions().filter_map(|s| {
+        let cells: Vec<Option<String>> = rows.iter().map(|x| value(s, &x.topic)).collect();
+        cells.iter().any(Option::is_some).then(|| html! {
+            <tr data-rater={s.rater().code()}>
+                <th scope="row">{ date(&s.completed_at) }</th>
+                <td>{ t(&rater_words(s.rater()).1, l) }</td>
+                { for cells.into_iter().map(|c| html! { <td>{ c.unwrap_or_else(|| "–".into()) }</td> }) }
+            </tr>
+        })
+    });
+    html! {
+        <table class="over-time">
+            <caption>{ t(&r::ReportTr::OverTime, l) }</caption>
+            <thead><tr>
+                <th scope="col">{ t(&r::ReportTr::Date, l) }</th>
+                <th scope="col">{ t(&r::ReportTr::Who, l) }</th>
+                { for rows.iter().map(|x| html! { <th scope="col">{ topic_words(&x.topic, l) }</th> }) }
+            </tr></thead>
+            <tbody>{ for lines }</tbody>
         </table>
     }
 }

@@ -2,7 +2,7 @@
 // fails when a page and what it loads is over its budget in brotli: the
 // widget the child downloads, 136 KB (128 before the goals and the safety
 // path, which pay for the rest), and naming goals, its own page on the same
-// budget; the therapist's report, 150 KB. Then what each of the widget's
+// budget; the therapist's report and the adults' form, 150 KB each. Then what each of the widget's
 // features costs the child: the widget is built again without it
 // (node tools/build.mjs --without <feature>), and the difference printed,
 // and what the naming screens add to goals.html.
@@ -18,6 +18,8 @@ const BUDGETS = [
   // Naming goals: the child's widget with the naming screens, its own download, on the same budget.
   { name: "naming goals", budget: 136 * 1000, files: ["goals.html", "goals-start.js", "goals.js", "goals_bg.wasm", "ally.css"] },
   { name: "report", budget: 150 * 1000, files: ["report.html", "report-start.js", "report.js", "report_bg.wasm", "report.css"] },
+  // An adult's form: a caregiver's or the therapist's view, its own download.
+  { name: "form", budget: 150 * 1000, files: ["form.html", "form-start.js", "form.js", "form_bg.wasm", "form.css"] },
 ];
 const dist = "dist";
 

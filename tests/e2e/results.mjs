@@ -98,6 +98,93 @@ export function goalCheckin(friend, calm, day, face = 2) {
   return doc;
 }
 
+/**
+ * A 4-year-old's check-out on GOALS: three faces, each goal on three
+ * pictures (0, 5 or 10; null a skip), the drawing skipped. No total at 3–5.
+ */
+export function youngGoalCheckout(friend, calm, day) {
+  const faces = [["trust.liked_being_here", "overall", 10], ["trust.listened", "bond", 10], ["trust.helped", "tasks", 5]];
+  const words = { 0: "Not yet", 5: "A little", 10: "A lot" };
+  const answers = faces.map(([promptId, construct, v], i) =>
+    ({ promptId, construct, kind: "faces", value: v, label: v === 10 ? "Yes, a lot" : "A little", skipped: false, answeredAt: at(day, i + 1) }));
+  [friend, calm].forEach((v, i) => {
+    const goalId = GOALS[i].id;
+    answers.push(v === null
+      ? { ...skip(`goal.${i + 1}`, "progress", "progress", day, 4 + i), goalId }
+      : { promptId: `goal.${i + 1}`, construct: "progress", kind: "progress", goalId, value: v, label: words[v], skipped: false, answeredAt: at(day, 4 + i) });
+  });
+  answers.push(skip("drawing.together", "drawing", "drawing", day, 6));
+  return {
+    schema: "ally.result/1", session: `young-${dateOf(day)}`, mode: "checkout", rater: "child", ageBand: "3-5", age: 4, locale: "en",
+    startedAt: at(day, 0), completedAt: at(day, 6), answers, goals: GOALS,
+    scores: {
+      mood: null, feelings: [], intensity: null, wantsToTalk: null,
+      alliance: {
+        items: faces.map(([id]) => id), answered: 3, total: null, change: null,
+        bond: 10, goals: null, tasks: 5, overall: 10, agree: null, cutoffs: { total: 36, item: 5, lowItem: 5, agree: 3, drop: 1 },
+      },
+      flags: flags({ dropReason: "no_previous", goalDrop: [], goalRetired: [] }),
+      goals: [friend, calm].map((v, i) => ({ id: GOALS[i].id, progress: v, previous: null, change: null,
+        changeReason: "no_previous", retired: false, skipped: v === null })),
+      goalDropThreshold: 2.82,
+    },
+  };
+}
+
+const FORM_ITEMS = {
+  caregiver: [
+    ["caregiver.home", "home"], ["caregiver.school", "school"], ["caregiver.peers", "peers"], ["caregiver.wellbeing", "wellbeing"],
+    ["caregiver.goal.1", "progress"], ["caregiver.goal.2", "progress"],
+    ["caregiver.listened", "bond"], ["caregiver.agree", "goals"], ["caregiver.fits", "tasks"], ["caregiver.overall", "overall"],
+  ],
+  therapist: [
+    ["therapist.goal.1", "progress"], ["therapist.goal.2", "progress"],
+    ["therapist.bond", "bond"], ["therapist.goals", "goals"], ["therapist.tasks", "tasks"], ["therapist.overall", "overall"],
+  ],
+};
+const BAND_OF = (age) => (age <= 5 ? "3-5" : age <= 8 ? "6-8" : age <= 12 ? "9-12" : "13-17");
+
+/**
+ * An adult's form on GOALS, as the form page writes it: `values` in the
+ * order of its 0–10 items (a caregiver's ten, the therapist's six; null a
+ * skip), the note skipped, about a child of `age`.
+ */
+export function formResult(rater, values, day, age = 10) {
+  const items = FORM_ITEMS[rater];
+  const answers = items.map(([promptId, construct], i) => {
+    const goal = construct === "progress" ? { goalId: GOALS[Number(promptId.slice(-1)) - 1].id } : {};
+    return values[i] === null
+      ? { ...skip(promptId, construct, "line", day, i + 1), ...goal }
+      : { promptId, construct, kind: "line", value: values[i], label: `${values[i]} out of 10`, skipped: false, answeredAt: at(day, i + 1), ...goal };
+  });
+  answers.push(skip(`${rater}.note`, "note", "note", day, items.length + 1));
+  const core = items.map(([id], i) => [id, values[i]]).filter(([id]) => /listened|agree|fits|overall|bond|goals$|tasks/.test(id));
+  const total = core.some(([, v]) => v === null) ? null : core.reduce((a, [, v]) => a + v, 0);
+  const of = (c) => { const i = items.findIndex(([, k]) => k === c); return i < 0 ? null : values[i]; };
+  const goals = items.map(([id], i) => [id, values[i]]).filter(([id]) => id.includes(".goal."))
+    .map(([id, v]) => ({ id: GOALS[Number(id.slice(-1)) - 1].id, progress: v, previous: null, change: null,
+      changeReason: "no_previous", retired: false, skipped: v === null }));
+  return {
+    schema: "ally.result/1", session: `${rater}-${dateOf(day)}`, mode: "form", rater, ageBand: BAND_OF(age), age, locale: "en",
+    startedAt: at(day, 0), completedAt: at(day, items.length + 1), answers, goals: GOALS,
+    scores: {
+      mood: null, feelings: [], intensity: null, wantsToTalk: null,
+      alliance: {
+        items: core.map(([id]) => id), answered: core.filter(([, v]) => v !== null).length, total, change: null,
+        bond: of("bond"), goals: of("goals"), tasks: of("tasks"), overall: of("overall"), agree: null, cutoffs: CUTOFFS,
+      },
+      flags: flags({
+        lowAlliance: total !== null && total < CUTOFFS.total,
+        discuss: core.filter(([, v]) => v !== null && v < CUTOFFS.item).map(([id]) => id),
+        skipped: answers.filter((a) => a.skipped).map((a) => a.promptId),
+        dropReason: "no_previous", goalDrop: [], goalRetired: [],
+      }),
+      goals, goalDropThreshold: 2.82,
+      wellbeing: rater === "caregiver" ? { home: of("home"), school: of("school"), peers: of("peers"), overall: of("wellbeing") } : null,
+    },
+  };
+}
+
 // ---- ally.strokes/1, written here so a test can make any drawing ----------
 
 function varint(out, v) {

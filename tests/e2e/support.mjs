@@ -200,7 +200,7 @@ export async function holdAcks(context, count = true) {
 export const RECORDING = fileURLToPath(new URL("../../test-results/messages.jsonl", import.meta.url));
 
 /** The pages of the widget's deployment that speak the protocol. */
-const WIDGET_PAGES = ["/", "/index.html", "/goals.html", "/report.html"];
+const WIDGET_PAGES = ["/", "/index.html", "/goals.html", "/form.html", "/report.html"];
 
 /**
  * This run of `node --test`: its process id and start time (every test file

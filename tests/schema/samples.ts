@@ -187,6 +187,43 @@ export const preschoolCheckout: AllyResult = {
   },
 };
 
+/** A caregiver's form on two goals: a place skipped, a goal left blank (a skip), a note. */
+export const caregiverForm: AllyResult = {
+  schema: "ally.result/1", id: "2a7c90e1-5b3d-8f24-b6e8-0d4c1f9a7e52", session: SESSION, mode: "form", rater: "caregiver", ageBand: "6-8", age: 7, locale: "en",
+  startedAt: "2026-11-25T18:00:00Z", completedAt: "2026-11-25T18:03:00Z",
+  answers: [
+    { promptId: "caregiver.home", construct: "home", kind: "line", value: 7, label: "7 out of 10", skipped: false, answeredAt: "2026-11-25T18:01:00Z" },
+    { promptId: "caregiver.school", construct: "school", kind: "line", value: null, label: null, skipped: true, answeredAt: "2026-11-25T18:03:00Z" },
+    { promptId: "caregiver.peers", construct: "peers", kind: "line", value: 4, label: "4 out of 10", skipped: false, answeredAt: "2026-11-25T18:01:10Z" },
+    { promptId: "caregiver.wellbeing", construct: "wellbeing", kind: "line", value: 6, label: "6 out of 10", skipped: false, answeredAt: "2026-11-25T18:01:20Z" },
+    { promptId: "caregiver.goal.1", construct: "progress", kind: "line", value: 6, label: "6 out of 10", skipped: false, answeredAt: "2026-11-25T18:01:30Z", goalId: "friend" },
+    { promptId: "caregiver.goal.2", construct: "progress", kind: "line", value: null, label: null, skipped: true, answeredAt: "2026-11-25T18:03:00Z", goalId: "calm" },
+    { promptId: "caregiver.listened", construct: "bond", kind: "line", value: 9, label: "9 out of 10", skipped: false, answeredAt: "2026-11-25T18:01:40Z" },
+    { promptId: "caregiver.agree", construct: "goals", kind: "line", value: 8, label: "8 out of 10", skipped: false, answeredAt: "2026-11-25T18:01:50Z" },
+    { promptId: "caregiver.fits", construct: "tasks", kind: "line", value: 8, label: "8 out of 10", skipped: false, answeredAt: "2026-11-25T18:02:00Z" },
+    { promptId: "caregiver.overall", construct: "overall", kind: "line", value: 9, label: "9 out of 10", skipped: false, answeredAt: "2026-11-25T18:02:10Z" },
+    { promptId: "caregiver.note", construct: "note", kind: "note", value: "A hard Monday; better since.", label: "A hard Monday; better since.", skipped: false, answeredAt: "2026-11-25T18:02:40Z" },
+  ],
+  goals: [{ id: "friend", text: "Make a friend at school" }, { id: "calm", text: "Stay calm when I'm angry" }],
+  scores: {
+    mood: null, feelings: [], intensity: null, wantsToTalk: null,
+    alliance: {
+      items: ["caregiver.listened", "caregiver.agree", "caregiver.fits", "caregiver.overall"], answered: 4, total: 34, change: null,
+      bond: 9, goals: 8, tasks: 8, overall: 9, agree: null, cutoffs: { total: 36, item: 9, lowItem: 0, agree: 3, drop: 1 },
+    },
+    flags: {
+      lowAlliance: true, discuss: ["caregiver.agree", "caregiver.fits"], low: [], disagree: [], skipped: ["caregiver.school", "caregiver.goal.2"],
+      drop: null, dropReason: "no_previous", wantsToTalk: false, talkLater: false, goalDrop: [], goalRetired: [],
+    },
+    goals: [
+      { id: "friend", progress: 6, previous: null, change: null, changeReason: "no_previous", retired: false, skipped: false },
+      { id: "calm", progress: null, previous: null, change: null, changeReason: "no_previous", retired: false, skipped: true },
+    ],
+    goalDropThreshold: 2.82,
+    wellbeing: { home: 7, school: null, peers: 4, overall: 6 },
+  },
+};
+
 // ---- Messages, both ways ---------------------------------------------------------
 
 export const hello: HelloMessage = { ...envelope, type: "hello", id: "3f9c0a-1", payload: { versions: [1], instance: "3f9c0a" } };
@@ -266,7 +303,7 @@ export const reportAttention: ReportAttentionMessage = { ...envelope, type: "att
 
 export const fromWidget: Array<WidgetMessage | ReportMessage> = [hello, ready, answer, drawn, resize, complete, attention, refused, badConfig, alreadyConnected, reportReady, letGo];
 export const fromHost: Array<HostMessage | ReportHostMessage> = [init, initWithResult, ack, reset, reportInit, add, addLean, addOld, live, liveWithBand, reportAttention];
-export const results: AllyResult[] = [teenCheckout, teenCheckoutNow, checkinWithFhir, preschoolCheckout];
+export const results: AllyResult[] = [teenCheckout, teenCheckoutNow, checkinWithFhir, preschoolCheckout, caregiverForm];
 
 // ---- Wrong samples ------------------------------------------------------------------
 
@@ -284,6 +321,26 @@ const withAlliance = (values: Partial<AllyAlliance>): AllyResult => ({ ...teenCh
 const withFlags = (values: Partial<AllyFlags>): AllyResult => ({ ...teenCheckout, scores: { ...teenCheckout.scores, flags: { ...teenCheckout.scores.flags, ...values } } });
 
 export const wrong: Wrong[] = [
+  {
+    reason: "a form that does not say whose it is",
+    schema: "result", at: "",
+    sample: without(caregiverForm, "rater"),
+  },
+  {
+    reason: "a child's check-out claiming an adult's view",
+    schema: "result", at: "/rater",
+    sample: typed<AllyResult>({ ...preschoolCheckout, rater: "caregiver" }),
+  },
+  {
+    reason: "a caregiver's note longer than 500 characters",
+    schema: "result", at: "/answers/10/value",
+    sample: typed<AllyResult>({ ...caregiverForm, answers: caregiverForm.answers.map((a) => a.kind === "note" ? { ...a, value: "x".repeat(501) } : a) }),
+  },
+  {
+    reason: "a form's goal rating that does not name its goal",
+    schema: "result", at: "/answers/4",
+    sample: typed<AllyResult>({ ...caregiverForm, answers: caregiverForm.answers.map((a, i) => i === 4 ? without(a, "goalId") : a) }),
+  },
   {
     reason: "a help line with neither a phone nor a text",
     schema: "protocol", at: "/payload/config/helpLines/0",

@@ -28,7 +28,7 @@ const EXPECTED = {
   "to-host": ["hello", "ready", "answer", "resize", "attention", "complete", "error"],
   "to-widget": ["init", "ack", "reset", "add", "live", "attention"],
 };
-const KINDS = ["faces", "line", "sizes", "feelings", "choice", "agree4", "drawing", "progress", "goal", "plan"];
+const KINDS = ["faces", "line", "sizes", "feelings", "choice", "agree4", "drawing", "progress", "goal", "plan", "note"];
 
 function compile() {
   const ajv = new Ajv2020({ strict: true, strictTypes: false, discriminator: true, allErrors: true });

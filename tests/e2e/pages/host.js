@@ -33,7 +33,10 @@
     return c;
   };
   if (params.get("mount") === "none") return;
-  window.ally = Ally.mount(document.getElementById("ally"), {
+  // ?rater=caregiver|therapist: an adult's form, through Ally.mountForm.
+  var rater = params.get("rater");
+  var mount = rater ? function (el, o) { o.rater = rater; return Ally.mountForm(el, o); } : Ally.mount;
+  window.ally = mount(document.getElementById("ally"), {
     src: widgetOrigin + (params.get("widgetPath") || "/") + (params.get("widgetQuery") ? "?" + params.get("widgetQuery") : ""),
     session: params.get("session") || undefined,
     config: JSON.parse(params.get("config") || '{"age":7}'),

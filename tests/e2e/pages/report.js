@@ -13,6 +13,7 @@
       results: results,
       locale: options.locale,
       allianceCutoff: options.allianceCutoff,
+      agreementGap: options.agreementGap,
       onError: function (e) { log.errors.push(e); },
     });
   };

@@ -282,7 +282,10 @@ fn item(p: &Prompt, band: AgeBand, base: &str) -> Value {
             "valueInteger": goal,
         }));
     }
-    it.insert("extension".into(), json!(exts));
+    // FHIR has no empty lists: an item without an extension has none.
+    if !exts.is_empty() {
+        it.insert("extension".into(), json!(exts));
+    }
     Value::Object(it)
 }
 
@@ -454,6 +457,7 @@ pub fn code_systems(base: &str) -> Vec<Value> {
         .collect();
     let scores = SCORES
         .iter()
+        .chain(&fhir::FORM_SCORES)
         .map(|(code, words)| concept(code, |l| words.get(l).to_string()))
         .collect();
     vec![
