@@ -109,10 +109,33 @@ try {
     await p.context().close();
   }
 
-  // The therapist's report, in each language: a 10-year-old's sessions.
-  const { checkout, goalCheckin } = await import("../tests/e2e/results.mjs");
+  // The adults' forms: a caregiver on a desktop, part filled; the therapist
+  // in Spanish on a phone.
+  const forms = [
+    ["form-caregiver", "caregiver", { age: 7, locale: "en", childName: "Sam", helperName: "Dr. Rivera" }, { width: 900, height: 1500 },
+      [["at home", "7"], ["at school or nursery", "Skip"], ["with other children", "4"], ["Make a friend at school", "6"]]],
+    ["form-therapist-es", "therapist", { age: 10, locale: "es" }, { width: 390, height: 1400 },
+      [["Make a friend at school", "8"], ["Stay calm when I'm angry", "5"]]],
+  ];
+  for (const [name, rater, config, viewport, picks] of forms) {
+    const p = await newPage({ viewport });
+    await p.goto(`${PORTAL}/__test/host.html?rater=${rater}&config=${encodeURIComponent(JSON.stringify({ ...config, goals: GOALS }))}`);
+    const f = p.frameLocator("#ally iframe");
+    await f.locator(".form").waitFor();
+    for (const [group, choice] of picks) {
+      await f.locator("fieldset").filter({ hasText: group }).getByRole("radio", { name: choice, exact: true }).check();
+    }
+    await settle(p, "#ally iframe");
+    await p.locator("#ally iframe").screenshot({ path: `${out}/${name}.png` });
+    await p.context().close();
+  }
+
+  // The therapist's report, in each language: a 10-year-old's sessions,
+  // with a caregiver's and the therapist's own view beside the child's.
+  const { checkout, goalCheckin, formResult } = await import("../tests/e2e/results.mjs");
   const sessions = [goalCheckin(2, 3, 6, 3), checkout([10, 9, 10, 9], 6), goalCheckin(4, 4, 13, 2), checkout([9, 9, 8, 9], 13),
-    goalCheckin(6, 2, 20, 1), checkout([8, 7, 8, 7], 20), goalCheckin(5, "retired", 27, 1), checkout([8, null, 7, 8], 27)];
+    goalCheckin(6, 2, 20, 1), checkout([8, 7, 8, 7], 20), goalCheckin(5, "retired", 27, 1), checkout([8, null, 7, 8], 27),
+    formResult("caregiver", [6, 4, 3, 5, 8, 5, 8, 8, 7, 8], 26), formResult("therapist", [6, 6, 9, 8, 8, 9], 27)];
   for (const locale of ["en", "es"]) {
     // Tall enough for the whole report: a cross-origin frame paints only what is in view.
     const p = await newPage({ viewport: { width: 1000, height: 2400 } });

@@ -323,6 +323,9 @@ fn topic_words(topic: &r::Topic, l: Locale) -> String {
 /// A rating as the side-by-side view shows it: the number, or the face
 /// the youngest picked (never read as a number), or "Skipped".
 fn rating_words(x: &r::Rating, l: Locale) -> String {
+    if x.retired {
+        return t(&r::ReportTr::GoalSetAside, l).to_string();
+    }
     match (&x.words, x.value) {
         (Some(w), _) => format!("{w} ({})", t(&r::ReportTr::FacesAsGiven, l)),
         (None, Some(v)) => r::number_in(v, l),
@@ -407,6 +410,7 @@ fn over_time(state: &Report, rows: &[r::Row], l: Locale) -> Html {
                 let g = s.scores.goals.iter().find(|g| g.id == *id)?;
                 Some(match g.progress {
                     Some(v) => r::number_in(v, l),
+                    None if g.retired => t(&r::ReportTr::GoalSetAside, l).to_string(),
                     None => t(&r::ReportTr::Skipped, l).to_string(),
                 })
             }

@@ -64,8 +64,35 @@
       scores: { mood: face * 2.5, feelings: [], intensity: null, wantsToTalk: "skipped", alliance: null,
         flags: flags({ skipped: ["feelings.which", "intensity.now", "talk.today"] }) } };
   }
+  // A caregiver's and the therapist's own view of the last of them (0–10 each, as the form page scores them).
+  var FORM_ITEMS = {
+    caregiver: [["caregiver.home", "home"], ["caregiver.school", "school"], ["caregiver.peers", "peers"], ["caregiver.wellbeing", "wellbeing"],
+      ["caregiver.listened", "bond"], ["caregiver.agree", "goals"], ["caregiver.fits", "tasks"], ["caregiver.overall", "overall"]],
+    therapist: [["therapist.bond", "bond"], ["therapist.goals", "goals"], ["therapist.tasks", "tasks"], ["therapist.overall", "overall"]],
+  };
+  function earlierForm(rater, values, day) {
+    var items = FORM_ITEMS[rater];
+    var answers = items.map(function (it, i) {
+      return { promptId: it[0], construct: it[1], kind: "line", value: values[i], label: values[i] + " out of 10", skipped: false, answeredAt: at(day, i % 6 + 1) };
+    });
+    answers.push(skipped(rater + ".note", "note", "note", day, 7));
+    var of = function (c) { var i = items.findIndex(function (it) { return it[1] === c; }); return values[i]; };
+    var core = items.filter(function (it) { return ["bond", "goals", "tasks", "overall"].indexOf(it[1]) >= 0; }).map(function (it) { return it[0]; });
+    var total = of("bond") + of("goals") + of("tasks") + of("overall");
+    var line = { total: 36, item: 9, lowItem: 0, agree: 3, drop: 1 };
+    return { schema: "ally.result/1", session: "earlier-" + rater + "-" + day, mode: "form", rater: rater, ageBand: "6-8", age: 7, locale: "en",
+      startedAt: at(day, 0), completedAt: at(day, 7), answers: answers, goals: [],
+      scores: { mood: null, feelings: [], intensity: null, wantsToTalk: null,
+        alliance: { items: core, answered: 4, total: total, change: null, bond: of("bond"), goals: of("goals"), tasks: of("tasks"),
+          overall: of("overall"), agree: null, cutoffs: line },
+        flags: flags({ lowAlliance: total < 36, discuss: core.filter(function (id, i) { return of(["bond", "goals", "tasks", "overall"][i]) < 9; }),
+          skipped: [rater + ".note"], dropReason: "no_previous", goalDrop: [], goalRetired: [] }),
+        goals: [], goalDropThreshold: 2.82,
+        wellbeing: rater === "caregiver" ? { home: of("home"), school: of("school"), peers: of("peers"), overall: of("wellbeing") } : null } };
+  }
   var sessions = [earlierCheckin(3, 1), earlierCheckout([4, 4, 3, 4], 1), earlierCheckin(2, 4), earlierCheckout([4, 3, 3, 4], 4),
-    earlierCheckin(1, 7), earlierCheckout([3, 2, 3, 3], 7)];
+    earlierCheckin(1, 7), earlierCheckout([3, 2, 3, 3], 7),
+    earlierForm("caregiver", [6, 3, 4, 5, 9, 8, 8, 9], 8), earlierForm("therapist", [9, 8, 8, 9], 7)];
   var report = null;
   var reportLocale = document.getElementById("report-locale");
   function showReport() {
@@ -161,6 +188,48 @@
       onError: function (e) { status.textContent = "Error " + e.code + ": " + e.message; },
     });
     resetButton.disabled = false;
+  }
+
+  // The grown-ups' view: a caregiver's or the therapist's form, on the child's settings and goals.
+  var adults = document.getElementById("adult-form");
+  var adultStatus = document.getElementById("adult-status");
+  var adultHandle = null;
+  function startForm(rater) {
+    if (adultHandle) adultHandle.destroy();
+    adults.textContent = "";
+    var c = settings();
+    delete c.mode;
+    if (goals.length) c.goals = goals;
+    adultStatus.textContent = "Connecting…";
+    adultHandle = Ally.mountForm(adults, {
+      src: widget,
+      rater: rater,
+      config: c,
+      onReady: function () { adultStatus.textContent = rater === "caregiver" ? "The caregiver's form is open." : "Your form is open."; },
+      onComplete: function (r) {
+        sessions.push(r);
+        report.add(r);
+        adultStatus.textContent = (rater === "caregiver" ? "The caregiver's" : "Your") + " view is in the report.";
+      },
+      onError: function (e) { adultStatus.textContent = "Error " + e.code + ": " + e.message; },
+    });
+  }
+  document.getElementById("caregiver-form").addEventListener("click", function () { startForm("caregiver"); });
+  document.getElementById("therapist-form").addEventListener("click", function () { startForm("therapist"); });
+
+  /** The settings chosen, as a config. */
+  function settings() {
+    var data = new FormData(form);
+    var config = {
+      age: Number(data.get("age")),
+      locale: data.get("locale"),
+      mode: data.get("mode"),
+    };
+    ["childName", "helperName", "helperArticle", "readAloud"].forEach(function (k) {
+      var v = String(data.get(k) || "").trim();
+      if (v) config[k] = v;
+    });
+    return config;
   }
 
   form.addEventListener("submit", function (e) {

@@ -239,3 +239,25 @@ test("at 3–5 the caregiver's ratings are the goals' trend line, and the child'
   assert.equal(await report.locator("section.agreement .gaps li").count(), 0);
   await page.context().close();
 });
+
+test("the demo portal opens the grown-ups' forms beside the child's check-out, and its report shows all three", async () => {
+  const page = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${PORTAL}/demo/`);
+  const report = page.frameLocator('iframe[title="Ally report for the therapist"]');
+  // Seeded with the child's check-outs and an earlier view of each grown-up's.
+  await report.locator("section.agreement").waitFor();
+  assert.deepEqual(await report.locator("section.agreement .gaps li").allTextContents(), [
+    "Alliance: goals: the child 5, the caregiver 8, you 8. A gap of 3 points: worth talking over together.",
+  ]);
+  await page.getByRole("button", { name: "Therapist's form" }).click();
+  const form = page.frameLocator("#adult-form iframe");
+  await form.getByRole("group", { name: /feels safe with me/ }).getByRole("radio", { name: "3", exact: true }).click();
+  await form.getByRole("button", { name: "Send" }).click();
+  await page.locator("#adult-status").getByText("Your view is in the report.").waitFor();
+  await report.locator("section.agreement .gaps li").filter({ hasText: "bond" }).waitFor();
+  assert.equal(
+    await report.locator("section.agreement .gaps li").filter({ hasText: "bond" }).textContent(),
+    "Alliance: bond: the child 7.5, the caregiver 9, you 3. A gap of 6 points: worth talking over together.",
+  );
+  await page.context().close();
+});

@@ -5,7 +5,8 @@ import { dirname } from "node:path";
 import { PORTAL } from "../e2e/support.mjs";
 import { VIEWPORT } from "./webdriver.mjs";
 
-const WIDGET_FRAME = 'iframe[title="Ally check-in"]';
+// The SDK's iframe in the test portal: the widget's, or an adult's form.
+const WIDGET_FRAME = "#ally iframe";
 const TIMEOUT = 15000;
 
 export class Driver {
@@ -155,11 +156,33 @@ export class Driver {
     const { top, bottom } = await this.run((e) => e.getBoundingClientRect().toJSON(), element);
     await this.top();
     await this.run((top, bottom) => {
-      const frame = document.querySelector('iframe[title="Ally check-in"]').getBoundingClientRect();
+      const frame = document.querySelector("#ally iframe").getBoundingClientRect();
       if (frame.top + top >= 0 && frame.top + bottom <= innerHeight) return;
       scrollBy(0, frame.top + (top + bottom) / 2 - innerHeight / 2);
     }, top, bottom);
     await this.widget();
+  }
+
+  /**
+   * On an adult's form: picks `value` (0–10, or "skip") of item `id` by a
+   * click where its box is (the radio lies over it, clear), as a finger or
+   * a mouse would, and waits for it to hold.
+   */
+  async choose(id, value) {
+    await this.widget();
+    const box = await this.poll((id, v) => document.querySelector(`fieldset[data-prompt="${id}"] input[value="${v}"]`), id, String(value));
+    await this.inView(box);
+    await this.s.click(box);
+    await this.poll((id, v) => document.querySelector(`fieldset[data-prompt="${id}"] input[value="${v}"]`).checked, id, String(value));
+  }
+
+  /** Types `text` into the field `id` of an adult's form, then leaves it, as Tab would. */
+  async type(id, text) {
+    await this.widget();
+    const field = await this.poll((id) => document.getElementById(id), id);
+    await this.inView(field);
+    await this.s.click(field);
+    await this.s.sendKeys(field, text + "\uE004");
   }
 
   /** Taps the answer line at `value` (0–10), as a finger would, and waits for it to show. */

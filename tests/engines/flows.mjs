@@ -204,6 +204,39 @@ flow("the child's goals: a path at 6-8 in the child's words, one set aside, one 
   return [r.scores.goals, r.scores.flags.goalDrop, r.scores.flags.goalRetired];
 });
 
+flow("the adults' forms: a caregiver's and the therapist's, each item chosen, skipped or left blank, and a note", async (d, shots) => {
+  const goals = [{ id: "friend", text: "Make a friend at school" }, { id: "calm", text: "Stay calm when I'm angry" }];
+  const forms = [
+    ["caregiver", "en", "Send", [["caregiver.home", 7], ["caregiver.school", "skip"], ["caregiver.goal.1", 3], ["caregiver.listened", 9], ["caregiver.overall", 0]], "A hard Monday."],
+    ["therapist", "es", "Enviar", [["therapist.goal.1", 8], ["therapist.bond", 4], ["therapist.overall", "skip"], ["therapist.tasks", 10]], "Empezó callado."],
+  ];
+  const measured = [];
+  for (const [rater, locale, send, picks, note] of forms) {
+    await d.open({ age: 7, locale, goals, helperName: "Dr. Rivera" }, { rater }, rater === "therapist" ? PORTRAIT : undefined);
+    await d.until((log) => log.ready.length === 1);
+    for (const [id, v] of picks) await d.choose(id, v);
+    await d.type(`${rater}.note`, note);
+    await d.screenshot(`${shots}/form-${rater}-${locale}.png`);
+    await d.tap(send);
+    await d.until((log) => log.complete.length === 1);
+    const l = await d.log();
+    const r = l.complete[0];
+    assert.deepEqual([r.mode, r.rater, r.locale], ["form", rater, locale]);
+    assert.deepEqual(r.answers, Object.values(Object.fromEntries(l.answers.map((a) => [a.promptId, a]))).sort((a, b) =>
+      r.answers.findIndex((x) => x.promptId === a.promptId) - r.answers.findIndex((x) => x.promptId === b.promptId)), "the result carries the latest of each answer sent");
+    const said = Object.fromEntries(r.answers.map((a) => [a.promptId, a.skipped ? "skip" : a.value]));
+    for (const [id, v] of picks) assert.equal(said[id], v, id);
+    assert.equal(said[`${rater}.note`], note);
+    // Every other item was left blank: a skip, never a score.
+    const blank = r.answers.filter((a) => !picks.some(([id]) => id === a.promptId) && a.kind !== "note");
+    assert.ok(blank.length > 0 && blank.every((a) => a.skipped && a.value === null));
+    await d.widget();
+    await d.poll(() => document.querySelector('.done[data-state="sent"]'));
+    measured.push([r.answers.map((a) => [a.promptId, a.skipped, a.value]), r.scores]);
+  }
+  return measured;
+});
+
 flow("a reload of the widget resumes where the child was, with the earlier answers", async (d) => {
   await d.open({ age: 8, mode: "checkout" });
   await d.tap("Start");

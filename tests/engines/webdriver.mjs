@@ -167,6 +167,11 @@ export class Session {
     return this.cmd("POST", `/element/${element[ELEMENT]}/click`, {});
   }
 
+  /** Types `text` into `element` (WebDriver's key codes for the special keys: \uE004 is Tab). */
+  sendKeys(element, text) {
+    return this.cmd("POST", `/element/${element[ELEMENT]}/value`, { text });
+  }
+
   actions(actions) {
     return this.cmd("POST", "/actions", { actions });
   }

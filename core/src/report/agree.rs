@@ -39,6 +39,8 @@ pub struct Rating {
     /// Whether it can be set against another rater's number: not the three
     /// faces or pictures of 3–5, too coarse to be read as a point of 0–10.
     pub comparable: bool,
+    /// The child said this goal isn't theirs any more.
+    pub retired: bool,
 }
 
 /// A topic, each rater's latest rating of it, and the gap between the
@@ -126,6 +128,7 @@ pub fn agreement(sessions: &[Rc<Session>], gap: f64) -> Vec<Row> {
                 value: g.progress,
                 words,
                 comparable: !coarse(s),
+                retired: g.retired,
             });
         }
     }
@@ -156,6 +159,7 @@ pub fn agreement(sessions: &[Rc<Session>], gap: f64) -> Vec<Row> {
                 value,
                 words: coarse(s).then(|| a.label.clone()).flatten(),
                 comparable: !coarse(s),
+                retired: false,
             });
         }
         rows.push(Row {
