@@ -113,7 +113,7 @@ try {
   // in Spanish on a phone.
   const forms = [
     ["form-caregiver", "caregiver", { age: 7, locale: "en", childName: "Sam", helperName: "Dr. Rivera" }, { width: 900, height: 1500 },
-      [["at home", "7"], ["at school or nursery", "Skip"], ["with other children", "4"], ["Make a friend at school", "6"]]],
+      [["at home", "7"], ["at school or preschool", "Skip"], ["with other children", "4"], ["Make a friend at school", "6"]]],
     ["form-therapist-es", "therapist", { age: 10, locale: "es" }, { width: 390, height: 1400 },
       [["Make a friend at school", "8"], ["Stay calm when I'm angry", "5"]]],
   ];

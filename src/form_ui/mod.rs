@@ -4,7 +4,7 @@
 //! it is made (the portal keeps it for a resume), and Send records every
 //! blank item as skipped. Built only into its own page, never the child's.
 
-use crate::components::notice::{notice, NoticeKind};
+use crate::components::screen::not_started;
 use crate::components::state::{now_iso, State};
 use crate::core::answer::{AnswerValue, Pick};
 use crate::core::catalog::{self, Construct, Input, Prompt, Tr};
@@ -15,12 +15,9 @@ use yew::prelude::*;
 /// The form's screen for the widget's current state.
 pub fn screen(state: &UseReducerHandle<State>) -> Html {
     match &state.0.stage {
-        Stage::Connecting => Html::default(),
-        Stage::Refused(r) => notice(NoticeKind::Refused(*r)),
-        Stage::Invalid(e) => notice(NoticeKind::Invalid(AttrValue::from(e.to_string()))),
-        Stage::Failed => notice(NoticeKind::Failed),
         Stage::Active(flow) if flow.step == Step::Done => sent(flow),
         Stage::Active(flow) => form(flow, state),
+        other => not_started(other),
     }
 }
 

@@ -234,16 +234,7 @@
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var data = new FormData(form);
-    var config = {
-      age: Number(data.get("age")),
-      locale: data.get("locale"),
-      mode: data.get("mode"),
-    };
-    ["childName", "helperName", "helperArticle", "readAloud"].forEach(function (k) {
-      var v = String(data.get(k) || "").trim();
-      if (v) config[k] = v;
-    });
+    var config = settings();
     // The last check-out's result on this page is compared with the next one.
     if (config.mode === "checkout" && lastCheckout) config.previousAlliance = lastCheckout;
     // Goals named earlier on this page are rated at the next check-in, beside their last ratings.

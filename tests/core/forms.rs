@@ -125,10 +125,7 @@ fn each_rater_answers_their_own_items_with_every_goal() {
         "Since the last session, how has Sam been getting on at home?"
     );
     assert_eq!(f.text(4), "“Make a friend”");
-    assert_eq!(
-        f.text(6),
-        "I feel listened to and respected by the therapist."
-    );
+    assert_eq!(f.text(6), "We feel that the therapist listens to us.");
     let mut es = form("therapist", 9);
     es["locale"] = json!("es");
     es["helperName"] = json!("Dra. Núñez");
@@ -136,7 +133,7 @@ fn each_rater_answers_their_own_items_with_every_goal() {
     let f = Flow::new(parse(&es).unwrap(), "f", "2026-12-01T18:00:00Z");
     assert_eq!(
         f.text(3),
-        "Trabajamos en lo que le importa a este niño o niña."
+        "Hoy trabajamos en cosas que le importan a este niño o niña."
     );
     // None of these words are the child's: no prompt of theirs has an adult's id.
     assert!(catalog::PROMPTS
@@ -534,7 +531,7 @@ fn the_report_sets_three_views_side_by_side_and_names_a_gap() {
     let said = summary(t, Locale::En);
     assert_eq!(
         said[0],
-        "Your alliance total 31 of 40, below your cutoff of 36"
+        "Your alliance total: 31 of 40, below your cutoff of 36"
     );
     assert!(
         said.contains(&"Note: “Quiet start, opened up later.”".to_string()),
@@ -545,7 +542,7 @@ fn the_report_sets_three_views_side_by_side_and_names_a_gap() {
         .find(|s| s.rater() == Rater::Caregiver)
         .unwrap();
     let said = summary(c, Locale::En);
-    assert!(said.contains(&"Since the last session, as the caregiver saw it: at home 5, at school or nursery 5, with other children 5, overall 5".to_string()), "{said:?}");
+    assert!(said.contains(&"Since the last session, as the caregiver saw it: at home 5, at school or preschool 5, with other children 5, overall 5".to_string()), "{said:?}");
     // The child's trust chart is the child's alone.
     let (totals, _) = ally_core::report::series(&r.sessions);
     assert_eq!(totals.len(), 1);

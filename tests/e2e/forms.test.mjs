@@ -85,7 +85,7 @@ test("a caregiver's form, by keyboard alone: every item, a skip, a blank, a note
   // Each group is named in full for a screen reader, beside its short visible words.
   const home = form.getByRole("group", { name: "Since the last session, how has Sam been getting on at home?" });
   assert.equal(await home.getByRole("radio").count(), 12);
-  assert.equal(await form.getByRole("group", { name: "I feel listened to and respected by Dr. Rivera." }).count(), 1);
+  assert.equal(await form.getByRole("group", { name: "We feel that Dr. Rivera listens to us." }).count(), 1);
   assert.equal(await form.getByRole("group", { name: "“Make a friend at school”" }).count(), 1);
   // home 7, school blank, peers 0, overall skipped; goals 3 and blank; listened 9, agree 8, fits 4, overall 6; a note.
   await fillByKeyboard(page, frame, [7, null, 0, "skip", 3, null, 9, 8, 4, 6, "He slept badly on Monday."], "Send");
@@ -129,7 +129,7 @@ test("the therapist's form in Spanish, by keyboard alone, and its line kept shor
   });
   assert.deepEqual(await axe(frame, "es form"), []);
   assert.equal(await form.locator("h1").innerText(), "Su opinión sobre la sesión");
-  assert.equal(await form.getByRole("group", { name: "Trabajamos en lo que le importa a este niño o niña." }).count(), 1);
+  assert.equal(await form.getByRole("group", { name: "Hoy trabajamos en cosas que le importan a este niño o niña." }).count(), 1);
   const line = form.locator("textarea");
   assert.equal(await line.getAttribute("maxlength"), "160");
   await fillByKeyboard(page, frame, [8, 5, 4, "skip", 9, 9, "Empezó callado y luego se abrió."], "Enviar");
@@ -211,7 +211,7 @@ test("the report sets the child's, the caregiver's and the therapist's ratings s
   // Each adult's view has its own summary; the child's trust chart stays the child's.
   await report.locator('[data-rater="caregiver"] .summary').waitFor();
   const said = await report.locator('[data-rater="therapist"] .summary li').allTextContents();
-  assert.equal(said[0], "Your alliance total 31 of 40, below your cutoff of 36");
+  assert.equal(said[0], "Your alliance total: 31 of 40, below your cutoff of 36");
   assert.equal(await report.locator('[data-chart="trust"] circle.point').count(), 1);
   // The therapist may set another gap.
   await page.context().close();
@@ -234,7 +234,7 @@ test("at 3–5 the caregiver's ratings are the goals' trend line, and the child'
     cs.map((c) => [c.dataset.date, Number(c.dataset.value)]));
   assert.deepEqual(points, [["2026-11-04", 2], ["2026-11-11", 9]]);
   const child = report.locator("section.agreement table.side tbody tr").first().locator('td[data-rater="child"]');
-  assert.match(await child.innerText(), /^A little \(faces: read as given\)/);
+  assert.match(await child.innerText(), /^A little \(a picture, not a number\)/);
   // Three pictures are not a point on 0–10: no gap is named against them.
   assert.equal(await report.locator("section.agreement .gaps li").count(), 0);
   await page.context().close();
@@ -251,7 +251,7 @@ test("the demo portal opens the grown-ups' forms beside the child's check-out, a
   ]);
   await page.getByRole("button", { name: "Therapist's form" }).click();
   const form = page.frameLocator("#adult-form iframe");
-  await form.getByRole("group", { name: /feels safe with me/ }).getByRole("radio", { name: "3", exact: true }).click();
+  await form.getByRole("group", { name: /felt listened to today/ }).getByRole("radio", { name: "3", exact: true }).click();
   await form.getByRole("button", { name: "Send" }).click();
   await page.locator("#adult-status").getByText("Your view is in the report.").waitFor();
   await report.locator("section.agreement .gaps li").filter({ hasText: "bond" }).waitFor();
