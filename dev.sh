@@ -145,14 +145,42 @@ run_tests() {
   node tools/bench/runtime.mjs
   bench
 
-  say "end-to-end tests in headless Chromium"
-  node --test --test-concurrency=1 tests/e2e/
+  say "end-to-end tests in headless Chromium, in two lanes side by side"
+  e2e_lanes
 
   say "the same flows in every engine: Chromium, Firefox ESR, WebKitGTK"
   node --test --test-concurrency=1 tests/engines/
 
   say "every message the end-to-end tests saw, against the JSON Schemas; the types against the same samples"
   node --test tests/schema/
+}
+
+# The end-to-end files in two lanes, each its own `node --test` on its own
+# ports (8080 and 8090; the server writes each lane's origins into the pages),
+# both recording into the one file the schema test reads. A browser mostly
+# waits on timers and frames, so two share two cores well. The first lane
+# holds the long screens suite; the second, everything else. Each lane's
+# report is printed whole when both are done.
+e2e_lanes() {
+  local first=(tests/e2e/screens.test.mjs tests/e2e/accessibility.test.mjs tests/e2e/safety.test.mjs tests/e2e/integrity.test.mjs)
+  local second=() f
+  for f in tests/e2e/*.test.mjs; do
+    [[ " ${first[*]} " == *" $f "* ]] || second+=("$f")
+  done
+  local run="e2e-$$-$(date +%s)" logs="test-results/e2e"
+  mkdir -p "$logs"
+  ALLY_E2E_RUN="$run" ALLY_E2E_PORT=8080 node --test --test-concurrency=1 "${first[@]}" >"$logs/lane-1.log" 2>&1 &
+  local one=$!
+  ALLY_E2E_RUN="$run" ALLY_E2E_PORT=8090 node --test --test-concurrency=1 "${second[@]}" >"$logs/lane-2.log" 2>&1 &
+  local two=$!
+  local status=0
+  wait "$one" || status=1
+  wait "$two" || status=1
+  for f in "$logs/lane-1.log" "$logs/lane-2.log"; do
+    echo "---- $f"
+    cat "$f"
+  done
+  return "$status"
 }
 
 bench() {

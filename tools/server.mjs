@@ -38,7 +38,6 @@ export const widgetCsp = (port) => [
   "form-action 'none'",
   `frame-ancestors ${origins(port)}`,
 ].join("; ");
-export const WIDGET_CSP = widgetCsp(8080);
 
 /**
  * What the pages asked for with ?console=record said in their consoles, by

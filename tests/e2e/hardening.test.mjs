@@ -1,9 +1,9 @@
 // End-to-end hardening: a strict CSP, no network, and faults of every kind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, newPage, openHost, hostUrl, log, until, tap, holdAcks, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
+import { start, stop, newPage, openHost, hostUrl, log, until, tap, holdAcks, PORT, PORTAL, WIDGET, WIDGET_FRAME } from "./support.mjs";
 import { forgeOnChannel } from "./forgeries.mjs";
-import { WIDGET_CSP, serve } from "../../tools/server.mjs";
+import { widgetCsp, serve } from "../../tools/server.mjs";
 
 before(start);
 after(stop);
@@ -32,7 +32,7 @@ test("under a strict CSP, a whole check-in with a drawing runs without a single 
   context.on("request", (r) => requests.push(r.url()));
   const response = page.waitForResponse((r) => r.url().startsWith(`${WIDGET}/?session=`));
   await page.goto(hostUrl({ age: 9, mode: "checkin" }));
-  assert.equal((await response).headers()["content-security-policy"], WIDGET_CSP);
+  assert.equal((await response).headers()["content-security-policy"], widgetCsp(PORT));
   await until(page, "log.ready.length === 1");
   const loaded = requests.length;
   const widget = page.frameLocator(WIDGET_FRAME);
@@ -238,7 +238,8 @@ test("a panic still tells the host, shows a friendly screen, and a reload resume
 });
 
 test("served on another port, the widget's policy and allow-list follow it, and a portal there can embed it", async () => {
-  const port = 8090;
+  // Another port than this lane's two (and the other lane's).
+  const port = PORT + 5;
   const server = await serve({ port });
   const page = await newPage();
   try {

@@ -6,13 +6,15 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../../tools/server.mjs";
 
-export const PORT = 8080;
+// Each lane of the suite (dev.sh runs two side by side) serves on its own
+// ports: ALLY_E2E_PORT, and the next one for the stranger.
+export const PORT = Number(process.env.ALLY_E2E_PORT || 8080);
 export const PORTAL = `http://localhost:${PORT}`;
 export const WIDGET = `http://127.0.0.1:${PORT}`;
 /** An origin that is not on the widget's allow-list. */
 /** The iframe the SDK creates. */
 export const WIDGET_FRAME = "iframe[title=\"Ally check-in\"]";
-export const STRANGER_PORT = 8081;
+export const STRANGER_PORT = PORT + 1;
 /** The most JSON text a message to the widget may have (protocol v1). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 export const STRANGER = `http://localhost:${STRANGER_PORT}`;
@@ -204,11 +206,13 @@ const WIDGET_PAGES = ["/", "/index.html", "/goals.html", "/form.html", "/report.
 
 /**
  * This run of `node --test`: its process id and start time (every test file
- * runs in a child process of it). `null` outside the test runner: scripts
+ * runs in a child process of it), or the run its lanes share
+ * (`ALLY_E2E_RUN`, set by dev.sh). `null` outside the test runner: scripts
  * that drive the widget for figures or screenshots record nothing.
  */
 const RUN = (() => {
   if (!process.env.NODE_TEST_CONTEXT) return null;
+  if (process.env.ALLY_E2E_RUN) return process.env.ALLY_E2E_RUN;
   let started = "";
   try {
     // The 22nd field of /proc/<pid>/stat: when the process started, in clock ticks since boot.

@@ -1,10 +1,10 @@
-// End-to-end: the portal on http://localhost:8080 embeds Ally from
+// End-to-end: the portal on http://localhost:8080 (or its lane's port) embeds Ally from
 // http://127.0.0.1:8080 through the host SDK, and a child taps through it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { WORDS, CASES, MINIMUM, act, endHeading } from "./cases.mjs";
 import { forgeFromStranger } from "./forgeries.mjs";
-import { start, stop, openHost, newPage, log, until, holdAcks, tap as tapAndSettle, child, PORTAL, WIDGET, STRANGER } from "./support.mjs";
+import { start, stop, openHost, newPage, log, until, holdAcks, tap as tapAndSettle, child, PORT, PORTAL, WIDGET, STRANGER } from "./support.mjs";
 
 before(start);
 after(stop);
@@ -182,7 +182,7 @@ test("a bad config gets an error naming the field and a friendly screen", async 
 
 test("embedded by an origin not on the allow-list, the browser refuses it (frame-ancestors) and nothing is said", async () => {
   const page = await newPage();
-  await page.goto(`${STRANGER}/__test/host.html?widgetPort=8080&config=${encodeURIComponent('{"age":7}')}`);
+  await page.goto(`${STRANGER}/__test/host.html?widgetPort=${PORT}&config=${encodeURIComponent('{"age":7}')}`);
   // The positive signal: the frame has loaded, and what it holds is the browser's refusal, not the widget.
   await until(page, "log.loads >= 1");
   const frame = page.frames().find((f) => f !== page.mainFrame());
@@ -200,7 +200,7 @@ async function sentinel(page) {
 
 test("without frame-ancestors, a stranger embedder gets the widget's own friendly screen and nothing said", async () => {
   const page = await newPage();
-  await page.goto(`${STRANGER}/__test/host.html?widgetPort=8080&widgetQuery=csp%3Doff&config=${encodeURIComponent('{"age":7}')}`);
+  await page.goto(`${STRANGER}/__test/host.html?widgetPort=${PORT}&widgetQuery=csp%3Doff&config=${encodeURIComponent('{"age":7}')}`);
   const widget = page.frameLocator("iframe");
   await widget.getByText("This page is not allowed to open Ally.").waitFor();
   await sentinel(page);
