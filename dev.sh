@@ -137,6 +137,9 @@ run_tests() {
 
   build
 
+  say "the SDK's package: packed, installed into an empty project, imported and required under Node"
+  node --test tests/package/
+
   say "FHIR: two validators over hand-made, broken and built resources"
   node --test tests/fhir/
 

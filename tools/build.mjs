@@ -2,7 +2,7 @@
 // portal loads beside them (the SDK, the demo, the schemas, the FHIR
 // definitions). Only installed tools run, at the versions dev.sh pins:
 // cargo, wasm-bindgen, and from package-lock.json binaryen's wasm-opt,
-// terser, lightningcss and minify-html.
+// terser, lightningcss, minify-html and esbuild.
 //
 //   node tools/build.mjs        (./dev.sh build runs it after the setup)
 //   node tools/build.mjs --without safety
@@ -20,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 import { transform } from "lightningcss";
 import minifyHtmlPackage from "@minify-html/node";
 
@@ -108,6 +109,24 @@ function buildApp(app, values, features = app.features) {
   writeFileSync(join(DIST, app.page), small);
 }
 
+/**
+ * The host SDK, from its one source (packages/ally-embed/src/index.js): the
+ * package's ES module and CommonJS files, and the classic script that sets
+ * window.Ally, which dist/ serves as ally-embed.js with its types. Not
+ * minified: a portal reads what it embeds, and its own bundler minifies.
+ */
+function buildSdk() {
+  const pkg = join(ROOT, "packages", "ally-embed");
+  const common = { entryPoints: [join(pkg, "src", "index.js")], bundle: true, target: "es2019", legalComments: "inline", logLevel: "warning" };
+  buildSync({ ...common, format: "esm", outfile: join(pkg, "dist", "index.mjs") });
+  buildSync({ ...common, format: "cjs", outfile: join(pkg, "dist", "index.cjs") });
+  // V8's compile hint: these functions all run as soon as a widget is mounted.
+  buildSync({ ...common, format: "iife", globalName: "Ally", outfile: join(pkg, "dist", "ally-embed.js"),
+    banner: { js: "//# allFunctionsCalledOnLoad" } });
+  cpSync(join(pkg, "dist", "ally-embed.js"), join(DIST, "ally-embed.js"));
+  cpSync(join(pkg, "index.d.ts"), join(DIST, "ally-embed.d.ts"));
+}
+
 const values = settings();
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
@@ -120,6 +139,7 @@ if (without) {
   process.exit(0);
 }
 for (const app of config.apps) buildApp(app, values);
+buildSdk();
 for (const path of config.copy) cpSync(join(ROOT, path), join(DIST, basename(path)), { recursive: true });
 // The JSON Schemas of the result and of every message, for portals.
 cpSync(join(ROOT, "schema"), join(DIST, "schema"), { recursive: true });

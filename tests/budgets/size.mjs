@@ -75,6 +75,14 @@ for (const b of BUDGETS) {
   console.log(`size budget (${b.name}): ${total.brotli} bytes brotli of ${b.budget} (${(total.brotli / 1000).toFixed(1)} KB of ${b.budget / 1000} KB): ${fits ? "ok" : "OVER BUDGET"}`);
 }
 
+// The host SDK, as a portal gets it: the package's ES module (before the
+// portal's own bundler minifies it) and the classic script. A figure, not a budget.
+for (const [name, file] of [["SDK, ES module (packages/ally-embed)", "packages/ally-embed/dist/index.mjs"], ["SDK, classic script (ally-embed.js)", "dist/ally-embed.js"]]) {
+  const bytes = readFileSync(file);
+  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`${name}: ${(bytes.length / 1000).toFixed(1)} KB raw, ${(br / 1000).toFixed(1)} KB brotli`);
+}
+
 // What each feature costs the child's download.
 const widget = BUDGETS[0];
 const brotliOf = (dir) => widget.files.reduce((n, f) => n + brotliCompressSync(readFileSync(join(dir, f)),

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, stop, newPage, hostUrl, log, until, PORTAL, WIDGET } from "./support.mjs";
+import { start, stop, newPage, hostUrl, log, until, settle, PORTAL, WIDGET } from "./support.mjs";
 import { checkout, goalCheckin, formResult, youngGoalCheckout } from "./results.mjs";
 
 before(start);
@@ -24,6 +24,8 @@ async function openForm(rater, config, params = {}) {
   const form = page.frameLocator("#ally iframe");
   await until(page, "log.ready.length === 1");
   await form.locator(".form").waitFor();
+  // A click lands where it was aimed only once the frame has its height.
+  await settle(page, "#ally iframe");
   const frame = page.frames().find((f) => f.url().startsWith(`${WIDGET}/form.html`));
   return { page, form, frame };
 }
@@ -251,8 +253,12 @@ test("the demo portal opens the grown-ups' forms beside the child's check-out, a
   ]);
   await page.getByRole("button", { name: "Therapist's form" }).click();
   const form = page.frameLocator("#adult-form iframe");
+  await form.locator(".form").waitFor();
+  await settle(page, "#adult-form iframe");
   await form.getByRole("group", { name: /felt listened to today/ }).getByRole("radio", { name: "3", exact: true }).click();
-  await form.getByRole("button", { name: "Send" }).click();
+  // From the keyboard, as the form's own tests send it: in this tall page a mouse click on
+  // Send, just after the page scrolled to it, was not always delivered to the form.
+  await form.getByRole("button", { name: "Send" }).press("Enter");
   await page.locator("#adult-status").getByText("Your view is in the report.").waitFor();
   await report.locator("section.agreement .gaps li").filter({ hasText: "bond" }).waitFor();
   assert.equal(

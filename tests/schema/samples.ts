@@ -1,5 +1,5 @@
 // Sample messages and results of protocol v1, typed against the host SDK's
-// types (static/ally-embed.d.ts). tests/schema/schema.test.mjs checks them
+// types (packages/ally-embed/index.d.ts). tests/schema/schema.test.mjs checks them
 // against the JSON Schemas in schema/: every good sample must be accepted,
 // every wrong one refused at the place it names. `tsc --noEmit --strict`
 // checks this file: every good sample must fit the types, and every wrong
@@ -32,7 +32,7 @@ import type {
   ResetMessage,
   ResizeMessage,
   WidgetMessage,
-} from "../../static/ally-embed";
+} from "../../packages/ally-embed/index";
 
 /** `message` as type `T`: where a wrong sample must (or can't) fit the types. */
 const typed = <T>(message: T): T => message;

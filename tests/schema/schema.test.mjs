@@ -1,7 +1,7 @@
 // The protocol's JSON Schemas (schema/), held against everything else that
 // says what a message is: hand-made samples (tests/schema/samples.ts), good
 // and wrong; every message the end-to-end suite recorded, both ways; and the
-// SDK's types (static/ally-embed.d.ts), through tsc. Run the end-to-end suite
+// SDK's types (packages/ally-embed/index.d.ts), through tsc. Run the end-to-end suite
 // first: it writes the recording.
 //
 //   node --test --test-concurrency=1 tests/e2e/ && node --test tests/schema/
@@ -189,7 +189,7 @@ function recordedAsTypeScript(lines) {
     count: shapes.size,
     source: [
       "// Made by tests/schema/schema.test.mjs from test-results/messages.jsonl: one recorded message of each shape.",
-      'import type { HostMessage, ReportHostMessage, ReportMessage, WidgetMessage } from "../../static/ally-embed";',
+      'import type { HostMessage, ReportHostMessage, ReportMessage, WidgetMessage } from "../../packages/ally-embed/index";',
       ...body,
       "",
     ].join("\n"),

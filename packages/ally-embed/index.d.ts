@@ -1,4 +1,4 @@
-// Types for the Ally host SDK (ally-embed.js) and protocol v1.
+// Types for the Ally host SDK (the package ally-embed, and the classic script ally-embed.js) and protocol v1.
 
 export type AgeBand = "3-5" | "6-8" | "9-12" | "13-17";
 export type Locale = "en" | "es";
@@ -515,3 +515,13 @@ declare global {
   }
   const Ally: AllySdk;
 }
+
+// The package's named exports (import { mount } from "ally-embed"); the
+// classic script gives the same as window.Ally.
+export declare const mount: AllySdk["mount"];
+export declare const mountForm: AllySdk["mountForm"];
+export declare const mountReport: AllySdk["mountReport"];
+export declare const decodeStrokes: AllySdk["decodeStrokes"];
+export declare const strokesToSvg: AllySdk["strokesToSvg"];
+export declare const PROTOCOL_VERSION: AllySdk["PROTOCOL_VERSION"];
+export declare const STROKES_FORMAT: AllySdk["STROKES_FORMAT"];

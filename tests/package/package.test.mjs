@@ -1,0 +1,70 @@
+// The SDK as portals install it: the package packed by npm, installed into
+// an empty project, imported as an ES module and required as CommonJS under
+// Node with no DOM (as server rendering does), and the classic script that
+// sets window.Ally, all built from the one source. Run after the build.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const PKG = join(ROOT, "packages", "ally-embed");
+const OUT = join(ROOT, "test-results", "package");
+const EXPORTS = ["PROTOCOL_VERSION", "STROKES_FORMAT", "decodeStrokes", "mount", "mountForm", "mountReport", "strokesToSvg"];
+const manifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
+
+/** Packs the package (nothing is published) and installs the tarball into an empty project. */
+function install() {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(join(OUT, "project"), { recursive: true });
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", OUT], { cwd: PKG, encoding: "utf8" }));
+  const tarball = join(OUT, packed[0].filename);
+  writeFileSync(join(OUT, "project", "package.json"), JSON.stringify({ name: "a-portal", private: true }));
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: join(OUT, "project"), stdio: "pipe" });
+  return packed[0];
+}
+const packed = install();
+/** Runs `code` with Node in the installed project; what it prints, as JSON. */
+const inProject = (args, code) => JSON.parse(execFileSync("node", [...args, "-e", code], { cwd: join(OUT, "project"), encoding: "utf8" }));
+
+test("npm pack makes a tarball of the built files, the types and the manifest, at the protocol's major version", () => {
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, ["dist/ally-embed.js", "dist/index.cjs", "dist/index.mjs", "index.d.ts", "package.json"]);
+  assert.equal(manifest.version.split(".")[0], "1", "the major version is protocol v1's");
+  assert.equal(manifest.sideEffects, false);
+  assert.deepEqual(Object.keys(manifest.exports["."]), ["types", "import", "require"]);
+});
+
+test("imported as an ES module under Node, with no window or document: every named export", () => {
+  const got = inProject(["--input-type=module"], `
+    const a = await import("ally-embed");
+    console.log(JSON.stringify({ keys: Object.keys(a).sort(), window: typeof window, types: Object.keys(a).map((k) => typeof a[k]), v: a.PROTOCOL_VERSION }));`);
+  assert.deepEqual(got.keys, EXPORTS);
+  assert.equal(got.window, "undefined");
+  assert.equal(got.v, 1);
+  assert.deepEqual(got.types, ["number", "string", "function", "function", "function", "function", "function"]);
+});
+
+test("required as CommonJS under Node: the same exports, and a drawing decoded without a DOM", () => {
+  const vector = JSON.parse(readFileSync(join(ROOT, "tests", "vectors", "strokes.json"), "utf8")).good[0];
+  const got = inProject([], `
+    const a = require("ally-embed");
+    const decoded = a.decodeStrokes(${JSON.stringify(vector.data)});
+    console.log(JSON.stringify({ keys: Object.keys(a).sort(), format: a.STROKES_FORMAT, decoded }));`);
+  assert.deepEqual(got.keys, EXPORTS);
+  assert.equal(got.format, "ally.strokes/1");
+  assert.deepEqual(got.decoded, vector.decoded);
+});
+
+test("the classic script sets window.Ally with the same functions, from the same source", () => {
+  const classic = readFileSync(join(PKG, "dist", "ally-embed.js"), "utf8");
+  assert.ok(classic.startsWith("//# allFunctionsCalledOnLoad\n"), "V8's compile hint comes first");
+  const context = vm.createContext({});
+  vm.runInContext(classic, context);
+  assert.deepEqual(Object.keys(context.Ally).sort(), EXPORTS);
+  // The page's copy is the package's.
+  assert.equal(readFileSync(join(ROOT, "dist", "ally-embed.js"), "utf8"), classic);
+});
