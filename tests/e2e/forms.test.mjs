@@ -256,8 +256,10 @@ test("the demo portal opens the grown-ups' forms beside the child's check-out, a
   await form.locator(".form").waitFor();
   await settle(page, "#adult-form iframe");
   await form.getByRole("group", { name: /felt listened to today/ }).getByRole("radio", { name: "3", exact: true }).click();
-  // From the keyboard, as the form's own tests send it: in this tall page a mouse click on
-  // Send, just after the page scrolled to it, was not always delivered to the form.
+  // From the keyboard, as the form's own tests send it. A mouse click on Send the
+  // moment the page has scrolled to it sometimes reaches the portal's iframe element
+  // instead of the form inside it (headless Chromium routing input to a cross-origin
+  // frame before its hit-testing has caught up with the scroll), never the form.
   await form.getByRole("button", { name: "Send" }).press("Enter");
   await page.locator("#adult-status").getByText("Your view is in the report.").waitFor();
   await report.locator("section.agreement .gaps li").filter({ hasText: "bond" }).waitFor();
