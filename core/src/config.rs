@@ -56,10 +56,6 @@ impl Rater {
             Rater::Therapist => "therapist",
         }
     }
-
-    pub fn from_code(code: &str) -> Option<Rater> {
-        Rater::ALL.into_iter().find(|r| r.code() == code)
-    }
 }
 
 /// The longest note a caregiver may leave for the therapist, in characters.

@@ -404,33 +404,11 @@ fn side_by_side(state: &Report, l: Locale) -> Html {
 /// Every rating of the side-by-side view's topics, session by session:
 /// who rated, when, and what.
 fn over_time(state: &Report, rows: &[r::Row], l: Locale) -> Html {
-    let value = |s: &Session, topic: &r::Topic| -> Option<String> {
-        match topic {
-            r::Topic::Goal { id, .. } => {
-                let g = s.scores.goals.iter().find(|g| g.id == *id)?;
-                Some(match g.progress {
-                    Some(v) => r::number_in(v, l),
-                    None if g.retired => t(&r::ReportTr::GoalSetAside, l).to_string(),
-                    None => t(&r::ReportTr::Skipped, l).to_string(),
-                })
-            }
-            r::Topic::Alliance(c) => {
-                let a = s.scores.alliance.as_ref()?;
-                let v = match c {
-                    catalog::Construct::Bond => a.bond,
-                    catalog::Construct::Goals => a.goals,
-                    catalog::Construct::Tasks => a.tasks,
-                    _ => a.overall,
-                };
-                Some(v.map_or_else(
-                    || t(&r::ReportTr::Skipped, l).to_string(),
-                    |v| r::number_in(v, l),
-                ))
-            }
-        }
-    };
-    let lines = state.sessions().filter_map(|s| {
-        let cells: Vec<Option<String>> = rows.iter().map(|x| value(s, &x.topic)).collect();
+    let lines = state.sessions().enumerate().filter_map(|(n, s)| {
+        let cells: Vec<Option<String>> = rows
+            .iter()
+            .map(|x| r::rating(s, n, &x.topic).map(|y| rating_words(&y, l)))
+            .collect();
         cells.iter().any(Option::is_some).then(|| html! {
             <tr data-rater={s.rater().code()}>
                 <th scope="row">{ date(&s.completed_at) }</th>

@@ -15,7 +15,7 @@ export function week(k) {
   const w = k % 52;
   return `${2020 + Math.floor(k / 52)}-${String(1 + Math.floor(w / 5)).padStart(2, "0")}-${String(1 + (w % 5) * 5).padStart(2, "0")}`;
 }
-const skip = (promptId, construct, kind, day, s) =>
+const skippedAnswer = (promptId, construct, kind, day, s) =>
   ({ promptId, construct, kind, value: null, label: null, skipped: true, answeredAt: at(day, s) });
 const flags = (more) => ({
   lowAlliance: false, discuss: [], low: [], disagree: [], skipped: [],
@@ -25,9 +25,9 @@ const flags = (more) => ({
 /** `lines`: four numbers 0–10, or null for a skipped item. */
 export function checkout(lines, day) {
   const answers = lines.map((v, i) => v === null
-    ? skip(ITEMS[i], CONSTRUCTS[i], "line", day, i + 1)
+    ? skippedAnswer(ITEMS[i], CONSTRUCTS[i], "line", day, i + 1)
     : { promptId: ITEMS[i], construct: CONSTRUCTS[i], kind: "line", value: v, label: `${v} out of 10`, skipped: false, answeredAt: at(day, i + 1) });
-  answers.push(skip("drawing.together", "drawing", "drawing", day, 5));
+  answers.push(skippedAnswer("drawing.together", "drawing", "drawing", day, 5));
   const total = lines.includes(null) ? null : lines.reduce((a, b) => a + b, 0);
   const [bond, goals, tasks, overall] = lines;
   const alliance = {
@@ -54,10 +54,10 @@ export function checkin(face, day) {
   const words = ["Awful", "Not good", "Okay", "Good", "Great"];
   const answers = [
     { promptId: "mood.now", construct: "mood", kind: "faces", value: face * 2.5, label: words[face], skipped: false, answeredAt: at(day, 1) },
-    skip("drawing.feel", "drawing", "drawing", day, 2),
-    skip("feelings.which", "feelings", "feelings", day, 3),
-    skip("intensity.strongest", "intensity", "line", day, 4),
-    skip("talk.today", "wantsToTalk", "choice", day, 5),
+    skippedAnswer("drawing.feel", "drawing", "drawing", day, 2),
+    skippedAnswer("feelings.which", "feelings", "feelings", day, 3),
+    skippedAnswer("intensity.strongest", "intensity", "line", day, 4),
+    skippedAnswer("talk.today", "wantsToTalk", "choice", day, 5),
   ];
   return {
     schema: "ally.result/1", session: `visit-${dateOf(day)}`, mode: "checkin", ageBand: "9-12", age: 10, locale: "en",
@@ -85,7 +85,7 @@ export function goalCheckin(friend, calm, day, face = 2) {
   [friend, calm].forEach((v, i) => {
     const rating = { promptId: `goal.${i + 1}`, construct: "progress", kind: "progress", goalId: GOALS[i].id };
     doc.answers.push(v === null
-      ? { ...skip(rating.promptId, "progress", "progress", day, 6 + i), goalId: GOALS[i].id }
+      ? { ...skippedAnswer(rating.promptId, "progress", "progress", day, 6 + i), goalId: GOALS[i].id }
       : { ...rating, value: v, label: v === "retired" ? "This isn't my goal any more" : `${v} out of 10`, skipped: false, answeredAt: at(day, 6 + i) });
   });
   doc.completedAt = at(day, 8);
@@ -110,10 +110,10 @@ export function youngGoalCheckout(friend, calm, day) {
   [friend, calm].forEach((v, i) => {
     const goalId = GOALS[i].id;
     answers.push(v === null
-      ? { ...skip(`goal.${i + 1}`, "progress", "progress", day, 4 + i), goalId }
+      ? { ...skippedAnswer(`goal.${i + 1}`, "progress", "progress", day, 4 + i), goalId }
       : { promptId: `goal.${i + 1}`, construct: "progress", kind: "progress", goalId, value: v, label: words[v], skipped: false, answeredAt: at(day, 4 + i) });
   });
-  answers.push(skip("drawing.together", "drawing", "drawing", day, 6));
+  answers.push(skippedAnswer("drawing.together", "drawing", "drawing", day, 6));
   return {
     schema: "ally.result/1", session: `young-${dateOf(day)}`, mode: "checkout", rater: "child", ageBand: "3-5", age: 4, locale: "en",
     startedAt: at(day, 0), completedAt: at(day, 6), answers, goals: GOALS,
@@ -154,10 +154,10 @@ export function formResult(rater, values, day, age = 10) {
   const answers = items.map(([promptId, construct], i) => {
     const goal = construct === "progress" ? { goalId: GOALS[Number(promptId.slice(-1)) - 1].id } : {};
     return values[i] === null
-      ? { ...skip(promptId, construct, "line", day, i + 1), ...goal }
+      ? { ...skippedAnswer(promptId, construct, "line", day, i + 1), ...goal }
       : { promptId, construct, kind: "line", value: values[i], label: `${values[i]} out of 10`, skipped: false, answeredAt: at(day, i + 1), ...goal };
   });
-  answers.push(skip(`${rater}.note`, "note", "note", day, items.length + 1));
+  answers.push(skippedAnswer(`${rater}.note`, "note", "note", day, items.length + 1));
   const core = items.map(([id], i) => [id, values[i]]).filter(([id]) => /listened|agree|fits|overall|bond|goals$|tasks/.test(id));
   const total = core.some(([, v]) => v === null) ? null : core.reduce((a, [, v]) => a + v, 0);
   const of = (c) => { const i = items.findIndex(([, k]) => k === c); return i < 0 ? null : values[i]; };

@@ -74,6 +74,50 @@ fn coarse(s: &Session) -> bool {
     s.rater() == Rater::Child && !s.band().profile().total
 }
 
+/// Session `s` (its place `n`)'s rating of `topic`, when it rated it: the
+/// one reading of a rating both the side-by-side view and its table over
+/// time show.
+pub fn rating(s: &Session, n: usize, topic: &Topic) -> Option<Rating> {
+    if !rates(s) {
+        return None;
+    }
+    let (value, label, retired) = match topic {
+        Topic::Goal { id, .. } => {
+            let g = s.scores.goals.iter().find(|g| g.id == *id)?;
+            let label = s
+                .check
+                .answers
+                .iter()
+                .flatten()
+                .find(|a| a.goal_id.as_deref() == Some(id.as_str()))
+                .and_then(|a| a.label.clone());
+            (g.progress, label, g.retired)
+        }
+        Topic::Alliance(c) => {
+            s.scores.alliance.as_ref()?;
+            let i = s
+                .check
+                .prompts
+                .iter()
+                .position(|p| p.construct == *c && super::super::scoring::is_core(p))?;
+            let a = s.check.answers[i].as_ref()?;
+            let value = match &a.value {
+                Some(AnswerValue::Number(v)) if !a.skipped => Some(*v),
+                _ => None,
+            };
+            (value, a.label.clone(), false)
+        }
+    };
+    Some(Rating {
+        rater: s.rater(),
+        session: n,
+        value,
+        words: label.filter(|_| coarse(s) && value.is_some()),
+        comparable: !coarse(s),
+        retired,
+    })
+}
+
 /// The rows of the side-by-side view, goals first (in the order they first
 /// appear), then the alliance; a topic only one rater rated has no row.
 pub fn agreement(sessions: &[Rc<Session>], gap: f64) -> Vec<Row> {
@@ -101,75 +145,24 @@ pub fn agreement(sessions: &[Rc<Session>], gap: f64) -> Vec<Row> {
             }
         }
     }
-    // Newest session first: the first rating found per rater is its latest.
-    for (n, s) in sessions.iter().enumerate().rev().filter(|(_, s)| rates(s)) {
-        for g in &s.scores.goals {
-            let Some(row) = rows
-                .iter_mut()
-                .find(|r| matches!(&r.topic, Topic::Goal { id, .. } if *id == g.id))
-            else {
-                continue;
-            };
-            if row.ratings.iter().any(|r| r.rater == s.rater()) {
-                continue;
-            }
-            let words = coarse(s)
-                .then(|| {
-                    let i = s.check.answers.iter().position(|a| {
-                        a.as_ref()
-                            .is_some_and(|a| a.goal_id.as_deref() == Some(g.id.as_str()))
-                    })?;
-                    s.check.answers[i].as_ref()?.label.clone()
-                })
-                .flatten();
-            row.ratings.push(Rating {
-                rater: s.rater(),
-                session: n,
-                value: g.progress,
-                words,
-                comparable: !coarse(s),
-                retired: g.retired,
-            });
-        }
-    }
-    for c in ALLIANCE {
-        let mut ratings = Vec::new();
-        for rater in Rater::ALL {
-            let latest = sessions
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, s)| s.rater() == rater && s.scores.alliance.is_some() && rates(s));
-            let Some((n, s)) = latest else { continue };
-            let i = s
-                .check
-                .prompts
-                .iter()
-                .position(|p| p.construct == c && super::super::scoring::is_core(p));
-            let Some(a) = i.and_then(|i| s.check.answers[i].as_ref()) else {
-                continue;
-            };
-            let value = match &a.value {
-                Some(AnswerValue::Number(v)) if !a.skipped => Some(*v),
-                _ => None,
-            };
-            ratings.push(Rating {
-                rater,
-                session: n,
-                value,
-                words: coarse(s).then(|| a.label.clone()).flatten(),
-                comparable: !coarse(s),
-                retired: false,
-            });
-        }
-        rows.push(Row {
-            topic: Topic::Alliance(c),
-            ratings,
-            gap: None,
-        });
-    }
+    rows.extend(ALLIANCE.map(|c| Row {
+        topic: Topic::Alliance(c),
+        ratings: vec![],
+        gap: None,
+    }));
     for row in &mut rows {
-        row.ratings.sort_by_key(|r| r.rater as u8);
+        // Each rater's latest rating of it, newest session first.
+        row.ratings = Rater::ALL
+            .into_iter()
+            .filter_map(|rater| {
+                sessions
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, s)| s.rater() == rater)
+                    .find_map(|(n, s)| rating(s, n, &row.topic))
+            })
+            .collect();
         let values: Vec<f64> = row
             .ratings
             .iter()

@@ -15,7 +15,7 @@ mod series;
 mod state;
 mod words;
 
-pub use agree::{agreement, Rating, Row, Topic, AGREEMENT_GAP};
+pub use agree::{agreement, rating, Rating, Row, Topic, AGREEMENT_GAP};
 pub use read::{read, Options, Session, Unreadable};
 pub use series::{goal_series, mood_flags, series, GoalSeries, MoodFlag, Point};
 pub use state::{
