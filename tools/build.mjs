@@ -122,8 +122,12 @@ function buildSdk() {
   buildSync({ ...common, format: "cjs", outfile: join(pkg, "dist", "index.cjs") });
   // V8's compile hint: these functions all run as soon as a widget is mounted.
   buildSync({ ...common, format: "iife", globalName: "Ally", outfile: join(pkg, "dist", "ally-embed.js"),
-    banner: { js: "//# allFunctionsCalledOnLoad" } });
+    banner: { js: "//# allFunctionsCalledOnLoad" },
+    // A page that loads the script gets the elements too.
+    footer: { js: "Ally.defineElements();" } });
   cpSync(join(pkg, "dist", "ally-embed.js"), join(DIST, "ally-embed.js"));
+  // The same declarations for CommonJS: a `require` finds its own.
+  cpSync(join(pkg, "index.d.ts"), join(pkg, "dist", "index.d.cts"));
   cpSync(join(pkg, "index.d.ts"), join(DIST, "ally-embed.d.ts"));
 }
 

@@ -40,6 +40,22 @@ export const widgetCsp = (port) => [
 ].join("; ");
 
 /**
+ * The policy a portal that embeds Ally can send with its own pages: scripts
+ * only from the portal's origin (the SDK bundled into them, or served from
+ * there), frames only from the widget's origin. Nothing inline is needed.
+ */
+export const portalCsp = (widgetOrigin) => [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  `frame-src ${widgetOrigin}`,
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
+/**
  * What the pages asked for with ?console=record said in their consoles, by
  * session (tests/e2e/pages/console.js sends it): the engine suite checks
  * that every flow leaves it empty.
@@ -76,6 +92,8 @@ export function handler(root, port = 8080) {
     if (path.startsWith("/__test/")) {
       base = pages;
       path = path.slice("/__test".length);
+      // ?csp=portal: a test portal under the policy a portal should send.
+      if (url.searchParams.get("csp") === "portal") csp["Content-Security-Policy"] = portalCsp(`http://127.0.0.1:${port}`);
     }
     if (path.endsWith("/")) path += "index.html";
     const file = within(base, path);

@@ -123,30 +123,56 @@ export interface AllyPreviousAlliance {
   items: string[];
 }
 
-/** One answer or skip. A skip has `skipped: true` and `value: null`, never a score. */
-export interface AllyAnswer {
+/** What an answer measures. */
+export type AllyConstruct = "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress" | "goal" | "plan"
+  | "home" | "school" | "peers" | "wellbeing" | "note";
+
+/** What every answer has, whatever its kind. */
+export interface AllyAnswerCommon<K extends string, C extends AllyConstruct> {
   promptId: string;
-  construct: "mood" | "feelings" | "intensity" | "wantsToTalk" | "bond" | "goals" | "tasks" | "overall" | "drawing" | "progress" | "goal" | "plan"
-    | "home" | "school" | "peers" | "wellbeing" | "note";
-  /**
-   * faces, sizes, line: a number on 0–10; agree4: 1–4; feelings: feeling ids;
-   * choice: "yes" | "later" | "no"; drawing: an AllyDrawing; progress (a goal):
-   * 0–10, or "retired" when the child said it isn't their goal any more; goal (a goal
-   * named): the child's own words, or [starter id] or ["dont_know"]; plan (next time):
-   * ["talk" | "play" | "draw" | "new" | "other"], ["goal", goal id], or (9–17) the child's own words;
-   * note (an adult's form): their words, plain text (at most 500 characters a caregiver's, 160 the therapist's).
-   */
-  kind: "faces" | "feelings" | "sizes" | "line" | "choice" | "agree4" | "drawing" | "progress" | "goal" | "plan" | "note";
-  /** See `kind`; null when skipped. */
-  value: number | string | string[] | AllyDrawing | null;
-  /** The chosen word in the widget's locale; null when skipped. */
-  label: string | null;
-  skipped: boolean;
+  construct: C;
+  /** How the prompt was answered: it says what `value` holds. */
+  kind: K;
   /** ISO 8601 UTC. */
   answeredAt: string;
-  /** kind "progress" only: the goal rated (`AllyGoal.id`). */
-  goalId?: string;
 }
+
+/**
+ * An answer of kind `K` holding a `V`, in words (`label`, in the widget's
+ * locale), or its skip: `skipped: true` with no value and no words, never a score.
+ * Narrow on `kind`, then on `skipped`, and `value` has its type.
+ */
+export type AllyAnswerOf<K extends string, V, C extends AllyConstruct = AllyConstruct> =
+  | (AllyAnswerCommon<K, C> & { skipped: false; value: V; label: string })
+  | (AllyAnswerCommon<K, C> & { skipped: true; value: null; label: null });
+
+/** A row of drawn faces, saddest to happiest, on one 0–10 scale: 3 faces (3–5) give 0, 5 or 10. */
+export type FacesAnswer = AllyAnswerOf<"faces", 0 | 2.5 | 5 | 7.5 | 10, "mood" | "bond" | "goals" | "tasks" | "overall">;
+/** A 0–10 line, whole numbers (9–17, and every item of an adult's form). A form's goal rating names its goal in `goalId`. */
+export type LineAnswer = AllyAnswerOf<"line", number, "intensity" | "bond" | "goals" | "tasks" | "overall" | "home" | "school" | "peers" | "wellbeing" | "progress"> & { goalId?: string };
+/** Small, medium or big (3–8): 2, 5 or 8. */
+export type SizesAnswer = AllyAnswerOf<"sizes", 2 | 5 | 8, "intensity">;
+/** The feeling ids picked, in the catalog's order. */
+export type FeelingsAnswer = AllyAnswerOf<"feelings", string[], "feelings">;
+/** Something to tell the helper today: yes, maybe later, or no. */
+export type ChoiceAnswer = AllyAnswerOf<"choice", "yes" | "later" | "no", "wantsToTalk">;
+/** A statement to agree with (13–17): 1 (disagree a lot) to 4 (agree a lot), as answered. */
+export type Agree4Answer = AllyAnswerOf<"agree4", 1 | 2 | 3 | 4, "bond" | "goals" | "tasks">;
+/** A drawing: an invitation, so declining it is a skip never flagged. */
+export type DrawingAnswer = AllyAnswerOf<"drawing", AllyDrawing, "drawing">;
+/** A goal's rating, 0–10, or "retired" when the child said it isn't their goal any more (an answer, never a score). */
+export type ProgressAnswer = AllyAnswerOf<"progress", number | "retired", "progress"> & { goalId: string };
+/** A goal named (mode "goals"): the child's own words, or [a starter picture's id], or ["dont_know"]. */
+export type GoalAnswer = AllyAnswerOf<"goal", string | [NonNullable<AllyGoal["picture"]> | "dont_know"], "goal">;
+/** Next time, I'd like to…: [a choice], ["goal", goal id], or (9–17) the child's own words. Never scored. */
+export type PlanAnswer = AllyAnswerOf<"plan", string | ["talk" | "play" | "draw" | "new" | "other"] | ["goal", string], "plan">;
+/** An adult's words on a form: plain text (at most 500 characters a caregiver's, 160 the therapist's). Never scored. */
+export type NoteAnswer = AllyAnswerOf<"note", string, "note">;
+
+/** One answer or skip, told apart by `kind`. A skip has `skipped: true` and `value: null`, never a score. */
+export type AllyAnswer =
+  | FacesAnswer | LineAnswer | SizesAnswer | FeelingsAnswer | ChoiceAnswer | Agree4Answer
+  | DrawingAnswer | ProgressAnswer | GoalAnswer | PlanAnswer | NoteAnswer;
 
 /** A drawing answer's value. */
 export interface AllyDrawing {
@@ -233,7 +259,7 @@ export interface FhirBundle {
  */
 export type AllyReportDocument = Omit<AllyResult, "fhir" | "answers" | "id"> & {
   id?: string;
-  answers: Array<Omit<AllyAnswer, "value"> & { value: Exclude<AllyAnswer["value"], AllyDrawing> | Omit<AllyDrawing, "svg"> | AllyDrawing }>;
+  answers: Array<Exclude<AllyAnswer, DrawingAnswer> | AllyAnswerOf<"drawing", Omit<AllyDrawing, "svg"> & { svg?: string }, "drawing">>;
   fhir?: FhirBundle;
 };
 
@@ -388,6 +414,12 @@ export interface MountOptions {
   initialHeight?: number;
   /** How long the widget may take to say ready (ms) before onError hears `timeout`. Default 15000; 0 or Infinity: never. */
   readyTimeout?: number;
+  /** true: the keyboard's focus moves into the widget once it is ready. Default false: the portal keeps its focus (see the handle's focus()). */
+  autoFocus?: boolean;
+  /** The least height in px the iframe takes, however little the widget needs. */
+  minHeight?: number;
+  /** The most height in px the iframe takes; beyond it the widget scrolls inside its frame. */
+  maxHeight?: number;
   onReady?(ready: AllyReady): void;
   onAnswer?(answer: AllyAnswer): void;
   /**
@@ -426,6 +458,10 @@ export interface AllyHandle {
   attention(): AllyAttention[];
   /** Starts over as a new run and forgets the kept answers. */
   reset(): void;
+  /** What to give back as `resume` to a new mount of the same session (after a page load): undefined before the first answer. */
+  resumeState(): AllyResume | undefined;
+  /** Moves the keyboard's focus into the widget. */
+  focus(): void;
   /** Removes the iframe, closes the private channel and stops listening. */
   destroy(): void;
 }
@@ -471,6 +507,12 @@ export interface MountReportOptions {
   title?: string;
   /** Height in px before the report reports its own. Default 480. */
   initialHeight?: number;
+  /** The least height in px the iframe takes. */
+  minHeight?: number;
+  /** The most height in px the iframe takes; beyond it the report scrolls inside its frame. */
+  maxHeight?: number;
+  /** The height the report needs, each time it changes. */
+  onResize?(height: number): void;
   /** Receives exceptions thrown by your callbacks. */
   onCallbackError?(error: unknown): void;
 }
@@ -487,6 +529,8 @@ export interface AllyReportHandle {
   live(answer: AllyAnswer, ageBand?: AgeBand): void;
   /** Shows what Ally.mount's onAttention received as a banner at the top; each id once. */
   attention(attention: AllyAttention): void;
+  /** Moves the keyboard's focus into the report. */
+  focus(): void;
   /** Removes the iframe, closes the private channel and stops listening. */
   destroy(): void;
 }
@@ -499,6 +543,12 @@ export interface AllySdk {
   mountForm(element: Element, options: MountFormOptions): AllyHandle;
   /** The therapist's report of earlier sessions and a live one. Throws a TypeError naming a wrong option. */
   mountReport(element: Element, options: MountReportOptions): AllyReportHandle;
+  /**
+   * Defines <ally-checkin>, <ally-form> and <ally-report> in `registry` (default: the page's
+   * customElements). The classic script calls it as it loads; the package's import does not.
+   * Safe to call again; false where there are no custom elements (under Node).
+   */
+  defineElements(registry?: CustomElementRegistry): boolean;
   /** Throws an Error starting "ally.strokes/1: " when `strokes` is not a valid drawing. */
   decodeStrokes(strokes: string): DecodedStrokes;
   /**
@@ -509,11 +559,93 @@ export interface AllySdk {
   strokesToSvg(drawing: DecodedStrokes): string;
 }
 
+// ---- The custom elements ----------------------------------------------------
+
+/**
+ * The events of <ally-checkin> and <ally-form>: each a CustomEvent whose
+ * `detail` is what the callback of the same name receives. They bubble.
+ */
+export interface AllyElementEventMap {
+  "ally-ready": CustomEvent<AllyReady>;
+  "ally-answer": CustomEvent<AllyAnswer>;
+  /** Heard only through a listener on the element itself: without one the child is never told the helper knows, and `ally-error` says `attention_unheard`. */
+  "ally-attention": CustomEvent<AllyAttention>;
+  /** Once per result, however often the element is removed and put back. */
+  "ally-complete": CustomEvent<AllyResult>;
+  /** A wrong setting (`invalid_config`, with the SDK's message) and every error the widget or the SDK reports. */
+  "ally-error": CustomEvent<AllyError>;
+  /** The height the widget needs. */
+  "ally-resize": CustomEvent<number>;
+}
+
+/** The events of <ally-report>. */
+export interface AllyReportElementEventMap {
+  "ally-ready": CustomEvent<AllyReportReady>;
+  "ally-error": CustomEvent<AllyError>;
+  "ally-resize": CustomEvent<number>;
+}
+
+/**
+ * What the three elements share. Attributes `src`, `locale`, `label` (the
+ * iframe's title), `ready-timeout`, `min-height`, `max-height`,
+ * `initial-height` and `autofocus`. Removed from the document, an element
+ * tears its widget down; put back, it resumes the same session.
+ */
+export interface AllyElementBase<M> extends HTMLElement {
+  /** The session of the widget mounted now, or kept for its return. */
+  readonly session: string | null;
+  /** A check-in or form: a new run of the same session. A report: shown afresh. */
+  reset(): void;
+  /** Removes the widget and forgets its session; a change of setting, or reset(), mounts it again. */
+  destroy(): void;
+  /** Moves the keyboard's focus into the widget. */
+  focus(options?: FocusOptions): void;
+  addEventListener<K extends keyof (HTMLElementEventMap & M)>(type: K, listener: (this: this, ev: (HTMLElementEventMap & M)[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof (HTMLElementEventMap & M)>(type: K, listener: (this: this, ev: (HTMLElementEventMap & M)[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** <ally-checkin src age mode locale session>: Ally.mount as an element. The attributes win over `config`'s fields. */
+export interface AllyCheckinElement extends AllyElementBase<AllyElementEventMap> {
+  /** The rest of the settings; a new value starts a new check. */
+  config: Partial<AllyConfig> | undefined;
+  /** Answers kept from an earlier page load, read when the widget mounts. */
+  resume: AllyResume | undefined;
+  /** The handle of the widget mounted now, or null. */
+  readonly handle: AllyHandle | null;
+}
+
+/** <ally-form src rater age locale session>: Ally.mountForm as an element. */
+export interface AllyFormElement extends AllyElementBase<AllyElementEventMap> {
+  config: Partial<Omit<AllyConfig, "mode" | "rater">> | undefined;
+  resume: AllyResume | undefined;
+  readonly handle: AllyHandle | null;
+}
+
+/** <ally-report src locale alliance-cutoff agreement-gap>: Ally.mountReport as an element. */
+export interface AllyReportElement extends AllyElementBase<AllyReportElementEventMap> {
+  /** The result documents shown; a longer list that begins with the same ones adds the rest in place. */
+  results: Array<AllyResult | AllyReportDocument> | undefined;
+  readonly handle: AllyReportHandle | null;
+  /** A finished session joins the report (see AllyReportHandle.add). */
+  add(result: AllyResult | AllyReportDocument): void;
+  /** An answer of the check-in in progress (see AllyReportHandle.live). */
+  live(answer: AllyAnswer, ageBand?: AgeBand): void;
+  /** What needs the therapist's attention now, as a banner (see AllyReportHandle.attention). */
+  attention(attention: AllyAttention): void;
+}
+
 declare global {
   interface Window {
     Ally: AllySdk;
   }
   const Ally: AllySdk;
+  interface HTMLElementTagNameMap {
+    "ally-checkin": AllyCheckinElement;
+    "ally-form": AllyFormElement;
+    "ally-report": AllyReportElement;
+  }
 }
 
 // The package's named exports (import { mount } from "ally-embed"); the
@@ -521,6 +653,7 @@ declare global {
 export declare const mount: AllySdk["mount"];
 export declare const mountForm: AllySdk["mountForm"];
 export declare const mountReport: AllySdk["mountReport"];
+export declare const defineElements: AllySdk["defineElements"];
 export declare const decodeStrokes: AllySdk["decodeStrokes"];
 export declare const strokesToSvg: AllySdk["strokesToSvg"];
 export declare const PROTOCOL_VERSION: AllySdk["PROTOCOL_VERSION"];

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
@@ -13,7 +13,7 @@ import vm from "node:vm";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PKG = join(ROOT, "packages", "ally-embed");
 const OUT = join(ROOT, "test-results", "package");
-const EXPORTS = ["PROTOCOL_VERSION", "STROKES_FORMAT", "decodeStrokes", "mount", "mountForm", "mountReport", "strokesToSvg"];
+const EXPORTS = ["PROTOCOL_VERSION", "STROKES_FORMAT", "decodeStrokes", "defineElements", "mount", "mountForm", "mountReport", "strokesToSvg"];
 const manifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
 
 /** Packs the package (nothing is published) and installs the tarball into an empty project. */
@@ -32,20 +32,25 @@ const inProject = (args, code) => JSON.parse(execFileSync("node", [...args, "-e"
 
 test("npm pack makes a tarball of the built files, the types and the manifest, at the protocol's major version", () => {
   const files = packed.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ["dist/ally-embed.js", "dist/index.cjs", "dist/index.mjs", "index.d.ts", "package.json"]);
+  assert.deepEqual(files, ["dist/ally-embed.js", "dist/index.cjs", "dist/index.d.cts", "dist/index.mjs", "index.d.ts", "package.json"]);
   assert.equal(manifest.version.split(".")[0], "1", "the major version is protocol v1's");
   assert.equal(manifest.sideEffects, false);
-  assert.deepEqual(Object.keys(manifest.exports["."]), ["types", "import", "require"]);
+  assert.deepEqual(manifest.exports["."], {
+    import: { types: "./index.d.ts", default: "./dist/index.mjs" },
+    require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
+  });
 });
 
 test("imported as an ES module under Node, with no window or document: every named export", () => {
   const got = inProject(["--input-type=module"], `
     const a = await import("ally-embed");
-    console.log(JSON.stringify({ keys: Object.keys(a).sort(), window: typeof window, types: Object.keys(a).map((k) => typeof a[k]), v: a.PROTOCOL_VERSION }));`);
+    console.log(JSON.stringify({ keys: Object.keys(a).sort(), window: typeof window, types: Object.keys(a).map((k) => typeof a[k]), v: a.PROTOCOL_VERSION,
+      defined: a.defineElements() }));`);
   assert.deepEqual(got.keys, EXPORTS);
   assert.equal(got.window, "undefined");
   assert.equal(got.v, 1);
-  assert.deepEqual(got.types, ["number", "string", "function", "function", "function", "function", "function"]);
+  assert.deepEqual(got.types, ["number", "string", "function", "function", "function", "function", "function", "function"]);
+  assert.equal(got.defined, false, "no custom elements under Node: nothing defined, nothing thrown");
 });
 
 test("required as CommonJS under Node: the same exports, and a drawing decoded without a DOM", () => {
@@ -67,4 +72,25 @@ test("the classic script sets window.Ally with the same functions, from the same
   assert.deepEqual(Object.keys(context.Ally).sort(), EXPORTS);
   // The page's copy is the package's.
   assert.equal(readFileSync(join(ROOT, "dist", "ally-embed.js"), "utf8"), classic);
+});
+
+test("tsc --strict over a portal's TypeScript (ESM, as a bundler resolves it) and a server's (CommonJS, as Node does)", () => {
+  const project = join(OUT, "project");
+  cpSync(join(ROOT, "tests", "package", "usage"), join(project, "src"), { recursive: true });
+  const options = { strict: true, noEmit: true, target: "es2022", lib: ["es2022", "dom"], types: [] };
+  const configs = {
+    "tsconfig.json": { compilerOptions: { ...options, module: "esnext", moduleResolution: "bundler" }, files: ["src/portal.ts"] },
+    "tsconfig.node.json": { compilerOptions: { ...options, module: "node16", moduleResolution: "node16" }, files: ["src/server.cts"] },
+  };
+  for (const [name, config] of Object.entries(configs)) {
+    writeFileSync(join(project, name), JSON.stringify(config));
+    try {
+      execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", name], { cwd: project, encoding: "utf8" });
+    } catch (e) {
+      assert.fail(`tsc -p ${name}:\n${e.stdout}${e.stderr}`);
+    }
+  }
+  // What resolved is the installed package's: ESM's declarations for the portal, CommonJS's for the server.
+  const traced = execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.node.json", "--listFiles"], { cwd: project, encoding: "utf8" });
+  assert.match(traced, /node_modules\/ally-embed\/dist\/index\.d\.cts/);
 });

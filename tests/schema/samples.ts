@@ -15,6 +15,7 @@ import type {
   AllyReportDocument,
   AllyResult,
   AnswerMessage,
+  LineAnswer,
   AttentionMessage,
   CompleteMessage,
   ErrorMessage,
@@ -315,7 +316,13 @@ export interface Wrong {
   sample: unknown;
 }
 
-const withAnswer = (values: Partial<AllyAnswer>): AnswerMessage => ({ ...answer, payload: { ...answer.payload, ...values } });
+/** The face answer sent at another time: what the types can't tell from a good one. */
+const withAnswer = (values: { answeredAt: string }): AnswerMessage => ({ ...answer, payload: { ...answers.faces, ...values } });
+/** `a` without its goalId (which the types leave optional on a line). */
+function withoutGoal(a: AllyAnswer): AllyAnswer {
+  const { goalId: _, ...rest } = a as LineAnswer;
+  return rest;
+}
 const withConfig = (values: Partial<AllyConfig>): InitMessage => ({ ...init, payload: { ...init.payload, config: { ...init.payload.config, ...values } } });
 const withAlliance = (values: Partial<AllyAlliance>): AllyResult => ({ ...teenCheckout, scores: { ...teenCheckout.scores, alliance: { ...teenAlliance, ...values } } });
 const withFlags = (values: Partial<AllyFlags>): AllyResult => ({ ...teenCheckout, scores: { ...teenCheckout.scores, flags: { ...teenCheckout.scores.flags, ...values } } });
@@ -334,12 +341,12 @@ export const wrong: Wrong[] = [
   {
     reason: "a caregiver's note longer than 500 characters",
     schema: "result", at: "/answers/10/value",
-    sample: typed<AllyResult>({ ...caregiverForm, answers: caregiverForm.answers.map((a) => a.kind === "note" ? { ...a, value: "x".repeat(501) } : a) }),
+    sample: typed<AllyResult>({ ...caregiverForm, answers: caregiverForm.answers.map((a) => a.kind === "note" ? { ...a, skipped: false, value: "x".repeat(501), label: "x".repeat(501) } : a) }),
   },
   {
     reason: "a form's goal rating that does not name its goal",
     schema: "result", at: "/answers/4",
-    sample: typed<AllyResult>({ ...caregiverForm, answers: caregiverForm.answers.map((a, i) => i === 4 ? without(a, "goalId") : a) }),
+    sample: typed<AllyResult>({ ...caregiverForm, answers: caregiverForm.answers.map((a, i) => i === 4 ? withoutGoal(a) : a) }),
   },
   {
     reason: "a help line with neither a phone nor a text",
@@ -408,7 +415,8 @@ export const wrong: Wrong[] = [
   {
     reason: "a face value between two faces",
     schema: "protocol", at: "/payload/value",
-    sample: withAnswer({ value: 6 }),
+    // @ts-expect-error: a face is 0, 2.5, 5, 7.5 or 10
+    sample: typed<AnswerMessage>({ ...answer, payload: { ...answers.faces, value: 6 } }),
   },
   {
     reason: "a line value above 10",
@@ -423,6 +431,7 @@ export const wrong: Wrong[] = [
   {
     reason: "an agree statement of 0 (the scale is 1–4)",
     schema: "protocol", at: "/payload/value",
+    // @ts-expect-error: an agree statement is 1 to 4
     sample: typed<AnswerMessage>({ ...answer, payload: { ...answers.agree4, value: 0 } }),
   },
   {
@@ -433,17 +442,20 @@ export const wrong: Wrong[] = [
   {
     reason: "a size answer that measures mood",
     schema: "protocol", at: "/payload/construct",
+    // @ts-expect-error: a size measures intensity
     sample: typed<AnswerMessage>({ ...answer, payload: { ...answers.sizes, construct: "mood" } }),
   },
   {
     reason: "a skip with a value: a skip is never a number",
     schema: "protocol", at: "/payload/value",
+    // @ts-expect-error: a skip's value is null
     sample: typed<AnswerMessage>({ ...answer, payload: { ...answers.skipped, value: 0 } }),
   },
   {
     reason: "an answer without its words",
     schema: "protocol", at: "/payload/label",
-    sample: withAnswer({ label: null }),
+    // @ts-expect-error: an answer has its words; only a skip has none
+    sample: typed<AnswerMessage>({ ...answer, payload: { ...answers.faces, label: null } }),
   },
   {
     reason: "a drawing whose strokes are not base64",

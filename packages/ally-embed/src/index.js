@@ -14,6 +14,8 @@
  * The SDK keeps every answer it receives, so a widget that reloads resumes
  * where the child was, even where the iframe may not store anything itself.
  */
+import { define } from "./elements.js";
+
 // The page's global object, read only when a function runs.
 var root = globalThis;
 
@@ -124,9 +126,26 @@ function readyWatch(options, what) {
   };
 }
 
-function checkTimeout(options, fail) {
+/** Refuses a wrong readyTimeout, minHeight or maxHeight with `fail`'s TypeError. */
+function checkOptions(options, fail) {
   var t = options.readyTimeout;
   if (t !== undefined && !(typeof t === "number" && t >= 0)) fail("options.readyTimeout must be a number of milliseconds (0 or Infinity: never)");
+  var min = options.minHeight, max = options.maxHeight;
+  if (min !== undefined && !(typeof min === "number" && min >= 0 && isFinite(min))) fail("options.minHeight must be a number of pixels");
+  if (max !== undefined && !(typeof max === "number" && max > 0)) fail("options.maxHeight must be a number of pixels above 0");
+  if (min !== undefined && max !== undefined && min > max) fail("options.minHeight must not be more than options.maxHeight");
+}
+
+/**
+ * The iframe's height for a page that needs `height` px: its own, within
+ * the portal's minHeight and maxHeight (beyond maxHeight the page scrolls
+ * inside its frame).
+ */
+function fit(options, height) {
+  var h = Math.ceil(height);
+  if (options.minHeight !== undefined) h = Math.max(h, options.minHeight);
+  if (options.maxHeight !== undefined) h = Math.min(h, options.maxHeight);
+  return h;
 }
 
 /**
@@ -155,7 +174,7 @@ function mount(element, options) {
   var session = options.session ? String(options.session) : randomId();
   // Counted in characters (code points), as the widget counts them.
   if (Array.from(session).length > 200) fail("options.session must be at most 200 characters");
-  checkTimeout(options, fail);
+  checkOptions(options, fail);
   url.searchParams.set("session", session);
   var waiting = readyWatch(options, "The Ally widget");
 
@@ -180,7 +199,9 @@ function mount(element, options) {
     if (a && typeof a.id === "string") attention.set(a.id, a);
   });
 
-  var iframe = frame(options.title || "Ally check-in", options.initialHeight || 560);
+  var iframe = frame(options.title || "Ally check-in", fit(options, options.initialHeight || 560));
+  // The portal keeps its focus; the widget takes it when asked (autoFocus, focus()).
+  var focused = !options.autoFocus;
 
   function envelope(type, payload, extra) {
     var msg = { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
@@ -245,6 +266,10 @@ function mount(element, options) {
         if (!current) return;
         waiting.clear();
         if (!startedAt) startedAt = p.startedAt;
+        if (!focused) {
+          focused = true;
+          iframe.focus();
+        }
         call(options.onReady, p, options);
         break;
       case "answer":
@@ -257,7 +282,7 @@ function mount(element, options) {
         break;
       case "resize":
         if (typeof p.height === "number" && p.height > 0) {
-          iframe.style.height = Math.ceil(p.height) + "px";
+          iframe.style.height = fit(options, p.height) + "px";
           call(options.onResize, p.height, options);
         }
         break;
@@ -320,6 +345,10 @@ function mount(element, options) {
     answers: function () { return Array.from(answers.values()); },
     /** What needed the helper's attention so far (see onAttention), each once. */
     attention: function () { return Array.from(attention.values()); },
+    /** What to give back as `resume` to a new mount of the same session: undefined before the first answer. */
+    resumeState: resumeState,
+    /** Moves the keyboard's focus into the widget. */
+    focus: function () { iframe.focus(); },
     /** Starts the check-in over as a new run; forgets the answers kept for resuming. */
     reset: function () {
       answers.clear();
@@ -364,7 +393,8 @@ function mountForm(element, options) {
   var config = own(options.config);
   config.mode = "form";
   config.rater = options.rater;
-  var o = own(options);
+  // The options themselves stay underneath: a callback the portal sets later is still heard.
+  var o = Object.create(options);
   o.config = config;
   if (!o.title) o.title = options.rater === "caregiver" ? "Ally: a caregiver's view" : "Ally: the therapist's view";
   if (!o.initialHeight) o.initialHeight = 900;
@@ -397,7 +427,7 @@ function mountReport(element, options) {
   }
   var origin = url.origin;
   if (origin === "null") reportFail("options.src must be an http(s) URL");
-  checkTimeout(options, reportFail);
+  checkOptions(options, reportFail);
   var waiting = readyWatch(options, "The Ally report");
   var session = "report-" + randomId();
   url.searchParams.set("session", session);
@@ -412,7 +442,7 @@ function mountReport(element, options) {
   var instance = null;
   var destroyed = false;
 
-  var iframe = frame(options.title || "Ally report", options.initialHeight || 480);
+  var iframe = frame(options.title || "Ally report", fit(options, options.initialHeight || 480));
 
   function envelope(type, payload) {
     return { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
@@ -454,7 +484,8 @@ function mountReport(element, options) {
     if (destroyed || !msg || typeof msg !== "object" || msg.session !== session) return;
     var p = msg.payload || {};
     if (msg.type === "resize" && typeof p.height === "number" && p.height > 0) {
-      iframe.style.height = Math.ceil(p.height) + "px";
+      iframe.style.height = fit(options, p.height) + "px";
+      call(options.onResize, p.height, options);
     } else if (msg.type === "ready") {
       waiting.clear();
       call(options.onReady, p, options);
@@ -494,6 +525,8 @@ function mountReport(element, options) {
       alerts.set(payload.id, payload);
       post("attention", payload);
     },
+    /** Moves the keyboard's focus into the report. */
+    focus: function () { iframe.focus(); },
     /** Removes the report, closes the channel and stops listening. */
     destroy: function () {
       destroyed = true;
@@ -671,7 +704,17 @@ function strokesToSvg(drawing) {
   return out + "</svg>";
 }
 
-export { mount, mountForm, mountReport, decodeStrokes, strokesToSvg };
+/**
+ * Defines the custom elements <ally-checkin>, <ally-form> and <ally-report>
+ * in `registry` (default: the page's customElements). Safe to call more
+ * than once; where there are no custom elements (under Node) it does
+ * nothing and returns false. The classic script calls it as it loads.
+ */
+function defineElements(registry) {
+  return define(registry, { mount: mount, mountForm: mountForm, mountReport: mountReport });
+}
+
+export { mount, mountForm, mountReport, defineElements, decodeStrokes, strokesToSvg };
 /** The protocol this SDK speaks. */
 export var PROTOCOL_VERSION = VERSION;
 /** The drawings' format. */

@@ -1,0 +1,200 @@
+// End-to-end: Ally as custom elements in a plain HTML portal under the
+// portal-side Content-Security-Policy the README gives. <ally-checkin>,
+// <ally-form> and <ally-report>: one iframe, typed `ally-*` events, the
+// portal's focus kept, heights within min-height and max-height, removal
+// that tears the widget down and re-insertion that resumes where the child
+// was, with one result however often it comes and goes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, stop, newPage, log, settle, child, PORTAL } from "./support.mjs";
+import { checkout } from "./results.mjs";
+
+before(start);
+after(stop);
+
+/** Opens the plain HTML portal with the element `tag` and its attributes and properties. */
+async function openElement({ tag = "ally-checkin", attrs, props, params = {} } = {}) {
+  const page = await newPage();
+  const q = new URLSearchParams({ csp: "portal", tag, ...params });
+  if (attrs) q.set("attrs", JSON.stringify(attrs));
+  if (props) q.set("props", JSON.stringify(props));
+  await page.goto(`${PORTAL}/__test/elements.html?${q}`);
+  return { page, widget: page.frameLocator(`${tag} iframe`) };
+}
+
+/**
+ * Waits until the portal heard `n` events of `kind`. A function, not a
+ * string: the portal's policy allows no eval, a test's included.
+ */
+const count = (page, kind, n) => page.waitForFunction(([k, n]) => window.log[k].length === n, [kind, n], { polling: 50 });
+
+const iframes = (page) => page.evaluate(() => document.querySelectorAll("iframe").length);
+
+/** Answers `n` questions of a 9-year-old's check-in: the best face, no drawing, every other one skipped. */
+async function answer(widget, n) {
+  for (let i = 0; i < n; i++) {
+    const prompt = widget.locator("[data-prompt]");
+    const id = await prompt.getAttribute("data-prompt");
+    await child(widget).tap(id === "mood.now" ? "Great" : id.startsWith("drawing.") ? "No, thanks" : "Skip");
+    await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
+  }
+}
+
+test("<ally-checkin> in plain HTML under the portal's CSP: one iframe, typed events, the portal keeps its focus, one result", async () => {
+  const { page, widget } = await openElement();
+  await count(page, "ready", 1);
+  assert.equal(await iframes(page), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search", "mounting took no focus from the portal");
+  const { steps, mode } = (await log(page)).ready[0];
+  assert.equal(mode, "checkin");
+  await child(widget).tap("Start");
+  await answer(widget, steps.length);
+  await count(page, "complete", 1);
+  await widget.getByText(/Your answers were sent/).waitFor();
+  const l = await log(page);
+  assert.equal(l.complete[0].schema, "ally.result/1");
+  assert.deepEqual(l.complete[0].answers.map((a) => a.promptId), steps);
+  assert.equal(l.complete[0].scores.mood, 10);
+  assert.deepEqual(l.answer.map((a) => a.promptId), l.complete[0].answers.map((a) => a.promptId), "one ally-answer per answer");
+  assert.ok(l.events.every((e) => e.custom && e.bubbles), "CustomEvents that bubble");
+  assert.deepEqual([...new Set(l.events.map((e) => e.type))].sort(), ["ally-answer", "ally-complete", "ally-ready", "ally-resize"]);
+  assert.deepEqual(l.violations, [], "nothing the portal's policy refuses");
+  assert.equal(l.error.length, 0);
+  // focus() moves the keyboard into the widget.
+  await page.evaluate(() => window.element.focus());
+  assert.equal(await page.evaluate(() => document.activeElement === window.element.querySelector("iframe")), true);
+  await page.context().close();
+});
+
+test("removed, the element tears its widget down; put back, it resumes the same session where the child was, and its result comes once", async () => {
+  const { page, widget } = await openElement();
+  await count(page, "ready", 1);
+  const session = await page.evaluate(() => window.element.session);
+  const { steps } = (await log(page)).ready[0];
+  await child(widget).tap("Start");
+  await answer(widget, 2);
+  await count(page, "answer", 2);
+  await page.evaluate(() => window.element.remove());
+  await page.waitForFunction(() => window.element.handle === null);
+  assert.equal(await iframes(page), 0, "no widget left behind");
+  // Back in another place of the page: the same session, at question 3.
+  await page.evaluate(() => document.getElementById("aside").appendChild(window.element));
+  await count(page, "ready", 2);
+  assert.equal(await page.evaluate(() => window.element.session), session);
+  assert.equal(await iframes(page), 1);
+  await widget.locator(`[data-prompt="${steps[2]}"]`).waitFor();
+  await answer(widget, steps.length - 2);
+  await count(page, "complete", 1);
+  await widget.getByText(/Your answers were sent/).waitFor();
+  // Once more, after the end: the widget says its result again, and the portal hears it once.
+  await page.evaluate(() => window.element.remove());
+  await page.waitForFunction(() => window.element.handle === null);
+  await page.evaluate(() => document.getElementById("place").appendChild(window.element));
+  await count(page, "ready", 3);
+  await widget.getByText(/Your answers were sent/).waitFor();
+  const l = await log(page);
+  assert.equal(l.complete.length, 1, "one ally-complete");
+  assert.deepEqual(l.complete[0].answers.map((a) => a.promptId), steps);
+  assert.deepEqual(l.complete[0].answers.slice(0, 2), l.answer.slice(0, 2), "the answers before the removal are the ones kept");
+  assert.equal(l.complete[0].session, session);
+  assert.equal(await iframes(page), 1);
+  await page.context().close();
+});
+
+test("attributes and properties: a config object, a locale and an age; a changed age is a new check", async () => {
+  const { page } = await openElement({ attrs: { locale: "es", age: "10" }, props: { config: { age: 5, helperName: "Dr. Rivera", mode: "checkout" } } });
+  await count(page, "ready", 1);
+  let l = await log(page);
+  assert.deepEqual([l.ready[0].locale, l.ready[0].ageBand, l.ready[0].mode], ["es", "9-12", "checkout"], "attributes win over the config's");
+  const first = await page.evaluate(() => window.element.session);
+  await page.evaluate(() => window.element.setAttribute("age", "15"));
+  await count(page, "ready", 2);
+  l = await log(page);
+  assert.equal(l.ready[1].ageBand, "13-17");
+  assert.notEqual(await page.evaluate(() => window.element.session), first, "a new check, a new session");
+  assert.equal(await iframes(page), 1);
+  await page.context().close();
+});
+
+test("a wrong setting reaches ally-error, and a portal that does not listen for ally-attention is told", async () => {
+  let { page } = await openElement({ attrs: { age: "8", "ready-timeout": "soon" } });
+  await count(page, "error", 1);
+  let l = await log(page);
+  assert.equal(l.error[0].code, "invalid_config");
+  assert.match(l.error[0].message, /readyTimeout/);
+  assert.equal(await iframes(page), 0);
+  await page.context().close();
+
+  ({ page } = await openElement({ attrs: { age: "8", mode: "sometimes" } }));
+  await count(page, "error", 1);
+  assert.equal((await log(page)).error[0].code, "invalid_config");
+  await page.context().close();
+
+  const opened = await openElement({ attrs: { age: "14", "helper-name": "x" }, props: { config: { helperName: "Sam" } }, params: { attention: "none" } });
+  await child(opened.widget).tap("Start");
+  await child(opened.widget).tap("I'd like to talk to someone now");
+  await count(opened.page, "error", 1);
+  l = await log(opened.page);
+  assert.equal(l.error[0].code, "attention_unheard");
+  assert.match(l.error[0].message, /ally-attention on <ally-checkin>/);
+  assert.equal(await opened.widget.getByRole("status").textContent(), "Telling Sam now…", "never told the helper knows");
+  await opened.page.context().close();
+});
+
+test("ally-attention is heard on the element, and the child is told the helper knows", async () => {
+  const { page, widget } = await openElement({ attrs: { age: "14" }, props: { config: { helperName: "Sam" } } });
+  await child(widget).tap("Start");
+  await child(widget).tap("I'd like to talk to someone now");
+  await count(page, "attention", 1);
+  assert.equal((await log(page)).attention[0].reason, "asked_for_help");
+  await widget.getByText("Done: Sam has been told you want to talk.").waitFor();
+  await page.context().close();
+});
+
+test("height follows the widget within min-height and max-height; beyond max-height it scrolls inside its frame", async () => {
+  const { page, widget } = await openElement({ attrs: { age: "8", "max-height": "300" } });
+  await count(page, "ready", 1);
+  await page.waitForFunction(() => window.log.resize.length > 0);
+  await settle(page, "ally-checkin iframe");
+  const height = () => page.evaluate(() => window.element.querySelector("iframe").getBoundingClientRect().height);
+  const wants = async () => (await log(page)).resize.at(-1);
+  assert.ok((await wants()) > 300, "the widget needs more than 300 px");
+  assert.equal(await height(), 300);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  assert.ok(await frame.evaluate(() => document.scrollingElement.scrollHeight > innerHeight), "the rest scrolls inside the frame");
+  await widget.getByRole("button", { name: "Start" }).waitFor();
+  await page.evaluate(() => { window.element.removeAttribute("max-height"); window.element.setAttribute("min-height", "2000"); });
+  await page.waitForFunction(() => window.element.querySelector("iframe").getBoundingClientRect().height === 2000);
+  await page.evaluate(() => window.element.removeAttribute("min-height"));
+  assert.equal(await height(), await wants(), "its own height again");
+  assert.equal((await log(page)).ready.length, 1, "a size is not a new check");
+  await page.context().close();
+});
+
+test("<ally-form> and <ally-report>: the caregiver's form, and the report of results given as a property, with add()", async () => {
+  let { page, widget } = await openElement({ tag: "ally-form", attrs: { rater: "caregiver", age: "9" } });
+  await count(page, "ready", 1);
+  assert.equal((await log(page)).ready[0].mode, "form");
+  await widget.locator(".form").waitFor();
+  assert.match(await page.evaluate(() => window.element.querySelector("iframe").src), /\/form\.html\?/);
+  await page.context().close();
+
+  const results = [checkout([8, 8, 9, 9], 6), checkout([6, 7, 7, 6], 13)];
+  ({ page, widget } = await openElement({ tag: "ally-report", attrs: {}, props: { results } }));
+  await count(page, "ready", 1);
+  assert.equal((await log(page)).ready[0].page, "report");
+  const rows = widget.locator('[data-chart="trust"] table tbody tr');
+  const attached = { state: "attached" };
+  await rows.nth(1).waitFor(attached);
+  await page.evaluate((r) => window.element.add(r), checkout([9, 9, 9, 9], 20));
+  await rows.nth(2).waitFor(attached);
+  // Given again as a longer list: the new one joins in place, nothing is shown twice.
+  await page.evaluate((r) => { window.element.results = window.element.results.concat([r]); }, checkout([5, 5, 5, 5], 27));
+  await rows.nth(3).waitFor(attached);
+  assert.equal(await rows.count(), 4);
+  const l = await log(page);
+  assert.equal(l.ready.length, 1, "the same report all along");
+  assert.deepEqual(l.error, []);
+  assert.deepEqual((await log(page)).violations, []);
+  await page.context().close();
+});
