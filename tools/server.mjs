@@ -89,7 +89,12 @@ export function handler(root, port = 8080) {
       res.writeHead(204);
       return res.end();
     }
-    if (path.startsWith("/__test/")) {
+    // The React test portal, built by tests/package/ against the installed tarball, under the portal's policy.
+    if (path.startsWith("/__portal/")) {
+      base = resolve(here, "../test-results/portal");
+      path = path.slice("/__portal".length);
+      csp["Content-Security-Policy"] = portalCsp(`http://127.0.0.1:${port}`);
+    } else if (path.startsWith("/__test/")) {
       base = pages;
       path = path.slice("/__test".length);
       // ?csp=portal: a test portal under the policy a portal should send.

@@ -94,3 +94,19 @@ test("tsc --strict over a portal's TypeScript (ESM, as a bundler resolves it) an
   const traced = execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.node.json", "--listFiles"], { cwd: project, encoding: "utf8" });
   assert.match(traced, /node_modules\/ally-embed\/dist\/index\.d\.cts/);
 });
+
+test("a React 19 portal built by Vite bundles the installed package: no script from elsewhere", () => {
+  const project = join(OUT, "project");
+  const portal = join(project, "portal");
+  const out = join(ROOT, "test-results", "portal");
+  cpSync(join(ROOT, "tests", "portal"), portal, { recursive: true });
+  // React, Vite and its plugin come from the lock file (the root's node_modules); ally-embed from the tarball.
+  execFileSync(join(ROOT, "node_modules", ".bin", "vite"), ["build"], { cwd: portal, env: { ...process.env, PORTAL_OUT: out }, stdio: "pipe" });
+  const page = readFileSync(join(out, "index.html"), "utf8");
+  const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert.equal(scripts.length, 1);
+  assert.match(scripts[0], /type="module".*src="\/__portal\/assets\/index-[\w-]+\.js"/);
+  const bundle = readFileSync(join(out, scripts[0].match(/src="\/__portal\/([^"]+)"/)[1]), "utf8");
+  assert.match(bundle, /ally-checkin/, "the SDK is in the portal's own bundle");
+  assert.doesNotMatch(bundle, /ally-embed\.js/, "and is not loaded from the widget's origin");
+});

@@ -260,12 +260,13 @@ function make(tag, sdk) {
         return this._props[name];
       },
       set: function (value) {
-        if (this._props[name] === value) return;
         var before = this._props[name];
+        // A framework that renders again hands over an equal new object: nothing changed.
+        if (same(before, value)) return;
         this._props[name] = value;
         // A resume only counts at the start; new results join the report in place.
         if (name === "resume") return;
-        if (name === "results" && this._handle && extends_(before, value)) {
+        if (name === "results" && this._handle && startsWith(value, before)) {
           var handle = this._handle;
           value.slice(before.length).forEach(function (r) { handle.add(r); });
           return;
@@ -293,10 +294,20 @@ function make(tag, sdk) {
   return AllyElement;
 }
 
-/** `after` is `before` with more results at its end. */
-function extends_(before, after) {
-  if (!Array.isArray(before) || !Array.isArray(after) || after.length < before.length) return false;
-  for (var i = 0; i < before.length; i++) if (before[i] !== after[i]) return false;
+/** The same value: the same object, or equal as JSON. */
+function same(a, b) {
+  if (a === b) return true;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch (e) {
+    return false;
+  }
+}
+
+/** `list` begins with every result of `head`, in order. */
+function startsWith(list, head) {
+  if (!Array.isArray(list) || !Array.isArray(head) || list.length < head.length) return false;
+  for (var i = 0; i < head.length; i++) if (!same(list[i], head[i])) return false;
   return true;
 }
 
