@@ -17,9 +17,11 @@
 // its styles. (Hand-written rather than Trunk: these few steps are all the
 // build needs, and compiling Trunk was half of a bare machine's setup.)
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { buildSync } from "esbuild";
 import { transform } from "lightningcss";
 import minifyHtmlPackage from "@minify-html/node";
@@ -131,6 +133,52 @@ function buildSdk() {
   cpSync(join(pkg, "index.d.ts"), join(DIST, "ally-embed.d.ts"));
 }
 
+/**
+ * Gives what the pages load a name made from its content (`ally.1f0c3b9a2e.js`),
+ * so a deployment caches it for a year as immutable while the pages, never
+ * cached, always name the files of their own build. Leaves first (wasm, styles),
+ * then the glue that names its wasm, then the loaders that name the glue: each
+ * hash covers the names inside it. `dist/assets.json` maps each name to its file.
+ */
+function hashAssets(dir) {
+  const names = {};
+  const escape = (s) => s.replace(/[.]/g, "\\.");
+  // A name as a whole word: "start.js" is not the end of "goals-start.js".
+  const rename = (text) => Object.entries(names).reduce((t, [from, to]) => t.replace(new RegExp(`(?<![\\w.-])${escape(from)}(?![\\w-])`, "g"), to), text);
+  const top = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile());
+  const loader = (f) => config.apps.some((a) => basename(a.start) === f);
+  const glue = (f) => config.apps.some((a) => `${a.bin}.js` === f);
+  for (const level of [(f) => /\.(wasm|css)$/.test(f), glue, loader]) {
+    for (const f of top.filter(level)) {
+      const body = f.endsWith(".wasm") ? readFileSync(join(dir, f)) : Buffer.from(rename(readFileSync(join(dir, f), "utf8")));
+      const hashed = f.replace(/(\.\w+)$/, `.${createHash("sha256").update(body).digest("hex").slice(0, 10)}$1`);
+      writeFileSync(join(dir, hashed), body);
+      rmSync(join(dir, f));
+      names[f] = hashed;
+    }
+  }
+  for (const page of config.apps.map((a) => a.page).filter((p) => top.includes(p))) writeFileSync(join(dir, page), rename(readFileSync(join(dir, page), "utf8")));
+  writeFileSync(join(dir, "assets.json"), JSON.stringify(names, null, 2) + "\n");
+}
+
+/**
+ * Beside every script, style, wasm and data file, its brotli (`.br`, best
+ * quality) and gzip (`.gz`) copies, where they are smaller: a server sends
+ * them as they are (nginx's brotli_static and gzip_static), compressing
+ * nothing per request. The pages stay as they are: under a kilobyte each.
+ */
+function precompress(dir) {
+  for (const name of readdirSync(dir, { recursive: true })) {
+    const path = join(dir, name);
+    if (!/\.(js|mjs|css|wasm|json|svg|ts|xml)$/.test(name) || !statSync(path).isFile()) continue;
+    const body = readFileSync(path);
+    const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    const gz = gzipSync(body, { level: 9 });
+    if (br.length < body.length) writeFileSync(`${path}.br`, br);
+    if (gz.length < body.length) writeFileSync(`${path}.gz`, gz);
+  }
+}
+
 const values = settings();
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
@@ -139,6 +187,7 @@ if (without) {
   const widget = config.apps[0];
   if (!widget.features.includes(without)) fail(`--without ${without}: not one of the widget's features ${JSON.stringify(widget.features)}`);
   buildApp(widget, values, widget.features.filter((f) => f !== without));
+  hashAssets(DIST);
   console.log(`build: ${widget.page} without ${without}, in ${DIST}`);
   process.exit(0);
 }
@@ -151,4 +200,6 @@ cpSync(join(ROOT, "schema"), join(DIST, "schema"), { recursive: true });
 // base, and sample bundles for the validators.
 run("cargo", ["run", "--quiet", "-p", "ally-fhir", "--", join(DIST, "fhir"), "--base", config.fhirBase,
   "--samples", join(TARGET, "fhir-samples")]);
+hashAssets(DIST);
+precompress(DIST);
 console.log(`build: ${config.apps.map((a) => a.page).join(", ")} and what they load, in dist/`);

@@ -23,12 +23,25 @@ const BUDGETS = [
 ];
 const dist = "dist";
 
+/** A build's file for one of its names: the content-hashed copy its assets.json names. */
+function hashedIn(dir) {
+  let names = {};
+  try {
+    names = JSON.parse(readFileSync(join(dir, "assets.json"), "utf8"));
+  } catch {
+    // A build from before hashed names.
+  }
+  return (f) => names[f] || f;
+}
+for (const b of BUDGETS) b.files = b.files.map(hashedIn(dist));
+
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else files.push(path);
+    // The precompressed copies a server sends in place of a file are that file.
+    else if (!/\.(br|gz)$/.test(name)) files.push(path);
   }
 };
 walk(dist);
@@ -85,7 +98,8 @@ for (const [name, file] of [["SDK, ES module (packages/ally-embed)", "packages/a
 
 // What each feature costs the child's download.
 const widget = BUDGETS[0];
-const brotliOf = (dir) => widget.files.reduce((n, f) => n + brotliCompressSync(readFileSync(join(dir, f)),
+const names = ["index.html", "start.js", "ally.js", "ally_bg.wasm", "ally.css"];
+const brotliOf = (dir) => names.map(hashedIn(dir)).reduce((n, f) => n + brotliCompressSync(readFileSync(join(dir, f)),
   { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
 const full = brotliOf(dist);
 const { features } = JSON.parse(readFileSync("ally.config.json", "utf8")).apps[0];
