@@ -102,12 +102,16 @@ setup_test() {
   command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
   command -v xvfb-run >/dev/null || missing+=(xvfb)
   command -v xauth >/dev/null || missing+=(xauth)
+  # The deployment the tests serve the widget with: nginx, and its module that sends the build's .br files.
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   apt_install "${missing[@]}"
   if [ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
     cargo_install geckodriver "$GECKODRIVER_VERSION" --locked
   fi
   fhir_venv
   echo "engines: $(chromium --version), $(firefox-esr --version), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null), $(geckodriver --version | head -n1)"
+  echo "deployment: $(/usr/sbin/nginx -v 2>&1)"
 }
 
 # Debian packages, when any are missing.
@@ -137,8 +141,11 @@ run_tests() {
 
   build
 
-  say "the SDK's package: packed, installed into an empty project, imported and required under Node"
+  say "the SDK's package: packed, installed offline into an empty project, imported, required, type-checked; a React portal built with it"
   node --test tests/package/
+
+  say "the deployment: Debian's nginx with deploy/nginx/ over dist/, its headers, types, caching and compressed files"
+  node --test tests/deploy/
 
   say "FHIR: two validators over hand-made, broken and built resources"
   node --test tests/fhir/
@@ -151,7 +158,7 @@ run_tests() {
   say "end-to-end tests in headless Chromium, in two lanes side by side"
   e2e_lanes
 
-  say "the same flows in every engine: Chromium, Firefox ESR, WebKitGTK"
+  say "the same flows in every engine (Chromium, Firefox ESR, WebKitGTK), the widget served by nginx"
   node --test --test-concurrency=1 tests/engines/
 
   say "every message the end-to-end tests saw, against the JSON Schemas; the types against the same samples"

@@ -5,6 +5,11 @@
 //   node --test tests/engines/                    every engine
 //   ALLY_ENGINES=webkit node --test tests/engines/   one of them
 //
+// The widget's origin is served by Debian's nginx set up as the README's
+// deployment says (tests/deploy/nginx.mjs): its headers, types, caching and
+// precompressed files are the ones every flow runs under, and a wrong one
+// fails them. The portal's test pages come from the test server behind it.
+//
 // Pictures of each band's feelings (check-in) and first question (check-out)
 // in each engine go to test-results/engines/<engine>/.
 import { test, describe, before, after } from "node:test";
@@ -12,6 +17,7 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { serve, consoleLines } from "../../tools/server.mjs";
 import { PORT, STRANGER_PORT } from "../e2e/support.mjs";
+import { startNginx } from "../deploy/nginx.mjs";
 import { ENGINES, launch } from "./webdriver.mjs";
 import { Driver } from "./driver.mjs";
 import { FLOWS } from "./flows.mjs";
@@ -21,11 +27,18 @@ const unknown = engines.filter((e) => !(e in ENGINES));
 if (unknown.length) throw new Error(`ALLY_ENGINES: no engine called ${unknown.join(", ")}; there are ${Object.keys(ENGINES).join(", ")}`);
 const measured = {};
 let servers = [];
+let nginx = null;
+/** The test server behind nginx, for the portal's pages and the consoles' reports. */
+const BACKEND = PORT - 10;
 
 before(async () => {
-  servers = [await serve({ port: PORT, root: "dist" }), await serve({ port: STRANGER_PORT, root: "dist" })];
+  servers = [await serve({ port: BACKEND, root: "dist" }), await serve({ port: STRANGER_PORT, root: "dist" })];
+  nginx = await startNginx({ port: PORT, backend: BACKEND, consoles: true });
 });
-after(() => Promise.all(servers.map((s) => s.close())));
+after(async () => {
+  if (nginx) await nginx.stop();
+  await Promise.all(servers.map((s) => s.close()));
+});
 
 // The engines side by side (each one's flows in turn): a browser mostly waits on
 // timers and frames, so three share two cores well.
