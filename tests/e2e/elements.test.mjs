@@ -6,7 +6,7 @@
 // was, with one result however often it comes and goes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, newPage, log, settle, child, PORTAL } from "./support.mjs";
+import { start, stop, newPage, log, settle, child, PORTAL, WIDGET } from "./support.mjs";
 import { checkout } from "./results.mjs";
 
 before(start);
@@ -116,6 +116,13 @@ test("attributes and properties: a config object, a locale and an age; a changed
   await page.context().close();
 });
 
+test("autofocus: the keyboard's focus goes into the widget once it is ready, and only then", async () => {
+  const { page } = await openElement({ attrs: { age: "9", autofocus: "" } });
+  await count(page, "ready", 1);
+  await page.waitForFunction(() => document.activeElement === window.element.querySelector("iframe"));
+  await page.context().close();
+});
+
 test("a wrong setting reaches ally-error, and a portal that does not listen for ally-attention is told", async () => {
   let { page } = await openElement({ attrs: { age: "8", "ready-timeout": "soon" } });
   await count(page, "error", 1);
@@ -125,7 +132,8 @@ test("a wrong setting reaches ally-error, and a portal that does not listen for 
   assert.equal(await iframes(page), 0);
   await page.context().close();
 
-  ({ page } = await openElement({ attrs: { age: "8", mode: "sometimes" } }));
+  // `malformed`: a config wrong on purpose is left out of the protocol's recording.
+  ({ page } = await openElement({ attrs: { age: "8", mode: "sometimes" }, params: { malformed: "init" } }));
   await count(page, "error", 1);
   assert.equal((await log(page)).error[0].code, "invalid_config");
   await page.context().close();
@@ -195,6 +203,18 @@ test("<ally-form> and <ally-report>: the caregiver's form, and the report of res
   const l = await log(page);
   assert.equal(l.ready.length, 1, "the same report all along");
   assert.deepEqual(l.error, []);
+  // A report given a result the moment it is made, before it has mounted, shows it too.
+  await page.evaluate(([src, first, second]) => {
+    document.getElementById("place").replaceChildren();
+    const el = document.createElement("ally-report");
+    el.setAttribute("src", src);
+    el.results = [first];
+    document.getElementById("aside").appendChild(el);
+    el.add(second);
+  }, [`${WIDGET}/`, results[0], results[1]]);
+  const again = page.frameLocator("#aside ally-report iframe").locator('[data-chart="trust"] table tbody tr');
+  await again.nth(1).waitFor(attached);
+  assert.equal(await again.count(), 2);
   assert.deepEqual((await log(page)).violations, []);
   await page.context().close();
 });

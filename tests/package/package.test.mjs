@@ -32,7 +32,7 @@ const inProject = (args, code) => JSON.parse(execFileSync("node", [...args, "-e"
 
 test("npm pack makes a tarball of the built files, the types and the manifest, at the protocol's major version", () => {
   const files = packed.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ["dist/ally-embed.js", "dist/index.cjs", "dist/index.d.cts", "dist/index.mjs", "index.d.ts", "package.json"]);
+  assert.deepEqual(files, ["README.md", "dist/ally-embed.js", "dist/index.cjs", "dist/index.d.cts", "dist/index.mjs", "index.d.ts", "package.json"]);
   assert.equal(manifest.version.split(".")[0], "1", "the major version is protocol v1's");
   assert.equal(manifest.sideEffects, false);
   assert.deepEqual(manifest.exports["."], {

@@ -151,10 +151,10 @@ function make(tag, sdk) {
         return;
       }
       if (this._fresh) {
+        // A report keeps what was added to it: its results are the portal's, whatever the settings.
         this._fresh = false;
         this._kept = null;
         this._completed.clear();
-        this._added = [];
         this._unmount();
       }
       if (this._handle || this._stopped) return;
