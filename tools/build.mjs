@@ -139,6 +139,7 @@ function buildSdk() {
  * cached, always name the files of their own build. Leaves first (wasm, styles),
  * then the glue that names its wasm, then the loaders that name the glue: each
  * hash covers the names inside it. `dist/assets.json` maps each name to its file.
+ * (Hand-written: a bundler's asset pipeline would take over the steps above for four files' names.)
  */
 function hashAssets(dir) {
   const names = {};

@@ -7,6 +7,8 @@
  * where the child was. Nothing is defined until defineElements() is called
  * (the classic script calls it as it loads), so importing stays free of
  * side effects and safe under server rendering.
+ * (Hand-written rather than with Lit: three shells of a few lines each do not
+ * need a library's rendering, and the SDK stays without dependencies.)
  */
 var root = globalThis;
 
