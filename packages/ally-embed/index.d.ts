@@ -135,6 +135,8 @@ export interface AllyAnswerCommon<K extends string, C extends AllyConstruct> {
   kind: K;
   /** ISO 8601 UTC. */
   answeredAt: string;
+  /** A goal's rating only (kind "progress", and "line" on an adult's form): the goal it rated. */
+  goalId?: string;
 }
 
 /**
@@ -414,7 +416,7 @@ export interface MountOptions {
   initialHeight?: number;
   /** How long the widget may take to say ready (ms) before onError hears `timeout`. Default 15000; 0 or Infinity: never. */
   readyTimeout?: number;
-  /** true: the keyboard's focus moves into the widget once it is ready. Default false: the portal keeps its focus (see the handle's focus()). */
+  /** true: the keyboard's focus moves into the widget once it is ready, unless the user has moved it meanwhile. Default false: the portal keeps its focus (see the handle's focus()). */
   autoFocus?: boolean;
   /** The least height in px the iframe takes, however little the widget needs. */
   minHeight?: number;
@@ -507,6 +509,8 @@ export interface MountReportOptions {
   title?: string;
   /** Height in px before the report reports its own. Default 480. */
   initialHeight?: number;
+  /** true: the keyboard's focus moves into the report once it is ready, unless the user has moved it meanwhile. Default false. */
+  autoFocus?: boolean;
   /** The least height in px the iframe takes. */
   minHeight?: number;
   /** The most height in px the iframe takes; beyond it the report scrolls inside its frame. */
@@ -563,12 +567,13 @@ export interface AllySdk {
 
 /**
  * The events of <ally-checkin> and <ally-form>: each a CustomEvent whose
- * `detail` is what the callback of the same name receives. They bubble.
+ * `detail` is what the callback of the same name receives. They are
+ * dispatched on the element only (they do not bubble): listen on it.
  */
 export interface AllyElementEventMap {
   "ally-ready": CustomEvent<AllyReady>;
   "ally-answer": CustomEvent<AllyAnswer>;
-  /** Heard only through a listener on the element itself: without one the child is never told the helper knows, and `ally-error` says `attention_unheard`. */
+  /** Heard only through a listener on the element itself, added once the element is defined: without one the child is never told the helper knows, and `ally-error` says `attention_unheard`. */
   "ally-attention": CustomEvent<AllyAttention>;
   /** Once per result, however often the element is removed and put back. */
   "ally-complete": CustomEvent<AllyResult>;
@@ -592,8 +597,8 @@ export interface AllyReportElementEventMap {
  * tears its widget down; put back, it resumes the same session.
  */
 export interface AllyElementBase<M> extends HTMLElement {
-  /** The session of the widget mounted now, or kept for its return. */
-  readonly session: string | null;
+  /** The session of the widget mounted now, or kept for its return; setting it sets the `session` attribute. */
+  session: string | null;
   /** A check-in or form: a new run of the same session. A report: shown afresh. */
   reset(): void;
   /** Removes the widget and forgets its session; a change of setting, or reset(), mounts it again. */

@@ -66,9 +66,16 @@ test("what the pages load: content-hashed, kept a year as immutable, each with i
     assert.deepEqual(r.body, readFileSync(`dist/${file}`), file);
   }
   for (const name of ["start.js", "ally.js", "ally_bg.wasm", "ally.css"]) assert.ok(page.includes(names[name]), `index.html loads ${names[name]}`);
-  // A name of the build that is not hashed is not served.
+  // A name of the build that is not hashed is not served, nor the build's own list, nor a copy by its own name.
   assert.equal((await get("/ally.js")).status, 404);
   assert.equal((await get("/assets.json")).status, 404);
+  assert.equal((await get(`/${names["ally_bg.wasm"]}.br`)).status, 404);
+  // A hashed file not there yet (a copy in progress): its 404 is not kept.
+  const missing = await get("/start.0123456789.js");
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers["cache-control"], "no-cache");
+  // The SDK's declarations: text to read.
+  assert.equal((await get("/ally-embed.d.ts")).headers["content-type"], "text/plain; charset=utf-8");
 });
 
 test("the build's .br and .gz, byte for byte, to the browsers that accept them; Vary says so", async () => {

@@ -56,7 +56,7 @@ test("<ally-checkin> in plain HTML under the portal's CSP: one iframe, typed eve
   assert.deepEqual(l.complete[0].answers.map((a) => a.promptId), steps);
   assert.equal(l.complete[0].scores.mood, 10);
   assert.deepEqual(l.answer.map((a) => a.promptId), l.complete[0].answers.map((a) => a.promptId), "one ally-answer per answer");
-  assert.ok(l.events.every((e) => e.custom && e.bubbles), "CustomEvents that bubble");
+  assert.ok(l.events.every((e) => e.custom && !e.bubbles), "CustomEvents on the element only: nothing of the child bubbles to the page");
   assert.deepEqual([...new Set(l.events.map((e) => e.type))].sort(), ["ally-answer", "ally-complete", "ally-ready", "ally-resize"]);
   assert.deepEqual(l.violations, [], "nothing the portal's policy refuses");
   assert.equal(l.error.length, 0);
@@ -175,8 +175,51 @@ test("height follows the widget within min-height and max-height; beyond max-hei
   await page.waitForFunction(() => window.element.querySelector("iframe").getBoundingClientRect().height === 2000);
   await page.evaluate(() => window.element.removeAttribute("min-height"));
   assert.equal(await height(), await wants(), "its own height again");
-  assert.equal((await log(page)).ready.length, 1, "a size is not a new check");
+  // A bound set on the mounted widget holds at its next resize too; a new label is its frame's title.
+  await page.evaluate(() => { window.element.setAttribute("max-height", "250"); window.element.setAttribute("label", "Sam's check-in"); });
+  assert.equal(await height(), 250);
+  const resized = (await log(page)).resize.length;
+  await child(widget).tap("Start");
+  await page.waitForFunction((n) => window.log.resize.length > n, resized);
+  await settle(page, "ally-checkin iframe");
+  assert.equal(await height(), 250);
+  assert.equal(await page.evaluate(() => window.element.querySelector("iframe").title), "Sam's check-in");
+  assert.equal((await log(page)).ready.length, 1, "a size or a label is not a new check");
   await page.context().close();
+});
+
+test("a resume given as a property counts once; other results are another report, without what was added to the last", async () => {
+  let { page, widget } = await openElement({ attrs: { age: "9" } });
+  await count(page, "ready", 1);
+  await child(widget).tap("Start");
+  const first = await widget.locator("[data-prompt]").getAttribute("data-prompt");
+  await child(widget).tap(first === "mood.now" ? "Great" : "Skip");
+  await count(page, "answer", 1);
+  const saved = await page.evaluate(() => window.element.handle.resumeState());
+  await page.context().close();
+
+  // The portal's page loaded again: the same session and the answers it kept.
+  ({ page, widget } = await openElement({ attrs: { age: "9", session: "visit-77" }, props: { resume: saved } }));
+  await count(page, "ready", 1);
+  await widget.locator(`[data-prompt="${first}"]`).waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => window.element.handle.answers().length), 1, "resumed");
+  // Another child's check-in on the same element: nothing of the first comes back.
+  await page.evaluate(() => { window.element.setAttribute("session", "visit-78"); });
+  await count(page, "ready", 2);
+  assert.equal(await page.evaluate(() => window.element.handle.answers().length), 0, "not resumed again");
+  assert.equal(await page.evaluate(() => window.element.session), "visit-78");
+  await page.context().close();
+
+  const opened = await openElement({ tag: "ally-report", attrs: {}, props: { results: [checkout([8, 8, 9, 9], 6)] } });
+  const rows = opened.widget.locator('[data-chart="trust"] table tbody tr');
+  await rows.nth(0).waitFor({ state: "attached" });
+  await opened.page.evaluate((r) => window.element.add(r), checkout([7, 7, 7, 7], 13));
+  await rows.nth(1).waitFor({ state: "attached" });
+  await opened.page.evaluate((r) => { window.element.results = [r]; }, checkout([5, 5, 5, 5], 20));
+  await count(opened.page, "ready", 2);
+  await opened.widget.locator('[data-chart="trust"] circle.point').first().waitFor({ state: "attached" });
+  assert.deepEqual(await opened.widget.locator('[data-chart="trust"] circle.point').evaluateAll((cs) => cs.map((c) => Number(c.dataset.value))), [20]);
+  await opened.page.context().close();
 });
 
 test("<ally-form> and <ally-report>: the caregiver's form, and the report of results given as a property, with add()", async () => {

@@ -49,6 +49,7 @@ for (const via of ["element", "mount"]) {
     let l = await log(page);
     assert.equal(l.ready.length, 1, "one ready");
     assert.deepEqual(l.complete[0].answers.map((a) => a.promptId), steps);
+    if (via === "element") assert.equal(l.complete[0].session, "react-visit-1", "React sets session as a property");
     assert.deepEqual(l.answer.map((a) => a.promptId), steps, "each answer heard once");
     assert.deepEqual(l.error, []);
     // The portal hides it (React removes the node) and shows it again (a new one).

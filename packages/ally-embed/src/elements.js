@@ -31,8 +31,8 @@ var KINDS = {
   "ally-report": { attributes: ["src", "locale", "alliance-cutoff", "agreement-gap", "label"], properties: ["results"] },
 };
 var COMMON = ["ready-timeout", "min-height", "max-height", "initial-height", "autofocus"];
-/** Attributes that only change the frame's size: the widget goes on as it is. */
-var SIZES = ["min-height", "max-height", "initial-height"];
+/** Attributes that change the frame, or the next mount: the widget goes on as it is. */
+var FRAME = ["min-height", "max-height", "initial-height", "label", "autofocus", "ready-timeout"];
 
 function number(value) {
   return value === null || value === "" ? undefined : Number(value);
@@ -57,8 +57,18 @@ function make(tag, sdk) {
       this._stopped = false;
       this._fresh = false;
       this._completed = new Set();
+      // A report's: results added, and the live answers and banners since, shown again after a remount.
       this._added = [];
-      this._listeners = {};
+      this._live = new Map();
+      this._alerts = new Map();
+      // The JSON of each object property as last taken: a change made in place is still a change.
+      this._seen = {};
+      // The resume property counts once: at the first mount after it was set.
+      this._resumeNew = false;
+      // The ally-attention listeners on the element itself (see _heard).
+      this._attention = [];
+      // The options the widget was mounted with: the frame's sizes change there.
+      this._options = null;
     }
 
     /** The handle of the widget mounted now (mount's, mountForm's or mountReport's), or null. */
@@ -70,6 +80,12 @@ function make(tag, sdk) {
     get session() {
       if (this._handle) return this._handle.session;
       return this._kept && this._kept.session ? this._kept.session : this.getAttribute("session");
+    }
+
+    /** The `session` attribute (React 19 and Vue set a property where the element has one). */
+    set session(value) {
+      if (value === null || value === undefined) this.removeAttribute("session");
+      else this.setAttribute("session", String(value));
     }
 
     connectedCallback() {
@@ -91,18 +107,39 @@ function make(tag, sdk) {
 
     attributeChangedCallback(name, old, value) {
       if (old === value) return;
-      if (SIZES.indexOf(name) >= 0 && this._handle) return this._resize();
+      if (FRAME.indexOf(name) >= 0) {
+        if (this._handle) this._reframe();
+        return;
+      }
       this._restart();
     }
 
+    // Who listens for ally-attention on the element, as the DOM keeps
+    // listeners: one per listener and capture flag, gone when removed,
+    // after a `once` listener ran, or when its signal aborts.
     addEventListener(type, listener, options) {
-      if (typeof type === "string") this._listeners[type] = (this._listeners[type] || 0) + 1;
+      if (type === "ally-attention" && listener) {
+        var capture = typeof options === "boolean" ? options : !!(options && options.capture);
+        var list = this._attention;
+        var entry = { listener: listener, capture: capture, once: !!(options && options.once) };
+        var known = list.some(function (e) { return e.listener === listener && e.capture === capture; });
+        var signal = options && typeof options === "object" ? options.signal : null;
+        if (!known && !(signal && signal.aborted)) {
+          list.push(entry);
+          if (signal) signal.addEventListener("abort", function () { drop(list, listener, capture); });
+        }
+      }
       return super.addEventListener(type, listener, options);
     }
 
     removeEventListener(type, listener, options) {
-      if (this._listeners[type]) this._listeners[type] -= 1;
+      if (type === "ally-attention") drop(this._attention, listener, typeof options === "boolean" ? options : !!(options && options.capture));
       return super.removeEventListener(type, listener, options);
+    }
+
+    /** Someone listens for ally-attention here, by addEventListener or the onallyattention property. */
+    _heard() {
+      return this._attention.length > 0 || typeof this.onallyattention === "function";
     }
 
     /** Starts over: a check-in or a form as a new run of the same session, a report afresh. */
@@ -113,11 +150,14 @@ function make(tag, sdk) {
       this._restart();
     }
 
-    /** Removes the widget and forgets its session; a change of setting, or reset(), mounts it again. */
+    /** Removes the widget and forgets its session and what was added to it; a change of setting, or reset(), mounts it again. */
     destroy() {
       this._stopped = true;
       this._unmount();
       this._kept = null;
+      this._added = [];
+      this._live.clear();
+      this._alerts.clear();
     }
 
     focus(options) {
@@ -161,7 +201,7 @@ function make(tag, sdk) {
       }
       if (this._handle || this._stopped) return;
       try {
-        this._handle = report ? sdk.mountReport(this, this._reportOptions()) : this._mount();
+        this._handle = report ? this._mountReport() : this._mount();
       } catch (err) {
         // A wrong setting: the portal hears what it was.
         this._emit("error", { code: "invalid_config", message: err && err.message ? err.message : String(err) });
@@ -171,10 +211,16 @@ function make(tag, sdk) {
     _unmount() {
       if (this._handle) this._handle.destroy();
       this._handle = null;
+      this._options = null;
     }
 
+    // On the element only: what the child says does not bubble to every
+    // listener of the page (analytics, tag managers), only to the portal's own.
     _emit(name, detail) {
-      this.dispatchEvent(new CustomEvent("ally-" + name, { detail: detail, bubbles: true, composed: true }));
+      var event = new CustomEvent("ally-" + name, { detail: detail });
+      this.dispatchEvent(event);
+      // A `once` listener has run and is gone.
+      if (name === "attention") this._attention = this._attention.filter(function (e) { return !e.once; });
     }
 
     _common() {
@@ -216,13 +262,14 @@ function make(tag, sdk) {
       options.config = config;
       var session = (this._kept && this._kept.session) || this.getAttribute("session");
       if (session) options.session = session;
-      var resume = this._kept ? this._kept.resume : this._props.resume;
+      var resume = this._kept ? this._kept.resume : this._resumeNew ? this._props.resume : undefined;
+      this._resumeNew = false;
       if (resume) options.resume = resume;
       // Heard only where the portal listens: otherwise the child's screen
       // would say the helper was told when nobody was.
       Object.defineProperty(options, "onAttention", {
         get: function () {
-          return self._listeners["ally-attention"] > 0 ? function (detail) { self._emit("attention", detail); } : undefined;
+          return self._heard() ? function (detail) { self._emit("attention", detail); } : undefined;
         },
       });
       // One result once, however often the element comes and goes.
@@ -232,6 +279,7 @@ function make(tag, sdk) {
         if (id) self._completed.add(id);
         self._emit("complete", result);
       };
+      this._options = options;
       if (tag === "ally-form") {
         options.rater = this.getAttribute("rater");
         return sdk.mountForm(this, options);
@@ -239,20 +287,35 @@ function make(tag, sdk) {
       return sdk.mount(this, options);
     }
 
-    _reportOptions() {
+    _mountReport() {
       var options = this._common();
       if (this.hasAttribute("locale")) options.locale = this.getAttribute("locale");
       options.results = (this._props.results || []).concat(this._added);
-      return options;
+      this._options = options;
+      var handle = sdk.mountReport(this, options);
+      // What the therapist was shown live, shown again.
+      this._live.forEach(function (a) { handle.live(a[0], a[1]); });
+      this._alerts.forEach(function (p) { handle.attention(p); });
+      return handle;
     }
 
-    _resize() {
+    /** A frame attribute changed on a mounted widget: its title, and its sizes from now on. */
+    _reframe() {
+      var now = this._common();
+      var options = this._options;
       var iframe = this._handle.iframe;
-      var options = this._common();
-      var h = this._height || options.initialHeight || parseFloat(iframe.style.height) || 0;
-      if (options.minHeight !== undefined) h = Math.max(h, options.minHeight);
-      if (options.maxHeight !== undefined) h = Math.min(h, options.maxHeight);
-      iframe.style.height = h + "px";
+      if (now.title) iframe.title = now.title;
+      var bad = ["minHeight", "maxHeight"].filter(function (k) { return now[k] !== undefined && !(now[k] >= 0); });
+      if (bad.length || (now.minHeight > now.maxHeight)) {
+        return this._emit("error", { code: "invalid_config", message: "min-height and max-height must be numbers of pixels, the least not above the most", field: bad[0] || "minHeight" });
+      }
+      // The SDK reads them at each of the widget's resizes.
+      options.minHeight = now.minHeight;
+      options.maxHeight = now.maxHeight;
+      var h = this._height || now.initialHeight || parseFloat(iframe.style.height) || 0;
+      if (now.minHeight !== undefined) h = Math.max(h, now.minHeight);
+      if (now.maxHeight !== undefined) h = Math.min(h, now.maxHeight);
+      iframe.style.height = Math.ceil(h) + "px";
     }
   }
 
@@ -262,16 +325,28 @@ function make(tag, sdk) {
         return this._props[name];
       },
       set: function (value) {
-        var before = this._props[name];
-        // A framework that renders again hands over an equal new object: nothing changed.
-        if (same(before, value)) return;
+        var before = this._seen[name];
+        var now = json(value);
         this._props[name] = value;
-        // A resume only counts at the start; new results join the report in place.
-        if (name === "resume") return;
-        if (name === "results" && this._handle && startsWith(value, before)) {
+        // A resume counts at the next mount: a new check, or a first one.
+        if (name === "resume") {
+          this._resumeNew = true;
+          return;
+        }
+        // A framework that renders again hands over an equal new object: nothing changed.
+        if (now !== null && now === json1(before)) return;
+        this._seen[name] = name === "results" && Array.isArray(value) ? value.map(json) : now;
+        // New results join the report in place.
+        if (name === "results" && this._handle && Array.isArray(before) && startsWith(this._seen.results, before)) {
           var handle = this._handle;
           value.slice(before.length).forEach(function (r) { handle.add(r); });
           return;
+        }
+        // Other results are another report: what was added to the last one goes with it.
+        if (name === "results") {
+          this._added = [];
+          this._live.clear();
+          this._alerts.clear();
         }
         this._restart();
       },
@@ -282,35 +357,49 @@ function make(tag, sdk) {
     /** A finished session joins the report (see mountReport's add). */
     AllyElement.prototype.add = function (result) {
       this._added.push(result);
+      // The check-in in progress has ended.
+      this._live.clear();
       if (this._handle) this._handle.add(result);
     };
     /** An answer of the check-in in progress (see mountReport's live). */
     AllyElement.prototype.live = function (answer, ageBand) {
+      if (answer && typeof answer.promptId === "string") this._live.set(answer.promptId, [answer, ageBand]);
       if (this._handle) this._handle.live(answer, ageBand);
     };
     /** What needs the therapist's attention now, as a banner (see mountReport's attention). */
     AllyElement.prototype.attention = function (payload) {
+      if (payload && typeof payload.id === "string") this._alerts.set(payload.id, payload);
       if (this._handle) this._handle.attention(payload);
     };
   }
   return AllyElement;
 }
 
-/** The same value: the same object, or equal as JSON. */
-function same(a, b) {
-  if (a === b) return true;
+/** `value` as JSON, or null when it has none (a cycle). */
+function json(value) {
   try {
-    return JSON.stringify(a) === JSON.stringify(b);
+    return JSON.stringify(value === undefined ? null : value);
   } catch (e) {
-    return false;
+    return null;
   }
 }
 
-/** `list` begins with every result of `head`, in order. */
+/** What json() made of a property before: one text, or (results) a list of texts. */
+function json1(seen) {
+  return Array.isArray(seen) ? "[" + seen.join(",") + "]" : seen;
+}
+
+/** The texts `list` begin with every text of `head`, in order. */
 function startsWith(list, head) {
-  if (!Array.isArray(list) || !Array.isArray(head) || list.length < head.length) return false;
-  for (var i = 0; i < head.length; i++) if (!same(list[i], head[i])) return false;
+  if (!Array.isArray(list) || list.length < head.length) return false;
+  for (var i = 0; i < head.length; i++) if (list[i] !== head[i]) return false;
   return true;
+}
+
+function drop(list, listener, capture) {
+  for (var i = 0; i < list.length; i++) {
+    if (list[i].listener === listener && list[i].capture === capture) return void list.splice(i, 1);
+  }
 }
 
 /** Defines the three elements over `sdk` (mount, mountForm, mountReport) in `registry`; see defineElements. */

@@ -137,6 +137,23 @@ function checkOptions(options, fail) {
 }
 
 /**
+ * With `autoFocus`, what moves the keyboard's focus into `iframe` once, at
+ * its first `ready`: unless the user has put it somewhere else meanwhile.
+ * Without it the portal keeps its focus (focus() moves it when asked).
+ */
+function autoFocus(options, iframe) {
+  var doc = root.document;
+  var before = options.autoFocus ? doc.activeElement : null;
+  var done = !options.autoFocus;
+  return function () {
+    if (done) return;
+    done = true;
+    var now = doc.activeElement;
+    if (now === before || now === doc.body || now === null) iframe.focus();
+  };
+}
+
+/**
  * The iframe's height for a page that needs `height` px: its own, within
  * the portal's minHeight and maxHeight (beyond maxHeight the page scrolls
  * inside its frame).
@@ -200,8 +217,7 @@ function mount(element, options) {
   });
 
   var iframe = frame(options.title || "Ally check-in", fit(options, options.initialHeight || 560));
-  // The portal keeps its focus; the widget takes it when asked (autoFocus, focus()).
-  var focused = !options.autoFocus;
+  var focusOnReady = autoFocus(options, iframe);
 
   function envelope(type, payload, extra) {
     var msg = { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
@@ -266,10 +282,7 @@ function mount(element, options) {
         if (!current) return;
         waiting.clear();
         if (!startedAt) startedAt = p.startedAt;
-        if (!focused) {
-          focused = true;
-          iframe.focus();
-        }
+        focusOnReady();
         call(options.onReady, p, options);
         break;
       case "answer":
@@ -394,10 +407,12 @@ function mountForm(element, options) {
   config.mode = "form";
   config.rater = options.rater;
   // The options themselves stay underneath: a callback the portal sets later is still heard.
+  // Defined, not assigned: the portal's options may be frozen or read-only.
   var o = Object.create(options);
-  o.config = config;
-  if (!o.title) o.title = options.rater === "caregiver" ? "Ally: a caregiver's view" : "Ally: the therapist's view";
-  if (!o.initialHeight) o.initialHeight = 900;
+  var put = function (k, v) { Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true }); };
+  put("config", config);
+  if (!options.title) put("title", options.rater === "caregiver" ? "Ally: a caregiver's view" : "Ally: the therapist's view");
+  if (!options.initialHeight) put("initialHeight", 900);
   return mount(element, o);
 }
 
@@ -443,6 +458,7 @@ function mountReport(element, options) {
   var destroyed = false;
 
   var iframe = frame(options.title || "Ally report", fit(options, options.initialHeight || 480));
+  var focusOnReady = autoFocus(options, iframe);
 
   function envelope(type, payload) {
     return { ally: VERSION, type: type, id: session + ":" + (++counter), session: session, payload: payload || {} };
@@ -488,6 +504,7 @@ function mountReport(element, options) {
       call(options.onResize, p.height, options);
     } else if (msg.type === "ready") {
       waiting.clear();
+      focusOnReady();
       call(options.onReady, p, options);
     } else if (msg.type === "error") {
       waiting.clear();

@@ -18,6 +18,7 @@ function ElementCheckin({ helper }) {
     <ally-checkin
       src={WIDGET}
       age="9"
+      session="react-visit-1"
       config={{ helperName: helper }}
       onally-ready={(e) => log.ready.push(e.detail)}
       onally-answer={(e) => log.answer.push(e.detail)}
