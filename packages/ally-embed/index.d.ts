@@ -402,7 +402,27 @@ export type AckMessage = Envelope<"ack", Record<string, never>> & { replyTo: str
 export type ResetMessage = Envelope<"reset", { run?: number }>;
 export type HostMessage = InitMessage | AckMessage | ResetMessage;
 
-export interface MountOptions {
+/** What every page of Ally takes about its frame: the widget's, a form's and the report's. */
+export interface AllyFrameOptions {
+  /** The iframe's accessible title. Default "Ally check-in" (a form: whose view it is; the report: "Ally report"). */
+  title?: string;
+  /** Height in px before the page reports its own. Default 560 (a form 900, the report 480). */
+  initialHeight?: number;
+  /** The least height in px the iframe takes, however little the page needs. */
+  minHeight?: number;
+  /** The most height in px the iframe takes; beyond it the page scrolls inside its frame. */
+  maxHeight?: number;
+  /** How long the page may take to say ready (ms) before onError hears `timeout`. Default 15000; 0 or Infinity: never. */
+  readyTimeout?: number;
+  /** true: the keyboard's focus moves into the page once it is ready, unless the user has moved it meanwhile. Default false: the portal keeps its focus (see the handle's focus()). */
+  autoFocus?: boolean;
+  /** The height the page needs, each time it changes (the SDK already sets the iframe's). */
+  onResize?(height: number): void;
+  /** Receives exceptions thrown by your callbacks. */
+  onCallbackError?(error: unknown): void;
+}
+
+export interface MountOptions extends AllyFrameOptions {
   /** The widget's URL; its origin is the only one the SDK talks to. */
   src: string;
   config: AllyConfig;
@@ -410,18 +430,6 @@ export interface MountOptions {
   session?: string;
   /** Answers your portal kept from an earlier page load. */
   resume?: AllyResume;
-  /** The iframe's accessible title. Default "Ally check-in". */
-  title?: string;
-  /** Height in px before the widget reports its own. Default 560. */
-  initialHeight?: number;
-  /** How long the widget may take to say ready (ms) before onError hears `timeout`. Default 15000; 0 or Infinity: never. */
-  readyTimeout?: number;
-  /** true: the keyboard's focus moves into the widget once it is ready, unless the user has moved it meanwhile. Default false: the portal keeps its focus (see the handle's focus()). */
-  autoFocus?: boolean;
-  /** The least height in px the iframe takes, however little the widget needs. */
-  minHeight?: number;
-  /** The most height in px the iframe takes; beyond it the widget scrolls inside its frame. */
-  maxHeight?: number;
   onReady?(ready: AllyReady): void;
   onAnswer?(answer: AllyAnswer): void;
   /**
@@ -437,9 +445,6 @@ export interface MountOptions {
    */
   onComplete?(result: AllyResult, meta: { run: number }): void;
   onError?(error: AllyError): void;
-  onResize?(height: number): void;
-  /** Receives exceptions thrown by your callbacks. */
-  onCallbackError?(error: unknown): void;
 }
 
 /** An adult's form: the widget's options, with the rater; config is the child's (age, goals, names). */
@@ -464,6 +469,8 @@ export interface AllyHandle {
   resumeState(): AllyResume | undefined;
   /** Moves the keyboard's focus into the widget. */
   focus(): void;
+  /** New bounds for the frame's height (either may be left out); throws a TypeError naming a wrong one. */
+  setHeights(bounds: Pick<AllyFrameOptions, "minHeight" | "maxHeight">): void;
   /** Removes the iframe, closes the private channel and stops listening. */
   destroy(): void;
 }
@@ -483,7 +490,7 @@ export type ReportReadyMessage = Envelope<"ready", AllyReportReady>;
 /** What the report says: the data-free hello, ready, its height, and what it could not read or use. */
 export type ReportMessage = HelloMessage | ReportReadyMessage | ResizeMessage | ErrorMessage;
 
-export interface MountReportOptions {
+export interface MountReportOptions extends AllyFrameOptions {
   /** The widget's URL: the report is report.html beside it, on the same origin. */
   src: string;
   /** Earlier result documents, as onComplete gave them, in any order; the newest 104 sessions are shown. Default none. */
@@ -503,22 +510,6 @@ export interface MountReportOptions {
   onError?(error: AllyError): void;
   /** The report took its settings. */
   onReady?(ready: AllyReportReady): void;
-  /** How long the report may take to say ready (ms) before onError hears `timeout`. Default 15000; 0 or Infinity: never. */
-  readyTimeout?: number;
-  /** The iframe's accessible title. Default "Ally report". */
-  title?: string;
-  /** Height in px before the report reports its own. Default 480. */
-  initialHeight?: number;
-  /** true: the keyboard's focus moves into the report once it is ready, unless the user has moved it meanwhile. Default false. */
-  autoFocus?: boolean;
-  /** The least height in px the iframe takes. */
-  minHeight?: number;
-  /** The most height in px the iframe takes; beyond it the report scrolls inside its frame. */
-  maxHeight?: number;
-  /** The height the report needs, each time it changes. */
-  onResize?(height: number): void;
-  /** Receives exceptions thrown by your callbacks. */
-  onCallbackError?(error: unknown): void;
 }
 
 export interface AllyReportHandle {
@@ -535,6 +526,8 @@ export interface AllyReportHandle {
   attention(attention: AllyAttention): void;
   /** Moves the keyboard's focus into the report. */
   focus(): void;
+  /** New bounds for the frame's height, as AllyHandle.setHeights. */
+  setHeights(bounds: Pick<AllyFrameOptions, "minHeight" | "maxHeight">): void;
   /** Removes the iframe, closes the private channel and stops listening. */
   destroy(): void;
 }

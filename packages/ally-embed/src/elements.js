@@ -67,8 +67,6 @@ function make(tag, sdk) {
       this._resumeNew = false;
       // The ally-attention listeners on the element itself (see _heard).
       this._attention = [];
-      // The options the widget was mounted with: the frame's sizes change there.
-      this._options = null;
     }
 
     /** The handle of the widget mounted now (mount's, mountForm's or mountReport's), or null. */
@@ -187,7 +185,8 @@ function make(tag, sdk) {
     _sync() {
       if (!this.isConnected) {
         if (this._handle) {
-          this._kept = report ? { session: null } : { session: this._handle.session, resume: this._handle.resumeState() };
+          // A report comes back from its results and what was added; a check-in from its session and answers.
+          if (!report) this._kept = { session: this._handle.session, resume: this._handle.resumeState() };
           this._unmount();
         }
         return;
@@ -211,7 +210,6 @@ function make(tag, sdk) {
     _unmount() {
       if (this._handle) this._handle.destroy();
       this._handle = null;
-      this._options = null;
     }
 
     // On the element only: what the child says does not bubble to every
@@ -241,11 +239,6 @@ function make(tag, sdk) {
           error = { code: error.code, message: "attention: the widget raised a concern; listen for ally-attention on <" + tag + "> itself (addEventListener) to hear it" };
         }
         self._emit("error", error);
-      };
-      var emitResize = options.onResize;
-      options.onResize = function (height) {
-        self._height = height;
-        emitResize(height);
       };
       return options;
     }
@@ -279,7 +272,6 @@ function make(tag, sdk) {
         if (id) self._completed.add(id);
         self._emit("complete", result);
       };
-      this._options = options;
       if (tag === "ally-form") {
         options.rater = this.getAttribute("rater");
         return sdk.mountForm(this, options);
@@ -291,7 +283,6 @@ function make(tag, sdk) {
       var options = this._common();
       if (this.hasAttribute("locale")) options.locale = this.getAttribute("locale");
       options.results = (this._props.results || []).concat(this._added);
-      this._options = options;
       var handle = sdk.mountReport(this, options);
       // What the therapist was shown live, shown again.
       this._live.forEach(function (a) { handle.live(a[0], a[1]); });
@@ -299,23 +290,15 @@ function make(tag, sdk) {
       return handle;
     }
 
-    /** A frame attribute changed on a mounted widget: its title, and its sizes from now on. */
+    /** A frame attribute changed on a mounted widget: its title, and its height's bounds. */
     _reframe() {
       var now = this._common();
-      var options = this._options;
-      var iframe = this._handle.iframe;
-      if (now.title) iframe.title = now.title;
-      var bad = ["minHeight", "maxHeight"].filter(function (k) { return now[k] !== undefined && !(now[k] >= 0); });
-      if (bad.length || (now.minHeight > now.maxHeight)) {
-        return this._emit("error", { code: "invalid_config", message: "min-height and max-height must be numbers of pixels, the least not above the most", field: bad[0] || "minHeight" });
+      if (now.title) this._handle.iframe.title = now.title;
+      try {
+        this._handle.setHeights({ minHeight: now.minHeight, maxHeight: now.maxHeight });
+      } catch (err) {
+        this._emit("error", { code: "invalid_config", message: err.message });
       }
-      // The SDK reads them at each of the widget's resizes.
-      options.minHeight = now.minHeight;
-      options.maxHeight = now.maxHeight;
-      var h = this._height || now.initialHeight || parseFloat(iframe.style.height) || 0;
-      if (now.minHeight !== undefined) h = Math.max(h, now.minHeight);
-      if (now.maxHeight !== undefined) h = Math.min(h, now.maxHeight);
-      iframe.style.height = Math.ceil(h) + "px";
     }
   }
 

@@ -50,7 +50,7 @@ function call(fn, arg, options, extra) {
 }
 
 /** The iframe for a page of Ally: named for assistive technology, sandboxed, full width. */
-function frame(title, height) {
+function frame(title) {
   var iframe = document.createElement("iframe");
   iframe.title = title;
   iframe.setAttribute("sandbox", "allow-scripts allow-same-origin");
@@ -58,7 +58,6 @@ function frame(title, height) {
   iframe.style.width = "100%";
   iframe.style.border = "0";
   iframe.style.display = "block";
-  iframe.style.height = height + "px";
   return iframe;
 }
 
@@ -130,6 +129,10 @@ function readyWatch(options, what) {
 function checkOptions(options, fail) {
   var t = options.readyTimeout;
   if (t !== undefined && !(typeof t === "number" && t >= 0)) fail("options.readyTimeout must be a number of milliseconds (0 or Infinity: never)");
+  checkHeights(options, fail);
+}
+
+function checkHeights(options, fail) {
   var min = options.minHeight, max = options.maxHeight;
   if (min !== undefined && !(typeof min === "number" && min >= 0 && isFinite(min))) fail("options.minHeight must be a number of pixels");
   if (max !== undefined && !(typeof max === "number" && max > 0)) fail("options.maxHeight must be a number of pixels above 0");
@@ -154,15 +157,32 @@ function autoFocus(options, iframe) {
 }
 
 /**
- * The iframe's height for a page that needs `height` px: its own, within
- * the portal's minHeight and maxHeight (beyond maxHeight the page scrolls
- * inside its frame).
+ * The iframe's height: what its page needs (`take`, from `initial` until the
+ * page says), within the portal's minHeight and maxHeight, which `bounds`
+ * may change later. Beyond maxHeight the page scrolls inside its frame.
  */
-function fit(options, height) {
-  var h = Math.ceil(height);
-  if (options.minHeight !== undefined) h = Math.max(h, options.minHeight);
-  if (options.maxHeight !== undefined) h = Math.min(h, options.maxHeight);
-  return h;
+function sizer(options, iframe, initial, fail) {
+  var min = options.minHeight, max = options.maxHeight, wanted = initial;
+  function apply() {
+    var h = Math.ceil(wanted);
+    if (min !== undefined) h = Math.max(h, min);
+    if (max !== undefined) h = Math.min(h, max);
+    iframe.style.height = h + "px";
+  }
+  apply();
+  return {
+    take: function (height) {
+      wanted = height;
+      apply();
+    },
+    bounds: function (next) {
+      next = next || {};
+      checkHeights(next, fail);
+      min = next.minHeight;
+      max = next.maxHeight;
+      apply();
+    },
+  };
 }
 
 /**
@@ -216,7 +236,8 @@ function mount(element, options) {
     if (a && typeof a.id === "string") attention.set(a.id, a);
   });
 
-  var iframe = frame(options.title || "Ally check-in", fit(options, options.initialHeight || 560));
+  var iframe = frame(options.title || "Ally check-in");
+  var size = sizer(options, iframe, options.initialHeight || 560, fail);
   var focusOnReady = autoFocus(options, iframe);
 
   function envelope(type, payload, extra) {
@@ -295,7 +316,7 @@ function mount(element, options) {
         break;
       case "resize":
         if (typeof p.height === "number" && p.height > 0) {
-          iframe.style.height = fit(options, p.height) + "px";
+          size.take(p.height);
           call(options.onResize, p.height, options);
         }
         break;
@@ -362,6 +383,8 @@ function mount(element, options) {
     resumeState: resumeState,
     /** Moves the keyboard's focus into the widget. */
     focus: function () { iframe.focus(); },
+    /** New { minHeight, maxHeight } for the frame (either may be left out); throws a TypeError naming a wrong one. */
+    setHeights: size.bounds,
     /** Starts the check-in over as a new run; forgets the answers kept for resuming. */
     reset: function () {
       answers.clear();
@@ -457,7 +480,8 @@ function mountReport(element, options) {
   var instance = null;
   var destroyed = false;
 
-  var iframe = frame(options.title || "Ally report", fit(options, options.initialHeight || 480));
+  var iframe = frame(options.title || "Ally report");
+  var size = sizer(options, iframe, options.initialHeight || 480, reportFail);
   var focusOnReady = autoFocus(options, iframe);
 
   function envelope(type, payload) {
@@ -500,7 +524,7 @@ function mountReport(element, options) {
     if (destroyed || !msg || typeof msg !== "object" || msg.session !== session) return;
     var p = msg.payload || {};
     if (msg.type === "resize" && typeof p.height === "number" && p.height > 0) {
-      iframe.style.height = fit(options, p.height) + "px";
+      size.take(p.height);
       call(options.onResize, p.height, options);
     } else if (msg.type === "ready") {
       waiting.clear();
@@ -544,6 +568,8 @@ function mountReport(element, options) {
     },
     /** Moves the keyboard's focus into the report. */
     focus: function () { iframe.focus(); },
+    /** New { minHeight, maxHeight } for the frame, as the widget's handle takes them. */
+    setHeights: size.bounds,
     /** Removes the report, closes the channel and stops listening. */
     destroy: function () {
       destroyed = true;

@@ -81,6 +81,7 @@ const checkin = mount(host, {
   },
 });
 checkin.focus();
+checkin.setHeights({ maxHeight: 700 });
 const saved = checkin.resumeState();
 if (saved) mount(host, { src: "https://ally.example.org/", config: { age: 7 }, session: checkin.session, resume: saved });
 
