@@ -6,7 +6,7 @@
 // was, with one result however often it comes and goes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, newPage, log, settle, child, PORTAL, WIDGET } from "./support.mjs";
+import { start, stop, newPage, log, settle, child, heard, iframes, answerQuickly, PORTAL, WIDGET } from "./support.mjs";
 import { checkout } from "./results.mjs";
 
 before(start);
@@ -22,34 +22,16 @@ async function openElement({ tag = "ally-checkin", attrs, props, params = {} } =
   return { page, widget: page.frameLocator(`${tag} iframe`) };
 }
 
-/**
- * Waits until the portal heard `n` events of `kind`. A function, not a
- * string: the portal's policy allows no eval, a test's included.
- */
-const count = (page, kind, n) => page.waitForFunction(([k, n]) => window.log[k].length === n, [kind, n], { polling: 50 });
-
-const iframes = (page) => page.evaluate(() => document.querySelectorAll("iframe").length);
-
-/** Answers `n` questions of a 9-year-old's check-in: the best face, no drawing, every other one skipped. */
-async function answer(widget, n) {
-  for (let i = 0; i < n; i++) {
-    const prompt = widget.locator("[data-prompt]");
-    const id = await prompt.getAttribute("data-prompt");
-    await child(widget).tap(id === "mood.now" ? "Great" : id.startsWith("drawing.") ? "No, thanks" : "Skip");
-    await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
-  }
-}
-
 test("<ally-checkin> in plain HTML under the portal's CSP: one iframe, typed events, the portal keeps its focus, one result", async () => {
   const { page, widget } = await openElement();
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   assert.equal(await iframes(page), 1);
   assert.equal(await page.evaluate(() => document.activeElement.id), "search", "mounting took no focus from the portal");
   const { steps, mode } = (await log(page)).ready[0];
   assert.equal(mode, "checkin");
   await child(widget).tap("Start");
-  await answer(widget, steps.length);
-  await count(page, "complete", 1);
+  await answerQuickly(widget, steps.length);
+  await heard(page, "complete", 1);
   await widget.getByText(/Your answers were sent/).waitFor();
   const l = await log(page);
   assert.equal(l.complete[0].schema, "ally.result/1");
@@ -68,29 +50,29 @@ test("<ally-checkin> in plain HTML under the portal's CSP: one iframe, typed eve
 
 test("removed, the element tears its widget down; put back, it resumes the same session where the child was, and its result comes once", async () => {
   const { page, widget } = await openElement();
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   const session = await page.evaluate(() => window.element.session);
   const { steps } = (await log(page)).ready[0];
   await child(widget).tap("Start");
-  await answer(widget, 2);
-  await count(page, "answer", 2);
+  await answerQuickly(widget, 2);
+  await heard(page, "answer", 2);
   await page.evaluate(() => window.element.remove());
   await page.waitForFunction(() => window.element.handle === null);
   assert.equal(await iframes(page), 0, "no widget left behind");
   // Back in another place of the page: the same session, at question 3.
   await page.evaluate(() => document.getElementById("aside").appendChild(window.element));
-  await count(page, "ready", 2);
+  await heard(page, "ready", 2);
   assert.equal(await page.evaluate(() => window.element.session), session);
   assert.equal(await iframes(page), 1);
   await widget.locator(`[data-prompt="${steps[2]}"]`).waitFor();
-  await answer(widget, steps.length - 2);
-  await count(page, "complete", 1);
+  await answerQuickly(widget, steps.length - 2);
+  await heard(page, "complete", 1);
   await widget.getByText(/Your answers were sent/).waitFor();
   // Once more, after the end: the widget says its result again, and the portal hears it once.
   await page.evaluate(() => window.element.remove());
   await page.waitForFunction(() => window.element.handle === null);
   await page.evaluate(() => document.getElementById("place").appendChild(window.element));
-  await count(page, "ready", 3);
+  await heard(page, "ready", 3);
   await widget.getByText(/Your answers were sent/).waitFor();
   const l = await log(page);
   assert.equal(l.complete.length, 1, "one ally-complete");
@@ -103,12 +85,12 @@ test("removed, the element tears its widget down; put back, it resumes the same 
 
 test("attributes and properties: a config object, a locale and an age; a changed age is a new check", async () => {
   const { page } = await openElement({ attrs: { locale: "es", age: "10" }, props: { config: { age: 5, helperName: "Dr. Rivera", mode: "checkout" } } });
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   let l = await log(page);
   assert.deepEqual([l.ready[0].locale, l.ready[0].ageBand, l.ready[0].mode], ["es", "9-12", "checkout"], "attributes win over the config's");
   const first = await page.evaluate(() => window.element.session);
   await page.evaluate(() => window.element.setAttribute("age", "15"));
-  await count(page, "ready", 2);
+  await heard(page, "ready", 2);
   l = await log(page);
   assert.equal(l.ready[1].ageBand, "13-17");
   assert.notEqual(await page.evaluate(() => window.element.session), first, "a new check, a new session");
@@ -118,14 +100,14 @@ test("attributes and properties: a config object, a locale and an age; a changed
 
 test("autofocus: the keyboard's focus goes into the widget once it is ready, and only then", async () => {
   const { page } = await openElement({ attrs: { age: "9", autofocus: "" } });
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   await page.waitForFunction(() => document.activeElement === window.element.querySelector("iframe"));
   await page.context().close();
 });
 
 test("a wrong setting reaches ally-error, and a portal that does not listen for ally-attention is told", async () => {
   let { page } = await openElement({ attrs: { age: "8", "ready-timeout": "soon" } });
-  await count(page, "error", 1);
+  await heard(page, "error", 1);
   let l = await log(page);
   assert.equal(l.error[0].code, "invalid_config");
   assert.match(l.error[0].message, /readyTimeout/);
@@ -134,14 +116,14 @@ test("a wrong setting reaches ally-error, and a portal that does not listen for 
 
   // `malformed`: a config wrong on purpose is left out of the protocol's recording.
   ({ page } = await openElement({ attrs: { age: "8", mode: "sometimes" }, params: { malformed: "init" } }));
-  await count(page, "error", 1);
+  await heard(page, "error", 1);
   assert.equal((await log(page)).error[0].code, "invalid_config");
   await page.context().close();
 
   const opened = await openElement({ attrs: { age: "14", "helper-name": "x" }, props: { config: { helperName: "Sam" } }, params: { attention: "none" } });
   await child(opened.widget).tap("Start");
   await child(opened.widget).tap("I'd like to talk to someone now");
-  await count(opened.page, "error", 1);
+  await heard(opened.page, "error", 1);
   l = await log(opened.page);
   assert.equal(l.error[0].code, "attention_unheard");
   assert.match(l.error[0].message, /ally-attention on <ally-checkin>/);
@@ -153,7 +135,7 @@ test("ally-attention is heard on the element, and the child is told the helper k
   const { page, widget } = await openElement({ attrs: { age: "14" }, props: { config: { helperName: "Sam" } } });
   await child(widget).tap("Start");
   await child(widget).tap("I'd like to talk to someone now");
-  await count(page, "attention", 1);
+  await heard(page, "attention", 1);
   assert.equal((await log(page)).attention[0].reason, "asked_for_help");
   await widget.getByText("Done: Sam has been told you want to talk.").waitFor();
   await page.context().close();
@@ -161,7 +143,7 @@ test("ally-attention is heard on the element, and the child is told the helper k
 
 test("height follows the widget within min-height and max-height; beyond max-height it scrolls inside its frame", async () => {
   const { page, widget } = await openElement({ attrs: { age: "8", "max-height": "300" } });
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   await page.waitForFunction(() => window.log.resize.length > 0);
   await settle(page, "ally-checkin iframe");
   const height = () => page.evaluate(() => window.element.querySelector("iframe").getBoundingClientRect().height);
@@ -190,22 +172,22 @@ test("height follows the widget within min-height and max-height; beyond max-hei
 
 test("a resume given as a property counts once; other results are another report, without what was added to the last", async () => {
   let { page, widget } = await openElement({ attrs: { age: "9" } });
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   await child(widget).tap("Start");
   const first = await widget.locator("[data-prompt]").getAttribute("data-prompt");
   await child(widget).tap(first === "mood.now" ? "Great" : "Skip");
-  await count(page, "answer", 1);
+  await heard(page, "answer", 1);
   const saved = await page.evaluate(() => window.element.handle.resumeState());
   await page.context().close();
 
   // The portal's page loaded again: the same session and the answers it kept.
   ({ page, widget } = await openElement({ attrs: { age: "9", session: "visit-77" }, props: { resume: saved } }));
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   await widget.locator(`[data-prompt="${first}"]`).waitFor({ state: "detached" });
   assert.equal(await page.evaluate(() => window.element.handle.answers().length), 1, "resumed");
   // Another child's check-in on the same element: nothing of the first comes back.
   await page.evaluate(() => { window.element.setAttribute("session", "visit-78"); });
-  await count(page, "ready", 2);
+  await heard(page, "ready", 2);
   assert.equal(await page.evaluate(() => window.element.handle.answers().length), 0, "not resumed again");
   assert.equal(await page.evaluate(() => window.element.session), "visit-78");
   await page.context().close();
@@ -216,7 +198,7 @@ test("a resume given as a property counts once; other results are another report
   await opened.page.evaluate((r) => window.element.add(r), checkout([7, 7, 7, 7], 13));
   await rows.nth(1).waitFor({ state: "attached" });
   await opened.page.evaluate((r) => { window.element.results = [r]; }, checkout([5, 5, 5, 5], 20));
-  await count(opened.page, "ready", 2);
+  await heard(opened.page, "ready", 2);
   await opened.widget.locator('[data-chart="trust"] circle.point').first().waitFor({ state: "attached" });
   assert.deepEqual(await opened.widget.locator('[data-chart="trust"] circle.point').evaluateAll((cs) => cs.map((c) => Number(c.dataset.value))), [20]);
   await opened.page.context().close();
@@ -224,7 +206,7 @@ test("a resume given as a property counts once; other results are another report
 
 test("<ally-form> and <ally-report>: the caregiver's form, and the report of results given as a property, with add()", async () => {
   let { page, widget } = await openElement({ tag: "ally-form", attrs: { rater: "caregiver", age: "9" } });
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   assert.equal((await log(page)).ready[0].mode, "form");
   await widget.locator(".form").waitFor();
   assert.match(await page.evaluate(() => window.element.querySelector("iframe").src), /\/form\.html\?/);
@@ -232,7 +214,7 @@ test("<ally-form> and <ally-report>: the caregiver's form, and the report of res
 
   const results = [checkout([8, 8, 9, 9], 6), checkout([6, 7, 7, 6], 13)];
   ({ page, widget } = await openElement({ tag: "ally-report", attrs: {}, props: { results } }));
-  await count(page, "ready", 1);
+  await heard(page, "ready", 1);
   assert.equal((await log(page)).ready[0].page, "report");
   const rows = widget.locator('[data-chart="trust"] table tbody tr');
   const attached = { state: "attached" };

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { start, stop, newPage, log, child, PORTAL } from "./support.mjs";
+import { start, stop, newPage, log, child, heard, iframes, answerQuickly, PORTAL } from "./support.mjs";
 
 before(() => {
   if (!existsSync(new URL("../../test-results/portal/index.html", import.meta.url))) {
@@ -16,35 +16,22 @@ before(() => {
 });
 after(stop);
 
-/** Waits until the portal heard `n` of `kind` (a function: the portal's policy allows no eval). */
-const count = (page, kind, n) => page.waitForFunction(([k, n]) => window.log[k].length === n, [kind, n], { polling: 50 });
-const iframes = (page) => page.evaluate(() => document.querySelectorAll("iframe").length);
-
-/** Answers every question of a 9-year-old's check-in: the best face, no drawing, the rest skipped. */
-async function checkIn(widget, steps) {
-  await child(widget).tap("Start");
-  for (const id of steps) {
-    await widget.locator(`[data-prompt="${id}"]`).waitFor();
-    await child(widget).tap(id === "mood.now" ? "Great" : id.startsWith("drawing.") ? "No, thanks" : "Skip");
-    await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
-  }
-}
-
 for (const via of ["element", "mount"]) {
   test(`React 19 in StrictMode, through ${via === "element" ? "<ally-checkin>" : "mount() in an effect"}: one iframe, one ready, one result; hidden and shown again, one iframe`, async () => {
     const page = await newPage();
     const violations = [];
     page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
     await page.goto(`${PORTAL}/__portal/?via=${via}`);
-    await count(page, "ready", 1);
+    await heard(page, "ready", 1);
     assert.equal(await iframes(page), 1, "StrictMode's double mount leaves one iframe");
     // A render with an equal new config is not a new check.
     await page.getByRole("button", { name: /Render again/ }).click();
     await page.getByRole("button", { name: "Render again (1)" }).waitFor();
     const widget = page.frameLocator("iframe");
     const { steps } = (await log(page)).ready[0];
-    await checkIn(widget, steps);
-    await count(page, "complete", 1);
+    await child(widget).tap("Start");
+    await answerQuickly(widget, steps.length);
+    await heard(page, "complete", 1);
     await widget.getByText(/Your answers were sent, so Sam can see them/).waitFor();
     let l = await log(page);
     assert.equal(l.ready.length, 1, "one ready");
@@ -56,7 +43,7 @@ for (const via of ["element", "mount"]) {
     await page.getByRole("button", { name: "Hide the check-in" }).click();
     await page.waitForFunction(() => document.querySelectorAll("iframe").length === 0);
     await page.getByRole("button", { name: "Show the check-in" }).click();
-    await count(page, "ready", 2);
+    await heard(page, "ready", 2);
     assert.equal(await iframes(page), 1);
     l = await log(page);
     assert.equal(l.complete.length, 1);

@@ -132,6 +132,25 @@ export async function until(page, body, timeout = 10000) {
   });
 }
 
+/**
+ * Waits until a portal's `window.log[kind]` holds `n` entries. A function,
+ * not a string: a portal under the portal-side policy allows no eval, a
+ * test's included.
+ */
+export const heard = (page, kind, n) => page.waitForFunction(([k, n]) => window.log[k].length === n, [kind, n], { polling: 50 });
+
+/** How many iframes the portal's page has. */
+export const iframes = (page) => page.evaluate(() => document.querySelectorAll("iframe").length);
+
+/** Answers the next `n` questions of a 9-year-old's check-in: the best face, no drawing, every other one skipped. */
+export async function answerQuickly(widget, n) {
+  for (let i = 0; i < n; i++) {
+    const id = await widget.locator("[data-prompt]").getAttribute("data-prompt");
+    await child(widget).tap(id === "mood.now" ? "Great" : id.startsWith("drawing.") ? "No, thanks" : "Skip");
+    await widget.locator(`[data-prompt="${id}"]`).waitFor({ state: "detached" });
+  }
+}
+
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Waits until the widget's iframe has kept the same height for a moment. */
