@@ -138,7 +138,7 @@ try {
     formResult("caregiver", [6, 4, 3, 5, 8, 5, 8, 8, 7, 8], 26), formResult("therapist", [6, 6, 9, 8, 8, 9], 27)];
   for (const locale of ["en", "es"]) {
     // Tall enough for the whole report: a cross-origin frame paints only what is in view.
-    const p = await newPage({ viewport: { width: 1000, height: 2400 } });
+    const p = await newPage({ viewport: { width: 1000, height: 4200 } });
     await p.goto(`${PORTAL}/__test/report.html`);
     await p.evaluate(([r, l]) => window.showReport(r, { locale: l }), [sessions, locale]);
     const report = p.frameLocator("#report iframe");
